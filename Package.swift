@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "attune",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "attune", targets: ["attune"]),
+        .library(name: "AttuneCore", targets: ["AttuneCore"]),
+        .library(name: "AttuneShell", targets: ["AttuneShell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libedit's C surface. Only Sources/AttuneShell/LineReading/LibEditReader.swift imports it.
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Models, loaders, diagnostics and search. No terminal I/O.
+        .target(
+            name: "AttuneCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The terminal: line reading, rendering, commands, argument parsing.
+        .target(
+            name: "AttuneShell",
+            dependencies: [
+                "AttuneCore",
+                "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "attune", dependencies: ["AttuneShell"]),
+        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
+        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "attune"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,170 @@
+import Yams
+
+/// The knowledge base read from a folder, with every problem found on the way.
+public struct KnowledgeLoadResult: Sendable {
+    public var base: KnowledgeBase
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `Knowledge/<topic>.yaml` files into a `KnowledgeBase`. Parsing is pure (text in,
+/// values and diagnostics out); only `load(directory:)` touches the disk.
+public enum KnowledgeLoader {
+    static let topicKeys = ["topic", "title", "summary", "entries"]
+    static let entryKeys = ["id", "title", "kind", "summary", "body", "facts", "sources", "see", "tags"]
+
+    /// Loads every topic file in `directory`. Files with errors contribute what could be read.
+    public static func load(directory: String) throws(ContentAccessError) -> KnowledgeLoadResult {
+        var sources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for path in try ContentFiles.yamlFiles(in: directory) {
+            switch try ContentFiles.read(path) {
+            case let .success(source): sources.append(source)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var result = load(sources: sources)
+        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    /// Parses the given files and checks them against each other (unique ids, `see` links).
+    public static func load(sources: [SourceText]) -> KnowledgeLoadResult {
+        var topics: [KnowledgeTopic] = []
+        var entries: [KnowledgeEntry] = []
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            let parsed = parse(source)
+            diagnostics += parsed.diagnostics
+            if let topic = parsed.topic { topics.append(topic) }
+            entries += parsed.entries
+        }
+        diagnostics += crossCheck(entries: entries, sources: sources)
+        // Keep the first of duplicate ids so the topic lists stay consistent with the index.
+        var seen = Set<String>()
+        let unique = entries.filter { seen.insert($0.id).inserted }
+        let keptTopic = Dictionary(unique.map { ($0.id, $0.topic) }, uniquingKeysWith: { first, _ in first })
+        topics = topics.map { topic in
+            var topic = topic
+            var kept = Set<String>()
+            topic.entryIDs = topic.entryIDs.filter { keptTopic[$0] == topic.id && kept.insert($0).inserted }
+            return topic
+        }
+        return KnowledgeLoadResult(
+            base: KnowledgeBase(topics: topics, entries: unique), diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// One topic file on its own.
+    public static func parse(_ source: SourceText) -> (topic: KnowledgeTopic?, entries: [KnowledgeEntry], diagnostics: [Diagnostic]) {
+        let root: Node
+        switch YAMLComposer.compose(source) {
+        case let .success(node): root = node
+        case let .failure(diagnostic): return (nil, [], [diagnostic])
+        }
+        var reader = NodeReader(source: source)
+        guard let file = reader.fields(root, what: "the topic file", allowed: topicKeys) else {
+            return (nil, [], reader.diagnostics)
+        }
+        let topicID = reader.text(file, "topic", required: true)
+        let title = reader.text(file, "title", required: true)
+        let summary = reader.text(file, "summary", required: true)
+        let expected = fileStem(source.path)
+        if let topicID {
+            checkIdentifier(topicID, what: "topic id", in: &reader)
+            if topicID.value != expected {
+                reader.report(.error, at: topicID.location,
+                              "the topic id '\(topicID.value)' differs from the file name '\(expected)'; they must match",
+                              rule: "file-name-mismatch")
+            }
+        }
+        let topic = topicID?.value ?? expected
+        var entries: [KnowledgeEntry] = []
+        for item in reader.list(file, "entries", required: true) ?? [] {
+            if let entry = parseEntry(item, topic: topic, reader: &reader) { entries.append(entry) }
+        }
+        let result = KnowledgeTopic(
+            id: topic, title: title?.value ?? topic, summary: summary?.value ?? "",
+            entryIDs: entries.map(\.id), file: source.path)
+        return (result, entries, reader.diagnostics)
+    }
+
+    private static func parseEntry(_ node: Node, topic: String, reader: inout NodeReader) -> KnowledgeEntry? {
+        // Name the entry by its id in messages when there is one.
+        let named = node.mapping?["id"]?.scalar?.string
+        let what = named.map { "entry '\($0)'" } ?? "an entry"
+        guard let fields = reader.fields(node, what: what, allowed: entryKeys) else { return nil }
+        let id = reader.text(fields, "id", required: true)
+        let title = reader.text(fields, "title", required: true)
+        let kind = reader.text(fields, "kind", required: true)
+        let summary = reader.text(fields, "summary", required: true)
+        let body = reader.text(fields, "body", required: true)
+        let facts = reader.textPairs(fields, "facts") ?? []
+        let sources = reader.textList(fields, "sources", required: true)
+        let see = reader.textList(fields, "see") ?? []
+        let tags = reader.textList(fields, "tags") ?? []
+        if let sources, sources.isEmpty, let value = fields["sources"] {
+            reader.report(.error, at: value, "\(what) needs at least one source in 'sources'", rule: "missing-field")
+        }
+        if let id { checkIdentifier(id, what: "entry id", allowDots: true, in: &reader) }
+        guard let id, let title, let kind, let summary, let body, let sources else { return nil }
+        return KnowledgeEntry(
+            id: id.value, topic: topic, title: title.value, kind: kind.value, summary: summary.value,
+            body: body.value, facts: facts.map { .init(name: $0.key, value: $0.value) },
+            sources: sources.map(\.value), see: see, tags: tags.map(\.value), location: id.location)
+    }
+
+    /// Ids are lowercase letters, digits and hyphens (and dots for entries).
+    static func checkIdentifier(_ id: Located<String>, what: String, allowDots: Bool = false, in reader: inout NodeReader) {
+        if !isIdentifier(id.value, allowDots: allowDots) {
+            let allowed = allowDots ? "lowercase letters, digits, hyphens and dots" : "lowercase letters, digits and hyphens"
+            reader.report(.error, at: id.location, "the \(what) '\(id.value)' may only use \(allowed)", rule: "invalid-id")
+        }
+    }
+
+    private static func crossCheck(entries: [KnowledgeEntry], sources: [SourceText]) -> [Diagnostic] {
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        func diagnostic(_ location: SourceLocation, _ message: String, rule: String) -> Diagnostic {
+            Diagnostic(.error, at: location, message, rule: rule,
+                       sourceLine: byPath[location.file]?.line(location.line))
+        }
+        var diagnostics: [Diagnostic] = []
+        var first: [String: KnowledgeEntry] = [:]
+        for entry in entries {
+            if let earlier = first[entry.id] {
+                diagnostics.append(diagnostic(
+                    entry.location, "the entry id '\(entry.id)' is already used at \(earlier.location); ids must be unique",
+                    rule: "duplicate-id"))
+            } else {
+                first[entry.id] = entry
+            }
+        }
+        let ids = Array(first.keys)
+        for entry in entries {
+            for reference in entry.see where first[reference.value] == nil {
+                var message = "'see' names '\(reference.value)', which is not an entry in the knowledge base"
+                if let guess = closestMatch(to: reference.value, in: ids) { message += " (did you mean '\(guess)'?)" }
+                diagnostics.append(diagnostic(reference.location, message, rule: "unknown-ref"))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// True when `text` is a non-empty run of lowercase ASCII letters, digits and hyphens
+/// (and dots when allowed), starting with a letter or digit.
+public func isIdentifier(_ text: String, allowDots: Bool = false) -> Bool {
+    guard let first = text.unicodeScalars.first, first.isLowercaseASCIIAlphanumeric else { return false }
+    return text.unicodeScalars.allSatisfy {
+        $0.isLowercaseASCIIAlphanumeric || $0 == "-" || (allowDots && $0 == ".")
+    }
+}
+
+extension Unicode.Scalar {
+    var isLowercaseASCIIAlphanumeric: Bool { ("a"..."z").contains(self) || ("0"..."9").contains(self) }
+}
+
+/// The file name without folder and extension: `Knowledge/tenets.yaml` gives `tenets`.
+public func fileStem(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: ".") else { return name }
+    return String(name[..<dot])
+}

@@ -1,0 +1,11 @@
+/// A value together with the place in a content file it was read from, kept for fields
+/// that are checked against other content later (ids, references, conditions).
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import AttuneCore
+import Foundation
+
+/// `attune`: with no subcommand, the interactive shell.
+public struct AttuneCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "attune",
+        abstract: "A learning companion for infant and early childhood mental health practice.",
+        discussion: """
+            With no subcommand, opens the shell: browse and search the knowledge base. \
+            Type 'help' inside it. Piped input is read one command per line.
+            """,
+        subcommands: [ShowCommand.self, SearchCommand.self])
+
+    @OptionGroup var options: GlobalOptions
+
+    public init() {}
+
+    public func run() throws {
+        let context = RunContext(options: options)
+        let library = try context.loadLibrary()
+        let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width })
+        if TerminalInfo.isTerminal(STDIN_FILENO) {
+            var historyPath: String?
+            do {
+                try DataDirectory.prepare(context.dataDirectory)
+                historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
+            } catch {
+                context.output.writeError("\(error) Command history will not be kept this time.\n")
+            }
+            guard let reader = LibEditReader(
+                programName: "attune", historyPath: historyPath, width: { context.width }, completer: shell.complete)
+            else {
+                shell.run(reader: PlainLineReader())
+                return
+            }
+            shell.run(reader: reader)
+        } else {
+            shell.run(reader: PlainLineReader())
+        }
+    }
+}
+
+/// `attune show ID`
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print one knowledge entry, or a topic's entries.")
+
+    @Argument(help: "The entry or topic id, for example tenet.4.")
+    var id: String
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        try runInShell(options: options, command: ["show", id])
+    }
+}
+
+/// `attune search WORDS`
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the knowledge base; best matches first.")
+
+    @Argument(help: "The words to look for.")
+    var words: [String]
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if words.isEmpty { throw ValidationError("'search' needs one or more words, for example: attune search cortisol") }
+    }
+
+    func run() throws {
+        try runInShell(options: options, command: ["search"] + words)
+    }
+}
+
+/// Runs one shell command as a subcommand; a problem it reports gives exit status 1.
+private func runInShell(options: GlobalOptions, command: [String]) throws {
+    let context = RunContext(options: options)
+    let shell = Shell(library: try context.loadLibrary(), output: context.output, style: context.style,
+                      width: { context.width })
+    shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
+    if shell.lastCommandFailed { throw ExitCode(1) }
+}
+
+private func quoteIfNeeded(_ word: String) -> String {
+    guard word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" }) else { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''").replacingOccurrences(of: "\\", with: "\\\\") + "'"
+}
+
+/// The `attune` executable's entry point.
+public enum AttuneMain {
+    /// Parses the arguments, runs the command, and exits: 0 success, 1 findings or failed
+    /// tests, 2 usage errors or paths that cannot be opened.
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try AttuneCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch {
+            let code = AttuneCommand.exitCode(for: error)
+            let message = AttuneCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                exit(0)
+            }
+            if !message.isEmpty { StandardStreams().writeError(message + "\n") }
+            exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Where the content and the learner's data live for this run.
+public struct ContentPaths: Sendable, Equatable {
+    public var knowledge: String
+    public var scenarios: String
+
+    public init(knowledge: String, scenarios: String) {
+        self.knowledge = knowledge
+        self.scenarios = scenarios
+    }
+
+    /// Explicit folders win. Otherwise the bundled `Knowledge/` and `Scenarios/` are found
+    /// beside the executable (or above it, for `.build/debug/attune`), then in the current
+    /// folder, then in the source tree the binary was built from.
+    public static func locate(knowledge: String?, scenarios: String?, executable: String? = Bundle.main.executablePath,
+                              currentDirectory: String = FileManager.default.currentDirectoryPath) -> ContentPaths {
+        let root = bundledRoot(executable: executable, currentDirectory: currentDirectory)
+        return ContentPaths(
+            knowledge: knowledge ?? (root as NSString).appendingPathComponent("Knowledge"),
+            scenarios: scenarios ?? (root as NSString).appendingPathComponent("Scenarios"))
+    }
+
+    static func bundledRoot(executable: String?, currentDirectory: String) -> String {
+        var starts: [String] = []
+        if let executable {
+            starts.append(((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent)
+        }
+        starts.append(currentDirectory)
+        for start in starts {
+            var directory = start
+            while true {
+                if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Knowledge")) {
+                    return directory
+                }
+                let parent = (directory as NSString).deletingLastPathComponent
+                if parent == directory || parent.isEmpty { break }
+                directory = parent
+            }
+        }
+        // Sources/AttuneShell/CLI/ContentLocator.swift -> the package root.
+        var source = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { source.deleteLastPathComponent() }
+        return source.path
+    }
+}
+
+/// The folder for the learner's private data (progress, journal, history).
+public enum DataDirectory {
+    /// `--data-dir`, else $ATTUNE_HOME, else $XDG_DATA_HOME/attune, else ~/.local/share/attune.
+    public static func resolve(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return expandTilde(option) }
+        if let home = environment["ATTUNE_HOME"], !home.isEmpty { return expandTilde(home) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return (xdg as NSString).appendingPathComponent("attune") }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".local/share/attune")
+    }
+
+    static func expandTilde(_ path: String) -> String {
+        (path as NSString).expandingTildeInPath
+    }
+
+    /// Creates the folder (mode 0700) if needed. The error says what went wrong in plain words.
+    public static func prepare(_ path: String) throws(DataDirectoryError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw DataDirectoryError(path: path, reason: "it is a file, not a folder")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw DataDirectoryError(path: path, reason: "the folder could not be created (is the location writable?)")
+            }
+        }
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw DataDirectoryError(path: path, reason: "the folder is not writable; choose another with --data-dir")
+        }
+    }
+}
+
+public struct DataDirectoryError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "Attune cannot keep your data in \(path): \(reason)." }
+}

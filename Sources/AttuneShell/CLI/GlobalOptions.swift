@@ -1,0 +1,77 @@
+import ArgumentParser
+import AttuneCore
+import Foundation
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder of knowledge topic files (default: the bundled Knowledge/).", valueName: "dir"))
+    var knowledge: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder of scenario files (default: the bundled Scenarios/).", valueName: "dir"))
+    var scenarios: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Folder for your progress, journal and history (default: $ATTUNE_HOME, else $XDG_DATA_HOME/attune, else ~/.local/share/attune).",
+        valueName: "dir"))
+    var dataDir: String?
+
+    @Option(name: .long, help: "When to use colour: auto, always or never. NO_COLOR turns off 'auto'.")
+    var color: ColorMode = .auto
+}
+
+/// What a command needs to run: content, styling, and where to write.
+struct RunContext {
+    let paths: ContentPaths
+    let environment: [String: String]
+    let style: TextStyle
+    let output: StandardStreams
+    let dataDirectory: String
+
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+        paths = ContentPaths.locate(knowledge: options.knowledge, scenarios: options.scenarios)
+        let outputIsTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
+        style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
+        output = StandardStreams()
+        dataDirectory = DataDirectory.resolve(option: options.dataDir, environment: environment)
+    }
+
+    var width: Int { TerminalInfo.width(environment: environment) }
+
+    /// Loads the content, printing any problems found in it. A folder that cannot be
+    /// opened ends the command with status 2.
+    func loadLibrary() throws -> ContentLibrary {
+        let library: ContentLibrary
+        do {
+            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge)
+        } catch {
+            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.path): \(error.reason). "
+                + "Point to it with --knowledge DIR.\n")
+            throw ExitCode(2)
+        }
+        report(library.diagnostics)
+        return library
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
+        var text = diagnostics.map { render($0) }.joined(separator: "\n")
+        text += "\n" + style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
+            + "Entries that could not be read were left out; everything else is available.") + "\n"
+        output.writeError(text)
+    }
+
+    func render(_ diagnostic: Diagnostic) -> String {
+        let label: String
+        switch diagnostic.severity {
+        case .error: label = style.error("error:")
+        case .warning: label = style.warning("warning:")
+        case .note: label = style.dim("note:")
+        }
+        let headline = "\(style.bold(diagnostic.location.description + ":")) \(label) "
+            + "\(TextLayout.neutralize(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))"
+        let lines = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        return ([headline] + lines.map { TextLayout.neutralize(String($0)) }).joined(separator: "\n")
+    }
+}

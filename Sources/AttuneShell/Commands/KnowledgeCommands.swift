@@ -1,0 +1,113 @@
+import AttuneCore
+
+extension Shell {
+    func makeCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
+                details: "With no command, lists every command. With a command name, shows how to use it and an example.",
+                example: "help search", argument: .command, run: { $0.help($1) }),
+            ShellCommand(
+                name: "topics", usage: "topics", summary: "List the knowledge topics and how many entries each has.",
+                details: "Each topic groups related entries, such as the tenets of infant mental health or the program models.",
+                example: "topics", run: { $0.topics($1) }),
+            ShellCommand(
+                name: "show", usage: "show ID", summary: "Open a knowledge entry, or list a topic's entries.",
+                details: "Shows an entry's title, summary, full text, facts, sources and related entries. "
+                    + "Given a topic id (see 'topics'), lists that topic's entries. TAB completes ids.",
+                example: "show tenet.4", argument: .entryOrTopic, run: { $0.show($1) }),
+            ShellCommand(
+                name: "search", usage: "search WORDS", summary: "Find entries by words, best matches first.",
+                details: "Matches titles, summaries and text, ignoring case and word endings: 'attach' also finds "
+                    + "'attachment'. Entries that contain all the words come first.",
+                example: "search cortisol", argument: .words, run: { $0.search($1) }),
+            ShellCommand(
+                name: "quit", aliases: ["exit"], usage: "quit", summary: "Leave Attune. Ctrl-D does the same.",
+                details: "Everything you did is already saved; nothing is lost by leaving.",
+                run: { shell, _ in shell.finish() }),
+        ]
+    }
+
+    func help(_ arguments: [String]) {
+        guard let name = arguments.first else {
+            let usageWidth = commands.map(\.usage.count).max() ?? 0
+            say(style.heading("Commands"))
+            for command in commands {
+                let usage = command.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0)
+                let indent = String(repeating: " ", count: usageWidth + 4)
+                let lines = TextLayout.wrap(command.summary, width: width(), indent: indent, firstIndent: indent)
+                say("  " + style.code(usage) + "  " + lines.joined(separator: "\n").dropFirst(indent.count))
+            }
+            say(style.dim("Type 'help COMMAND' for more about one command. TAB completes commands and ids."))
+            return
+        }
+        guard let command = command(named: name.lowercased()) else {
+            var message = "There is no command '\(name)'."
+            if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
+                message += " Did you mean '\(guess)'?"
+            }
+            fail(message + " Type 'help' to see the commands.")
+            return
+        }
+        say(style.bold(command.usage))
+        if !command.aliases.isEmpty { say(style.dim("Also: " + command.aliases.joined(separator: ", "))) }
+        say(command.summary)
+        if !command.details.isEmpty {
+            say("")
+            say(TextLayout.wrap(command.details, width: width()).joined(separator: "\n"))
+        }
+        if let example = command.example {
+            say("")
+            say("Example: " + style.code(example))
+        }
+    }
+
+    func topics(_ arguments: [String]) {
+        say(renderer.topics(library.knowledge))
+    }
+
+    func show(_ arguments: [String]) {
+        guard let id = arguments.first else {
+            fail("'show' needs an entry id, for example: show tenet.4. Type 'topics' to browse.")
+            return
+        }
+        guard arguments.count == 1 else {
+            fail("'show' takes one id; to look for words, use 'search \(arguments.joined(separator: " "))'.")
+            return
+        }
+        let base = library.knowledge
+        if let entry = base[id] ?? base[id.lowercased()] {
+            say(renderer.entry(entry, in: base))
+        } else if let topic = base.topics.first(where: { $0.id == id.lowercased() }) {
+            say(renderer.topic(topic, in: base))
+        } else {
+            fail(unknownEntryMessage(id))
+        }
+    }
+
+    func unknownEntryMessage(_ id: String) -> String {
+        let base = library.knowledge
+        let key = id.lowercased()
+        let starting = base.ids.filter { $0.hasPrefix(key) }
+        var message = "There is no entry '\(id)'."
+        if !starting.isEmpty {
+            let shown = starting.prefix(8).joined(separator: ", ")
+            message += " Entries starting with it: \(shown)\(starting.count > 8 ? ", ..." : "")."
+        } else if let guess = closestMatch(to: key, in: base.ids + base.topics.map(\.id)) {
+            message += " Did you mean '\(guess)'?"
+        } else {
+            message += " Try 'search \(id)' or 'topics'."
+        }
+        return message
+    }
+
+    func search(_ arguments: [String]) {
+        let query = arguments.joined(separator: " ")
+        guard !query.allSatisfy(\.isWhitespace) else {
+            fail("'search' needs one or more words, for example: search cortisol")
+            return
+        }
+        let hits = library.index.search(query, limit: 10)
+        say(renderer.searchResults(hits, query: query))
+    }
+}

@@ -1,0 +1,25 @@
+/// What a command's argument is, so TAB knows what to offer.
+enum ArgumentKind {
+    case none
+    case command
+    case entryOrTopic
+    case words
+    case path
+}
+
+/// One shell command: its name, how to use it, and what it does.
+struct ShellCommand {
+    let name: String
+    var aliases: [String] = []
+    /// The usage line, e.g. `show ID`.
+    let usage: String
+    /// One line for the command list.
+    let summary: String
+    /// A paragraph for `help NAME`.
+    var details: String = ""
+    var example: String?
+    var argument: ArgumentKind = .none
+    let run: (Shell, [String]) -> Void
+
+    var names: [String] { [name] + aliases }
+}

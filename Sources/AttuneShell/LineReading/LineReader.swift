@@ -1,0 +1,64 @@
+/// What reading one line produced.
+public enum LineInput: Sendable, Equatable {
+    /// A line the user entered, without its line ending.
+    case line(String)
+    /// Ctrl-C: the line being typed was dropped; the shell carries on.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case endOfInput
+}
+
+/// Candidates for the word under the cursor, as the completer sees it.
+public struct Completion: Sendable, Equatable {
+    /// The partial word being completed (the text before the cursor back to the last space).
+    public var word: String
+    /// Full replacements for `word`, sorted.
+    public var candidates: [String]
+
+    public init(word: String, candidates: [String]) {
+        self.word = word
+        self.candidates = candidates
+    }
+
+    /// The longest text every candidate starts with.
+    public var commonPrefix: String {
+        guard var prefix = candidates.first else { return word }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}
+
+/// Given the text before the cursor, what could come next.
+public typealias Completer = (_ textBeforeCursor: String) -> Completion
+
+/// Reads the commands the user types. One implementation drives a terminal with line
+/// editing; the other reads piped input line by line.
+public protocol LineReader: AnyObject {
+    /// Shows `prompt` (where there is a terminal) and reads one line.
+    func readLine(prompt: String) -> LineInput
+    /// Remembers a line for Up-arrow recall and, where kept, the history file.
+    func remember(_ line: String)
+    /// Whether the reader is interactive (a person at a terminal).
+    var isInteractive: Bool { get }
+}
+
+/// Reads piped input: no prompt, no editing, no history.
+public final class PlainLineReader: LineReader {
+    private let read: () -> String?
+
+    public init(read: @escaping () -> String? = { Swift.readLine(strippingNewline: true) }) {
+        self.read = read
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        guard var line = read() else { return .endOfInput }
+        if line.hasSuffix("\r") { line.removeLast() }
+        return .line(line)
+    }
+
+    public func remember(_ line: String) {}
+
+    public var isInteractive: Bool { false }
+}

@@ -1,0 +1,101 @@
+import AttuneCore
+
+/// The interactive shell: reads a command, runs it, writes what it produced. Commands are
+/// methods on this type so tests can run them without a terminal (`execute`).
+public final class Shell {
+    public private(set) var library: ContentLibrary
+    public let style: TextStyle
+    let output: OutputSink
+    let width: () -> Int
+    private(set) var commands: [ShellCommand] = []
+    /// Set by `quit`; the loop stops after the current line.
+    public private(set) var isFinished = false
+    /// Whether the last command reported a problem.
+    public private(set) var lastCommandFailed = false
+
+    private var buffer = ""
+
+    public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 }) {
+        self.library = library
+        self.output = output
+        self.style = style
+        self.width = width
+        self.commands = makeCommands()
+    }
+
+    public var prompt: String { "attune> " }
+
+    /// Reads and runs commands until `quit`, Ctrl-D or the end of piped input.
+    public func run(reader: LineReader) {
+        if reader.isInteractive {
+            output.write(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave.") + "\n")
+        }
+        while !isFinished {
+            switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
+            case let .line(line):
+                reader.remember(line)
+                execute(line)
+            case .interrupted:
+                continue
+            case .endOfInput:
+                isFinished = true
+            }
+        }
+    }
+
+    /// Runs one command line.
+    public func execute(_ line: String) {
+        lastCommandFailed = false
+        defer { flush() }
+        let words: [String]
+        do {
+            words = try ShellWords.split(line)
+        } catch {
+            fail("The quote (\(error.quote)) at column \(error.column) is never closed; add a closing \(error.quote) and try again.")
+            return
+        }
+        guard let name = words.first else { return }
+        guard let command = command(named: name.lowercased()) else {
+            var message = "There is no command '\(name)'."
+            if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
+                message += " Did you mean '\(guess)'?"
+            }
+            fail(message + " Type 'help' to see the commands.")
+            return
+        }
+        command.run(self, Array(words.dropFirst()))
+    }
+
+    func command(named name: String) -> ShellCommand? {
+        commands.first { $0.names.contains(name) }
+    }
+
+    // MARK: Output for commands
+
+    /// Adds text to this command's output; a newline is added if missing.
+    func say(_ text: String) {
+        buffer += text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    /// Reports a problem with what the user typed. Written to standard error.
+    func fail(_ message: String) {
+        flush()
+        lastCommandFailed = true
+        output.writeError(TextLayout.wrap(message, width: width()).joined(separator: "\n") + "\n")
+    }
+
+    func finish() { isFinished = true }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        output.write(buffer)
+        buffer = ""
+    }
+
+    var renderer: KnowledgeRenderer { KnowledgeRenderer(style: style, width: width()) }
+
+    /// Replaces the content (used by `reload` and tests).
+    public func replaceLibrary(_ library: ContentLibrary) {
+        self.library = library
+    }
+}

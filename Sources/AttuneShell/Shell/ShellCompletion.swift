@@ -1,0 +1,48 @@
+import Foundation
+
+extension Shell {
+    /// TAB: what could complete the word before the cursor. The first word is a command;
+    /// later words depend on the command (entry ids for `show`, commands for `help`...).
+    public func complete(_ textBeforeCursor: String) -> Completion {
+        let words = textBeforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let startsNewWord = textBeforeCursor.isEmpty || textBeforeCursor.last == " "
+        let current = startsNewWord ? "" : words.last ?? ""
+        let before = startsNewWord ? words : Array(words.dropLast())
+
+        let pool: [String]
+        if before.isEmpty {
+            pool = commands.flatMap(\.names)
+        } else if let command = command(named: before[0].lowercased()), before.count == 1 {
+            switch command.argument {
+            case .none, .words: pool = []
+            case .command: pool = commands.flatMap(\.names)
+            case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
+            case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
+            }
+        } else {
+            pool = []
+        }
+        let candidates = Set(pool.filter { $0.hasPrefix(current) }).sorted()
+        return Completion(word: current, candidates: candidates)
+    }
+
+    /// Files and folders whose path starts with `prefix`; folders end in "/".
+    static func paths(startingWith prefix: String) -> [String] {
+        let expanded = prefix.hasPrefix("~/") ? NSHomeDirectory() + prefix.dropFirst(1) : prefix
+        let slash = expanded.lastIndex(of: "/")
+        let directory = slash.map { String(expanded[...$0]) } ?? ""
+        let namePrefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
+        let shownDirectory = slash.map { _ in String(prefix[...prefix.lastIndex(of: "/")!]) } ?? ""
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else {
+            return []
+        }
+        return names
+            .filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }
+            .map { name in
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+                return shownDirectory + name + (isDirectory.boolValue ? "/" : "")
+            }
+            .sorted()
+    }
+}

@@ -1,0 +1,3 @@
+import AttuneShell
+
+AttuneMain.run()

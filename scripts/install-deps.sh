@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
+# libedit (line editing), pkg-config (to find it), SQLite headers (progress store), and
+# tmux (the terminal end-to-end tests).
+set -euo pipefail
+
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if command -v pkg-config >/dev/null 2>&1; then
+  pkg-config --exists libedit || missing+=(libedit-dev)
+  pkg-config --exists sqlite3 || missing+=(libsqlite3-dev)
+else
+  missing+=(libedit-dev libsqlite3-dev)
+fi
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+  sudo="sudo"
+else
+  echo "error: ${missing[*]} must be installed, and that needs root (apt-get). Run as root or install them yourself." >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
