@@ -4,6 +4,7 @@
 #define ATTUNE_CLIBEDIT_SHIM_H
 
 #include <histedit.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <wchar.h>
@@ -73,7 +74,13 @@ static inline int attune_install_handler(int signo, void (*handler)(int)) {
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    return sigaction(signo, &action, NULL);
+    if (sigaction(signo, &action, NULL) != 0) return -1;
+    // A parent may have started us with the signal blocked (thread pools often block
+    // signals, and children inherit the mask); unblock it so the handler can run.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 #endif

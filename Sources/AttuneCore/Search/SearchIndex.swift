@@ -83,6 +83,9 @@ public struct SearchIndex: Sendable {
     private let vocabulary: [String]
     private let lengths: [Double]
     private let averageLength: Double
+    /// Each document's title and id as term sets: a query that is exactly one of them
+    /// ("reflective supervision") is almost certainly looking for that document.
+    private let names: [[Set<String>]]
 
     public init(documents: [SearchDocument]) {
         self.documents = documents
@@ -105,6 +108,9 @@ public struct SearchIndex: Sendable {
         self.postings = postings
         self.vocabulary = postings.keys.sorted()
         self.lengths = lengths
+        self.names = documents.map { document in
+            [document.title, document.id].map { Set(TextAnalysis.tokens(in: $0).map(\.term)) }
+        }
         self.averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
     }
 
@@ -114,14 +120,18 @@ public struct SearchIndex: Sendable {
 
     public var documentCount: Int { documents.count }
 
-    /// Documents ranked by how many query words they match, then by relevance, then by id.
+    /// Documents ranked by how many query words they match (exact matches counting more
+    /// than word starts), then by relevance, then by id.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
         let terms = TextAnalysis.terms(in: query)
         guard !terms.isEmpty else { return [] }
-        var scores: [Int: (score: Double, matched: Int)] = [:]
+        // coverage: per query word, 1 for an exact match, less for a longer word that
+        // starts with it, so "home visiting" prefers "home" to "homelessness".
+        var scores: [Int: (score: Double, matched: Int, coverage: Double)] = [:]
         var matchedWords: [Int: Set<String>] = [:]
         for term in terms {
             var best: [Int: Double] = [:]
+            var bestFactor: [Int: Double] = [:]
             for (word, factor) in expansions(of: term) {
                 guard let list = postings[word] else { continue }
                 let idf = log(1 + (Double(documents.count) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
@@ -130,16 +140,22 @@ public struct SearchIndex: Sendable {
                     let tf = posting.weightedFrequency
                     let score = factor * idf * tf * 2.2 / (tf + norm)
                     best[posting.document] = max(best[posting.document] ?? 0, score)
+                    bestFactor[posting.document] = max(bestFactor[posting.document] ?? 0, factor)
                     matchedWords[posting.document, default: []].insert(word)
                 }
             }
             for (document, score) in best {
-                let previous = scores[document] ?? (0, 0)
-                scores[document] = (previous.score + score, previous.matched + 1)
+                let previous = scores[document] ?? (0, 0, 0)
+                scores[document] = (previous.score + score, previous.matched + 1,
+                                    previous.coverage + (bestFactor[document] ?? 0))
             }
         }
+        let asked = Set(terms)
+        for (document, value) in scores where names[document].contains(asked) {
+            scores[document] = (value.score + 5, value.matched, value.coverage)
+        }
         let ranked = scores.sorted { lhs, rhs in
-            if lhs.value.matched != rhs.value.matched { return lhs.value.matched > rhs.value.matched }
+            if lhs.value.coverage != rhs.value.coverage { return lhs.value.coverage > rhs.value.coverage }
             if lhs.value.score != rhs.value.score { return lhs.value.score > rhs.value.score }
             return documents[lhs.key].id < documents[rhs.key].id
         }

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+private let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// One tmux server on its own socket, driving the real binary in a real terminal.
+private final class TmuxSession {
+    let socket = "attune-test-\(UUID().uuidString.prefix(8))"
+    let name = "attune"
+
+    /// Runs a tmux command and returns what it printed. Uses posix_spawn and waitpid:
+    /// Foundation's Process can miss the exit of a client whose server daemonised.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        try spawn([tmuxPath!, "-L", socket] + arguments)
+    }
+
+    func start(_ command: String) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "40", command])
+    }
+
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    var isRunning: Bool {
+        (try? tmux(["list-panes", "-t", name, "-F", "#{pane_dead}"]))?.hasPrefix("0") ?? false
+    }
+
+    /// Waits until the screen satisfies `condition`, for at most ten seconds.
+    func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen shows:\n\(last)")
+        return last
+    }
+
+    /// The last line of the screen that is not blank.
+    static func lastLine(_ screen: String) -> String {
+        screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+}
+
+/// TAB completion, history across runs and Ctrl-C, through libedit in a real terminal.
+@Suite("Terminal end to end", .serialized, .enabled(if: tmuxPath != nil, "tmux is not installed; `make test` installs it"))
+struct TerminalEndToEndTests {
+    @Test("TAB completes, Ctrl-C clears the line, history survives a restart")
+    func interactiveSession() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let data = parent.appendingPathComponent("data")
+        let command = "\(attuneBinary.path) --data-dir \(data.path) --color never"
+
+        let first = TmuxSession()
+        try first.start(command)
+        _ = try first.waitFor("the prompt") { TmuxSession.lastLine($0) == "attune>" }
+
+        // "sh" + TAB completes to the only command that fits.
+        try first.send("sh", "Tab")
+        _ = try first.waitFor("'show ' after TAB") { TmuxSession.lastLine($0) == "attune> show" }
+
+        // "show ten" + TAB lists the tenet ids.
+        try first.send("ten", "Tab")
+        let listed = try first.waitFor("the tenet ids") { screen in
+            (1...6).allSatisfy { screen.contains("tenet.\($0)") }
+        }
+        #expect(TmuxSession.lastLine(listed).hasPrefix("attune> show tenet"))
+
+        // Ctrl-C mid-line drops the line and leaves the shell running.
+        try first.send("C-c")
+        _ = try first.waitFor("a fresh prompt after Ctrl-C") { screen in
+            screen.contains("^C") && TmuxSession.lastLine(screen) == "attune>"
+        }
+        #expect(first.isRunning)
+
+        try first.send("show tenet.4", "Enter")
+        _ = try first.waitFor("the entry") { $0.contains("Ghosts in the nursery") }
+        try first.send("quit", "Enter")
+        let deadline = Date().addingTimeInterval(10)
+        while first.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!first.isRunning, "quit ends the shell")
+
+        // History is private and kept across runs.
+        let history = data.appendingPathComponent("history").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: history)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: data.path)
+        #expect((folder[.posixPermissions] as? Int).map { $0 & 0o077 } == 0)
+
+        let second = TmuxSession()
+        try second.start(command)
+        _ = try second.waitFor("the prompt") { TmuxSession.lastLine($0) == "attune>" }
+        try second.send("Up")
+        _ = try second.waitFor("'quit' recalled") { TmuxSession.lastLine($0) == "attune> quit" }
+        try second.send("Up")
+        _ = try second.waitFor("'show tenet.4' recalled") { TmuxSession.lastLine($0) == "attune> show tenet.4" }
+
+        // Ctrl-D on an empty line leaves cleanly.
+        try second.send("C-u", "C-d")
+        let end = Date().addingTimeInterval(10)
+        while second.isRunning, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!second.isRunning, "Ctrl-D ends the shell")
+    }
+}
