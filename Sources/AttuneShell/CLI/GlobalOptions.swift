@@ -26,10 +26,12 @@ struct RunContext {
     let style: TextStyle
     let output: StandardStreams
     let dataDirectory: String
+    let explicitScenarios: Bool
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
         paths = ContentPaths.locate(knowledge: options.knowledge, scenarios: options.scenarios)
+        explicitScenarios = options.scenarios != nil
         let outputIsTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
         output = StandardStreams()
@@ -42,11 +44,14 @@ struct RunContext {
     /// opened ends the command with status 2.
     func loadLibrary() throws -> ContentLibrary {
         let library: ContentLibrary
+        // The bundled scenarios folder may be absent; one named with --scenarios may not.
+        let scenarios = explicitScenarios || FileManager.default.fileExists(atPath: paths.scenarios) ? paths.scenarios : nil
         do {
-            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge)
+            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios)
         } catch {
-            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.path): \(error.reason). "
-                + "Point to it with --knowledge DIR.\n")
+            let which = error.path == paths.knowledge ? "knowledge" : "scenarios"
+            output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.path): \(error.reason). "
+                + "Point to it with --\(which) DIR.\n")
             throw ExitCode(2)
         }
         report(library.diagnostics)
@@ -58,7 +63,7 @@ struct RunContext {
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
         var text = diagnostics.map { render($0) }.joined(separator: "\n")
         text += "\n" + style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
-            + "Entries that could not be read were left out; everything else is available.") + "\n"
+            + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n"
         output.writeError(text)
     }
 

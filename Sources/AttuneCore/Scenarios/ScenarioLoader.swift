@@ -1,0 +1,427 @@
+import Yams
+
+/// Scenarios read from a folder, with every problem found on the way.
+public struct ScenarioLoadResult: Sendable {
+    public var scenarios: [Scenario]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `Scenarios/<id>.yaml` files and checks them against themselves and the knowledge
+/// base. A scenario with any error is left out: a learner never plays a broken case.
+public enum ScenarioLoader {
+    static let scenarioKeys = [
+        "scenario", "title", "summary", "minutes", "audience", "competencies", "knowledge", "content-warnings",
+        "variables", "facilitator", "start", "nodes", "tests",
+    ]
+    static let facilitatorKeys = ["notes", "discussion"]
+    static let nodeKeys = ["text", "reflect", "facilitator", "prompt", "choices", "ending", "debrief"]
+    static let choiceKeys = [
+        "id", "text", "next", "rating", "feedback", "perspectives", "refs", "competencies", "reflect", "when", "add", "set",
+    ]
+    static let perspectiveKeys = ["baby", "parent", "practitioner"]
+    static let debriefKeys = ["when", "say"]
+    static let testKeys = ["name", "choose", "expect"]
+    static let expectKeys = ["ending", "visited", "not-visited", "variables", "ratings", "debrief-includes"]
+
+    /// Loads every scenario file in `directory`.
+    public static func load(directory: String, knowledge: KnowledgeBase) throws(ContentAccessError) -> ScenarioLoadResult {
+        var sources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for path in try ContentFiles.yamlFiles(in: directory) {
+            switch try ContentFiles.read(path) {
+            case let .success(source): sources.append(source)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var result = load(sources: sources, knowledge: knowledge)
+        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    /// Parses and checks the given files; scenario ids must be unique across them.
+    public static func load(sources: [SourceText], knowledge: KnowledgeBase) -> ScenarioLoadResult {
+        var scenarios: [Scenario] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for source in sources {
+            let parsed = parse(source, knowledge: knowledge)
+            diagnostics += parsed.diagnostics
+            guard let scenario = parsed.scenario else { continue }
+            if let earlier = seen[scenario.id] {
+                diagnostics.append(source.diagnostic(
+                    .error, line: scenario.location.line, column: scenario.location.column,
+                    "the scenario id '\(scenario.id)' is already used by \(earlier.file); ids must be unique",
+                    rule: "duplicate-id"))
+                continue
+            }
+            seen[scenario.id] = scenario.location
+            if !parsed.diagnostics.hasErrors { scenarios.append(scenario) }
+        }
+        return ScenarioLoadResult(scenarios: scenarios, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    /// One scenario file. The scenario is returned even with errors (for tools that want to
+    /// show as much as possible); callers that play it must check the diagnostics.
+    public static func parse(_ source: SourceText, knowledge: KnowledgeBase) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        let root: Node
+        switch YAMLComposer.compose(source) {
+        case let .success(node): root = node
+        case let .failure(diagnostic): return (nil, [diagnostic])
+        }
+        var reader = NodeReader(source: source)
+        guard let file = reader.fields(root, what: "the scenario file", allowed: scenarioKeys) else {
+            return (nil, reader.diagnostics)
+        }
+        var parser = ScenarioParser(reader: reader, knowledge: knowledge)
+        let scenario = parser.scenario(file, path: source.path)
+        return (scenario, parser.reader.diagnostics.sortedByLocation())
+    }
+}
+
+/// The reading of one scenario file, then its internal cross-checks.
+private struct ScenarioParser {
+    var reader: NodeReader
+    let knowledge: KnowledgeBase
+    /// Conditions are checked after all nodes are read, since they may name later nodes.
+    private var conditions: [WrittenCondition] = []
+
+    init(reader: NodeReader, knowledge: KnowledgeBase) {
+        self.reader = reader
+        self.knowledge = knowledge
+    }
+
+    mutating func scenario(_ file: Fields, path: String) -> Scenario? {
+        let id = reader.text(file, "scenario", required: true)
+        let title = reader.text(file, "title", required: true)
+        let summary = reader.text(file, "summary", required: true)
+        let minutes = reader.requireField(file, "minutes").flatMap { reader.integer($0, field: "minutes", in: "the scenario") }
+        let audience = reader.textList(file, "audience", required: true) ?? []
+        let competencies = reader.textList(file, "competencies", required: true) ?? []
+        let knowledgeIDs = reader.textList(file, "knowledge", required: true) ?? []
+        let warnings = reader.textList(file, "content-warnings") ?? []
+        let variables = counters(file, "variables", what: "the scenario")
+        let facilitator = facilitation(file)
+        let start = reader.text(file, "start", required: true)
+        let expected = fileStem(path)
+        if let id {
+            KnowledgeLoader.checkIdentifier(id, what: "scenario id", in: &reader)
+            if id.value != expected {
+                reader.report(.error, at: id.location,
+                              "the scenario id '\(id.value)' differs from the file name '\(expected)'; they must match",
+                              rule: "file-name-mismatch")
+            }
+        }
+        for reference in audience { checkKnowledge(reference, field: "audience") }
+        for reference in competencies { checkKnowledge(reference, field: "competencies") }
+        for reference in knowledgeIDs { checkKnowledge(reference, field: "knowledge") }
+
+        var nodes: [ScenarioNode] = []
+        if let nodesNode = reader.requireField(file, "nodes") {
+            if case let .mapping(mapping) = nodesNode {
+                for (key, value) in mapping {
+                    guard let nodeID = reader.scalarText(key, field: "a node id", in: "'nodes'") else { continue }
+                    KnowledgeLoader.checkIdentifier(nodeID, what: "node id", in: &reader)
+                    if let node = self.node(nodeID, value) { nodes.append(node) }
+                }
+                if mapping.count == 0 {
+                    reader.report(.error, at: nodesNode, "'nodes' is empty; a scenario needs at least a start and an ending",
+                                  rule: "missing-field")
+                }
+            } else {
+                reader.report(.error, at: nodesNode,
+                              "'nodes' should be a block of node ids, each with its text and choices, but it is \(reader.describe(nodesNode))",
+                              rule: "wrong-type")
+            }
+        }
+        let tests = (reader.list(file, "tests", required: false) ?? []).compactMap { test($0) }
+
+        let scenarioLocation = id?.location ?? reader.location(of: file.node)
+        let result = Scenario(
+            id: id?.value ?? expected, file: path, location: scenarioLocation, title: title?.value ?? expected,
+            summary: summary?.value ?? "", minutes: minutes?.value ?? 0, audience: audience, competencies: competencies,
+            knowledge: knowledgeIDs, contentWarnings: warnings.map(\.value), variables: variables,
+            facilitator: facilitator, start: start ?? Located("", at: scenarioLocation), nodes: nodes, tests: tests)
+        crossCheck(result, startGiven: start != nil)
+        return result
+    }
+
+    // MARK: Parts
+
+    private mutating func facilitation(_ file: Fields) -> Facilitation? {
+        guard let value = file["facilitator"], !value.isNull,
+              let fields = reader.fields(value, what: "'facilitator'", allowed: ScenarioLoader.facilitatorKeys) else { return nil }
+        let notes = reader.text(fields, "notes", required: false)
+        let discussion = reader.textList(fields, "discussion") ?? []
+        return Facilitation(notes: notes?.value, discussion: discussion.map(\.value))
+    }
+
+    /// `variables`, `add` and `set`: a block of `name: whole number` lines.
+    private mutating func counters(_ fields: Fields, _ key: String, what: String) -> [CounterChange] {
+        guard let value = fields[key], !value.isNull else { return [] }
+        guard case let .mapping(mapping) = value else {
+            reader.report(.error, at: value,
+                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))",
+                          rule: "wrong-type")
+            return []
+        }
+        var changes: [CounterChange] = []
+        for (name, amount) in mapping {
+            guard let variable = reader.scalarText(name, field: key, in: what),
+                  let number = reader.integer(amount, field: "\(key).\(variable.value)", in: what) else { continue }
+            changes.append(CounterChange(variable: variable.value, amount: number.value, location: variable.location))
+        }
+        return changes
+    }
+
+    private mutating func node(_ id: Located<String>, _ value: Node) -> ScenarioNode? {
+        let what = "node '\(id.value)'"
+        guard let fields = reader.fields(value, what: what, allowed: ScenarioLoader.nodeKeys) else { return nil }
+        let text = reader.text(fields, "text", required: true)
+        let reflect = reader.text(fields, "reflect", required: false)
+        let facilitator = reader.text(fields, "facilitator", required: false)
+        let prompt = reader.text(fields, "prompt", required: false)
+        var ending: EndingKind?
+        if let written = reader.text(fields, "ending", required: false) {
+            ending = EndingKind(rawValue: written.value)
+            if ending == nil {
+                reader.report(.error, at: written.location,
+                              "'ending' must be hopeful, mixed or concerning, not '\(written.value)'", rule: "invalid-value")
+                ending = .mixed
+            }
+        }
+        var choices: [Choice] = []
+        var seenChoices: [String: SourceLocation] = [:]
+        for (position, item) in (reader.list(fields, "choices", required: false) ?? []).enumerated() {
+            guard let choice = self.choice(item, position: position + 1, node: id.value) else { continue }
+            if let earlier = seenChoices[choice.id] {
+                reader.report(.error, at: choice.location,
+                              "the choice id '\(choice.id)' is already used in \(what) at line \(earlier.line); choice ids must be unique in a node",
+                              rule: "duplicate-id")
+            }
+            seenChoices[choice.id] = choice.location
+            choices.append(choice)
+        }
+        var debrief: [DebriefItem] = []
+        for item in reader.list(fields, "debrief", required: false) ?? [] {
+            guard let itemFields = reader.fields(item, what: "a debrief item in \(what)", allowed: ScenarioLoader.debriefKeys),
+                  let say = reader.text(itemFields, "say", required: true) else { continue }
+            let when = condition(itemFields)
+            debrief.append(DebriefItem(when: when, say: say.value))
+        }
+        if ending != nil, !choices.isEmpty, let written = fields["choices"] {
+            reader.report(.error, at: written, "\(what) is an ending, so it cannot have choices; remove 'ending' or the choices",
+                          rule: "ending-with-choices")
+        }
+        if ending == nil {
+            if let written = fields["choices"], !written.isNull {
+                if written.sequence?.count == 0 {
+                    reader.report(.error, at: written,
+                                  "\(what) has an empty choice list and is not an ending, so a learner would be stuck there",
+                                  rule: "no-choices")
+                }
+            } else {
+                reader.report(.error, at: id.location,
+                              "\(what) has no choices and is not an ending, so a learner would be stuck there; add choices or 'ending: hopeful|mixed|concerning'",
+                              rule: "no-choices")
+            }
+            if let written = fields["debrief"] {
+                reader.report(.warning, at: written, "\(what) is not an ending, so its debrief is never shown", rule: "unused-debrief")
+            }
+        }
+        guard let text else { return nil }
+        return ScenarioNode(
+            id: id.value, location: id.location, text: text.value, reflect: reflect?.value, facilitator: facilitator?.value,
+            prompt: prompt?.value, choices: choices, ending: ending, debrief: debrief)
+    }
+
+    private mutating func choice(_ item: Node, position: Int, node: String) -> Choice? {
+        let writtenID = item.mapping?["id"]?.scalar?.string
+        let what = "choice \(writtenID.map { "'\($0)'" } ?? "\(position)") in node '\(node)'"
+        guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.choiceKeys) else { return nil }
+        let id = reader.text(fields, "id", required: false)
+        if let id { KnowledgeLoader.checkIdentifier(id, what: "choice id", in: &reader) }
+        let text = reader.text(fields, "text", required: true)
+        let next = reader.text(fields, "next", required: true)
+        let ratingText = reader.text(fields, "rating", required: true)
+        var rating: Rating?
+        if let ratingText {
+            rating = Rating(rawValue: ratingText.value)
+            if rating == nil {
+                var message = "'rating' must be attuned, partial, missed or unsafe, not '\(ratingText.value)'"
+                if let guess = closestMatch(to: ratingText.value, in: Rating.allCases.map(\.rawValue)) {
+                    message += " (did you mean '\(guess)'?)"
+                }
+                reader.report(.error, at: ratingText.location, message, rule: "invalid-value")
+            }
+        }
+        let feedback = reader.text(fields, "feedback", required: false)
+        if feedback == nil {
+            reader.report(.error, at: fields.node,
+                          "\(what) has no 'feedback'; every choice needs feedback on why it matters", rule: "missing-feedback")
+        }
+        let refs = reader.textList(fields, "refs") ?? []
+        if refs.isEmpty {
+            reader.report(.error, at: fields["refs"] ?? fields.node,
+                          "\(what) has no 'refs'; name at least one knowledge entry the feedback rests on", rule: "missing-refs")
+        }
+        for reference in refs { checkKnowledge(reference, field: "refs") }
+        let competencies = reader.textList(fields, "competencies") ?? []
+        for reference in competencies { checkKnowledge(reference, field: "competencies") }
+        var perspectives = Perspectives()
+        if let value = fields["perspectives"], !value.isNull,
+           let written = reader.fields(value, what: "'perspectives' in \(what)", allowed: ScenarioLoader.perspectiveKeys) {
+            perspectives.baby = reader.text(written, "baby", required: false)?.value
+            perspectives.parent = reader.text(written, "parent", required: false)?.value
+            perspectives.practitioner = reader.text(written, "practitioner", required: false)?.value
+        }
+        let reflect = reader.text(fields, "reflect", required: false)
+        let when = condition(fields)
+        let add = counters(fields, "add", what: what)
+        let set = counters(fields, "set", what: what)
+        guard let text, let next, let rating else { return nil }
+        return Choice(
+            id: id?.value ?? String(position), location: reader.location(of: item), text: text.value, next: next,
+            rating: rating, feedback: feedback?.value ?? "", perspectives: perspectives, refs: refs,
+            competencies: competencies, reflect: reflect?.value, when: when, add: add, set: set)
+    }
+
+    /// Parses a `when:`; a syntax error is located at the offending character.
+    private mutating func condition(_ fields: Fields) -> WrittenCondition? {
+        guard let value = fields["when"], !value.isNull else { return nil }
+        guard case let .scalar(scalar) = value else {
+            reader.report(.error, at: value, "'when' should be a condition written as text, like 'trust >= 1'", rule: "wrong-type")
+            return nil
+        }
+        let location = reader.location(of: value)
+        do {
+            let parsed = try ConditionParser.parse(scalar.string)
+            let written = WrittenCondition(text: scalar.string, condition: parsed, location: location)
+            conditions.append(written)
+            return written
+        } catch {
+            // Quoted text starts one column after the mark; block scalars start on the next line.
+            var errorLocation = location
+            switch scalar.style {
+            case .plain: errorLocation.column += error.offset
+            case .singleQuoted, .doubleQuoted: errorLocation.column += error.offset + 1
+            default: break
+            }
+            reader.report(.error, at: errorLocation, "in the condition '\(scalar.string)': \(error.message)", rule: "bad-condition")
+            return nil
+        }
+    }
+
+    private mutating func test(_ item: Node) -> ScenarioTest? {
+        let name = item.mapping?["name"]?.scalar?.string
+        let what = "test \(name.map { "'\($0)'" } ?? "without a name")"
+        guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.testKeys) else { return nil }
+        let written = reader.text(fields, "name", required: true)
+        let choose = reader.textList(fields, "choose", required: true) ?? []
+        var expectation = ScenarioTest.Expectation()
+        if let value = reader.requireField(fields, "expect"),
+           let expect = reader.fields(value, what: "'expect' in \(what)", allowed: ScenarioLoader.expectKeys) {
+            expectation.ending = reader.text(expect, "ending", required: false)
+            expectation.visited = reader.textList(expect, "visited") ?? []
+            expectation.notVisited = reader.textList(expect, "not-visited") ?? []
+            expectation.variables = counters(expect, "variables", what: "'expect' in \(what)")
+            if let ratings = reader.textList(expect, "ratings") {
+                var parsed: [Rating] = []
+                for rating in ratings {
+                    if let value = Rating(rawValue: rating.value) {
+                        parsed.append(value)
+                    } else {
+                        reader.report(.error, at: rating.location,
+                                      "'\(rating.value)' is not a rating; use attuned, partial, missed or unsafe", rule: "invalid-value")
+                    }
+                }
+                expectation.ratings = parsed
+            }
+            expectation.debriefIncludes = (reader.textList(expect, "debrief-includes") ?? []).map(\.value)
+        }
+        guard let written else { return nil }
+        return ScenarioTest(name: written.value, location: reader.location(of: item), choose: choose, expect: expectation)
+    }
+
+    // MARK: Cross-checks
+
+    private mutating func checkKnowledge(_ reference: Located<String>, field: String) {
+        guard !knowledge.contains(reference.value) else { return }
+        var message = "'\(field)' names '\(reference.value)', which is not an entry in the knowledge base"
+        if let guess = closestMatch(to: reference.value, in: knowledge.ids) { message += " (did you mean '\(guess)'?)" }
+        reader.report(.error, at: reference.location, message, rule: "unknown-ref")
+    }
+
+    private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
+        guard scenario.node(reference.value) == nil else { return }
+        var message = "\(role) '\(reference.value)', which is not a node in this scenario"
+        if let guess = closestMatch(to: reference.value, in: scenario.nodes.map(\.id)) { message += " (did you mean '\(guess)'?)" }
+        reader.report(.error, at: reference.location, message, rule: "unknown-node")
+    }
+
+    private mutating func checkVariable(_ name: String, at location: SourceLocation, declared: Set<String>) {
+        guard !declared.contains(name) else { return }
+        var message = "'\(name)' is not a declared variable"
+        if let guess = closestMatch(to: name, in: Array(declared)) {
+            message += " (did you mean '\(guess)'?)"
+        } else {
+            message += "; declare it under 'variables:' with its start value"
+        }
+        reader.report(.error, at: location, message, rule: "unknown-variable")
+    }
+
+    private mutating func crossCheck(_ scenario: Scenario, startGiven: Bool) {
+        let declared = Set(scenario.variables.map(\.variable))
+        if startGiven { checkNode(scenario.start, in: scenario, role: "'start' names") }
+        for node in scenario.nodes {
+            for choice in node.choices {
+                checkNode(choice.next, in: scenario, role: "'next' names")
+                for change in choice.add + choice.set { checkVariable(change.variable, at: change.location, declared: declared) }
+            }
+        }
+        for written in conditions {
+            for reference in written.condition.references {
+                switch reference {
+                case let .variable(name):
+                    checkVariable(name, at: written.location, declared: declared)
+                case let .node(node):
+                    checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(written.text)' names")
+                case let .choice(node, choice):
+                    guard let target = scenario.node(node) else {
+                        checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(written.text)' names")
+                        continue
+                    }
+                    if !target.choices.contains(where: { $0.id == choice }) {
+                        var message = "the condition '\(written.text)' names the choice '\(choice)', which node '\(node)' does not have"
+                        if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
+                        reader.report(.error, at: written.location, message, rule: "unknown-choice")
+                    }
+                }
+            }
+        }
+        let choiceIDs = Set(scenario.nodes.flatMap { $0.choices.map(\.id) })
+        for test in scenario.tests {
+            for step in test.choose where Int(step.value) == nil && !choiceIDs.contains(step.value) {
+                var message = "test '\(test.name)' chooses '\(step.value)', which is not a choice id in this scenario"
+                if let guess = closestMatch(to: step.value, in: Array(choiceIDs)) { message += " (did you mean '\(guess)'?)" }
+                reader.report(.error, at: step.location, message, rule: "bad-test")
+            }
+            if let ending = test.expect.ending {
+                if let node = scenario.node(ending.value) {
+                    if !node.isEnding {
+                        reader.report(.error, at: ending.location,
+                                      "test '\(test.name)' expects the ending '\(ending.value)', but that node is not an ending",
+                                      rule: "bad-test")
+                    }
+                } else {
+                    checkNode(ending, in: scenario, role: "test '\(test.name)' expects the ending")
+                }
+            }
+            for node in test.expect.visited + test.expect.notVisited {
+                checkNode(node, in: scenario, role: "test '\(test.name)' names")
+            }
+            for variable in test.expect.variables {
+                checkVariable(variable.variable, at: variable.location, declared: declared)
+            }
+        }
+    }
+}
