@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
+        .library(name: "AttuneStore", targets: ["AttuneStore"]),
         .library(name: "AttuneShell", targets: ["AttuneShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // libedit's C surface. Only Sources/AttuneShell/LineReading/LibEditReader.swift imports it.
@@ -25,18 +27,25 @@ let package = Package(
             name: "AttuneCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The learner's private record: progress and journal in SQLite (GRDB).
+        .target(
+            name: "AttuneStore",
+            dependencies: ["AttuneCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The terminal: line reading, rendering, commands, argument parsing.
         .target(
             name: "AttuneShell",
             dependencies: [
                 "AttuneCore",
+                "AttuneStore",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "attune", dependencies: ["AttuneShell"]),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
-        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "attune"]),
+        .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "attune"]),
     ],
     swiftLanguageModes: [.v6]
 )

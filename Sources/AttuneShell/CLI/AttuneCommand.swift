@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneCore
+import AttuneStore
 import Foundation
 
 /// `attune`: with no subcommand, the interactive shell.
@@ -11,7 +12,7 @@ public struct AttuneCommand: ParsableCommand {
             With no subcommand, opens the shell: browse and search the knowledge base. \
             Type 'help' inside it. Piped input is read one command per line.
             """,
-        subcommands: [ShowCommand.self, SearchCommand.self])
+        subcommands: [ShowCommand.self, SearchCommand.self, PlayCommand.self, JournalCommand.self])
 
     @OptionGroup var options: GlobalOptions
 
@@ -20,15 +21,19 @@ public struct AttuneCommand: ParsableCommand {
     public func run() throws {
         let context = RunContext(options: options)
         let library = try context.loadLibrary()
-        let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width })
+        var store: ProgressStore?
+        var historyPath: String?
+        do {
+            try DataDirectory.prepare(context.dataDirectory)
+            store = try ProgressStore(directory: context.dataDirectory)
+            historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
+        } catch {
+            context.output.writeError(context.style.warning("warning:")
+                + " \(error) You can still read and play, but nothing will be saved this time.\n")
+        }
+        let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width },
+                          store: store)
         if TerminalInfo.isTerminal(STDIN_FILENO) {
-            var historyPath: String?
-            do {
-                try DataDirectory.prepare(context.dataDirectory)
-                historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
-            } catch {
-                context.output.writeError("\(error) Command history will not be kept this time.\n")
-            }
             guard let reader = LibEditReader(
                 programName: "attune", historyPath: historyPath, width: { context.width }, completer: shell.complete)
             else {
@@ -76,13 +81,70 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-/// Runs one shell command as a subcommand; a problem it reports gives exit status 1.
+/// `attune play ID --choose 1,2,1`: a scripted run that prints the transcript and records
+/// nothing in the learner's progress.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play", abstract: "Play a case with scripted choices and print the transcript (nothing is recorded).")
+
+    @Argument(help: "The case id, for example maya-quiet-visit.")
+    var id: String
+
+    @Option(help: ArgumentHelp("The choices to make, by number or choice id, separated by commas.", valueName: "1,2,1"))
+    var choose: String = ""
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let steps = choose.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        try runInShell(options: options, commands: [["play", id]] + steps.map { ["choose", $0] })
+    }
+}
+
+/// `attune journal export FILE`
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal", abstract: "Export your journal as Markdown: attune journal export FILE.")
+
+    @Argument(help: "'export'")
+    var action: String
+
+    @Argument(help: "The Markdown file to write.")
+    var file: String
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if action != "export" { throw ValidationError("Use: attune journal export FILE") }
+    }
+
+    func run() throws {
+        try runInShell(options: options, commands: [["journal", "export", file]], withStore: true)
+    }
+}
+
+/// Runs shell commands as a subcommand; the first problem stops the run with status 1.
 private func runInShell(options: GlobalOptions, command: [String]) throws {
+    try runInShell(options: options, commands: [command])
+}
+
+private func runInShell(options: GlobalOptions, commands: [[String]], withStore: Bool = false) throws {
     let context = RunContext(options: options)
+    var store: ProgressStore?
+    if withStore {
+        do {
+            store = try ProgressStore(directory: context.dataDirectory)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " \(error)\n")
+            throw ExitCode(2)
+        }
+    }
     let shell = Shell(library: try context.loadLibrary(), output: context.output, style: context.style,
-                      width: { context.width })
-    shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
-    if shell.lastCommandFailed { throw ExitCode(1) }
+                      width: { context.width }, store: store)
+    for command in commands {
+        shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
+        if shell.lastCommandFailed { throw ExitCode(1) }
+    }
 }
 
 private func quoteIfNeeded(_ word: String) -> String {

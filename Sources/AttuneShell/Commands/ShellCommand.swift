@@ -5,6 +5,9 @@ enum ArgumentKind {
     case entryOrTopic
     case words
     case path
+    case scenario
+    /// `journal export FILE`: the word `export`, then a path.
+    case journal
 }
 
 /// One shell command: its name, how to use it, and what it does.

@@ -1,4 +1,6 @@
 import AttuneCore
+import AttuneStore
+import Foundation
 
 /// The interactive shell: reads a command, runs it, writes what it produced. Commands are
 /// methods on this type so tests can run them without a terminal (`execute`).
@@ -13,22 +15,46 @@ public final class Shell {
     /// Whether the last command reported a problem.
     public private(set) var lastCommandFailed = false
 
+    /// The learner's record; nil when nothing is to be saved (scripted runs, or a store
+    /// that could not be opened).
+    let store: ProgressStore?
+    /// The clock, read only here at the edge so the engine stays pure.
+    let now: () -> Date
+    /// The case being played, if any.
+    var activeCase: ActiveCase?
+    /// The journal prompt most recently offered, so a reflection is tied to it.
+    var offeredPrompt: String?
+    /// Reads one more line for multi-line input (`reflect` with no text); nil at end of
+    /// input or on Ctrl-C. Set by `run(reader:)`.
+    public var readContinuation: ((String) -> String?)?
+
     private var buffer = ""
 
-    public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 }) {
+    public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
+                store: ProgressStore? = nil, now: @escaping () -> Date = Date.init) {
         self.library = library
         self.output = output
         self.style = style
         self.width = width
-        self.commands = makeCommands()
+        self.store = store
+        self.now = now
+        self.commands = makeCommands() + makePlayerCommands()
     }
 
-    public var prompt: String { "attune> " }
+    /// `attune>` outside a case, `scenario:node>` inside one.
+    public var prompt: String {
+        guard let activeCase else { return "attune> " }
+        return "\(activeCase.scenario.id):\(activeCase.playthrough.current.node)> "
+    }
 
     /// Reads and runs commands until `quit`, Ctrl-D or the end of piped input.
     public func run(reader: LineReader) {
         if reader.isInteractive {
             output.write(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave.") + "\n")
+        }
+        readContinuation = { prompt in
+            if case let .line(line) = reader.readLine(prompt: reader.isInteractive ? prompt : "") { return line }
+            return nil
         }
         while !isFinished {
             switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
@@ -55,6 +81,11 @@ public final class Shell {
             return
         }
         guard let name = words.first else { return }
+        // In a case, a bare number picks that choice.
+        if activeCase != nil, words.count == 1, Int(name) != nil {
+            choose([name])
+            return
+        }
         guard let command = command(named: name.lowercased()) else {
             var message = "There is no command '\(name)'."
             if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
@@ -85,6 +116,9 @@ public final class Shell {
     }
 
     func finish() { isFinished = true }
+
+    /// Writes what the command has produced so far (before waiting for more input).
+    func flushOutput() { flush() }
 
     private func flush() {
         guard !buffer.isEmpty else { return }

@@ -18,7 +18,11 @@ extension Shell {
             case .command: pool = commands.flatMap(\.names)
             case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
             case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
+            case .scenario: pool = library.scenarios.map(\.id)
+            case .journal: pool = ["export"]
             }
+        } else if before.count == 2, before[0].lowercased() == "journal", before[1] == "export" {
+            return Completion(word: current, candidates: Self.paths(startingWith: current))
         } else {
             pool = []
         }

@@ -1,0 +1,210 @@
+import AttuneCore
+import AttuneStore
+import Foundation
+
+/// Case play as terminal text: moments, feedback, endings, lists. Content is neutralised
+/// before printing, like knowledge text.
+struct ScenarioRenderer {
+    let style: TextStyle
+    let width: Int
+    let knowledge: KnowledgeBase
+
+    private func clean(_ text: String) -> String { TextLayout.neutralize(text) }
+
+    private func prose(_ text: String, indent: String = "") -> [String] {
+        TextLayout.reflow(clean(text), width: width, indent: indent)
+    }
+
+    func rating(_ rating: Rating) -> String {
+        switch rating {
+        case .attuned: style.good(rating.words)
+        case .partial: style.caution(rating.words)
+        case .missed: style.caution(rating.words)
+        case .unsafe: style.error(rating.words)
+        }
+    }
+
+    /// `scenarios`: id, title, minutes, audience and where the learner stands.
+    func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus]) -> String {
+        guard !scenarios.isEmpty else {
+            return "No cases are available. Check the folder given with --scenarios.\n"
+        }
+        var lines: [String] = []
+        for scenario in scenarios.sorted(by: { $0.id < $1.id }) {
+            let status = statuses[scenario.id] ?? .notStarted
+            let shownStatus = status == .done ? style.good(status.rawValue)
+                : status == .inProgress ? style.caution(status.rawValue) : style.dim(status.rawValue)
+            lines.append(style.code(clean(scenario.id)) + "  " + shownStatus)
+            lines += TextLayout.wrap(style.bold(clean(scenario.title)), width: width, indent: "    ")
+            let audience = scenario.audience.map { knowledge[$0.value]?.title ?? $0.value }.joined(separator: "; ")
+            lines += TextLayout.wrap("\(scenario.minutes) min · for \(clean(audience))", width: width, indent: "    ").map(style.dim)
+            lines += TextLayout.wrap(clean(scenario.summary), width: width, indent: "    ")
+            lines.append("")
+        }
+        lines.append(style.dim("Type 'play ID' to begin or continue a case."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Shown before a case begins.
+    func opening(_ scenario: Scenario) -> String {
+        var lines = [style.heading(clean(scenario.title))]
+        if !scenario.contentWarnings.isEmpty {
+            lines += TextLayout.wrap(
+                "Content note: this case touches on " + clean(scenario.contentWarnings.joined(separator: ", "))
+                    + ". You can leave at any time with 'stop'.",
+                width: width).map(style.caution)
+        }
+        lines += [""] + prose(scenario.summary)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Entering a node: its text, then the reflect prompt, the question and the choices.
+    func moment(_ node: ScenarioNode, offered: [Choice]) -> String {
+        var lines = [""] + prose(node.text)
+        if let reflect = node.reflect {
+            lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
+                + [style.dim("  (type 'reflect' to write in your journal)")]
+        }
+        guard !node.isEnding else { return lines.joined(separator: "\n") + "\n" }
+        if let prompt = node.prompt {
+            lines += ["", style.bold(clean(prompt))]
+        }
+        if offered.isEmpty {
+            lines += ["", style.caution("This moment offers no way on; the case has a gap here. Type 'back' or 'stop'.")]
+        } else {
+            lines.append("")
+            for (index, choice) in offered.enumerated() {
+                let number = "\(index + 1). "
+                lines += TextLayout.wrap(clean(choice.text), width: width, indent: "     ", firstIndent: "  " + style.code(number))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// After a choice: the rating in words, the feedback, the perspectives, the entries to read.
+    func feedback(_ choice: Choice) -> String {
+        var lines = ["", rating(choice.rating)]
+        lines += prose(choice.feedback)
+        let views: [(String, String?)] = [
+            ("The baby", choice.perspectives.baby), ("The parent", choice.perspectives.parent),
+            ("You, the practitioner", choice.perspectives.practitioner),
+        ]
+        for (who, text) in views {
+            guard let text else { continue }
+            lines += [""] + TextLayout.wrap(clean(text), width: width, indent: "  ", firstIndent: style.bold(who + ": "))
+        }
+        if !choice.refs.isEmpty {
+            lines += ["", style.dim("Read more (show ID):")]
+            for reference in choice.refs {
+                let title = knowledge[reference.value]?.title ?? ""
+                lines += TextLayout.wrap(clean(title), width: width, indent: "      ",
+                                         firstIndent: "  " + style.code(clean(reference.value)) + "  ")
+            }
+        }
+        if let reflect = choice.reflect {
+            lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// At an ending: the debrief that applies, the path with its ratings, the competencies
+    /// exercised, and the closing reflection.
+    func ending(_ node: ScenarioNode, engine: ScenarioEngine, state: PlayState) -> String {
+        var lines = ["", style.heading("The case ends here") + style.dim(" (\(node.ending?.rawValue ?? "") ending: \(node.id))")]
+        let debrief = engine.debrief(for: state)
+        if !debrief.isEmpty {
+            lines += ["", style.heading("Debrief")]
+            for item in debrief { lines += prose(item) + [""] }
+            lines.removeLast()
+        }
+        lines += ["", style.heading("Your path")]
+        for (index, step) in engine.choicesMade(in: state).enumerated() {
+            lines += TextLayout.wrap(clean(step.choice.text), width: width, indent: "      ",
+                                     firstIndent: "  \(index + 1). ")
+            lines.append("      " + rating(step.choice.rating))
+        }
+        let competencies = engine.competenciesExercised(in: state)
+        if !competencies.isEmpty {
+            lines += ["", style.heading("Competencies exercised")]
+            for id in competencies {
+                lines.append("  " + style.code(clean(id)) + "  " + clean(knowledge[id]?.title ?? ""))
+            }
+        }
+        if let reflect = node.reflect {
+            lines += ["", TextLayout.wrap(style.italic("To close: " + clean(reflect)), width: width).joined(separator: "\n"),
+                      style.dim("  (type 'reflect' to write in your journal)")]
+        }
+        lines += ["", style.dim("Type 'back' to try another way, 'restart' to begin again, or 'scenarios' for other cases.")]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
+        guard !entries.isEmpty else {
+            return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
+        }
+        var lines: [String] = []
+        for entry in entries {
+            var context = Self.timestamp(entry.createdAt)
+            if let scenario = entry.scenarioID {
+                context += " · " + clean(titles[scenario] ?? scenario)
+                if let node = entry.nodeID { context += " (\(clean(node)))" }
+            }
+            lines.append(style.dim(context))
+            if let prompt = entry.prompt { lines += TextLayout.wrap(style.italic(clean(prompt)), width: width, indent: "  ") }
+            lines += prose(entry.text, indent: "  ")
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func progress(_ summary: ProgressSummary, scenarios: [Scenario]) -> String {
+        let titles = Dictionary(scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var lines = [style.heading("Your progress")]
+        lines.append("Cases done: \(summary.finishedCases.count) of \(scenarios.count)"
+            + (summary.inProgressCases.isEmpty ? "" : "; in progress: \(summary.inProgressCases.count)"))
+        if !summary.endings.isEmpty {
+            lines += ["", style.heading("Endings reached")]
+            for ending in summary.endings {
+                let title = clean(titles[ending.scenarioID] ?? ending.scenarioID)
+                lines += TextLayout.wrap("\(title): \(clean(ending.ending)) (\(ending.kind?.rawValue ?? "ending"))",
+                                         width: width, indent: "    ", firstIndent: "  ")
+            }
+        }
+        let total = summary.ratingCounts.values.reduce(0, +)
+        if total > 0 {
+            lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choices)")]
+            for rating in Rating.allCases {
+                let count = summary.ratingCounts[rating] ?? 0
+                lines.append("  " + rating.words.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + bar(count, of: total) + " \(count)")
+            }
+        }
+        if !summary.competencies.isEmpty {
+            lines += ["", style.heading("Competency profile") + style.dim(" (choices that exercised each area)")]
+            let most = summary.competencies.values.max() ?? 1
+            let ordered = summary.competencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            let titleWidth = min(34, ordered.map { (knowledge[$0.key]?.title ?? $0.key).count }.max() ?? 0)
+            for (id, count) in ordered {
+                let title = String(clean(knowledge[id]?.title ?? id).prefix(titleWidth))
+                lines.append("  " + title.padding(toLength: titleWidth, withPad: " ", startingAt: 0) + "  "
+                    + bar(count, of: most) + " \(count)")
+            }
+        }
+        lines += ["", "Journal entries: \(summary.journalEntries)"]
+        if total == 0 { lines += ["", style.dim("Nothing played yet. Type 'scenarios' to choose a case.")] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A horizontal bar scaled to `total` over about 20 cells.
+    private func bar(_ count: Int, of total: Int) -> String {
+        let cells = total == 0 ? 0 : Int((Double(count) / Double(total) * 20).rounded())
+        return String(repeating: "█", count: max(cells, count > 0 ? 1 : 0))
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
