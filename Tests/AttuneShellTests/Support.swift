@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneStore
 import Foundation
 @testable import AttuneShell
 
@@ -45,14 +46,112 @@ func fixtureLibrary() -> ContentLibrary {
             body: A parent's unresolved loss can surface with the baby, as cortisol does under stress.
             sources: ["Fraiberg, Adelson & Shapiro (1975), Ghosts in the nursery"]
         """
-    let result = KnowledgeLoader.load(sources: [SourceText(path: "Knowledge/tenets.yaml", text: text)])
-    return ContentLibrary(knowledge: result.base, diagnostics: result.diagnostics)
+    let more = """
+        topic: more
+        title: More
+        summary: Groups and competencies.
+        entries:
+          - id: workforce.non-specialists
+            title: Non-specialist professionals
+            kind: group
+            summary: Home visitors and others.
+            body: Text.
+            sources: [s]
+          - id: competency.reflection
+            title: Reflection
+            kind: competency
+            summary: Reflection.
+            body: Text.
+            sources: [s]
+        """
+    let result = KnowledgeLoader.load(sources: [SourceText(path: "Knowledge/tenets.yaml", text: text),
+                                                SourceText(path: "Knowledge/more.yaml", text: more)])
+    let scenarios = ScenarioLoader.load(sources: [SourceText(path: "Scenarios/visit.yaml", text: fixtureScenarioText)],
+                                        knowledge: result.base)
+    precondition(!scenarios.diagnostics.hasErrors, "\(scenarios.diagnostics.map(\.rendered))")
+    return ContentLibrary(knowledge: result.base, scenarios: scenarios.scenarios,
+                          diagnostics: result.diagnostics + scenarios.diagnostics)
 }
 
-/// A shell over the fixture with captured output.
-func makeShell(width: Int = 80) -> (Shell, CapturedOutput) {
+/// A short case: two decisions, a counter, a condition, two endings, journal prompts.
+let fixtureScenarioText = """
+    scenario: visit
+    title: A visit
+    summary: A short case.
+    minutes: 5
+    audience: [workforce.non-specialists]
+    competencies: [competency.reflection]
+    knowledge: [tenet.1]
+    content-warnings: [low mood]
+    variables:
+      trust: 0
+    start: arrival
+    nodes:
+      arrival:
+        text: You arrive. The baby is very still.
+        reflect: What might the stillness say?
+        prompt: What first?
+        choices:
+          - id: greet-baby
+            text: Greet the baby.
+            next: gaze
+            rating: attuned
+            feedback: Babies notice who comes to them.
+            perspectives:
+              baby: Someone came down to me.
+              parent: She came for my baby.
+            refs: [tenet.1]
+            add: { trust: 1 }
+          - id: forms
+            text: Start the forms.
+            next: gaze
+            rating: missed
+            feedback: The forms can wait.
+            refs: [tenet.4]
+      gaze:
+        text: The baby looks away.
+        prompt: And now?
+        choices:
+          - id: wait
+            text: Wait for her.
+            next: warm
+            rating: attuned
+            feedback: Waiting gives her time.
+            refs: [tenet.1]
+            when: trust >= 1
+            reflect: What was it like to wait?
+          - id: talk
+            text: Talk on.
+            next: flat
+            rating: partial
+            feedback: Talking fills the silence.
+            refs: [tenet.1]
+      warm:
+        ending: hopeful
+        text: A warm moment.
+        debrief:
+          - say: You waited.
+          - when: chose(arrival.greet-baby)
+            say: You greeted the baby first.
+        reflect: What will you bring to supervision?
+      flat:
+        ending: concerning
+        text: It stays flat.
+        debrief:
+          - say: The silence stayed.
+    tests:
+      - name: warm
+        choose: [greet-baby, wait]
+        expect: { ending: warm }
+      - name: flat
+        choose: [forms, talk]
+        expect: { ending: flat }
+    """
+
+/// A shell over the fixture with captured output (and a store, when given).
+func makeShell(width: Int = 80, store: ProgressStore? = nil) -> (Shell, CapturedOutput) {
     let output = CapturedOutput()
-    return (Shell(library: fixtureLibrary(), output: output, style: .plain, width: { width }), output)
+    return (Shell(library: fixtureLibrary(), output: output, style: .plain, width: { width }, store: store), output)
 }
 
 /// The result of running the real binary.
