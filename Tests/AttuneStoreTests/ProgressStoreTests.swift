@@ -104,7 +104,7 @@ struct ProgressStoreTests {
     func unwritable() throws {
         let directory = try temporaryDirectory()
         let file = directory + "/not-a-folder"
-        FileManager.default.createFile(atPath: file, contents: Data())
+        _ = FileManager.default.createFile(atPath: file, contents: Data())
         #expect {
             _ = try ProgressStore(directory: file)
         } throws: { error in

@@ -13,7 +13,7 @@ public struct MadeChoice: Sendable, Hashable, Codable {
 
 /// Where a learner is in a case: the node, the counters, how often each node was entered,
 /// and the choices taken. A value: the engine returns new states, never changes one.
-public struct PlayState: Sendable, Hashable, Codable {
+public struct PlayState: Sendable, Hashable, Codable, ConditionContext {
     public var node: String
     public var variables: [String: Int]
     public var visits: [String: Int]
@@ -25,6 +25,8 @@ public struct PlayState: Sendable, Hashable, Codable {
         self.visits = visits
         self.path = path
     }
+
+    public func value(of variable: String) -> Int { variables[variable] ?? 0 }
 
     public func hasVisited(_ node: String) -> Bool { (visits[node] ?? 0) > 0 }
 

@@ -1,3 +1,10 @@
+/// What a condition can read: counters, visited nodes, choices taken.
+public protocol ConditionContext {
+    func value(of variable: String) -> Int
+    func hasVisited(_ node: String) -> Bool
+    func hasChosen(node: String, choice: String) -> Bool
+}
+
 /// A `when:` condition, parsed. See scenario-format.md for the grammar.
 public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
     case constant(Bool)
@@ -25,10 +32,10 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the condition holds in `state`. Undeclared variables read as 0, but the
     /// loader rejects them before play.
-    public func evaluate(in state: PlayState) -> Bool {
+    public func evaluate(in state: some ConditionContext) -> Bool {
         switch self {
         case let .constant(value): value
-        case let .compare(variable, op, value): op.holds(state.variables[variable] ?? 0, value)
+        case let .compare(variable, op, value): op.holds(state.value(of: variable), value)
         case let .visited(node): state.hasVisited(node)
         case let .chose(node, choice): state.hasChosen(node: node, choice: choice)
         case let .not(inner): !inner.evaluate(in: state)

@@ -252,6 +252,8 @@ private struct ScenarioParser {
                     message += " (did you mean '\(guess)'?)"
                 }
                 reader.report(.error, at: ratingText.location, message, rule: "invalid-value")
+                // Keep reading the choice so its other fields are still checked.
+                rating = .partial
             }
         }
         let feedback = reader.text(fields, "feedback", required: false)

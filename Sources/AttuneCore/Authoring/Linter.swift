@@ -1,0 +1,126 @@
+import Foundation
+
+/// What `lint` found, and over how many files.
+public struct LintReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var filesChecked: Int
+
+    public var errors: Int { diagnostics.count(of: .error) }
+    public var warnings: Int { diagnostics.count(of: .warning) }
+}
+
+/// Checks knowledge and scenario files: everything the loaders report, then what can
+/// happen in play for each scenario that loaded without errors.
+public struct Linter: Sendable {
+    /// The knowledge base scenarios are checked against when the files linted include no
+    /// knowledge topics.
+    public var fallbackKnowledge: KnowledgeBase
+    public var stateLimit: Int
+
+    public init(fallbackKnowledge: KnowledgeBase, stateLimit: Int = StateSpace.defaultLimit) {
+        self.fallbackKnowledge = fallbackKnowledge
+        self.stateLimit = stateLimit
+    }
+
+    /// The YAML files named by `paths` (files, or folders searched one level deep).
+    public static func files(in paths: [String]) throws(ContentAccessError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ContentAccessError(path: path, reason: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                files += try ContentFiles.yamlFiles(in: path)
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Lints files on disk. A path that cannot be opened is an error, not a finding.
+    public func lint(paths: [String]) throws(ContentAccessError) -> LintReport {
+        var sources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        let files = try Self.files(in: paths)
+        for file in files {
+            switch try ContentFiles.read(file) {
+            case let .success(source): sources.append(source)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var report = lint(sources: sources)
+        report.diagnostics = (diagnostics + report.diagnostics).sortedByLocation()
+        report.filesChecked = files.count
+        return report
+    }
+
+    /// Lints file contents: knowledge topics first (their entries are what the scenarios
+    /// among the same files are checked against), then scenarios.
+    public func lint(sources: [SourceText]) -> LintReport {
+        var knowledgeSources: [SourceText] = [], scenarioSources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            switch Self.kind(of: source) {
+            case .knowledge: knowledgeSources.append(source)
+            case .scenario: scenarioSources.append(source)
+            case .unknown:
+                // A syntax error is more useful than "not content" when the file does not parse.
+                if case let .failure(diagnostic) = YAMLComposer.compose(source) {
+                    diagnostics.append(diagnostic)
+                } else {
+                    diagnostics.append(source.diagnostic(
+                        .error, line: 1, column: 1,
+                        "this file is neither a knowledge topic (it has no 'topic:' line) nor a scenario (no 'scenario:' line)",
+                        rule: "not-content"))
+                }
+            }
+        }
+        var knowledge = fallbackKnowledge
+        if !knowledgeSources.isEmpty {
+            let result = KnowledgeLoader.load(sources: knowledgeSources)
+            diagnostics += result.diagnostics
+            knowledge = result.base
+        }
+        let scenarios = ScenarioLoader.load(sources: scenarioSources, knowledge: knowledge)
+        diagnostics += scenarios.diagnostics
+        let byPath = Dictionary(scenarioSources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for scenario in scenarios.scenarios {
+            diagnostics += analyze(scenario, source: byPath[scenario.file])
+        }
+        return LintReport(diagnostics: diagnostics.sortedByLocation(), filesChecked: sources.count)
+    }
+
+    /// The play-analysis findings for one scenario that loaded without errors.
+    public func analyze(_ scenario: Scenario, source: SourceText?) -> [Diagnostic] {
+        let analysis = ScenarioAnalysis(scenario, limit: stateLimit)
+        var diagnostics: [Diagnostic] = []
+        if !analysis.isComplete {
+            diagnostics.append(Diagnostic(
+                .note, at: scenario.location,
+                "this case has more than \(stateLimit) distinct states, so reachability was checked on the node graph "
+                    + "alone (conditions ignored), and stuck states and choices never offered were not checked",
+                rule: "state-space-limit", sourceLine: source?.line(scenario.location.line)))
+        }
+        for rule in LintRules.analysisRules {
+            for finding in rule.check(analysis) {
+                diagnostics.append(Diagnostic(
+                    rule.severity, at: finding.location, finding.message, rule: rule.id,
+                    sourceLine: source?.line(finding.location.line)))
+            }
+        }
+        return diagnostics
+    }
+
+    enum Kind { case knowledge, scenario, unknown }
+
+    /// A file's kind from its first top-level key line: `topic:` or `scenario:`.
+    static func kind(of source: SourceText) -> Kind {
+        for line in source.text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("scenario:") || line.hasPrefix("scenario :") { return .scenario }
+            if line.hasPrefix("topic:") || line.hasPrefix("topic :") { return .knowledge }
+        }
+        return .unknown
+    }
+}

@@ -1,0 +1,298 @@
+// The lint rules, one small type each. The loaders report the first group while reading;
+// the last five look at what can happen in play (see ScenarioAnalysis).
+
+private let baseScenario = RuleExample.scenario()
+private let baseKnowledge = RuleExample.knowledge()
+
+struct YAMLSyntaxRule: LintRule {
+    let id = "yaml-syntax"
+    let severity = Severity.error
+    let summary = "The file is not valid YAML (or not UTF-8 text)."
+    let triggering = [RuleExample.scenario("summary: A short case.", "summary: A short case↓: really.")]
+    let passing = [baseScenario]
+}
+
+struct DuplicateKeyRule: LintRule {
+    let id = "duplicate-key"
+    let severity = Severity.error
+    let summary = "A key appears twice in one block (two nodes with the same id, for example)."
+    let triggering = [RuleExample.scenario("title: A visit\n", "↓title: A visit\ntitle: Again\n")]
+    let passing = [baseScenario]
+}
+
+struct MissingFieldRule: LintRule {
+    let id = "missing-field"
+    let severity = Severity.error
+    let summary = "A required field is missing or has no value."
+    let triggering = [
+        RuleExample.scenario("    ending: concerning\n    text: Flat.\n", "    ↓ending: concerning\n"),
+        RuleExample.knowledge("    kind: group\n", "    ↓kind:\n"),
+    ]
+    let passing = [baseScenario, baseKnowledge]
+}
+
+struct WrongTypeRule: LintRule {
+    let id = "wrong-type"
+    let severity = Severity.error
+    let summary = "A field holds the wrong kind of value (text where a list or number belongs, ...)."
+    let triggering = [RuleExample.scenario("minutes: 5", "minutes: ↓five")]
+    let passing = [baseScenario]
+}
+
+struct UnknownKeyRule: LintRule {
+    let id = "unknown-key"
+    let severity = Severity.warning
+    let summary = "A key the format does not know, most likely a typo; it is ignored."
+    let triggering = [RuleExample.scenario("    prompt: What first?", "    ↓promt: What first?")]
+    let passing = [baseScenario]
+}
+
+struct InvalidIDRule: LintRule {
+    let id = "invalid-id"
+    let severity = Severity.error
+    let summary = "An id uses characters other than lowercase letters, digits and hyphens (and dots for entries)."
+    let triggering = [RuleExample.scenario("      - id: forms", "      - id: ↓Forms")]
+    let passing = [baseScenario]
+}
+
+struct InvalidValueRule: LintRule {
+    let id = "invalid-value"
+    let severity = Severity.error
+    let summary = "A rating or ending kind outside the allowed words."
+    let triggering = [RuleExample.scenario("rating: missed", "rating: ↓mised")]
+    let passing = [baseScenario]
+}
+
+struct FileNameMismatchRule: LintRule {
+    let id = "file-name-mismatch"
+    let severity = Severity.error
+    let summary = "The file name and the scenario (or topic) id differ."
+    let triggering = [RuleExample.scenario("scenario: visit", "scenario: ↓visit", file: "Scenarios/other.yaml")]
+    let passing = [baseScenario]
+}
+
+struct DuplicateIDRule: LintRule {
+    let id = "duplicate-id"
+    let severity = Severity.error
+    let summary = "Two choices in a node, two entries, or two scenario files share an id."
+    let triggering = [RuleExample.scenario("      - id: forms", "      - ↓id: greet")]
+    let passing = [baseScenario]
+}
+
+struct UnknownRefRule: LintRule {
+    let id = "unknown-ref"
+    let severity = Severity.error
+    let summary = "A ref, audience, competency, knowledge or see id that is not in the knowledge base."
+    let triggering = [
+        RuleExample.scenario("knowledge: [tenet.1]", "knowledge: [↓tenet.9]"),
+        RuleExample.knowledge("see: [tenet.2]", "see: [↓tenet.3]"),
+    ]
+    let passing = [baseScenario, baseKnowledge]
+}
+
+struct UnknownNodeRule: LintRule {
+    let id = "unknown-node"
+    let severity = Severity.error
+    let summary = "'start', 'next', a condition or a test names a node that does not exist."
+    let triggering = [RuleExample.scenario("next: flat", "next: ↓flta")]
+    let passing = [baseScenario]
+}
+
+struct UnknownChoiceRule: LintRule {
+    let id = "unknown-choice"
+    let severity = Severity.error
+    let summary = "A chose(node.choice) condition names a choice the node does not have."
+    let triggering = [RuleExample.scenario("when: trust >= 1", "when: ↓chose(arrival.greeting)")]
+    let passing = [baseScenario]
+}
+
+struct UnknownVariableRule: LintRule {
+    let id = "unknown-variable"
+    let severity = Severity.error
+    let summary = "A condition, add, set or test uses a counter not declared under 'variables'."
+    let triggering = [RuleExample.scenario("add: { trust: 1 }", "add: { ↓trusts: 1 }")]
+    let passing = [baseScenario]
+}
+
+struct BadConditionRule: LintRule {
+    let id = "bad-condition"
+    let severity = Severity.error
+    let summary = "A 'when' condition that does not follow the condition grammar."
+    let triggering = [RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1")]
+    let passing = [baseScenario]
+}
+
+struct MissingFeedbackRule: LintRule {
+    let id = "missing-feedback"
+    let severity = Severity.error
+    let summary = "A choice without feedback on why it matters."
+    let triggering = [RuleExample.scenario([("      - id: forms", "      - ↓id: forms"), ("        feedback: Forms can wait.\n", "")])]
+    let passing = [baseScenario]
+}
+
+struct MissingRefsRule: LintRule {
+    let id = "missing-refs"
+    let severity = Severity.error
+    let summary = "A choice that names no knowledge entry for its feedback."
+    let triggering = [RuleExample.scenario([
+        ("      - id: forms", "      - ↓id: forms"),
+        ("        feedback: Forms can wait.\n        refs: [tenet.1]\n", "        feedback: Forms can wait.\n"),
+    ])]
+    let passing = [baseScenario]
+}
+
+struct NoChoicesRule: LintRule {
+    let id = "no-choices"
+    let severity = Severity.error
+    let summary = "A node that is not an ending and has no choices: a learner would be stuck there."
+    let triggering = [RuleExample.scenario("  flat:\n    ending: concerning\n", "  ↓flat:\n")]
+    let passing = [baseScenario]
+}
+
+struct EndingWithChoicesRule: LintRule {
+    let id = "ending-with-choices"
+    let severity = Severity.error
+    let summary = "An ending that also has choices."
+    let triggering = [RuleExample.scenario("    text: Flat.\n", """
+            text: Flat.
+            choices:
+              ↓- text: Again.
+                next: arrival
+                rating: partial
+                feedback: F.
+                refs: [tenet.1]
+
+        """)]
+    let passing = [baseScenario]
+}
+
+struct UnusedDebriefRule: LintRule {
+    let id = "unused-debrief"
+    let severity = Severity.warning
+    let summary = "A debrief on a node that is not an ending; it is never shown."
+    let triggering = [RuleExample.scenario("    prompt: What first?\n", "    prompt: What first?\n    debrief:\n      ↓- say: Never shown.\n")]
+    let passing = [baseScenario]
+}
+
+struct BadTestRule: LintRule {
+    let id = "bad-test"
+    let severity = Severity.error
+    let summary = "A test chooses a choice id the scenario does not have, or expects an ending that is not one."
+    let triggering = [RuleExample.scenario("choose: [greet]", "choose: [↓gret]")]
+    let passing = [baseScenario]
+}
+
+struct NotContentRule: LintRule {
+    let id = "not-content"
+    let severity = Severity.error
+    let summary = "A YAML file that is neither a knowledge topic ('topic:') nor a scenario ('scenario:')."
+    let triggering = [RuleExample(file: "Scenarios/notes.yaml", text: "↓title: Notes for the next case\nideas: [a, b]\n")]
+    let passing = [baseScenario, baseKnowledge]
+}
+
+// MARK: Play analysis
+
+struct UnreachableNodeRule: LintRule {
+    let id = "unreachable-node"
+    let severity = Severity.warning
+    let summary = "A node no path from 'start' can reach."
+    let triggering = [RuleExample.scenario("tests:\n", """
+          ↓orphan:
+            text: Nobody comes here.
+            prompt: And then?
+            choices:
+              - text: Go on.
+                next: warm
+                rating: partial
+                feedback: F.
+                refs: [tenet.1]
+        tests:
+
+        """)]
+    let passing = [baseScenario]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.scenario.nodes.filter { !$0.isEnding && !analysis.reachableNodes.contains($0.id) }.map {
+            ($0.location, "node '\($0.id)' can never be reached from '\(analysis.scenario.start.value)'")
+        }
+    }
+}
+
+struct UnreachableEndingRule: LintRule {
+    let id = "unreachable-ending"
+    let severity = Severity.error
+    let summary = "An ending no path from 'start' can reach."
+    let triggering = [RuleExample.scenario([("next: flat", "next: warm"), ("  flat:\n", "  ↓flat:\n")])]
+    let passing = [baseScenario]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.scenario.endings.filter { !analysis.reachableNodes.contains($0.id) }.map {
+            ($0.location, "the ending '\($0.id)' can never be reached: no path of choices leads to it")
+        }
+    }
+}
+
+struct StuckStateRule: LintRule {
+    let id = "stuck-state"
+    let severity = Severity.error
+    let summary = "A reachable moment where no choice's condition holds: a learner would be stuck."
+    let triggering = [RuleExample.scenario([
+        ("  arrival:\n", "  ↓arrival:\n"),
+        ("        add: { trust: 1 }\n", "        add: { trust: 1 }\n        when: trust >= 1\n"),
+        ("        next: flat\n", "        next: flat\n        when: trust >= 1\n"),
+    ])]
+    let passing = [baseScenario]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.stuckStates().map { stuck in
+            var message = "at node '\(stuck.node.id)' no choice's condition holds"
+            if !stuck.values.isEmpty { message += " (with \(stuck.values))" }
+            message += ", so a learner would be stuck; one way there: "
+                + (stuck.path.isEmpty ? "the start" : stuck.path.joined(separator: ", "))
+            return (stuck.node.location, message)
+        }
+    }
+}
+
+struct NoWayOutRule: LintRule {
+    let id = "no-way-out"
+    let severity = Severity.error
+    let summary = "A loop of choices from which no ending can be reached."
+    let triggering = [RuleExample.scenario([("next: flat", "next: loop"), ("tests:\n", """
+          ↓loop:
+            text: Round and round.
+            prompt: And then?
+            choices:
+              - text: Again.
+                next: loop
+                rating: partial
+                feedback: F.
+                refs: [tenet.1]
+        tests:
+
+        """)])]
+    let passing = [baseScenario]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.trappedStates().map { trapped in
+            (trapped.node.location, "from node '\(trapped.node.id)' no ending can be reached: the choices only loop; one way there: "
+                + (trapped.path.isEmpty ? "the start" : trapped.path.joined(separator: ", ")))
+        }
+    }
+}
+
+struct NeverOfferedRule: LintRule {
+    let id = "never-offered"
+    let severity = Severity.warning
+    let summary = "A choice whose condition never holds on any reachable path."
+    let triggering = [RuleExample.scenario("        next: flat\n", "        next: flat\n        when: ↓trust >= 5\n")]
+    let passing = [baseScenario]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.neverOffered().map { item in
+            let condition = item.choice.when.map { " ('\($0.text)' never holds when the case reaches it)" } ?? ""
+            return (item.choice.when?.location ?? item.choice.location,
+                    "choice '\(item.choice.id)' in node '\(item.node.id)' is never offered\(condition)")
+        }
+    }
+}
