@@ -12,7 +12,10 @@ public struct AttuneCommand: ParsableCommand {
             With no subcommand, opens the shell: browse and search the knowledge base. \
             Type 'help' inside it. Piped input is read one command per line.
             """,
-        subcommands: [ShowCommand.self, SearchCommand.self, PlayCommand.self, JournalCommand.self])
+        subcommands: [
+            ShowCommand.self, SearchCommand.self, PlayCommand.self, JournalCommand.self, LintCommand.self, TestCommand.self,
+            ExploreCommand.self, GraphCommand.self, NewCommand.self,
+        ])
 
     @OptionGroup var options: GlobalOptions
 
@@ -32,7 +35,7 @@ public struct AttuneCommand: ParsableCommand {
                 + " \(error) You can still read and play, but nothing will be saved this time.\n")
         }
         let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width },
-                          store: store)
+                          store: store, contentPaths: context.paths)
         if TerminalInfo.isTerminal(STDIN_FILENO) {
             guard let reader = LibEditReader(
                 programName: "attune", historyPath: historyPath, width: { context.width }, completer: shell.complete)

@@ -10,6 +10,8 @@ struct ActiveCase {
     var recordID: Int64?
     /// The last choice's feedback, for `why`.
     var lastChoice: Choice?
+    /// Played from a file outside the scenarios folder (`play PATH`): never recorded.
+    var fromFile = false
 
     var engine: ScenarioEngine { ScenarioEngine(scenario) }
 }
@@ -22,10 +24,11 @@ extension Shell {
                 details: "Shows each case's id, title, length, who it is written for, and whether you have not started it, are part way through, or have finished it.",
                 example: "scenarios", run: { shell, _ in shell.listScenarios() }),
             ShellCommand(
-                name: "play", usage: "play ID", summary: "Start a case, or continue one where you stopped.",
+                name: "play", usage: "play ID or PATH", summary: "Start a case, or continue one where you stopped.",
                 details: "Content notes come first. Then read each moment and pick a response by its number. "
-                    + "An unfinished case continues where you left it; 'restart' begins it anew.",
-                example: "play maya-quiet-visit", argument: .scenario, run: { $0.play($1) }),
+                    + "An unfinished case continues where you left it; 'restart' begins it anew. "
+                    + "Authors can play a file from anywhere: play ~/drafts/new-case.yaml (nothing is recorded).",
+                example: "play maya-quiet-visit", argument: .scenarioOrPath, run: { $0.play($1) }),
             ShellCommand(
                 name: "choose", usage: "choose N", summary: "Pick offered choice N (typing the number alone works too).",
                 details: "The choice's rating, feedback and the perspectives of the baby, the parent and the practitioner follow, with entries to read.",
@@ -83,6 +86,10 @@ extension Shell {
             fail("'play' needs a case id, for example: play maya-quiet-visit. Type 'scenarios' to see them.")
             return
         }
+        if library.scenario(id) == nil, id.contains("/") || id.hasSuffix(".yaml") || id.hasSuffix(".yml") {
+            playFile(id)
+            return
+        }
         guard let scenario = library.scenario(id) else {
             var message = "There is no case '\(id)'."
             if let guess = closestMatch(to: id, in: library.scenarios.map(\.id)) { message += " Did you mean '\(guess)'?" }
@@ -111,6 +118,31 @@ extension Shell {
             activeCase = ActiveCase(scenario: scenario, playthrough: Playthrough(scenarioID: scenario.id, start: engine.start()),
                                     recordID: recordID)
         }
+        showMoment()
+    }
+
+    /// `play PATH`: a case from a file outside the scenarios folder, checked against the
+    /// loaded knowledge; nothing is recorded.
+    func playFile(_ argument: String) {
+        let path = (argument as NSString).expandingTildeInPath
+        let loaded: ScenarioLoadResult
+        do {
+            loaded = try loadScenarios(at: path)
+        } catch {
+            fail("Cannot open \(error.path): \(error.reason).")
+            return
+        }
+        if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
+            say(loaded.diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n"))
+            fail(loaded.scenarios.count > 1 ? "\(path) holds more than one case; name one file."
+                : "\(path) has errors (above), so it cannot be played yet.")
+            return
+        }
+        let scenario = loaded.scenarios[0]
+        say(scenarioRenderer.opening(scenario))
+        say(style.dim("(Playing from a file: nothing is recorded in your progress. 'reload' re-reads it.)"))
+        activeCase = ActiveCase(scenario: scenario, playthrough: Playthrough(scenarioID: scenario.id, start: ScenarioEngine(scenario).start()),
+                                recordID: nil, fromFile: true)
         showMoment()
     }
 
@@ -244,9 +276,10 @@ extension Shell {
     func restart() {
         guard let current = requireCase("restart") else { return }
         let engine = current.engine
-        let recordID = record("the new start") { store in try store.startPlaythrough(scenario: current.scenario.id, at: now()) }
+        let recordID = current.fromFile ? nil
+            : record("the new start") { store in try store.startPlaythrough(scenario: current.scenario.id, at: now()) }
         activeCase = ActiveCase(scenario: current.scenario, playthrough: Playthrough(scenarioID: current.scenario.id, start: engine.start()),
-                                recordID: recordID)
+                                recordID: recordID, fromFile: current.fromFile)
         say(style.dim("Starting '\(current.scenario.title)' again."))
         showMoment()
     }

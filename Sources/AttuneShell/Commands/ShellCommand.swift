@@ -6,6 +6,11 @@ enum ArgumentKind {
     case words
     case path
     case scenario
+    case scenarioOrPath
+    /// A node of the case being played.
+    case node
+    /// A counter of the case being played.
+    case variable
     /// `journal export FILE`: the word `export`, then a path.
     case journal
 }

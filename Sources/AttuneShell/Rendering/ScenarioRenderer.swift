@@ -61,7 +61,8 @@ struct ScenarioRenderer {
     /// Entering a node: its text, then the reflect prompt, the question and the choices.
     func moment(_ node: ScenarioNode, offered: [Choice]) -> String {
         var lines = [""] + prose(node.text)
-        if let reflect = node.reflect {
+        // An ending's reflect prompt closes the debrief instead (see `ending`).
+        if let reflect = node.reflect, !node.isEnding {
             lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
                 + [style.dim("  (type 'reflect' to write in your journal)")]
         }

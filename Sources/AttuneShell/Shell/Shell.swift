@@ -30,15 +30,19 @@ public final class Shell {
 
     private var buffer = ""
 
+    /// Where the content was read from, for `reload` and `lint`; nil when given in memory.
+    let contentPaths: ContentPaths?
+
     public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
-                store: ProgressStore? = nil, now: @escaping () -> Date = Date.init) {
+                store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, now: @escaping () -> Date = Date.init) {
         self.library = library
+        self.contentPaths = contentPaths
         self.output = output
         self.style = style
         self.width = width
         self.store = store
         self.now = now
-        self.commands = makeCommands() + makePlayerCommands()
+        self.commands = makeCommands() + makePlayerCommands() + makeAuthorCommands()
     }
 
     /// `attune>` outside a case, `scenario:node>` inside one.
@@ -86,6 +90,10 @@ public final class Shell {
             choose([name])
             return
         }
+        if words.count == 1, Int(name) != nil {
+            fail("A number picks a choice inside a case. Type 'scenarios' to see the cases and 'play ID' to begin one.")
+            return
+        }
         guard let command = command(named: name.lowercased()) else {
             var message = "There is no command '\(name)'."
             if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
@@ -116,6 +124,10 @@ public final class Shell {
     }
 
     func finish() { isFinished = true }
+
+    /// The command worked but found problems (lint findings, failed tests): exit status 1
+    /// when run as a subcommand, with the findings already in the output.
+    func lastCommandFailedBecauseOfFindings() { lastCommandFailed = true }
 
     /// Writes what the command has produced so far (before waiting for more input).
     func flushOutput() { flush() }

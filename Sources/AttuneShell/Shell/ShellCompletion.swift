@@ -19,6 +19,13 @@ extension Shell {
             case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
             case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
             case .scenario: pool = library.scenarios.map(\.id)
+            case .scenarioOrPath:
+                if current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~") {
+                    return Completion(word: current, candidates: Self.paths(startingWith: current))
+                }
+                pool = library.scenarios.map(\.id)
+            case .node: pool = activeCase?.scenario.nodes.map(\.id) ?? []
+            case .variable: pool = activeCase?.scenario.variables.map(\.variable) ?? []
             case .journal: pool = ["export"]
             }
         } else if before.count == 2, before[0].lowercased() == "journal", before[1] == "export" {

@@ -1,0 +1,235 @@
+import ArgumentParser
+import AttuneCore
+import Foundation
+
+/// Where a command's scenarios come from: paths to files or folders, or ids of loaded cases.
+struct ScenarioTargets {
+    var scenarios: [Scenario] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+extension RunContext {
+    /// The knowledge base alone, for checking an author's scenarios against it.
+    func loadKnowledgeOnly() throws -> KnowledgeBase {
+        do {
+            return try KnowledgeLoader.load(directory: paths.knowledge).base
+        } catch {
+            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.path): \(error.reason). "
+                + "Point to it with --knowledge DIR.\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Resolves each target: an existing file or folder is read as scenarios; anything else
+    /// is a case id from the scenarios folder. Unknown ids and unreadable paths exit 2.
+    func scenarios(_ targets: [String], knowledge: KnowledgeBase) throws -> ScenarioTargets {
+        var result = ScenarioTargets()
+        let targets = targets.isEmpty ? [paths.scenarios] : targets
+        var bundled: [Scenario]?
+        for target in targets {
+            if FileManager.default.fileExists(atPath: target) {
+                do {
+                    var sources: [SourceText] = []
+                    for file in try Linter.files(in: [target]) {
+                        switch try ContentFiles.read(file) {
+                        case let .success(source): sources.append(source)
+                        case let .failure(diagnostic): result.diagnostics.append(diagnostic)
+                        }
+                    }
+                    let loaded = ScenarioLoader.load(sources: sources, knowledge: knowledge)
+                    result.scenarios += loaded.scenarios
+                    result.diagnostics += loaded.diagnostics
+                } catch {
+                    output.writeError(style.error("error:") + " cannot open \(error.path): \(error.reason).\n")
+                    throw ExitCode(2)
+                }
+            } else {
+                if bundled == nil {
+                    bundled = (try? ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge))?.scenarios ?? []
+                }
+                guard let scenario = bundled?.first(where: { $0.id == target }) else {
+                    var message = "'\(target)' is neither a file nor a case id in \(paths.scenarios)."
+                    if let guess = closestMatch(to: target, in: bundled?.map(\.id) ?? []) { message += " Did you mean '\(guess)'?" }
+                    output.writeError(style.error("error:") + " " + message + "\n")
+                    throw ExitCode(2)
+                }
+                result.scenarios.append(scenario)
+            }
+        }
+        return result
+    }
+}
+
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `attune lint PATH...`
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check scenario and knowledge files; every finding located as file:line:col.",
+        discussion: "With no path, checks the knowledge and scenarios folders. Exit status: 0 clean, 1 findings, 2 a path that cannot be opened.")
+
+    @Argument(help: "Files or folders to check.")
+    var paths: [String] = []
+
+    @Option(help: "text, or json for editors and CI.")
+    var format: LintFormat = .text
+
+    @Flag(help: "List the rules and what each catches.")
+    var rules = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let renderer = AuthoringRenderer(style: context.style)
+        if rules {
+            let width = LintRules.all.map(\.id.count).max() ?? 0
+            for rule in LintRules.all {
+                context.output.write(rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n")
+            }
+            return
+        }
+        let targets = paths.isEmpty ? [context.paths.knowledge, context.paths.scenarios] : paths
+        let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
+        let report: LintReport
+        do {
+            report = try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " cannot open \(error.path): \(error.reason).\n")
+            throw ExitCode(2)
+        }
+        context.output.write(format == .json ? renderer.lintJSON(report) : renderer.lint(report))
+        if !report.diagnostics.filter({ $0.severity != .note }).isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `attune test PATH...`
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Run scenarios' expected playthroughs (their 'tests:').",
+        discussion: "Each target is a file, a folder or a case id; with none, every case. Exit status 1 when a test fails.")
+
+    @Argument(help: "Files, folders or case ids.")
+    var targets: [String] = []
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let renderer = AuthoringRenderer(style: context.style)
+        let resolved = try context.scenarios(targets, knowledge: try context.loadKnowledgeOnly())
+        if !resolved.diagnostics.isEmpty {
+            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n")
+        }
+        let results = resolved.scenarios.flatMap(ScenarioTestRunner.run)
+        context.output.write(renderer.tests(results))
+        if resolved.diagnostics.hasErrors || results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    }
+}
+
+/// `attune explore PATH`
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Every reachable state of a case: endings with a shortest path, stuck states, choices never offered, and how many distinct paths.")
+
+    @Argument(help: "A scenario file or case id.")
+    var target: String
+
+    @Option(help: "Also play this many random playthroughs (each must end).")
+    var random: Int?
+
+    @Option(help: "Seed for the random playthroughs.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("max-states"), help: "Stop exploring after this many states and use the node graph.")
+    var maxStates: Int = StateSpace.defaultLimit
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let renderer = AuthoringRenderer(style: context.style)
+        let resolved = try context.scenarios([target], knowledge: try context.loadKnowledgeOnly())
+        if resolved.diagnostics.hasErrors {
+            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
+                + "\nFix the errors above first; a case with errors cannot be explored.\n")
+            throw ExitCode(1)
+        }
+        var failed = false
+        for scenario in resolved.scenarios {
+            let analysis = ScenarioAnalysis(scenario, limit: maxStates)
+            let randomReport = random.map { RandomPlay.run(scenario, runs: $0, seed: seed) }
+            context.output.write(renderer.exploration(analysis, random: randomReport, seed: random == nil ? nil : seed))
+            failed = failed || !analysis.stuckStates().isEmpty || !analysis.trappedStates().isEmpty
+                || !(randomReport?.unfinished.isEmpty ?? true)
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// `attune graph ID --format dot|mermaid`
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph", abstract: "Print a case's graph for Graphviz (dot -Tsvg) or Mermaid.")
+
+    @Argument(help: "A case id or scenario file.")
+    var target: String
+
+    @Option(help: "dot or mermaid.")
+    var format: GraphFormat = .dot
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let renderer = AuthoringRenderer(style: context.style)
+        let resolved = try context.scenarios([target], knowledge: try context.loadKnowledgeOnly())
+        if resolved.diagnostics.hasErrors {
+            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n")
+            throw ExitCode(1)
+        }
+        for scenario in resolved.scenarios { context.output.write(GraphExport.render(scenario, format: format)) }
+    }
+}
+
+extension GraphFormat: ExpressibleByArgument {}
+
+/// `attune new NAME`
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Start a new scenario file that passes lint and test as written.",
+        discussion: "Writes NAME.yaml into the --scenarios folder if given, else the current folder. Never overwrites.")
+
+    @Argument(help: "The case id: lowercase letters, digits and hyphens.")
+    var name: String
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        if !isIdentifier(name) {
+            throw ValidationError("'\(name)' cannot be a case id; use lowercase letters, digits and hyphens, like ana-first-visit.")
+        }
+    }
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let folder = options.scenarios ?? FileManager.default.currentDirectoryPath
+        let path = (folder as NSString).appendingPathComponent(name + ".yaml")
+        guard !FileManager.default.fileExists(atPath: path) else {
+            context.output.writeError(context.style.error("error:") + " \(path) already exists; choose another name.\n")
+            throw ExitCode(2)
+        }
+        do {
+            try ScenarioScaffold.text(id: name).write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " cannot write \(path): the folder may not exist or be writable.\n")
+            throw ExitCode(2)
+        }
+        context.output.write("Wrote \(path). Check it with: attune lint \(path) && attune test \(path)\n")
+    }
+}

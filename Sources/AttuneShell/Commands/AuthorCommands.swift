@@ -1,0 +1,228 @@
+import AttuneCore
+import Foundation
+
+extension Shell {
+    func makeAuthorCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "lint", usage: "lint [ID or PATH]", summary: "Check cases and knowledge files; every finding located.",
+                details: "With no argument, checks the knowledge and scenarios folders in use. With a case id or a path, checks that.",
+                example: "lint maya-quiet-visit", argument: .scenarioOrPath, run: { $0.lint($1) }),
+            ShellCommand(
+                name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
+                example: "test maya-quiet-visit", argument: .scenarioOrPath, run: { $0.runTests($1) }),
+            ShellCommand(
+                name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
+                details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
+                run: { shell, _ in shell.reload() }),
+            ShellCommand(
+                name: "goto", usage: "goto NODE", summary: "Author tool: jump to a moment in the current case.",
+                details: "Counters and history stay as they are. From here on the path is not recorded in your progress.",
+                example: "goto ending-warm", argument: .node, run: { $0.goto($1) }),
+            ShellCommand(
+                name: "set", usage: "set VAR N", summary: "Author tool: set a counter in the current case.",
+                example: "set trust 2", argument: .variable, run: { $0.setVariable($1) }),
+            ShellCommand(
+                name: "vars", usage: "vars", summary: "Author tool: show the counters, visits and choices so far.",
+                run: { shell, _ in shell.showVariables() }),
+        ]
+    }
+
+    private var authoring: AuthoringRenderer { AuthoringRenderer(style: style) }
+
+    /// A path that exists, or nil for a case id.
+    private func existingPath(_ argument: String) -> String? {
+        let path = (argument as NSString).expandingTildeInPath
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    func lint(_ arguments: [String]) {
+        var targets: [String]
+        if let argument = arguments.first {
+            if let path = existingPath(argument) {
+                targets = [path]
+            } else if let scenario = library.scenario(argument) {
+                targets = [scenario.file]
+            } else {
+                fail("'\(argument)' is neither a file nor a case id. Type 'scenarios' to see the cases.")
+                return
+            }
+        } else {
+            guard let contentPaths else {
+                fail("'lint' needs a case id or a path here.")
+                return
+            }
+            targets = [contentPaths.knowledge]
+            if FileManager.default.fileExists(atPath: contentPaths.scenarios) { targets.append(contentPaths.scenarios) }
+        }
+        do {
+            let report = try Linter(fallbackKnowledge: library.knowledge).lint(paths: targets)
+            say(authoring.lint(report))
+            if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
+        } catch {
+            fail("Cannot open \(error.path): \(error.reason).")
+        }
+    }
+
+    func runTests(_ arguments: [String]) {
+        var scenarios = library.scenarios
+        var diagnostics: [Diagnostic] = []
+        if let argument = arguments.first {
+            if let path = existingPath(argument) {
+                do {
+                    let loaded = try loadScenarios(at: path)
+                    scenarios = loaded.scenarios
+                    diagnostics = loaded.diagnostics
+                } catch {
+                    fail("Cannot open \(error.path): \(error.reason).")
+                    return
+                }
+            } else if let scenario = library.scenario(argument) {
+                scenarios = [scenario]
+            } else {
+                fail("'\(argument)' is neither a file nor a case id. Type 'scenarios' to see the cases.")
+                return
+            }
+        }
+        if !diagnostics.isEmpty { say(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        let results = scenarios.flatMap(ScenarioTestRunner.run)
+        say(authoring.tests(results))
+        if results.contains(where: { !$0.passed }) || diagnostics.hasErrors { lastCommandFailedBecauseOfFindings() }
+    }
+
+    /// Scenario files at a path (file or folder), checked against the loaded knowledge.
+    func loadScenarios(at path: String) throws(ContentAccessError) -> ScenarioLoadResult {
+        var sources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for file in try Linter.files(in: [path]) {
+            switch try ContentFiles.read(file) {
+            case let .success(source): sources.append(source)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        var result = ScenarioLoader.load(sources: sources, knowledge: library.knowledge)
+        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        return result
+    }
+
+    func reload() {
+        guard let contentPaths else {
+            fail("There is no folder to reload from in this session.")
+            return
+        }
+        let fresh: ContentLibrary
+        do {
+            let scenarios = FileManager.default.fileExists(atPath: contentPaths.scenarios) ? contentPaths.scenarios : nil
+            fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios)
+        } catch {
+            fail("Cannot reload: \(error.path): \(error.reason). Nothing was changed.")
+            return
+        }
+        // A case played from a file is reloaded from that file.
+        var playedFile: Scenario?
+        if let current = activeCase, current.fromFile {
+            switch Result(catching: { () throws(ContentAccessError) in try loadScenarios(at: current.scenario.file) }) {
+            case let .success(result):
+                playedFile = result.scenarios.first { $0.id == current.scenario.id }
+                if !result.diagnostics.isEmpty { say(result.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+            case .failure: break
+            }
+        }
+        replaceLibrary(fresh)
+        if !fresh.diagnostics.isEmpty { say(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        say("Reloaded: \(fresh.knowledge.count) entries, \(fresh.scenarios.count) cases.")
+        guard var current = activeCase else { return }
+        guard let scenario = playedFile ?? fresh.scenario(current.scenario.id) else {
+            say(style.caution("The case '\(current.scenario.id)' did not load this time (see above), so you carry on with "
+                + "the version you had. Fix the file and type 'reload' again."))
+            return
+        }
+        let engine = ScenarioEngine(scenario)
+        let position = current.playthrough.current
+        if let states = try? engine.replay(position.path.map(\.choice)), states.last?.node == position.node,
+           states.last?.variables == position.variables {
+            current.playthrough = Playthrough(scenarioID: scenario.id, states: states)
+            say(style.dim("You are at the same moment."))
+        } else if scenario.node(position.node) != nil {
+            current.playthrough = Playthrough(scenarioID: scenario.id, start: position)
+            current.recordID = nil
+            say(style.caution("The path to this moment changed, so you stay here with the same counters, but 'back' "
+                + "starts from here and this path is no longer recorded."))
+        } else {
+            activeCase = nil
+            say(style.caution("The moment '\(position.node)' no longer exists, so you have left the case. 'play \(scenario.id)' begins it again."))
+            return
+        }
+        current = ActiveCase(scenario: scenario, playthrough: current.playthrough, recordID: current.recordID,
+                             lastChoice: nil, fromFile: current.fromFile)
+        activeCase = current
+        showMoment()
+    }
+
+    /// Author tools change the state by hand, so the path stops being recorded.
+    private func leaveRecord(_ current: inout ActiveCase) {
+        if current.recordID != nil {
+            current.recordID = nil
+            say(style.dim("(Author tools: this path is no longer recorded in your progress.)"))
+        }
+    }
+
+    func goto(_ arguments: [String]) {
+        guard var current = requireCase("goto") else { return }
+        guard let id = arguments.first else {
+            fail("'goto' needs a node id, for example: goto \(current.scenario.nodes.last?.id ?? "arrival")")
+            return
+        }
+        guard current.scenario.node(id) != nil else {
+            var message = "The case has no node '\(id)'."
+            if let guess = closestMatch(to: id, in: current.scenario.nodes.map(\.id)) { message += " Did you mean '\(guess)'?" }
+            fail(message)
+            return
+        }
+        var state = current.playthrough.current
+        state.node = id
+        state.visits[id, default: 0] += 1
+        current.playthrough.advance(to: state)
+        leaveRecord(&current)
+        activeCase = current
+        showMoment()
+    }
+
+    func setVariable(_ arguments: [String]) {
+        guard var current = requireCase("set") else { return }
+        guard arguments.count == 2, let value = Int(arguments[1]) else {
+            fail("Use 'set VAR N' with a whole number, for example: set trust 2")
+            return
+        }
+        let name = arguments[0]
+        let declared = current.scenario.variables.map(\.variable)
+        guard declared.contains(name) else {
+            var message = "The case has no counter '\(name)'."
+            if let guess = closestMatch(to: name, in: declared) { message += " Did you mean '\(guess)'?" }
+            fail(message + (declared.isEmpty ? " It declares none." : " Its counters: \(declared.joined(separator: ", "))."))
+            return
+        }
+        var state = current.playthrough.current
+        state.variables[name] = value
+        current.playthrough.advance(to: state)
+        leaveRecord(&current)
+        activeCase = current
+        say("\(name) = \(value)")
+    }
+
+    func showVariables() {
+        guard let current = requireCase("vars") else { return }
+        let state = current.playthrough.current
+        var lines = [style.heading("Counters")]
+        if current.scenario.variables.isEmpty { lines.append("  (none declared)") }
+        for variable in current.scenario.variables {
+            lines.append("  \(variable.variable) = \(state.variables[variable.variable] ?? 0)  " + style.dim("(starts at \(variable.amount))"))
+        }
+        lines += ["", style.heading("Visited")]
+        lines.append("  " + current.scenario.nodes.filter { state.hasVisited($0.id) }
+            .map { state.visits[$0.id, default: 0] > 1 ? "\($0.id) ×\(state.visits[$0.id]!)" : $0.id }.joined(separator: ", "))
+        lines += ["", style.heading("Choices so far")]
+        lines.append(state.path.isEmpty ? "  (none)" : "  " + state.path.map { "\($0.node).\($0.choice)" }.joined(separator: ", "))
+        say(lines.joined(separator: "\n"))
+    }
+}

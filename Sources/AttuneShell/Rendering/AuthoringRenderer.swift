@@ -1,0 +1,139 @@
+import AttuneCore
+import Foundation
+
+/// Lint findings, test results and exploration reports as text (and lint as JSON).
+struct AuthoringRenderer {
+    let style: TextStyle
+
+    func diagnostic(_ diagnostic: Diagnostic) -> String {
+        let label: String
+        switch diagnostic.severity {
+        case .error: label = style.error("error:")
+        case .warning: label = style.warning("warning:")
+        case .note: label = style.dim("note:")
+        }
+        let headline = "\(style.bold(diagnostic.location.description + ":")) \(label) "
+            + "\(TextLayout.neutralize(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))"
+        let excerpt = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        return ([headline] + excerpt.map { TextLayout.neutralize(String($0)) }).joined(separator: "\n")
+    }
+
+    func lint(_ report: LintReport) -> String {
+        var text = report.diagnostics.map(diagnostic).joined(separator: "\n")
+        if !text.isEmpty { text += "\n" }
+        let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
+        let counts = describeCounts(errors: report.errors, warnings: report.warnings)
+        let summary = "\(files) checked: \(counts)."
+        text += (report.errors > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)) + "\n"
+        return text
+    }
+
+    struct JSONFinding: Encodable {
+        let file: String
+        let line: Int
+        let column: Int
+        let severity: String
+        let rule: String
+        let message: String
+        let source: String?
+    }
+
+    struct JSONReport: Encodable {
+        let files: Int
+        let errors: Int
+        let warnings: Int
+        let findings: [JSONFinding]
+    }
+
+    func lintJSON(_ report: LintReport) -> String {
+        let findings = report.diagnostics.map {
+            JSONFinding(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                        severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, source: $0.sourceLine)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(JSONReport(files: report.filesChecked, errors: report.errors,
+                                                   warnings: report.warnings, findings: findings))) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func tests(_ results: [ScenarioTestResult]) -> String {
+        var lines: [String] = []
+        for result in results {
+            if result.passed {
+                lines.append(style.good("PASS") + " \(result.scenario) / \(result.test)")
+            } else {
+                lines.append(style.error("FAIL") + " \(result.scenario) / \(result.test)  " + style.dim("(\(result.location))"))
+                for failure in result.failures {
+                    lines += failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                        ($0.offset == 0 ? "     - " : "       ") + TextLayout.neutralize(String($0.element))
+                    }
+                }
+            }
+        }
+        let passed = results.filter(\.passed).count
+        lines.append("\(passed) passed, \(results.count - passed) failed")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func exploration(_ analysis: ScenarioAnalysis, random: RandomPlayReport?, seed: UInt64?) -> String {
+        let scenario = analysis.scenario
+        var lines = [style.heading("\(scenario.id): \(TextLayout.neutralize(scenario.title))")]
+        let count = analysis.pathCount().map { "\(Self.grouped($0.description)) distinct paths to an ending" }
+            ?? "unbounded paths (a loop can be taken any number of times)"
+        if analysis.isComplete {
+            lines.append("\(Self.grouped(String(analysis.space.states.count))) reachable states; \(count)")
+        } else {
+            lines.append(style.caution("more than \(Self.grouped(String(analysis.space.states.count))) states: "
+                + "checked on the node graph only (conditions ignored); \(count) at most"))
+        }
+        lines += ["", style.heading("Endings reached")]
+        if analysis.isComplete {
+            let reached = analysis.endings()
+            for item in reached {
+                lines.append("  \(item.ending.id) (\(item.ending.ending?.rawValue ?? "")): \(item.path.count) choices: "
+                    + item.path.joined(separator: ", "))
+            }
+            for ending in scenario.endings where !reached.contains(where: { $0.ending.id == ending.id }) {
+                lines.append("  " + style.error("\(ending.id): never reached"))
+            }
+        } else {
+            for ending in scenario.endings {
+                lines.append("  \(ending.id): " + (analysis.reachableNodes.contains(ending.id) ? "reachable in the node graph" : style.error("never reached")))
+            }
+        }
+        let stuck = analysis.stuckStates()
+        lines += ["", style.heading("Stuck states") + (stuck.isEmpty ? ": none" : "")]
+        for item in stuck {
+            lines.append("  \(item.node.id)" + (item.values.isEmpty ? "" : " with \(item.values)") + ": "
+                + (item.path.isEmpty ? "at the start" : item.path.joined(separator: ", ")))
+        }
+        let trapped = analysis.trappedStates()
+        lines += ["", style.heading("Loops with no way out") + (trapped.isEmpty ? ": none" : "")]
+        for item in trapped { lines.append("  \(item.node.id): " + item.path.joined(separator: ", ")) }
+        let never = analysis.neverOffered()
+        lines += ["", style.heading("Choices never offered") + (never.isEmpty ? ": none" : "")]
+        for item in never { lines.append("  \(item.node.id).\(item.choice.id)" + (item.choice.when.map { " (when: \($0.text))" } ?? "")) }
+        if let random, let seed {
+            let ended = random.endings.values.reduce(0, +)
+            lines += ["", style.heading("Random playthroughs") + " (\(random.runs), seed \(seed)): \(ended) ended"]
+            for (ending, runs) in random.endings.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(ending): \(runs)")
+            }
+            for item in random.unfinished.prefix(10) {
+                lines.append("  " + style.error("did not end") + " at \(item.node) (\(item.reason)): " + item.path.suffix(12).joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 1234567 as 1,234,567.
+    static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}
