@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
-# libedit (line editing), pkg-config (to find it), SQLite headers (progress store), and
-# tmux (the terminal end-to-end tests).
+# libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
+# (the terminal end-to-end tests) and Graphviz (the test that renders `attune graph`).
 set -euo pipefail
 
 missing=()
@@ -13,6 +13,7 @@ else
   missing+=(libedit-dev libsqlite3-dev)
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
