@@ -28,6 +28,55 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var nodeID: String?
     public var prompt: String?
     public var text: String
+    /// Set for a group note: the group session it belongs to.
+    public var groupSession: Int64?
+}
+
+/// One decision a group took, with the room's votes for each offered choice.
+public struct GroupDecision: Sendable, Hashable {
+    public var scenarioID: String
+    public var node: String
+    public var choice: String
+    public var rating: Rating
+    public var offered: [String]
+    public var tally: [Int]?
+    public var madeAt: Date
+}
+
+public struct GroupSessionRecord: Sendable, Hashable {
+    public var id: Int64
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var decisions: [GroupDecision]
+    public var notes: [JournalEntry]
+}
+
+/// The learner's record in order, for exports and learning records.
+public struct ActivityLog: Sendable, Hashable {
+    public struct Playthrough: Sendable, Hashable {
+        public var id: Int64
+        public var scenarioID: String
+        public var startedAt: Date
+        public var status: String
+        public var ending: String?
+        public var endingKind: EndingKind?
+        public var finishedAt: Date?
+    }
+
+    public struct Choice: Sendable, Hashable {
+        public var id: Int64
+        public var playthrough: Int64
+        public var step: Int
+        public var node: String
+        public var choice: String
+        public var rating: Rating
+        public var competencies: [String]
+        public var madeAt: Date
+    }
+
+    public var playthroughs: [Playthrough]
+    public var choices: [Choice]
+    public var journal: [JournalEntry]
 }
 
 public enum ScenarioStatus: String, Sendable, Hashable {
@@ -147,6 +196,34 @@ public final class ProgressStore: Sendable {
                 table.column("text", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-group-and-xapi") { db in
+            try db.create(table: "groupSession") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("startedAt", .datetime).notNull()
+                table.column("endedAt", .datetime)
+            }
+            try db.create(table: "groupDecision") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("session", .integer).notNull().indexed().references("groupSession", onDelete: .cascade)
+                table.column("scenario", .text).notNull()
+                table.column("node", .text).notNull()
+                table.column("choice", .text).notNull()
+                table.column("rating", .text).notNull()
+                // Offered choice ids and the room's votes for each, comma-separated, same order.
+                table.column("offered", .text).notNull()
+                table.column("tally", .text)
+                table.column("madeAt", .datetime).notNull()
+                table.column("undoneAt", .datetime)
+            }
+            try db.alter(table: "journal") { table in
+                table.add(column: "groupSession", .integer).references("groupSession", onDelete: .setNull)
+            }
+            try db.create(table: "xapiSent") { table in
+                table.primaryKey("statement", .text)
+                table.column("endpoint", .text).notNull()
+                table.column("sentAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
@@ -240,23 +317,131 @@ public final class ProgressStore: Sendable {
 
     // MARK: Journal
 
+    /// Saves a journal entry; with `groupSession`, it is that session's group note.
     @discardableResult
     public func addJournalEntry(text: String, scenario: String?, node: String?, playthrough: Int64?, prompt: String?,
-                                at date: Date) throws(StoreError) -> JournalEntry {
+                                groupSession: Int64? = nil, at date: Date) throws(StoreError) -> JournalEntry {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO journal (createdAt, scenario, node, playthrough, prompt, text) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [date, scenario, node, playthrough, prompt, text])
+                INSERT INTO journal (createdAt, scenario, node, playthrough, prompt, text, groupSession) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [date, scenario, node, playthrough, prompt, text, groupSession])
             return JournalEntry(id: db.lastInsertedRowID, createdAt: date, scenarioID: scenario, nodeID: node,
-                                prompt: prompt, text: text)
+                                prompt: prompt, text: text, groupSession: groupSession)
         }
     }
 
+    /// The learner's own journal (group notes are kept with their session).
     public func journal() throws(StoreError) -> [JournalEntry] {
+        try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY createdAt, id")
+    }
+
+    private func journalEntries(sql: String, arguments: StatementArguments = []) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY createdAt, id").map { row in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 JournalEntry(id: row["id"], createdAt: row["createdAt"], scenarioID: row["scenario"], nodeID: row["node"],
-                             prompt: row["prompt"], text: row["text"])
+                             prompt: row["prompt"], text: row["text"], groupSession: row["groupSession"])
+            }
+        }
+    }
+
+    // MARK: Group sessions
+
+    public func startGroupSession(at date: Date) throws(StoreError) -> Int64 {
+        try write { db in
+            try db.execute(sql: "INSERT INTO groupSession (startedAt) VALUES (?)", arguments: [date])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func endGroupSession(_ id: Int64, at date: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE groupSession SET endedAt = ? WHERE id = ? AND endedAt IS NULL", arguments: [date, id])
+        }
+    }
+
+    /// The most recent group session, for `group export` after `group off`.
+    public func latestGroupSession() throws(StoreError) -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM groupSession") }
+    }
+
+    public func recordGroupDecision(session: Int64, scenario: String, node: String, choice: String, rating: Rating,
+                                    offered: [String], tally: [Int]?, at date: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO groupDecision (session, scenario, node, choice, rating, offered, tally, madeAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [session, scenario, node, choice, rating.rawValue, offered.joined(separator: ","),
+                                 tally?.map(String.init).joined(separator: ","), date])
+        }
+    }
+
+    /// `back` in group mode: the last decision is marked as taken back.
+    public func undoLastGroupDecision(session: Int64, at date: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE groupDecision SET undoneAt = ? WHERE id = (
+                  SELECT id FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id DESC LIMIT 1)
+                """, arguments: [date, session])
+        }
+    }
+
+    public func groupSession(_ id: Int64) throws(StoreError) -> GroupSessionRecord? {
+        let notes = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession = ? ORDER BY createdAt, id", arguments: [id])
+        return try read { db in
+            guard let session = try Row.fetchOne(db, sql: "SELECT * FROM groupSession WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let decisions = try Row.fetchAll(db, sql: """
+                SELECT * FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id
+                """, arguments: [id]).map { row in
+                let tally: String? = row["tally"]
+                let offered: String = row["offered"]
+                return GroupDecision(
+                    scenarioID: row["scenario"], node: row["node"], choice: row["choice"],
+                    rating: Rating(rawValue: row["rating"]) ?? .partial,
+                    offered: offered.split(separator: ",").map(String.init),
+                    tally: tally.map { $0.split(separator: ",").compactMap { Int($0) } }, madeAt: row["madeAt"])
+            }
+            return GroupSessionRecord(id: id, startedAt: session["startedAt"], endedAt: session["endedAt"],
+                                      decisions: decisions, notes: notes)
+        }
+    }
+
+    // MARK: Learning records
+
+    /// Everything the learning-record export needs, in order.
+    public func activityLog() throws(StoreError) -> ActivityLog {
+        let journal = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY id")
+        return try read { db in
+            let playthroughs = try Row.fetchAll(db, sql: "SELECT * FROM playthrough ORDER BY id").map { row in
+                ActivityLog.Playthrough(
+                    id: row["id"], scenarioID: row["scenario"], startedAt: row["startedAt"], status: row["status"],
+                    ending: row["ending"], endingKind: (row["endingKind"] as String?).flatMap(EndingKind.init),
+                    finishedAt: row["finishedAt"])
+            }
+            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL ORDER BY id").map { row in
+                let competencies: String = row["competencies"]
+                return ActivityLog.Choice(
+                    id: row["id"], playthrough: row["playthrough"], step: row["step"], node: row["node"], choice: row["choice"],
+                    rating: Rating(rawValue: row["rating"]) ?? .partial,
+                    competencies: competencies.split(separator: ",").map(String.init), madeAt: row["madeAt"])
+            }
+            return ActivityLog(playthroughs: playthroughs, choices: choices, journal: journal)
+        }
+    }
+
+    /// Statement ids already accepted by `endpoint`.
+    public func sentStatements(endpoint: String) throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT statement FROM xapiSent WHERE endpoint = ?", arguments: [endpoint]))
+        }
+    }
+
+    public func markSent(_ statements: [String], endpoint: String, at date: Date) throws(StoreError) {
+        try write { db in
+            for statement in statements {
+                try db.execute(sql: "INSERT OR IGNORE INTO xapiSent (statement, endpoint, sentAt) VALUES (?, ?, ?)",
+                               arguments: [statement, endpoint, date])
             }
         }
     }
@@ -289,7 +474,7 @@ public final class ProgressStore: Sendable {
                 let competencies: String = row["competencies"]
                 for id in competencies.split(separator: ",") { summary.competencies[String(id), default: 0] += 1 }
             }
-            summary.journalEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal") ?? 0
+            summary.journalEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE groupSession IS NULL") ?? 0
             return summary
         }
     }

@@ -180,7 +180,7 @@ struct CompletionTests {
     @Test("help completes command names; search offers nothing")
     func arguments() {
         let (shell, _) = makeShell()
-        #expect(shell.complete("help se").candidates == ["search"])
+        #expect(shell.complete("help sea").candidates == ["search"])
         #expect(shell.complete("search cor").candidates.isEmpty)
         #expect(shell.complete("show tenet.1 ").candidates.isEmpty)
     }

@@ -19,6 +19,9 @@ public struct AttuneCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Flag(help: "Start in group mode, for a trainer leading a room (see 'help group' in the shell).")
+    var group = false
+
     public init() {}
 
     public func run() throws {
@@ -36,6 +39,7 @@ public struct AttuneCommand: ParsableCommand {
         }
         let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width },
                           store: store, contentPaths: context.paths)
+        if group { shell.execute("group on") }
         if TerminalInfo.isTerminal(STDIN_FILENO) {
             guard let reader = LibEditReader(
                 programName: "attune", historyPath: historyPath, width: { context.width }, completer: shell.complete)

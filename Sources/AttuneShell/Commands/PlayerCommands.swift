@@ -55,8 +55,10 @@ extension Shell {
                 name: "journal", usage: "journal [export FILE]", summary: "Read your journal, or save it as a Markdown file.",
                 example: "journal export reflections.md", argument: .journal, run: { $0.journal($1) }),
             ShellCommand(
-                name: "progress", usage: "progress", summary: "Cases done, endings reached, how your choices met the family, and your competency profile.",
-                run: { shell, _ in shell.showProgress() }),
+                name: "progress", usage: "progress [export FILE]",
+                summary: "Cases done, endings reached, how your choices met the family, and your competency profile.",
+                details: "'progress export FILE' writes your record: JSON when FILE ends in .json, Markdown otherwise.",
+                example: "progress export my-progress.md", argument: .progress, run: { $0.progress($1) }),
         ]
     }
 
@@ -98,6 +100,7 @@ extension Shell {
         }
         let engine = ScenarioEngine(scenario)
         say(scenarioRenderer.opening(scenario))
+        if isGroupMode { showFacilitation(scenario, node: nil) }
         if let stored = record("your place", { try $0.activePlaythrough(scenario: scenario.id) }) ?? nil {
             let (states, fitted) = replay(stored.choices, engine: engine)
             activeCase = ActiveCase(scenario: scenario, playthrough: Playthrough(scenarioID: scenario.id, states: states),
@@ -163,7 +166,9 @@ extension Shell {
         let engine = activeCase.engine
         let state = activeCase.playthrough.current
         guard let node = engine.node(for: state) else { return }
+        pendingTally = nil
         say(scenarioRenderer.moment(node, offered: engine.offeredChoices(in: state)))
+        if isGroupMode { showFacilitation(activeCase.scenario, node: node, includeCase: false) }
         offeredPrompt = node.reflect
         if node.isEnding {
             say(scenarioRenderer.ending(node, engine: engine, state: state))
@@ -210,6 +215,15 @@ extension Shell {
                                        rating: step.choice.rating, competencies: competencies, at: now())
             }
         }
+        if let session = groupSession {
+            let offered = engine.offeredChoices(in: state).map(\.id)
+            let tally = pendingTally?.count == offered.count ? pendingTally : nil
+            record("the group's decision") { store in
+                try store.recordGroupDecision(session: session, scenario: current.scenario.id, node: state.node,
+                                              choice: step.choice.id, rating: step.choice.rating, offered: offered,
+                                              tally: tally, at: now())
+            }
+        }
         current.playthrough.advance(to: step.state)
         current.lastChoice = step.choice
         say(scenarioRenderer.feedback(step.choice))
@@ -248,6 +262,9 @@ extension Shell {
             } else {
                 record("your place") { store in try store.undoLastChoice(playthrough: recordID, at: now()) }
             }
+        }
+        if let session = groupSession {
+            record("the group's decision") { store in try store.undoLastGroupDecision(session: session, at: now()) }
         }
         current.lastChoice = nil
         activeCase = current
@@ -316,9 +333,10 @@ extension Shell {
         let current = activeCase
         let saved = record("your reflection") { store in
             try store.addJournalEntry(text: text, scenario: current?.scenario.id, node: current?.playthrough.current.node,
-                                      playthrough: current?.recordID, prompt: offeredPrompt, at: now())
+                                      playthrough: current?.recordID, prompt: offeredPrompt, groupSession: groupSession,
+                                      at: now())
         }
-        if saved != nil { say(style.good("Saved to your journal.")) }
+        if saved != nil { say(style.good(isGroupMode ? "Saved as a group note." : "Saved to your journal.")) }
     }
 
     func journal(_ arguments: [String]) {
@@ -355,6 +373,34 @@ extension Shell {
 
     var scenarioTitles: [String: String] {
         Dictionary(library.scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func progress(_ arguments: [String]) {
+        guard let first = arguments.first else {
+            showProgress()
+            return
+        }
+        guard first == "export", arguments.count == 2 else {
+            fail("Use 'progress' to see it or 'progress export FILE' to save it (.json for JSON, else Markdown).")
+            return
+        }
+        guard let store else {
+            fail("Your progress is not available in this session (the progress file could not be opened).")
+            return
+        }
+        let path = (arguments[1] as NSString).expandingTildeInPath
+        do {
+            let export = ProgressExport(summary: try store.progress(), log: try store.activityLog(), library: library,
+                                        exportedAt: now())
+            let text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            chmod(path, 0o600)
+            say("Wrote your progress to \(path).")
+        } catch let error as StoreError {
+            fail("Could not read your progress: \(error)")
+        } catch {
+            fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
+        }
     }
 
     func showProgress() {

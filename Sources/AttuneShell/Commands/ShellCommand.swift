@@ -13,6 +13,10 @@ enum ArgumentKind {
     case variable
     /// `journal export FILE`: the word `export`, then a path.
     case journal
+    /// `group on|off|export FILE`.
+    case group
+    /// `progress export FILE`.
+    case progress
 }
 
 /// One shell command: its name, how to use it, and what it does.

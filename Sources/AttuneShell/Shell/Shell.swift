@@ -8,7 +8,10 @@ public final class Shell {
     public private(set) var library: ContentLibrary
     public let style: TextStyle
     let output: OutputSink
-    let width: () -> Int
+    private let terminalWidth: () -> Int
+
+    /// Columns to wrap to; kept to 72 in group mode so a projected screen stays readable.
+    func width() -> Int { groupSession == nil ? terminalWidth() : min(terminalWidth(), 72) }
     private(set) var commands: [ShellCommand] = []
     /// Set by `quit`; the loop stops after the current line.
     public private(set) var isFinished = false
@@ -24,6 +27,10 @@ public final class Shell {
     var activeCase: ActiveCase?
     /// The journal prompt most recently offered, so a reflection is tied to it.
     var offeredPrompt: String?
+    /// The group session while group mode is on.
+    var groupSession: Int64?
+    /// The room's votes for the choices now offered, kept with the choice taken next.
+    var pendingTally: [Int]?
     /// Reads one more line for multi-line input (`reflect` with no text); nil at end of
     /// input or on Ctrl-C. Set by `run(reader:)`.
     public var readContinuation: ((String) -> String?)?
@@ -39,10 +46,10 @@ public final class Shell {
         self.contentPaths = contentPaths
         self.output = output
         self.style = style
-        self.width = width
+        self.terminalWidth = width
         self.store = store
         self.now = now
-        self.commands = makeCommands() + makePlayerCommands() + makeAuthorCommands()
+        self.commands = makeCommands() + makePlayerCommands() + makeGroupCommands() + makeAuthorCommands()
     }
 
     /// `attune>` outside a case, `scenario:node>` inside one.

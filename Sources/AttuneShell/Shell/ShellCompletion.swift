@@ -26,9 +26,10 @@ extension Shell {
                 pool = library.scenarios.map(\.id)
             case .node: pool = activeCase?.scenario.nodes.map(\.id) ?? []
             case .variable: pool = activeCase?.scenario.variables.map(\.variable) ?? []
-            case .journal: pool = ["export"]
+            case .journal, .progress: pool = ["export"]
+            case .group: pool = ["on", "off", "export"]
             }
-        } else if before.count == 2, before[0].lowercased() == "journal", before[1] == "export" {
+        } else if before.count == 2, ["journal", "group", "progress"].contains(before[0].lowercased()), before[1] == "export" {
             return Completion(word: current, candidates: Self.paths(startingWith: current))
         } else {
             pool = []

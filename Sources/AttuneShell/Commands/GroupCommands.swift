@@ -1,0 +1,247 @@
+import AttuneCore
+import AttuneStore
+import Foundation
+
+extension Shell {
+    func makeGroupCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "group", usage: "group on|off|export FILE", summary: "Facilitator view for a trainer-led session.",
+                details: "'group on' shows facilitator notes and discussion prompts at the moments the case defines, records "
+                    + "the room's votes with each decision, and keeps reflections as group notes. No participant names are "
+                    + "asked for or stored. 'group export FILE' writes the session as Markdown.",
+                example: "group on", argument: .group, run: { $0.group($1) }),
+            ShellCommand(
+                name: "votes", usage: "votes N N ...", summary: "Group mode: record the room's tally for the offered choices.",
+                details: "One number per offered choice, in order. The tally is drawn as a bar chart and kept with the choice the group then takes.",
+                example: "votes 6 2 0", run: { $0.votes($1) }),
+            ShellCommand(
+                name: "discuss", usage: "discuss", summary: "Group mode: facilitator notes and discussion prompts for this moment.",
+                run: { shell, _ in shell.discuss() }),
+        ]
+    }
+
+    var isGroupMode: Bool { groupSession != nil }
+
+    func group(_ arguments: [String]) {
+        switch arguments.first?.lowercased() {
+        case "on":
+            startGroupMode()
+        case "off":
+            guard let session = groupSession else {
+                fail("Group mode is already off.")
+                return
+            }
+            record("the end of the group session") { store in try store.endGroupSession(session, at: now()) }
+            groupSession = nil
+            pendingTally = nil
+            say("Group mode is off. 'group export FILE' still writes the session that just ended.")
+        case "export":
+            guard arguments.count == 2 else {
+                fail("Use 'group export FILE', for example: group export session.md")
+                return
+            }
+            exportGroup(to: arguments[1])
+        default:
+            fail("Use 'group on', 'group off' or 'group export FILE'.")
+        }
+    }
+
+    func startGroupMode() {
+        guard groupSession == nil else {
+            fail("Group mode is already on.")
+            return
+        }
+        guard store != nil else {
+            fail("Group mode needs somewhere to keep the room's votes, and the progress file could not be opened.")
+            return
+        }
+        guard let session = record("the group session", { store in try store.startGroupSession(at: now()) }) else { return }
+        groupSession = session
+        say(style.bold("Group mode is on.") + " Facilitator notes appear at each moment; 'votes N N ...' records the room's tally; "
+            + "'discuss' shows the prompts again; reflections become group notes. No names are recorded.")
+        if let current = activeCase { showFacilitation(current.scenario, node: current.engine.node(for: current.playthrough.current)) }
+    }
+
+    /// Notes for the trainer: the case's background and discussion prompts, and this moment's line.
+    func showFacilitation(_ scenario: Scenario, node: ScenarioNode?, includeCase: Bool = true) {
+        var lines: [String] = []
+        if includeCase, let facilitation = scenario.facilitator {
+            if let notes = facilitation.notes {
+                lines += [style.heading("For the facilitator")] + TextLayout.reflow(TextLayout.neutralize(notes), width: width())
+            }
+            if !facilitation.discussion.isEmpty {
+                lines += ["", style.heading("To discuss")]
+                for prompt in facilitation.discussion {
+                    lines += TextLayout.wrap(TextLayout.neutralize(prompt), width: width(), indent: "    ", firstIndent: "  - ")
+                }
+            }
+        }
+        if let line = node?.facilitator {
+            if !lines.isEmpty { lines.append("") }
+            lines += TextLayout.wrap(style.caution("Facilitator: ") + TextLayout.neutralize(line), width: width())
+        }
+        if !lines.isEmpty { say("\n" + lines.joined(separator: "\n")) }
+    }
+
+    func discuss() {
+        guard isGroupMode else {
+            fail("'discuss' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard let current = requireCase("discuss") else { return }
+        let before = current.scenario.facilitator == nil && current.engine.node(for: current.playthrough.current)?.facilitator == nil
+        if before {
+            say("This case has no facilitator notes for this moment. You might ask: what did you notice first, and what did you feel?")
+            return
+        }
+        showFacilitation(current.scenario, node: current.engine.node(for: current.playthrough.current))
+    }
+
+    func votes(_ arguments: [String]) {
+        guard isGroupMode else {
+            fail("'votes' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard let current = requireCase("votes") else { return }
+        let offered = current.engine.offeredChoices(in: current.playthrough.current)
+        guard !offered.isEmpty else {
+            fail("There are no choices to vote on at this moment.")
+            return
+        }
+        let numbers = arguments.map { Int($0) }
+        guard numbers.count == offered.count, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+            fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes "
+                + (1...offered.count).map { _ in "0" }.joined(separator: " "))
+            return
+        }
+        let tally = numbers.compactMap { $0 }
+        pendingTally = tally
+        say(voteChart(tally, choices: offered))
+    }
+
+    /// The tally as horizontal bars, one per choice, with short labels for a projector.
+    func voteChart(_ tally: [Int], choices: [Choice]) -> String {
+        let total = tally.reduce(0, +)
+        let most = max(tally.max() ?? 0, 1)
+        let labelWidth = 28
+        var lines = [style.heading("The room's votes") + style.dim(" (\(total) in all)"), ""]
+        for (index, choice) in choices.enumerated() {
+            var label = "\(index + 1). " + TextLayout.neutralize(choice.text)
+            if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
+            let cells = Int((Double(tally[index]) / Double(most) * 30).rounded())
+            let bar = String(repeating: "█", count: tally[index] > 0 ? max(cells, 1) : 0)
+            lines.append("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + style.code(bar)
+                + " \(tally[index])")
+            lines.append("")
+        }
+        lines.append(style.dim("Now choose the response the group settles on."))
+        return lines.joined(separator: "\n")
+    }
+
+    func exportGroup(to argument: String) {
+        guard let store else {
+            fail("There is no group session to export: the progress file could not be opened.")
+            return
+        }
+        let path = (argument as NSString).expandingTildeInPath
+        do {
+            guard let id = try groupSession ?? store.latestGroupSession(), let session = try store.groupSession(id) else {
+                fail("There is no group session yet. Type 'group on' to start one.")
+                return
+            }
+            try GroupExport.markdown(session, library: library).write(toFile: path, atomically: true, encoding: .utf8)
+            chmod(path, 0o600)
+            say("Wrote the group session (\(session.decisions.count) decision\(session.decisions.count == 1 ? "" : "s"), \(session.notes.count) note\(session.notes.count == 1 ? "" : "s")) to \(path).")
+        } catch let error as StoreError {
+            fail("Could not read the group session: \(error)")
+        } catch {
+            fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
+        }
+    }
+}
+
+/// A group session as Markdown: case, date, path taken, tally per decision, feedback,
+/// debrief, notes.
+enum GroupExport {
+    static func markdown(_ session: GroupSessionRecord, library: ContentLibrary) -> String {
+        var lines = ["# Attune group session", ""]
+        lines.append("Started \(ScenarioRenderer.timestamp(session.startedAt))"
+            + (session.endedAt.map { ", ended \(ScenarioRenderer.timestamp($0))" } ?? "") + ". No participant names are recorded.")
+        lines.append("")
+        for run in runs(of: session.decisions, library: library) {
+            let scenario = run.scenario
+            lines += ["## \(scenario.title)", "", "Case `\(scenario.id)`, from \(ScenarioRenderer.timestamp(run.decisions[0].madeAt)).", ""]
+            let engine = ScenarioEngine(scenario)
+            var state = engine.start()
+            lines += ["### Path taken", ""]
+            for (number, decision) in run.decisions.enumerated() {
+                guard let node = scenario.node(decision.node),
+                      let choice = node.choices.first(where: { $0.id == decision.choice }) else { continue }
+                let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
+                lines.append("\(number + 1). **\(node.prompt ?? "At '\(node.id)'")**")
+                lines.append("")
+                if let tally = decision.tally, tally.count == offered.count {
+                    lines += ["   | Choice | Votes |", "   |---|---:|"]
+                    for (index, option) in offered.enumerated() {
+                        let chosen = option.id == choice.id ? " (chosen)" : ""
+                        lines.append("   | \(index + 1). \(cell(option.text))\(chosen) | \(tally[index]) |")
+                    }
+                    lines.append("")
+                } else {
+                    lines += ["   No votes were recorded for this decision.", ""]
+                }
+                lines.append("   The group chose: \(choice.text) — *\(choice.rating.words)*")
+                lines.append("")
+                lines.append("   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "))
+                lines.append("")
+                state = engine.choose(choice, in: state)
+            }
+            if let ending = engine.node(for: state), ending.isEnding {
+                lines += ["### Ending: \(ending.id) (\(ending.ending?.rawValue ?? ""))", ""]
+                let debrief = engine.debrief(for: state)
+                lines += debrief.isEmpty ? ["No debrief applies to this path.", ""]
+                    : debrief.flatMap { [$0.split(whereSeparator: \.isNewline).joined(separator: " "), ""] }
+            } else {
+                lines += ["The group stopped before an ending, at '\(state.node)'.", ""]
+            }
+        }
+        lines += ["## Group notes", ""]
+        if session.notes.isEmpty { lines += ["No notes were written.", ""] }
+        for note in session.notes {
+            var context = ScenarioRenderer.timestamp(note.createdAt)
+            if let scenario = note.scenarioID { context += ", \(scenario)" + (note.nodeID.map { " (\($0))" } ?? "") }
+            lines.append("- \(context): " + note.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Splits decisions into runs through one case each: a new run begins when the case
+    /// changes or a decision does not follow on from the one before.
+    static func runs(of decisions: [GroupDecision], library: ContentLibrary) -> [(scenario: Scenario, decisions: [GroupDecision])] {
+        var runs: [(scenario: Scenario, decisions: [GroupDecision])] = []
+        var state: PlayState?
+        for decision in decisions {
+            guard let scenario = library.scenario(decision.scenarioID) else { continue }
+            let engine = ScenarioEngine(scenario)
+            if let current = state, runs.last?.scenario.id == scenario.id, current.node == decision.node,
+               let choice = engine.offeredChoices(in: current).first(where: { $0.id == decision.choice }) {
+                runs[runs.count - 1].decisions.append(decision)
+                state = engine.choose(choice, in: current)
+                continue
+            }
+            let start = engine.start()
+            runs.append((scenario, [decision]))
+            if start.node == decision.node, let choice = engine.offeredChoices(in: start).first(where: { $0.id == decision.choice }) {
+                state = engine.choose(choice, in: start)
+            } else {
+                state = nil
+            }
+        }
+        return runs
+    }
+}
