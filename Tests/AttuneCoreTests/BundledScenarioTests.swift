@@ -69,3 +69,86 @@ struct BundledScenarioTests {
         #expect(groups.isSuperset(of: ["workforce.direct-caregivers", "workforce.non-specialists", "workforce.clinical"]))
     }
 }
+
+@Suite("Case library coverage")
+struct CaseLibraryCoverageTests {
+    let scenarios: [Scenario]
+
+    init() throws {
+        let knowledge = try KnowledgeLoader.load(directory: bundledKnowledge).base
+        scenarios = try ScenarioLoader.load(directory: bundledScenarios, knowledge: knowledge).scenarios
+    }
+
+    /// Every id a case teaches from: its knowledge list and the refs of its choices.
+    private var taught: Set<String> {
+        Set(scenarios.flatMap { scenario in
+            scenario.knowledge.map(\.value) + scenario.nodes.flatMap { $0.choices.flatMap { $0.refs.map(\.value) } }
+        })
+    }
+
+    @Test("at least ten cases")
+    func count() {
+        #expect(scenarios.count >= 10)
+    }
+
+    @Test("all three workforce groups are an audience")
+    func groups() {
+        let audiences = Set(scenarios.flatMap { $0.audience.map(\.value) })
+        #expect(audiences.isSuperset(of: ["workforce.direct-caregivers", "workforce.non-specialists", "workforce.clinical"]))
+    }
+
+    @Test("every one of the eight competency areas is exercised")
+    func competencies() {
+        let exercised = Set(scenarios.flatMap { scenario in
+            scenario.competencies.map(\.value) + scenario.nodes.flatMap { $0.choices.flatMap { $0.competencies.map(\.value) } }
+        })
+        let areas = ["theoretical-foundations", "law-policy", "systems", "direct-service", "working-with-others",
+                     "communicating", "thinking", "reflection"].map { "competency.\($0)" }
+        #expect(areas.filter { !exercised.contains($0) } == [])
+    }
+
+    @Test("every attachment condition and every tenet or guidepost is taught")
+    func conditionsAndTenets() {
+        let conditions = ["perceive-cues", "respond-sensitively", "accept-feelings", "be-accessible", "be-consistent",
+                          "show-affection"].map { "attachment.\($0)" }
+        let tenets = (1...6).map { "tenet.\($0)" }
+        #expect((conditions + tenets).filter { !taught.contains($0) } == [])
+    }
+
+    @Test("a safety concern exists in the library, and each case has content warnings and facilitator notes")
+    func practiceRealism() {
+        let ratings = scenarios.flatMap { $0.nodes.flatMap { $0.choices.map(\.rating) } }
+        #expect(ratings.contains(.unsafe))
+        for scenario in scenarios {
+            #expect(!scenario.contentWarnings.isEmpty, "\(scenario.id) has no content warnings")
+            #expect(scenario.facilitator != nil, "\(scenario.id) has no facilitator notes")
+            #expect(scenario.nodes.contains { $0.choices.contains { !$0.perspectives.isEmpty } }, "\(scenario.id)")
+            #expect(scenario.endings.allSatisfy { !$0.debrief.isEmpty }, "\(scenario.id) has an ending without a debrief")
+        }
+    }
+
+    @Test("every path through every case passes at least four decisions")
+    func decisionsPerPath() {
+        for scenario in scenarios {
+            let analysis = ScenarioAnalysis(scenario)
+            #expect(analysis.isComplete)
+            // The shortest path to each ending is the fewest decisions any path can make.
+            for (ending, path) in analysis.endings() {
+                #expect(path.count >= 4, "\(scenario.id) reaches \(ending.id) in \(path.count) choices")
+            }
+        }
+    }
+
+    @Test("feedback never grades with 'Correct' or 'Wrong'")
+    func reflectiveVoice() {
+        for scenario in scenarios {
+            for node in scenario.nodes {
+                for choice in node.choices {
+                    let feedback = choice.feedback.lowercased()
+                    #expect(!feedback.contains("correct!") && !feedback.hasPrefix("wrong") && !feedback.hasPrefix("correct"),
+                            "\(scenario.id).\(node.id).\(choice.id)")
+                }
+            }
+        }
+    }
+}
