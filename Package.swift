@@ -8,12 +8,14 @@ let package = Package(
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
         .library(name: "AttuneStore", targets: ["AttuneStore"]),
+        .library(name: "AttuneRecords", targets: ["AttuneRecords"]),
         .library(name: "AttuneShell", targets: ["AttuneShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // libedit's C surface. Only Sources/AttuneShell/LineReading/LibEditReader.swift imports it.
@@ -32,12 +34,18 @@ let package = Package(
             name: "AttuneStore",
             dependencies: ["AttuneCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
+        .target(
+            name: "AttuneRecords",
+            dependencies: ["AttuneCore", "AttuneStore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The terminal: line reading, rendering, commands, argument parsing.
         .target(
             name: "AttuneShell",
             dependencies: [
                 "AttuneCore",
                 "AttuneStore",
+                "AttuneRecords",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -45,7 +53,8 @@ let package = Package(
         .executableTarget(name: "attune", dependencies: ["AttuneShell"]),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
-        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "attune"]),
+        .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "AttuneRecords", "attune"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ public struct AttuneCommand: ParsableCommand {
             """,
         subcommands: [
             ShowCommand.self, SearchCommand.self, PlayCommand.self, JournalCommand.self, LintCommand.self, TestCommand.self,
-            ExploreCommand.self, GraphCommand.self, NewCommand.self,
+            ExploreCommand.self, GraphCommand.self, NewCommand.self, ExportCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions

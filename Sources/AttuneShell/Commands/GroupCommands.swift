@@ -58,8 +58,9 @@ extension Shell {
         }
         guard let session = record("the group session", { store in try store.startGroupSession(at: now()) }) else { return }
         groupSession = session
-        say(style.bold("Group mode is on.") + " Facilitator notes appear at each moment; 'votes N N ...' records the room's tally; "
-            + "'discuss' shows the prompts again; reflections become group notes. No names are recorded.")
+        say(TextLayout.wrap(style.bold("Group mode is on.") + " Facilitator notes appear at each moment; 'votes N N ...' "
+            + "records the room's tally; 'discuss' shows the prompts again; reflections become group notes. "
+            + "No names are recorded.", width: width()).joined(separator: "\n"))
         if let current = activeCase { showFacilitation(current.scenario, node: current.engine.node(for: current.playthrough.current)) }
     }
 
