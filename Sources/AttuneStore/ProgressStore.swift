@@ -121,10 +121,23 @@ public final class ProgressStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             database = try DatabasePool(path: path, configuration: configuration)
+            let check = try database.read { db in
+                (try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "", try Self.migrator.hasBeenSuperseded(db))
+            }
+            if check.0 != "ok" { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check.0) }
+            if check.1 {
+                let copy = Self.backUp(path)
+                throw StoreError("Your progress file \(path) was written by a newer version of Attune, so this version "
+                    + "will not change it. Update Attune to carry on. \(copy.map { "A copy is at \($0)." } ?? "")")
+            }
             try Self.migrator.migrate(database)
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError("Your progress file \(path) is damaged and cannot be opened. "
-                + "Move it aside (for example, rename it to attune.sqlite.damaged) and Attune will start a new one.")
+            let copy = Self.backUp(path)
+            throw StoreError("Your progress file \(path) is damaged and cannot be opened; Attune has not changed it. "
+                + (copy.map { "A copy was kept at \($0). " } ?? "")
+                + "To start a new record, move the damaged file aside; your old one stays in the copy.")
         } catch {
             throw StoreError("Your progress file \(path) could not be opened: \(Self.describe(error))")
         }
@@ -152,6 +165,24 @@ public final class ProgressStore: Sendable {
         }
         fchmod(fd, 0o600)
         close(fd)
+    }
+
+    /// Copies the file (and its WAL) beside it with a timestamp; the copy's path, or nil.
+    static func backUp(_ path: String) -> String? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let copy = path + ".backup-" + formatter.string(from: Date())
+        do {
+            if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: path, toPath: copy) }
+            if FileManager.default.fileExists(atPath: path + "-wal"), !FileManager.default.fileExists(atPath: copy + "-wal") {
+                try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+            }
+            chmod(copy, 0o600)
+            return copy
+        } catch {
+            return nil
+        }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -86,18 +86,40 @@ struct ProgressStoreTests {
         #expect(try store.progress().journalEntries == 2)
     }
 
-    @Test("a damaged file gives a clear message naming it, and is not overwritten")
+    @Test("a damaged file gives a clear message naming it and a backup copy, and is not overwritten")
     func damaged() throws {
         let directory = try temporaryDirectory()
         let path = directory + "/" + ProgressStore.fileName
         let garbage = Data(repeating: 0x41, count: 4096)
         try garbage.write(to: URL(fileURLWithPath: path))
+        var message = ""
         #expect {
             _ = try ProgressStore(directory: directory)
         } throws: { error in
-            "\(error)".contains("is damaged") && "\(error)".contains(path)
+            message = "\(error)"
+            return message.contains("is damaged") && message.contains(path) && message.contains("A copy was kept at")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains(".backup-") }
+        #expect(copies.count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + copies[0])) == garbage)
+    }
+
+    @Test("a file from a newer version is left alone, with a copy and a clear message")
+    func newerVersion() throws {
+        let directory = try temporaryDirectory()
+        let store = try ProgressStore(directory: directory)
+        try store.addJournalEntry(text: "keep me", scenario: nil, node: nil, playthrough: nil, prompt: nil, at: t0)
+        let path = store.path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        #expect {
+            _ = try ProgressStore(directory: directory)
+        } throws: { error in
+            "\(error)".contains("written by a newer version of Attune") && "\(error)".contains("A copy is at")
+        }
+        let entries = try queue.read { try String.fetchAll($0, sql: "SELECT text FROM journal") }
+        #expect(entries == ["keep me"])
     }
 
     @Test("a folder that cannot be written gives a clear message")

@@ -54,13 +54,25 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         "\(location): \(severity.rawValue): \(message) [\(rule)]"
     }
 
-    /// The headline followed by the source line and a caret under the column.
+    /// The headline followed by the source line and a caret under the column. A very long
+    /// line is cut to a window around the column.
     public var rendered: String {
         guard let sourceLine else { return headline }
-        let visible = sourceLine.unicodeScalars.prefix(max(0, location.column - 1))
+        var scalars = Array(sourceLine.unicodeScalars)
+        var caret = max(0, location.column - 1)
+        let window = 160
+        if scalars.count > window {
+            let start = max(0, min(caret - window / 2, scalars.count - window))
+            let end = min(scalars.count, start + window)
+            let prefix: [Unicode.Scalar] = start > 0 ? ["…"] : []
+            let suffix: [Unicode.Scalar] = end < scalars.count ? ["…"] : []
+            scalars = prefix + scalars[start..<end] + suffix
+            caret = caret - start + prefix.count
+        }
+        let shown = String(String.UnicodeScalarView(scalars))
         // Keep tabs in the padding so the caret lines up under tab-indented text.
-        let padding = String(String.UnicodeScalarView(visible.map { $0 == "\t" ? "\t" : " " }))
-        return "\(headline)\n\(sourceLine)\n\(padding)^"
+        let padding = String(String.UnicodeScalarView(scalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }))
+        return "\(headline)\n\(shown)\n\(padding)^"
     }
 }
 

@@ -36,8 +36,19 @@ public enum ContentFiles {
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
+    /// Content files are small; anything larger is almost certainly not one, and reading it
+    /// would cost time and memory for nothing.
+    public static let maximumSize = 4 * 1024 * 1024
+
     /// A file's text. Invalid UTF-8 is a located diagnostic, not an access error.
     public static func read(_ path: String) throws(ContentAccessError) -> Result<SourceText, Diagnostic> {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
+            return .failure(Diagnostic(
+                .error, at: SourceLocation(file: path, line: 1, column: 1),
+                "the file is \(size / (1024 * 1024)) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
+                    + "so this is probably not a scenario or topic file",
+                rule: "yaml-syntax"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw ContentAccessError(path: path, reason: "the file cannot be read (check its permissions)")

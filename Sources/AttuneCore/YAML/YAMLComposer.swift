@@ -4,7 +4,11 @@ import Yams
 /// Turns a content file's text into a YAML node tree, reporting syntax problems as located
 /// diagnostics written for authors rather than as parser errors.
 public enum YAMLComposer {
+    /// Deeper nesting than this is never needed in content, and the YAML reader recurses.
+    public static let maximumNesting = 64
+
     public static func compose(_ source: SourceText) -> Result<Node, Diagnostic> {
+        if let deep = tooDeep(source) { return .failure(deep) }
         do {
             guard let node = try Yams.compose(yaml: source.text) else {
                 return .failure(source.diagnostic(
@@ -18,6 +22,53 @@ public enum YAMLComposer {
             return .failure(source.diagnostic(
                 .error, line: 1, column: 1, "the file could not be read as YAML (\(error))", rule: "yaml-syntax"))
         }
+    }
+
+    /// Finds flow brackets ([ {) nested deeper than `maximumNesting`, outside quotes and
+    /// comments, before the recursive reader meets them.
+    static func tooDeep(_ source: SourceText) -> Diagnostic? {
+        var depth = 0, line = 1, column = 0
+        var quote: Character?
+        var comment = false
+        var previous: Character = "\n"
+        for character in source.text {
+            column += 1
+            // Quotes and comments end at the line's end here: that can only over-count
+            // brackets (a harmless message), never hide nesting from this check.
+            if character == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                quote = nil
+                previous = character
+                continue
+            }
+            defer { previous = character }
+            if comment { continue }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'":
+                if depth > 0 || " [{,".contains(previous) { quote = character }
+            case "#" where previous == " " || previous == "\n" || previous == "\t":
+                comment = true
+            case "[", "{":
+                depth += 1
+                if depth > maximumNesting {
+                    return source.diagnostic(
+                        .error, line: line, column: column,
+                        "brackets are nested more than \(maximumNesting) deep here; content never needs that many",
+                        rule: "yaml-syntax")
+                }
+            case "]", "}":
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+        }
+        return nil
     }
 
     static func diagnostic(for error: YamlError, in source: SourceText) -> Diagnostic {
