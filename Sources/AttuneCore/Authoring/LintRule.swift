@@ -100,7 +100,7 @@ public let exampleKnowledgeText = """
         sources: ["CHDI (2015), IMPACT"]
     """
 
-let exampleScenarioText = """
+public let exampleScenarioText = """
     scenario: visit
     title: A visit
     summary: A short case.
