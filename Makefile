@@ -26,3 +26,17 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# `make bench`: the benchmark tables (Benchmarks/ is its own package, built in release mode
+# into Benchmarks/.build, so it never touches this package's .build). ARGS passes options to
+# attune-bench, e.g. make bench ARGS="--only search".
+BENCH_LOG := Benchmarks/.build/build.log
+.PHONY: bench
+
+bench: deps
+	@mkdir -p Benchmarks/.build
+	$(SWIFT) build -c release --package-path Benchmarks 2>&1 | tee $(BENCH_LOG); test $${PIPESTATUS[0]} -eq 0
+	$(SWIFT) build -c release --package-path Benchmarks --product attune 2>&1 | tee -a $(BENCH_LOG); test $${PIPESTATUS[0]} -eq 0
+	@if grep -E "^/.*/Benchmarks/Sources/.*: warning:" $(BENCH_LOG); then \
+		echo "error: the benchmarks build has warnings (listed above)." >&2; exit 1; fi
+	Benchmarks/.build/release/attune-bench $(ARGS)

@@ -93,7 +93,7 @@ struct CrashSafetyTests {
     func commandFuzz() throws {
         var generator = SeededGenerator(seed: 5)
         let words = ["play", "visit", "show", "search", "1", "2", "99", "-1", "back", "why", "stop", "restart", "reflect",
-                     "journal", "export", "progress", "group", "on", "off", "votes", "3", "discuss", "goto", "gaze", "set",
+                     "journal", "progress", "group", "on", "off", "votes", "3", "discuss", "goto", "gaze", "set",
                      "trust", "vars", "lint", "test", "help", "tenet.1", "'", "\"", "\\", "é", "\u{1B}[2J", "topics", "choose",
                      "reload", "scenarios", "/nonexistent", ""]
         let store = try ProgressStore(directory: try temporaryDirectory().appendingPathComponent("data").path)

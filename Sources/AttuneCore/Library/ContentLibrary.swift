@@ -1,16 +1,38 @@
+import Synchronization
+
+/// Built once, on first use, from any thread.
+private final class LazyIndex: Sendable {
+    private let storage = Mutex<SearchIndex?>(nil)
+
+    func value(_ build: () -> SearchIndex) -> SearchIndex {
+        storage.withLock { stored in
+            if let stored { return stored }
+            let built = build()
+            stored = built
+            return built
+        }
+    }
+}
+
 /// Everything Attune teaches from, loaded and indexed: the knowledge base, the scenarios,
 /// one search index over both, and every problem found while loading.
 public struct ContentLibrary: Sendable {
-    public var knowledge: KnowledgeBase
-    public var scenarios: [Scenario]
-    public var index: SearchIndex
-    public var diagnostics: [Diagnostic]
+    public let knowledge: KnowledgeBase
+    public let scenarios: [Scenario]
+    public let diagnostics: [Diagnostic]
+    private let searchIndex: LazyIndex
 
     public init(knowledge: KnowledgeBase, scenarios: [Scenario] = [], diagnostics: [Diagnostic] = []) {
         self.knowledge = knowledge
         self.scenarios = scenarios
-        self.index = SearchIndex(knowledge: knowledge, extra: scenarios.map(SearchDocument.init(scenario:)))
         self.diagnostics = diagnostics
+        self.searchIndex = LazyIndex()
+    }
+
+    /// The search index over entries and cases, built on first use: most runs never search,
+    /// and building it is a large part of start-up.
+    public var index: SearchIndex {
+        searchIndex.value { SearchIndex(knowledge: knowledge, extra: scenarios.map(SearchDocument.init(scenario:))) }
     }
 
     public static let empty = ContentLibrary(knowledge: .empty)

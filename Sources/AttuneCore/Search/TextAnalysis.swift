@@ -45,7 +45,10 @@ public enum TextAnalysis {
     }
 
     static func normalize(_ word: Substring) -> String {
-        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Plain ASCII words (nearly all of them) only need lowercasing; full Unicode folding
+        // is slow on Linux.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// A light suffix-stripping stemmer (a small subset of Porter's rules): enough for

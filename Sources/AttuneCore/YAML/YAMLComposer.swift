@@ -10,7 +10,10 @@ public enum YAMLComposer {
     public static func compose(_ source: SourceText) -> Result<Node, Diagnostic> {
         if let deep = tooDeep(source) { return .failure(deep) }
         do {
-            guard let node = try Yams.compose(yaml: source.text) else {
+            // The basic resolver leaves every scalar as text: the readers decide what is a
+            // number, and resolving implicit types (regular expressions per scalar) was most
+            // of the cost of reading a file.
+            guard let node = try Yams.compose(yaml: source.text, Resolver.basic) else {
                 return .failure(source.diagnostic(
                     .error, line: 1, column: 1, "the file is empty; it needs at least its top-level fields",
                     rule: "missing-field"))

@@ -1,0 +1,90 @@
+import Foundation
+
+// attune-bench: prints Attune's benchmark tables.
+//
+//   attune-bench [--root DIR] [--only startup|scaling|search|paths]...
+//
+// DIR is the repository root holding Knowledge/ and Scenarios/ (default: found by walking up
+// from this executable). The `attune` and `hello-exit` executables are expected next to
+// this one (`make bench` builds all three into Benchmarks/.build/release).
+//
+// Internal: `attune-bench --one-size N --reps R` runs one scaling size and prints its
+// measurements as JSON; the scaling section runs each size that way, in a child process, so
+// each size's peak memory is its own.
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("attune-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+func value(after flag: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if let size = value(after: "--one-size", in: arguments) {
+    guard let nodes = Int(size) else { fail("--one-size needs a number") }
+    let repetitions = value(after: "--reps", in: arguments).flatMap(Int.init) ?? 1
+    do {
+        let report = try ScalingBenchmark.runOneSize(nodes: nodes, repetitions: repetitions)
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        FileHandle.standardOutput.write(try encoder.encode(report))
+    } catch {
+        fail("size \(nodes): \(error)")
+    }
+    exit(0)
+}
+
+let sections = ["startup", "scaling", "search", "paths"]
+var chosen: [String] = []
+var index = 0
+while index < arguments.count {
+    switch arguments[index] {
+    case "--only":
+        guard index + 1 < arguments.count, sections.contains(arguments[index + 1]) else {
+            fail("--only takes one of: \(sections.joined(separator: ", "))")
+        }
+        chosen.append(arguments[index + 1])
+        index += 2
+    case "--root":
+        guard index + 1 < arguments.count else { fail("--root needs a folder") }
+        index += 2
+    case "-h", "--help":
+        print("usage: attune-bench [--root DIR] [--only \(sections.joined(separator: "|"))]...")
+        exit(0)
+    default:
+        fail("unknown argument '\(arguments[index])' (try --help)")
+    }
+}
+if chosen.isEmpty { chosen = sections }
+
+let paths: BenchPaths
+do {
+    paths = try BenchPaths.locate(root: value(after: "--root", in: arguments))
+} catch {
+    fail("\(error)")
+}
+
+let clock = ContinuousClock()
+let began = clock.now
+print("Attune benchmarks (release build)")
+print(machineDescription())
+if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+    // Other work on the machine skews the numbers; say how busy it was.
+    print("load average at start (1/5/15 min): \(load.split(separator: " ").prefix(3).joined(separator: " "))")
+}
+print("content: \(paths.root)")
+print("")
+
+do {
+    if chosen.contains("startup") { print(try StartupBenchmark.run(paths)) }
+    if chosen.contains("scaling") { print(try ScalingBenchmark.run(paths)) }
+    if chosen.contains("search") { print(try SearchBenchmark.run(paths)) }
+    if chosen.contains("paths") { print(try PathCountBenchmark.run()) }
+} catch {
+    fail("\(error)")
+}
+print("Total benchmark time: \(Format.fixed((clock.now - began).nanoseconds / 1e9, 1)) s")
