@@ -1,5 +1,3 @@
-import Foundation
-
 /// What `lint` found, and over how many files.
 public struct LintReport: Sendable {
     public var diagnostics: [Diagnostic]
@@ -22,36 +20,12 @@ public struct Linter: Sendable {
         self.stateLimit = stateLimit
     }
 
-    /// The YAML files named by `paths` (files, or folders searched one level deep).
-    public static func files(in paths: [String]) throws(ContentAccessError) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ContentAccessError(path: path, reason: "no such file or folder")
-            }
-            if isDirectory.boolValue {
-                files += try ContentFiles.yamlFiles(in: path)
-            } else {
-                files.append(path)
-            }
-        }
-        return files
-    }
-
     /// Lints files on disk. A path that cannot be opened is an error, not a finding.
     public func lint(paths: [String]) throws(ContentAccessError) -> LintReport {
-        var sources: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        let files = try Self.files(in: paths)
-        for file in files {
-            switch try ContentFiles.read(file) {
-            case let .success(source): sources.append(source)
-            case let .failure(diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        var report = lint(sources: sources)
-        report.diagnostics = (diagnostics + report.diagnostics).sortedByLocation()
+        let files = try ContentFiles.files(in: paths)
+        let read = try ContentFiles.readAll(files)
+        var report = lint(sources: read.sources)
+        report.diagnostics = (read.diagnostics + report.diagnostics).sortedByLocation()
         report.filesChecked = files.count
         return report
     }

@@ -14,16 +14,9 @@ public enum KnowledgeLoader {
 
     /// Loads every topic file in `directory`. Files with errors contribute what could be read.
     public static func load(directory: String) throws(ContentAccessError) -> KnowledgeLoadResult {
-        var sources: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        for path in try ContentFiles.yamlFiles(in: directory) {
-            switch try ContentFiles.read(path) {
-            case let .success(source): sources.append(source)
-            case let .failure(diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        var result = load(sources: sources)
-        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        let read = try ContentFiles.readAll(ContentFiles.yamlFiles(in: directory))
+        var result = load(sources: read.sources)
+        result.diagnostics = (read.diagnostics + result.diagnostics).sortedByLocation()
         return result
     }
 

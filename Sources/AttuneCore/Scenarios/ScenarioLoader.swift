@@ -25,16 +25,14 @@ public enum ScenarioLoader {
 
     /// Loads every scenario file in `directory`.
     public static func load(directory: String, knowledge: KnowledgeBase) throws(ContentAccessError) -> ScenarioLoadResult {
-        var sources: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        for path in try ContentFiles.yamlFiles(in: directory) {
-            switch try ContentFiles.read(path) {
-            case let .success(source): sources.append(source)
-            case let .failure(diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        var result = load(sources: sources, knowledge: knowledge)
-        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
+        try load(paths: [directory], knowledge: knowledge)
+    }
+
+    /// Loads scenario files named by `paths` (files, or folders one level deep).
+    public static func load(paths: [String], knowledge: KnowledgeBase) throws(ContentAccessError) -> ScenarioLoadResult {
+        let read = try ContentFiles.readAll(ContentFiles.files(in: paths))
+        var result = load(sources: read.sources, knowledge: knowledge)
+        result.diagnostics = (read.diagnostics + result.diagnostics).sortedByLocation()
         return result
     }
 

@@ -36,6 +36,37 @@ public enum ContentFiles {
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
+    /// The YAML files named by `paths`: files as given, folders searched one level deep.
+    public static func files(in paths: [String]) throws(ContentAccessError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ContentAccessError(path: path, reason: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                files += try yamlFiles(in: path)
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Reads every file: the texts that could be read, and a diagnostic for each that could
+    /// not be read as text.
+    public static func readAll(_ files: [String]) throws(ContentAccessError) -> (sources: [SourceText], diagnostics: [Diagnostic]) {
+        var sources: [SourceText] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            switch try read(file) {
+            case let .success(source): sources.append(source)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return (sources, diagnostics)
+    }
+
     /// Content files are small; anything larger is almost certainly not one, and reading it
     /// would cost time and memory for nothing.
     public static let maximumSize = 4 * 1024 * 1024

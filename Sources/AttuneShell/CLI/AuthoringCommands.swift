@@ -29,14 +29,7 @@ extension RunContext {
         for target in targets {
             if FileManager.default.fileExists(atPath: target) {
                 do {
-                    var sources: [SourceText] = []
-                    for file in try Linter.files(in: [target]) {
-                        switch try ContentFiles.read(file) {
-                        case let .success(source): sources.append(source)
-                        case let .failure(diagnostic): result.diagnostics.append(diagnostic)
-                        }
-                    }
-                    let loaded = ScenarioLoader.load(sources: sources, knowledge: knowledge)
+                    let loaded = try ScenarioLoader.load(paths: [target], knowledge: knowledge)
                     result.scenarios += loaded.scenarios
                     result.diagnostics += loaded.diagnostics
                 } catch {
@@ -57,6 +50,19 @@ extension RunContext {
             }
         }
         return result
+    }
+}
+
+extension RunContext {
+    /// One target's scenarios, which must load without errors (exit 1 otherwise).
+    func cleanScenarios(_ target: String, renderer: AuthoringRenderer) throws -> ScenarioTargets {
+        let resolved = try scenarios([target], knowledge: try loadKnowledgeOnly())
+        if resolved.diagnostics.hasErrors {
+            output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
+                + "\nFix the errors above first; a case with errors cannot be explored or drawn.\n")
+            throw ExitCode(1)
+        }
+        return resolved
     }
 }
 
@@ -154,12 +160,7 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
-        let resolved = try context.scenarios([target], knowledge: try context.loadKnowledgeOnly())
-        if resolved.diagnostics.hasErrors {
-            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
-                + "\nFix the errors above first; a case with errors cannot be explored.\n")
-            throw ExitCode(1)
-        }
+        let resolved = try context.cleanScenarios(target, renderer: renderer)
         var failed = false
         for scenario in resolved.scenarios {
             let analysis = ScenarioAnalysis(scenario, limit: maxStates)
@@ -188,11 +189,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
-        let resolved = try context.scenarios([target], knowledge: try context.loadKnowledgeOnly())
-        if resolved.diagnostics.hasErrors {
-            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n")
-            throw ExitCode(1)
-        }
+        let resolved = try context.cleanScenarios(target, renderer: renderer)
         for scenario in resolved.scenarios { context.output.write(GraphExport.render(scenario, format: format)) }
     }
 }

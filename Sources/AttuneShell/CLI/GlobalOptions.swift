@@ -61,22 +61,9 @@ struct RunContext {
     func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
-        var text = diagnostics.map { render($0) }.joined(separator: "\n")
+        var text = diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n")
         text += "\n" + style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
             + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n"
         output.writeError(text)
-    }
-
-    func render(_ diagnostic: Diagnostic) -> String {
-        let label: String
-        switch diagnostic.severity {
-        case .error: label = style.error("error:")
-        case .warning: label = style.warning("warning:")
-        case .note: label = style.dim("note:")
-        }
-        let headline = "\(style.bold(diagnostic.location.description + ":")) \(label) "
-            + "\(TextLayout.neutralize(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))"
-        let lines = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        return ([headline] + lines.map { TextLayout.neutralize(String($0)) }).joined(separator: "\n")
     }
 }

@@ -92,17 +92,7 @@ extension Shell {
 
     /// Scenario files at a path (file or folder), checked against the loaded knowledge.
     func loadScenarios(at path: String) throws(ContentAccessError) -> ScenarioLoadResult {
-        var sources: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        for file in try Linter.files(in: [path]) {
-            switch try ContentFiles.read(file) {
-            case let .success(source): sources.append(source)
-            case let .failure(diagnostic): diagnostics.append(diagnostic)
-            }
-        }
-        var result = ScenarioLoader.load(sources: sources, knowledge: library.knowledge)
-        result.diagnostics = (diagnostics + result.diagnostics).sortedByLocation()
-        return result
+        try ScenarioLoader.load(paths: [path], knowledge: library.knowledge)
     }
 
     func reload() {
