@@ -124,6 +124,13 @@ struct PlayerTests {
         #expect(markdown.contains(": A visit (arrival)\n\n> What might the stillness say?\n\nShe seemed to be waiting for someone."))
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        let jsonFile = file.deletingLastPathComponent().appendingPathComponent("journal.json")
+        shell.execute("journal export \(jsonFile.path)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: jsonFile)) as? [[String: Any]]
+        #expect(json?.first?["text"] as? String == "She seemed to be waiting for someone.")
+        #expect(json?.first?["nodeID"] as? String == "arrival")
+        shell.execute("journal export /nonexistent/folder/j.md")
+        #expect(output.errors.contains("Could not write /nonexistent/folder/j.md"))
     }
 
     @Test("reflect with no text reads lines until a lone full stop")

@@ -52,7 +52,7 @@ extension Shell {
                 details: "With text, saves it at once. Without, write as many lines as you like and end with a line holding only a full stop (.). Entries stay on this computer.",
                 example: "reflect I rushed past her quiet.", argument: .words, run: { $0.reflect($1) }),
             ShellCommand(
-                name: "journal", usage: "journal [export FILE]", summary: "Read your journal, or save it as a Markdown file.",
+                name: "journal", usage: "journal [export FILE]", summary: "Read your journal, or save it (Markdown, or JSON for a .json file).",
                 example: "journal export reflections.md", argument: .journal, run: { $0.journal($1) }),
             ShellCommand(
                 name: "progress", usage: "progress [export FILE]",
@@ -361,8 +361,9 @@ extension Shell {
         }
         let path = (arguments[1] as NSString).expandingTildeInPath
         do {
-            try JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
-                .write(toFile: path, atomically: true, encoding: .utf8)
+            let text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
+                : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
             chmod(path, 0o600)
         } catch {
             fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
@@ -416,8 +417,15 @@ extension Shell {
     }
 }
 
-/// The journal as a Markdown document.
+/// The journal as a Markdown document, or JSON for other programs.
 enum JournalExport {
+    static func json(_ entries: [JournalEntry]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+    }
+
     static func markdown(_ entries: [JournalEntry], titles: [String: String], exportedAt: Date) -> String {
         var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). \(entries.count) entries.", ""]
         for entry in entries {
