@@ -48,6 +48,12 @@ public struct SearchDocument: Sendable, Hashable {
     }
 }
 
+/// A sentence that could be shown as a snippet, with its search terms.
+struct SnippetCandidate: Sendable, Hashable {
+    var text: String
+    var terms: Set<String>
+}
+
 /// A piece of a snippet; matched words are marked so the shell can highlight them.
 public struct SnippetPart: Sendable, Hashable {
     public var text: String
@@ -79,6 +85,7 @@ public struct SearchIndex: Sendable {
     }
 
     private let documents: [SearchDocument]
+    private let snippetCandidates: [[SnippetCandidate]]
     private let postings: [String: [Posting]]
     private let vocabulary: [String]
     private let lengths: [Double]
@@ -89,6 +96,7 @@ public struct SearchIndex: Sendable {
 
     public init(documents: [SearchDocument]) {
         self.documents = documents
+        self.snippetCandidates = documents.map(Self.candidates(for:))
         var postings: [String: [Posting]] = [:]
         var lengths: [Double] = []
         for (number, document) in documents.enumerated() {
@@ -164,7 +172,7 @@ public struct SearchIndex: Sendable {
             return SearchHit(
                 id: document.id, title: document.title, kind: document.kind, score: value.score,
                 matchedTerms: value.matched,
-                snippet: Self.snippet(for: document, words: matchedWords[number] ?? []))
+                snippet: Self.snippet(from: snippetCandidates[number], words: matchedWords[number] ?? []))
         }
     }
 
@@ -187,25 +195,28 @@ public struct SearchIndex: Sendable {
 
     static let snippetLength = 160
 
-    /// The sentence that matches most query words (the summary when none does), cut to
-    /// about `snippetLength` characters around the first match, with matches marked.
-    static func snippet(for document: SearchDocument, words: Set<String>) -> [SnippetPart] {
-        let summary = document.summary
+    /// A document's snippet candidates, the summary first, each with its terms: worked out
+    /// once when the index is built, so a search tokenises only the sentence it shows.
+    static func candidates(for document: SearchDocument) -> [SnippetCandidate] {
         let body = (document.fields[.body] ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
-        var best = summary
-        var bestCount = count(words, in: summary)
-        for sentence in sentences(in: body) {
-            let found = count(words, in: sentence)
+        return ([document.summary] + sentences(in: body)).map {
+            SnippetCandidate(text: $0, terms: Set(TextAnalysis.tokens(in: $0).map(\.term)))
+        }
+    }
+
+    /// The candidate that matches most query words (the summary when none does), cut to
+    /// about `snippetLength` characters around the first match, with matches marked.
+    static func snippet(from candidates: [SnippetCandidate], words: Set<String>) -> [SnippetPart] {
+        guard var best = candidates.first else { return [] }
+        var bestCount = best.terms.intersection(words).count
+        for candidate in candidates.dropFirst() {
+            let found = candidate.terms.intersection(words).count
             if found > bestCount {
-                best = sentence
+                best = candidate
                 bestCount = found
             }
         }
-        return mark(words, in: trim(best, around: words))
-    }
-
-    private static func count(_ words: Set<String>, in text: String) -> Int {
-        Set(TextAnalysis.tokens(in: text).map(\.term).filter(words.contains)).count
+        return mark(words, in: trim(best.text, around: words))
     }
 
     private static func sentences(in text: String) -> [String] {
