@@ -135,3 +135,49 @@ struct GroupModeTests {
         #expect(output.errors.contains("Could not write /nonexistent/folder/p.md"))
     }
 }
+
+@Suite("Export mistakes")
+struct ExportMistakeTests {
+    @Test("group export before any session, and wrong export arguments, are explained")
+    func groupAndJournalMistakes() throws {
+        let store = try ProgressStore(directory: try temporaryDirectory().appendingPathComponent("data").path)
+        let (shell, output) = makeShell(store: store)
+        shell.execute("group export /tmp/never.md")
+        #expect(output.errors.contains("There is no group session yet. Type 'group on' to start one."))
+        shell.execute("group export")
+        #expect(output.errors.contains("Use 'group export FILE'"))
+        shell.execute("journal export")
+        #expect(output.errors.contains("Use 'journal' to read it or 'journal export FILE'"))
+        shell.execute("progress send x")
+        #expect(output.errors.contains("Use 'progress' to see it or 'progress export FILE'"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.md"))
+    }
+
+    @Test("an export into a missing folder names the folder")
+    func missingFolder() throws {
+        let store = try ProgressStore(directory: try temporaryDirectory().appendingPathComponent("data").path)
+        let (shell, output) = makeShell(width: 200, store: store)
+        shell.execute("journal export /nonexistent/folder/j.md")
+        #expect(output.errors.contains("the folder /nonexistent/folder does not exist"))
+    }
+
+    @Test("export xapi explains missing or conflicting targets and bad LRS addresses")
+    func xapiUsage() throws {
+        let data = try temporaryDirectory().appendingPathComponent("data").path
+        let neither = try runAttune(["export", "xapi", "--account", "a", "--data-dir", data])
+        #expect(neither.status == 2)
+        #expect(neither.stderr.contains("Give a FILE to write, or --lrs URL"))
+        let both = try runAttune(["export", "xapi", "x.jsonl", "--lrs", "http://127.0.0.1:9/", "--user", "u", "--password", "p",
+                                  "--account", "a", "--data-dir", data])
+        #expect(both.status == 2)
+        let noPassword = try runAttune(["export", "xapi", "--lrs", "http://127.0.0.1:9/", "--user", "u", "--account", "a"])
+        #expect(noPassword.stderr.contains("--lrs needs --user and --password"))
+        let badAddress = try runAttune(["export", "xapi", "--lrs", "lrs.example.org", "--user", "u", "--password", "p",
+                                        "--account", "a", "--data-dir", data])
+        #expect(badAddress.status == 1)
+        #expect(badAddress.stderr.contains("is not a web address"))
+        let missingFolder = try runAttune(["export", "xapi", "/nonexistent/folder/x.jsonl", "--account", "a", "--data-dir", data])
+        #expect(missingFolder.status == 2)
+        #expect(missingFolder.stderr.contains("the folder /nonexistent/folder does not exist"))
+    }
+}

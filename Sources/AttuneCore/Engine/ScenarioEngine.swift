@@ -105,8 +105,7 @@ public struct ScenarioEngine: Sendable {
     public func competenciesExercised(in state: PlayState) -> [String] {
         var seen: [String] = []
         for (_, choice) in choicesMade(in: state) {
-            let ids = choice.competencies.isEmpty ? scenario.competencies : choice.competencies
-            for id in ids.map(\.value) where !seen.contains(id) { seen.append(id) }
+            for id in scenario.competencies(for: choice) where !seen.contains(id) { seen.append(id) }
         }
         return seen
     }

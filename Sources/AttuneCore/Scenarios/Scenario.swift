@@ -150,4 +150,9 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     }
 
     public var endings: [ScenarioNode] { nodes.filter(\.isEnding) }
+
+    /// The competency ids a choice exercises: its own list, or the case's when it has none.
+    public func competencies(for choice: Choice) -> [String] {
+        (choice.competencies.isEmpty ? competencies : choice.competencies).map(\.value)
+    }
 }

@@ -75,10 +75,9 @@ struct XAPIExport: ParsableCommand {
         if let file {
             let path = (file as NSString).expandingTildeInPath
             do {
-                try XAPIStatements.jsonLines(statements).write(toFile: path, atomically: true, encoding: .utf8)
-                chmod(path, 0o600)
-            } catch {
-                context.output.writeError(context.style.error("error:") + " cannot write \(path): the folder may not exist or be writable.\n")
+                try PrivateFile.write(try XAPIStatements.jsonLines(statements), to: path)
+            } catch let error as PrivateFileError {
+                context.output.writeError(context.style.error("error:") + " \(error)\n")
                 throw ExitCode(2)
             }
             context.output.write("Wrote \(statements.count) statements to \(path).\n")

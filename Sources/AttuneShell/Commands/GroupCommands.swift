@@ -146,19 +146,20 @@ extension Shell {
             return
         }
         let path = (argument as NSString).expandingTildeInPath
+        let session: GroupSessionRecord
         do {
-            guard let id = try groupSession ?? store.latestGroupSession(), let session = try store.groupSession(id) else {
+            guard let id = try groupSession ?? store.latestGroupSession(), let found = try store.groupSession(id) else {
                 fail("There is no group session yet. Type 'group on' to start one.")
                 return
             }
-            try GroupExport.markdown(session, library: library).write(toFile: path, atomically: true, encoding: .utf8)
-            chmod(path, 0o600)
-            say("Wrote the group session (\(session.decisions.count) decision\(session.decisions.count == 1 ? "" : "s"), \(session.notes.count) note\(session.notes.count == 1 ? "" : "s")) to \(path).")
-        } catch let error as StoreError {
-            fail("Could not read the group session: \(error)")
+            session = found
         } catch {
-            fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
+            fail("Could not read the group session: \(error)")
+            return
         }
+        guard savePrivately(GroupExport.markdown(session, library: library), to: path) else { return }
+        let decisions = session.decisions.count, notes = session.notes.count
+        say("Wrote the group session (\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) to \(path).")
     }
 }
 

@@ -42,11 +42,7 @@ extension Shell {
             return
         }
         guard let command = command(named: name.lowercased()) else {
-            var message = "There is no command '\(name)'."
-            if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
-                message += " Did you mean '\(guess)'?"
-            }
-            fail(message + " Type 'help' to see the commands.")
+            fail(unknownCommandMessage(name))
             return
         }
         say(style.bold(command.usage))

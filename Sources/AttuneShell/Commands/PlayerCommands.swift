@@ -208,7 +208,7 @@ extension Shell {
             }
             return
         }
-        let competencies = (step.choice.competencies.isEmpty ? current.scenario.competencies : step.choice.competencies).map(\.value)
+        let competencies = current.scenario.competencies(for: step.choice)
         if let recordID = current.recordID {
             record("your choice") { store in
                 try store.recordChoice(playthrough: recordID, step: state.path.count, node: state.node, choice: step.choice.id,
@@ -252,10 +252,9 @@ extension Shell {
                 current.recordID = record("your place") { store in
                     let id = try store.startPlaythrough(scenario: current.scenario.id, at: now())
                     for (index, made) in path.enumerated() {
-                        let choice = steps[index].choice
-                        let ids = (choice.competencies.isEmpty ? current.scenario.competencies : choice.competencies).map(\.value)
                         try store.recordChoice(playthrough: id, step: index, node: made.node, choice: made.choice,
-                                               rating: made.rating, competencies: ids, at: now())
+                                               rating: made.rating,
+                                               competencies: current.scenario.competencies(for: steps[index].choice), at: now())
                     }
                     return id
                 }
@@ -360,15 +359,15 @@ extension Shell {
             return
         }
         let path = (arguments[1] as NSString).expandingTildeInPath
+        let text: String
         do {
-            let text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
+            text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
                 : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            chmod(path, 0o600)
         } catch {
-            fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
+            fail("Could not prepare your journal for export: \(error)")
             return
         }
+        guard savePrivately(text, to: path) else { return }
         say("Wrote \(entries.count) journal entr\(entries.count == 1 ? "y" : "ies") to \(path).")
     }
 
@@ -390,17 +389,26 @@ extension Shell {
             return
         }
         let path = (arguments[1] as NSString).expandingTildeInPath
+        let text: String
         do {
             let export = ProgressExport(summary: try store.progress(), log: try store.activityLog(), library: library,
                                         exportedAt: now())
-            let text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            chmod(path, 0o600)
-            say("Wrote your progress to \(path).")
-        } catch let error as StoreError {
-            fail("Could not read your progress: \(error)")
+            text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
         } catch {
-            fail("Could not write \(path): \((error as NSError).localizedDescription). Check the folder exists and is writable.")
+            fail("Could not read your progress: \(error)")
+            return
+        }
+        if savePrivately(text, to: path) { say("Wrote your progress to \(path).") }
+    }
+
+    /// Writes an export readable by its owner alone; on failure says so and returns false.
+    func savePrivately(_ text: String, to path: String) -> Bool {
+        do {
+            try PrivateFile.write(text, to: path)
+            return true
+        } catch {
+            fail(error.description)
+            return false
         }
     }
 

@@ -102,14 +102,16 @@ public final class Shell {
             return
         }
         guard let command = command(named: name.lowercased()) else {
-            var message = "There is no command '\(name)'."
-            if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) {
-                message += " Did you mean '\(guess)'?"
-            }
-            fail(message + " Type 'help' to see the commands.")
+            fail(unknownCommandMessage(name))
             return
         }
         command.run(self, Array(words.dropFirst()))
+    }
+
+    func unknownCommandMessage(_ name: String) -> String {
+        var message = "There is no command '\(name)'."
+        if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) { message += " Did you mean '\(guess)'?" }
+        return message + " Type 'help' to see the commands."
     }
 
     func command(named name: String) -> ShellCommand? {
