@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
         .library(name: "AttuneStore", targets: ["AttuneStore"]),
+        .library(name: "AttunePlay", targets: ["AttunePlay"]),
         .library(name: "AttuneRecords", targets: ["AttuneRecords"]),
         .library(name: "AttuneShell", targets: ["AttuneShell"]),
     ],
@@ -34,6 +35,8 @@ let package = Package(
             name: "AttuneStore",
             dependencies: ["AttuneCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The rules of play and of the journal, for any front end: resume, back, drafts, recording.
+        .target(name: "AttunePlay", dependencies: ["AttuneCore", "AttuneStore"]),
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
             name: "AttuneRecords",
@@ -45,6 +48,7 @@ let package = Package(
             dependencies: [
                 "AttuneCore",
                 "AttuneStore",
+                "AttunePlay",
                 "AttuneRecords",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,8 +57,9 @@ let package = Package(
         .executableTarget(name: "attune", dependencies: ["AttuneShell"]),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
-        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "AttuneRecords", "attune"]),
+        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "attune"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,98 +11,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// A case the learner has started and not finished or left.
-public struct StoredPlaythrough: Sendable, Hashable {
-    public var id: Int64
-    public var scenarioID: String
-    public var startedAt: Date
-    /// The choice ids still in effect (undone ones excluded), in order.
-    public var choices: [String]
-}
-
-/// One journal entry, tied to the moment it was written.
-public struct JournalEntry: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var createdAt: Date
-    public var scenarioID: String?
-    public var nodeID: String?
-    public var prompt: String?
-    public var text: String
-    /// Set for a group note: the group session it belongs to.
-    public var groupSession: Int64?
-}
-
-/// One decision a group took, with the room's votes for each offered choice.
-public struct GroupDecision: Sendable, Hashable {
-    public var scenarioID: String
-    public var node: String
-    public var choice: String
-    public var rating: Rating
-    public var offered: [String]
-    public var tally: [Int]?
-    public var madeAt: Date
-}
-
-public struct GroupSessionRecord: Sendable, Hashable {
-    public var id: Int64
-    public var startedAt: Date
-    public var endedAt: Date?
-    public var decisions: [GroupDecision]
-    public var notes: [JournalEntry]
-}
-
-/// The learner's record in order, for exports and learning records.
-public struct ActivityLog: Sendable, Hashable {
-    public struct Playthrough: Sendable, Hashable {
-        public var id: Int64
-        public var scenarioID: String
-        public var startedAt: Date
-        public var status: String
-        public var ending: String?
-        public var endingKind: EndingKind?
-        public var finishedAt: Date?
-    }
-
-    public struct Choice: Sendable, Hashable {
-        public var id: Int64
-        public var playthrough: Int64
-        public var step: Int
-        public var node: String
-        public var choice: String
-        public var rating: Rating
-        public var competencies: [String]
-        public var madeAt: Date
-    }
-
-    public var playthroughs: [Playthrough]
-    public var choices: [Choice]
-    public var journal: [JournalEntry]
-}
-
-public enum ScenarioStatus: String, Sendable, Hashable {
-    case notStarted = "not started"
-    case inProgress = "in progress"
-    case done
-}
-
-/// What `progress` shows.
-public struct ProgressSummary: Sendable, Hashable {
-    public struct Ending: Sendable, Hashable {
-        public var scenarioID: String
-        public var ending: String
-        public var kind: EndingKind?
-        public var reachedAt: Date
-    }
-
-    public var finishedCases: Set<String>
-    public var inProgressCases: Set<String>
-    public var endings: [Ending]
-    public var ratingCounts: [Rating: Int]
-    /// Choices that exercised each competency id.
-    public var competencies: [String: Int]
-    public var journalEntries: Int
-}
-
 /// The learner's private record: playthroughs with every choice, endings, journal. One
 /// SQLite file (WAL) created with mode 0600; every write is committed before it returns, so
 /// a crash or kill loses nothing that was acknowledged.
@@ -190,75 +98,7 @@ public final class ProgressStore: Sendable {
         return "\(error)"
     }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "playthrough") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("scenario", .text).notNull().indexed()
-                table.column("startedAt", .datetime).notNull()
-                table.column("updatedAt", .datetime).notNull()
-                // active | finished | abandoned
-                table.column("status", .text).notNull().defaults(to: "active")
-                table.column("ending", .text)
-                table.column("endingKind", .text)
-                table.column("finishedAt", .datetime)
-            }
-            try db.create(table: "choice") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("playthrough", .integer).notNull().indexed().references("playthrough", onDelete: .cascade)
-                table.column("step", .integer).notNull()
-                table.column("node", .text).notNull()
-                table.column("choice", .text).notNull()
-                table.column("rating", .text).notNull()
-                // Competency ids, comma-separated.
-                table.column("competencies", .text).notNull().defaults(to: "")
-                table.column("madeAt", .datetime).notNull()
-                // Set by `back`: the choice was made, then taken back.
-                table.column("undoneAt", .datetime)
-            }
-            try db.create(table: "journal") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("createdAt", .datetime).notNull()
-                table.column("scenario", .text)
-                table.column("node", .text)
-                table.column("playthrough", .integer).references("playthrough", onDelete: .setNull)
-                table.column("prompt", .text)
-                table.column("text", .text).notNull()
-            }
-        }
-        migrator.registerMigration("v2-group-and-xapi") { db in
-            try db.create(table: "groupSession") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("startedAt", .datetime).notNull()
-                table.column("endedAt", .datetime)
-            }
-            try db.create(table: "groupDecision") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("session", .integer).notNull().indexed().references("groupSession", onDelete: .cascade)
-                table.column("scenario", .text).notNull()
-                table.column("node", .text).notNull()
-                table.column("choice", .text).notNull()
-                table.column("rating", .text).notNull()
-                // Offered choice ids and the room's votes for each, comma-separated, same order.
-                table.column("offered", .text).notNull()
-                table.column("tally", .text)
-                table.column("madeAt", .datetime).notNull()
-                table.column("undoneAt", .datetime)
-            }
-            try db.alter(table: "journal") { table in
-                table.add(column: "groupSession", .integer).references("groupSession", onDelete: .setNull)
-            }
-            try db.create(table: "xapiSent") { table in
-                table.primaryKey("statement", .text)
-                table.column("endpoint", .text).notNull()
-                table.column("sentAt", .datetime).notNull()
-            }
-        }
-        return migrator
-    }
-
-    private func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.write(work)
         } catch {
@@ -266,7 +106,7 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    private func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.read(work)
         } catch {
@@ -277,26 +117,38 @@ public final class ProgressStore: Sendable {
     // MARK: Playthroughs
 
     /// The unfinished playthrough of a case, with its choices in effect.
-    public func activePlaythrough(scenario: String) throws(StoreError) -> StoredPlaythrough? {
+    public func activePlaythrough(_ key: CaseKey) throws(StoreError) -> StoredPlaythrough? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, startedAt FROM playthrough WHERE scenario = ? AND status = 'active' ORDER BY id DESC LIMIT 1
-                """, arguments: [scenario]) else { return nil }
+                SELECT id, startedAt FROM playthrough WHERE scenario = ? AND origin = ? AND status = 'active'
+                ORDER BY id DESC LIMIT 1
+                """, arguments: [key.id, key.origin]) else { return nil }
             let id: Int64 = row["id"]
             let choices = try String.fetchAll(db, sql: """
                 SELECT choice FROM choice WHERE playthrough = ? AND undoneAt IS NULL ORDER BY step
                 """, arguments: [id])
-            return StoredPlaythrough(id: id, scenarioID: scenario, startedAt: row["startedAt"], choices: choices)
+            return StoredPlaythrough(id: id, key: key, startedAt: row["startedAt"], choices: choices)
+        }
+    }
+
+    /// The most recently touched unfinished case, for the greeting at start-up.
+    public func latestUnfinished() throws(StoreError) -> CaseKey? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT scenario, origin FROM playthrough WHERE status = 'active' ORDER BY updatedAt DESC, id DESC LIMIT 1
+                """) else { return nil }
+            return CaseKey(id: row["scenario"], origin: row["origin"])
         }
     }
 
     /// Starts a new playthrough; any unfinished one of the same case is marked as left.
-    public func startPlaythrough(scenario: String, at date: Date) throws(StoreError) -> Int64 {
+    public func startPlaythrough(_ key: CaseKey, at date: Date) throws(StoreError) -> Int64 {
         try write { db in
-            try db.execute(sql: "UPDATE playthrough SET status = 'abandoned', updatedAt = ? WHERE scenario = ? AND status = 'active'",
-                           arguments: [date, scenario])
-            try db.execute(sql: "INSERT INTO playthrough (scenario, startedAt, updatedAt) VALUES (?, ?, ?)",
-                           arguments: [scenario, date, date])
+            try db.execute(sql: """
+                UPDATE playthrough SET status = 'abandoned', updatedAt = ? WHERE scenario = ? AND origin = ? AND status = 'active'
+                """, arguments: [date, key.id, key.origin])
+            try db.execute(sql: "INSERT INTO playthrough (scenario, origin, startedAt, updatedAt) VALUES (?, ?, ?, ?)",
+                           arguments: [key.id, key.origin, date, date])
             return db.lastInsertedRowID
         }
     }
@@ -330,183 +182,19 @@ public final class ProgressStore: Sendable {
     }
 
     /// Where each case stands: done once any playthrough finished; in progress while one is active.
-    public func statuses() throws(StoreError) -> [String: ScenarioStatus] {
+    public func statuses() throws(StoreError) -> [CaseKey: ScenarioStatus] {
         try read { db in
-            var result: [String: ScenarioStatus] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT scenario, status FROM playthrough") {
-                let scenario: String = row["scenario"]
+            var result: [CaseKey: ScenarioStatus] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT scenario, origin, status FROM playthrough") {
+                let key = CaseKey(id: row["scenario"], origin: row["origin"])
                 let status: String = row["status"]
                 if status == "finished" {
-                    result[scenario] = .done
-                } else if status == "active", result[scenario] != .done {
-                    result[scenario] = .inProgress
+                    result[key] = .done
+                } else if status == "active", result[key] != .done {
+                    result[key] = .inProgress
                 }
             }
             return result
-        }
-    }
-
-    // MARK: Journal
-
-    /// Saves a journal entry; with `groupSession`, it is that session's group note.
-    @discardableResult
-    public func addJournalEntry(text: String, scenario: String?, node: String?, playthrough: Int64?, prompt: String?,
-                                groupSession: Int64? = nil, at date: Date) throws(StoreError) -> JournalEntry {
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO journal (createdAt, scenario, node, playthrough, prompt, text, groupSession) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [date, scenario, node, playthrough, prompt, text, groupSession])
-            return JournalEntry(id: db.lastInsertedRowID, createdAt: date, scenarioID: scenario, nodeID: node,
-                                prompt: prompt, text: text, groupSession: groupSession)
-        }
-    }
-
-    /// The learner's own journal (group notes are kept with their session).
-    public func journal() throws(StoreError) -> [JournalEntry] {
-        try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY createdAt, id")
-    }
-
-    private func journalEntries(sql: String, arguments: StatementArguments = []) throws(StoreError) -> [JournalEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                JournalEntry(id: row["id"], createdAt: row["createdAt"], scenarioID: row["scenario"], nodeID: row["node"],
-                             prompt: row["prompt"], text: row["text"], groupSession: row["groupSession"])
-            }
-        }
-    }
-
-    // MARK: Group sessions
-
-    public func startGroupSession(at date: Date) throws(StoreError) -> Int64 {
-        try write { db in
-            try db.execute(sql: "INSERT INTO groupSession (startedAt) VALUES (?)", arguments: [date])
-            return db.lastInsertedRowID
-        }
-    }
-
-    public func endGroupSession(_ id: Int64, at date: Date) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: "UPDATE groupSession SET endedAt = ? WHERE id = ? AND endedAt IS NULL", arguments: [date, id])
-        }
-    }
-
-    /// The most recent group session, for `group export` after `group off`.
-    public func latestGroupSession() throws(StoreError) -> Int64? {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM groupSession") }
-    }
-
-    public func recordGroupDecision(session: Int64, scenario: String, node: String, choice: String, rating: Rating,
-                                    offered: [String], tally: [Int]?, at date: Date) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO groupDecision (session, scenario, node, choice, rating, offered, tally, madeAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [session, scenario, node, choice, rating.rawValue, offered.joined(separator: ","),
-                                 tally?.map(String.init).joined(separator: ","), date])
-        }
-    }
-
-    /// `back` in group mode: the last decision is marked as taken back.
-    public func undoLastGroupDecision(session: Int64, at date: Date) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: """
-                UPDATE groupDecision SET undoneAt = ? WHERE id = (
-                  SELECT id FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id DESC LIMIT 1)
-                """, arguments: [date, session])
-        }
-    }
-
-    public func groupSession(_ id: Int64) throws(StoreError) -> GroupSessionRecord? {
-        let notes = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession = ? ORDER BY createdAt, id", arguments: [id])
-        return try read { db in
-            guard let session = try Row.fetchOne(db, sql: "SELECT * FROM groupSession WHERE id = ?", arguments: [id]) else {
-                return nil
-            }
-            let decisions = try Row.fetchAll(db, sql: """
-                SELECT * FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id
-                """, arguments: [id]).map { row in
-                let tally: String? = row["tally"]
-                let offered: String = row["offered"]
-                return GroupDecision(
-                    scenarioID: row["scenario"], node: row["node"], choice: row["choice"],
-                    rating: Rating(rawValue: row["rating"]) ?? .partial,
-                    offered: offered.split(separator: ",").map(String.init),
-                    tally: tally.map { $0.split(separator: ",").compactMap { Int($0) } }, madeAt: row["madeAt"])
-            }
-            return GroupSessionRecord(id: id, startedAt: session["startedAt"], endedAt: session["endedAt"],
-                                      decisions: decisions, notes: notes)
-        }
-    }
-
-    // MARK: Learning records
-
-    /// Everything the learning-record export needs, in order.
-    public func activityLog() throws(StoreError) -> ActivityLog {
-        let journal = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY id")
-        return try read { db in
-            let playthroughs = try Row.fetchAll(db, sql: "SELECT * FROM playthrough ORDER BY id").map { row in
-                ActivityLog.Playthrough(
-                    id: row["id"], scenarioID: row["scenario"], startedAt: row["startedAt"], status: row["status"],
-                    ending: row["ending"], endingKind: (row["endingKind"] as String?).flatMap(EndingKind.init),
-                    finishedAt: row["finishedAt"])
-            }
-            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL ORDER BY id").map { row in
-                let competencies: String = row["competencies"]
-                return ActivityLog.Choice(
-                    id: row["id"], playthrough: row["playthrough"], step: row["step"], node: row["node"], choice: row["choice"],
-                    rating: Rating(rawValue: row["rating"]) ?? .partial,
-                    competencies: competencies.split(separator: ",").map(String.init), madeAt: row["madeAt"])
-            }
-            return ActivityLog(playthroughs: playthroughs, choices: choices, journal: journal)
-        }
-    }
-
-    /// Statement ids already accepted by `endpoint`.
-    public func sentStatements(endpoint: String) throws(StoreError) -> Set<String> {
-        try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT statement FROM xapiSent WHERE endpoint = ?", arguments: [endpoint]))
-        }
-    }
-
-    public func markSent(_ statements: [String], endpoint: String, at date: Date) throws(StoreError) {
-        try write { db in
-            for statement in statements {
-                try db.execute(sql: "INSERT OR IGNORE INTO xapiSent (statement, endpoint, sentAt) VALUES (?, ?, ?)",
-                               arguments: [statement, endpoint, date])
-            }
-        }
-    }
-
-    // MARK: Progress
-
-    public func progress() throws(StoreError) -> ProgressSummary {
-        try read { db in
-            var summary = ProgressSummary(finishedCases: [], inProgressCases: [], endings: [], ratingCounts: [:],
-                                          competencies: [:], journalEntries: 0)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT scenario, status, ending, endingKind, finishedAt FROM playthrough WHERE status != 'abandoned' ORDER BY id
-                """) {
-                let scenario: String = row["scenario"]
-                if row["status"] == "finished" {
-                    summary.finishedCases.insert(scenario)
-                    summary.endings.append(.init(
-                        scenarioID: scenario, ending: row["ending"], kind: (row["endingKind"] as String?).flatMap(EndingKind.init),
-                        reachedAt: row["finishedAt"]))
-                } else {
-                    summary.inProgressCases.insert(scenario)
-                }
-            }
-            summary.inProgressCases.subtract(summary.finishedCases)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.rating, c.competencies FROM choice c JOIN playthrough p ON p.id = c.playthrough
-                WHERE c.undoneAt IS NULL AND p.status != 'abandoned'
-                """) {
-                if let rating = Rating(rawValue: row["rating"]) { summary.ratingCounts[rating, default: 0] += 1 }
-                let competencies: String = row["competencies"]
-                for id in competencies.split(separator: ",") { summary.competencies[String(id), default: 0] += 1 }
-            }
-            summary.journalEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE groupSession IS NULL") ?? 0
-            return summary
         }
     }
 }

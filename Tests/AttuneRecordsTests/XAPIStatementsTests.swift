@@ -8,7 +8,7 @@ private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
 private let log = ActivityLog(
     playthroughs: [
-        .init(id: 1, scenarioID: "visit", startedAt: t0, status: "finished", ending: "warm", endingKind: .hopeful,
+        .init(id: 1, scenarioID: "visit", origin: "bundled", startedAt: t0, status: "finished", ending: "warm", endingKind: .hopeful,
               finishedAt: t0.addingTimeInterval(300)),
     ],
     choices: [

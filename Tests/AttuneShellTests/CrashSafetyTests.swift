@@ -43,7 +43,7 @@ struct CrashSafetyTests {
             let store = try ProgressStore(directory: data.path)
             let journal = Set(try store.journal().map(\.text))
             #expect(acknowledged.allSatisfy(journal.contains), "run \(run) lost an acknowledged entry")
-            if let active = try store.activePlaythrough(scenario: "maya-quiet-visit") {
+            if let active = try store.activePlaythrough(CaseKey(id: "maya-quiet-visit")) {
                 #expect(throws: Never.self, "run \(run): the stored path no longer replays") {
                     _ = try engine.replay(active.choices)
                 }
@@ -98,7 +98,7 @@ struct CrashSafetyTests {
                      "reload", "scenarios", "/nonexistent", ""]
         let store = try ProgressStore(directory: try temporaryDirectory().appendingPathComponent("data").path)
         let (shell, output) = makeShell(store: store)
-        shell.readContinuation = { _ in nil }
+        shell.readMore = { _ in .endOfInput }
         for _ in 0..<2_000 {
             let line = (0..<Int.random(in: 0...4, using: &generator)).map { _ in words.randomElement(using: &generator)! }
                 .joined(separator: " ")

@@ -70,6 +70,7 @@ struct GroupModeTests {
         let export = directory.appendingPathComponent("session.md")
         let input = """
             play maya-quiet-visit
+            notes
             discuss
             votes 6 2 1
             1
@@ -119,14 +120,14 @@ struct GroupModeTests {
 
     @Test("progress export writes Markdown or JSON")
     func progressExport() throws {
-        let (shell, output, _) = try groupShell()
+        let (shell, output) = makeShell(store: try ProgressStore(directory: try temporaryDirectory().path))
         for line in ["play visit", "1", "1"] { shell.execute(line) }
         let folder = try temporaryDirectory()
         shell.execute("progress export \(folder.appendingPathComponent("p.md").path)")
         shell.execute("progress export \(folder.appendingPathComponent("p.json").path)")
         #expect(output.errors.isEmpty)
         let markdown = try String(contentsOf: folder.appendingPathComponent("p.md"), encoding: .utf8)
-        #expect(markdown.contains("- A visit: warm (hopeful)"))
+        #expect(markdown.contains("- A visit: a hopeful ending"))
         #expect(markdown.contains("| Attuned | 2 |"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("p.json"))) as? [String: Any]
         #expect(json?["casesDone"] as? [String] == ["visit"])

@@ -57,9 +57,9 @@ struct PlayEndToEndTests {
         let out = result.stdout
         #expect(out.contains("Read more (show ID):"))
         #expect(out.contains("The case ends here"))
-        #expect(out.contains("(\(engine.scenario.node(endA.node)!.ending!.rawValue) ending: \(endA.node))"))
-        #expect(out.contains("Back to the moment before your last choice."))
-        #expect(out.contains("(\(engine.scenario.node(endB.node)!.ending!.rawValue) ending: \(endB.node))"))
+        #expect(out.contains("(a \(engine.scenario.node(endA.node)!.ending!.rawValue) ending)"))
+        #expect(out.contains("Back to the moment before the ending. The ending stays in your record."))
+        #expect(out.contains("(a \(engine.scenario.node(endB.node)!.ending!.rawValue) ending)"))
         for say in engine.debrief(for: endB) {
             let firstWords = say.split(separator: " ").prefix(5).joined(separator: " ")
             #expect(out.replacingOccurrences(of: "\n", with: " ").contains(firstWords))
@@ -108,7 +108,7 @@ struct PlayEndToEndTests {
         #expect(result.stdout.contains(String(firstLine.prefix(40))))
 
         let store = try ProgressStore(directory: data.appendingPathComponent("data").path)
-        let active = try #require(try store.activePlaythrough(scenario: scenario.id))
+        let active = try #require(try store.activePlaythrough(CaseKey(id: scenario.id)))
         let resumed = try engine.replay(active.choices).last
         #expect(resumed == expected, "same node, counters, visits and path")
         #expect(try store.journal().map(\.text) == ["Her stillness stayed with me."])

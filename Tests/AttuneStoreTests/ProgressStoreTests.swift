@@ -16,6 +16,8 @@ private func mode(_ path: String) throws -> Int {
 
 private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
+private let visit = CaseKey(id: "visit")
+
 @Suite("Progress store")
 struct ProgressStoreTests {
     @Test("the database is private (0600) in a private folder (0700) and uses WAL")
@@ -25,7 +27,7 @@ struct ProgressStoreTests {
         let store = try ProgressStore(directory: directory)
         #expect(try mode(store.path) == 0o600)
         #expect(try mode(directory) == 0o700)
-        try store.addJournalEntry(text: "x", scenario: nil, node: nil, playthrough: nil, prompt: nil, at: t0)
+        try store.addJournalEntry(text: "x", context: ReflectionContext(), at: t0)
         if FileManager.default.fileExists(atPath: store.path + "-wal") {
             #expect(try mode(store.path + "-wal") == 0o600)
         }
@@ -37,7 +39,7 @@ struct ProgressStoreTests {
     func playthroughs() throws {
         let directory = try temporaryDirectory()
         var store: ProgressStore? = try ProgressStore(directory: directory)
-        let id = try store!.startPlaythrough(scenario: "visit", at: t0)
+        let id = try store!.startPlaythrough(visit, at: t0)
         try store!.recordChoice(playthrough: id, step: 0, node: "arrival", choice: "greet-baby", rating: .attuned,
                                 competencies: ["competency.direct-service"], at: t0)
         try store!.recordChoice(playthrough: id, step: 1, node: "gaze", choice: "talk", rating: .partial,
@@ -47,26 +49,26 @@ struct ProgressStoreTests {
                                 competencies: ["competency.reflection"], at: t0)
         store = nil
         let reopened = try ProgressStore(directory: directory)
-        let active = try #require(try reopened.activePlaythrough(scenario: "visit"))
+        let active = try #require(try reopened.activePlaythrough(visit))
         #expect(active.id == id)
         #expect(active.choices == ["greet-baby", "wait"])
-        #expect(try reopened.statuses() == ["visit": .inProgress])
+        #expect(try reopened.statuses() == [visit: .inProgress])
     }
 
     @Test("finishing records the ending; a restart leaves the old playthrough out of the counts")
     func finishing() throws {
         let store = try ProgressStore(directory: try temporaryDirectory())
-        let first = try store.startPlaythrough(scenario: "visit", at: t0)
+        let first = try store.startPlaythrough(visit, at: t0)
         try store.recordChoice(playthrough: first, step: 0, node: "a", choice: "x", rating: .missed, competencies: [], at: t0)
-        let second = try store.startPlaythrough(scenario: "visit", at: t0)
-        #expect(try store.activePlaythrough(scenario: "visit")?.id == second)
+        let second = try store.startPlaythrough(visit, at: t0)
+        #expect(try store.activePlaythrough(visit)?.id == second)
         try store.recordChoice(playthrough: second, step: 0, node: "a", choice: "y", rating: .attuned,
                                competencies: ["competency.reflection", "competency.thinking"], at: t0)
         try store.finish(playthrough: second, ending: "warm", kind: .hopeful, at: t0)
-        #expect(try store.activePlaythrough(scenario: "visit") == nil)
-        #expect(try store.statuses() == ["visit": .done])
+        #expect(try store.activePlaythrough(visit) == nil)
+        #expect(try store.statuses() == [visit: .done])
         let summary = try store.progress()
-        #expect(summary.finishedCases == ["visit"])
+        #expect(summary.finishedCases == [visit])
         #expect(summary.endings.map(\.ending) == ["warm"])
         #expect(summary.ratingCounts == [.attuned: 1])
         #expect(summary.competencies == ["competency.reflection": 1, "competency.thinking": 1])
@@ -75,8 +77,8 @@ struct ProgressStoreTests {
     @Test("journal entries keep their moment and order")
     func journal() throws {
         let store = try ProgressStore(directory: try temporaryDirectory())
-        try store.addJournalEntry(text: "first", scenario: "visit", node: "gaze", playthrough: nil, prompt: "What did you feel?", at: t0)
-        try store.addJournalEntry(text: "second", scenario: nil, node: nil, playthrough: nil, prompt: nil, at: t0.addingTimeInterval(60))
+        try store.addJournalEntry(text: "first", context: ReflectionContext(scenario: visit, node: "gaze", prompt: "What did you feel?"), at: t0)
+        try store.addJournalEntry(text: "second", context: ReflectionContext(), at: t0.addingTimeInterval(60))
         let entries = try store.journal()
         #expect(entries.map(\.text) == ["first", "second"])
         #expect(entries[0].scenarioID == "visit")
@@ -109,7 +111,7 @@ struct ProgressStoreTests {
     func newerVersion() throws {
         let directory = try temporaryDirectory()
         let store = try ProgressStore(directory: directory)
-        try store.addJournalEntry(text: "keep me", scenario: nil, node: nil, playthrough: nil, prompt: nil, at: t0)
+        try store.addJournalEntry(text: "keep me", context: ReflectionContext(), at: t0)
         let path = store.path
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }

@@ -118,7 +118,9 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     public var facilitator: Facilitation?
     public var start: Located<String>
     /// Nodes in file order.
-    public var nodes: [ScenarioNode]
+    public var nodes: [ScenarioNode] {
+        didSet { index = Self.index(nodes) }
+    }
     public var tests: [ScenarioTest]
 
     private var index: [String: Int]
@@ -142,7 +144,11 @@ public struct Scenario: Sendable, Hashable, Identifiable {
         self.start = start
         self.nodes = nodes
         self.tests = tests
-        self.index = Dictionary(nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.index = Self.index(nodes)
+    }
+
+    private static func index(_ nodes: [ScenarioNode]) -> [String: Int] {
+        Dictionary(nodes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func node(_ id: String) -> ScenarioNode? {

@@ -3,138 +3,167 @@ import AttuneCore
 import AttuneStore
 import Foundation
 
-/// `attune`: with no subcommand, the interactive shell.
+/// `attune`: with no subcommand, the interactive shell; `attune COMMAND ...` runs any shell
+/// command (`attune journal`, `attune progress export FILE`, `attune show tenet.4`) once.
 public struct AttuneCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "attune",
         abstract: "A learning companion for infant and early childhood mental health practice.",
         discussion: """
-            With no subcommand, opens the shell: browse and search the knowledge base. \
-            Type 'help' inside it. Piped input is read one command per line.
+            With no command, opens the shell: play cases, write in your journal, read and search the \
+            knowledge base. Type 'help' inside it. Piped input is read one command per line.
+
+            Every shell command also works from here, once: attune cases, attune show tenet.4, \
+            attune search cortisol, attune journal, attune journal export FILE, attune progress, \
+            attune progress export FILE, attune help.
             """,
         subcommands: [
-            ShowCommand.self, SearchCommand.self, PlayCommand.self, JournalCommand.self, LintCommand.self, TestCommand.self,
-            ExploreCommand.self, GraphCommand.self, NewCommand.self, ExportCommand.self,
+            PlayCommand.self, LintCommand.self, TestCommand.self, ExploreCommand.self, GraphCommand.self, NewCommand.self,
+            ExportCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(help: "Start in group mode, for a trainer leading a room (see 'help group' in the shell).")
+    @Flag(help: "Start in group mode, for a trainer leading a room (see 'help trainers' in the shell).")
     var group = false
 
     public init() {}
 
     public func run() throws {
-        let context = RunContext(options: options)
-        let library = try context.loadLibrary()
-        var store: ProgressStore?
-        var historyPath: String?
-        do {
-            try DataDirectory.prepare(context.dataDirectory)
-            store = try ProgressStore(directory: context.dataDirectory)
-            historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
-        } catch {
-            context.output.writeError(context.style.warning("warning:")
-                + " \(error) You can still read and play, but nothing will be saved this time.\n")
+        try openShell(options: options, group: group)
+    }
+
+    /// The first word that is neither an option nor an option's value: a subcommand's or a
+    /// shell command's name.
+    static func firstCommandWord(in arguments: [String]) -> String? {
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color"]
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { return index + 1 < arguments.count ? arguments[index + 1] : nil }
+            if !argument.hasPrefix("-") || argument == "-" { return argument }
+            index += takesValue.contains(argument) ? 2 : 1
         }
-        let shell = Shell(library: library, output: context.output, style: context.style, width: { context.width },
-                          store: store, contentPaths: context.paths)
-        if group { shell.execute("group on") }
-        if TerminalInfo.isTerminal(STDIN_FILENO) {
-            guard let reader = LibEditReader(
-                programName: "attune", historyPath: historyPath, width: { context.width }, completer: shell.complete)
-            else {
-                shell.run(reader: PlainLineReader())
-                return
-            }
-            shell.run(reader: reader)
-        } else {
-            shell.run(reader: PlainLineReader())
-        }
+        return nil
+    }
+
+    static var subcommandNames: Set<String> {
+        Set(configuration.subcommands.compactMap { $0.configuration.commandName })
     }
 }
 
-/// `attune show ID`
-struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Print one knowledge entry, or a topic's entries.")
-
-    @Argument(help: "The entry or topic id, for example tenet.4.")
-    var id: String
+/// `attune COMMAND WORDS...` for a shell command that has no subcommand of its own
+/// (`attune journal`, `attune progress export FILE`, `attune cases`).
+struct ShellCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "attune")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
-        try runInShell(options: options, command: ["show", id])
-    }
-}
-
-/// `attune search WORDS`
-struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Search the knowledge base; best matches first.")
-
-    @Argument(help: "The words to look for.")
-    var words: [String]
-
-    @OptionGroup var options: GlobalOptions
+    @Argument(parsing: .allUnrecognized)
+    var words: [String] = []
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError("'search' needs one or more words, for example: attune search cortisol") }
+        if let option = words.first(where: { $0.hasPrefix("--") }), option == words.first {
+            throw ValidationError("Unknown option '\(option)'. Type 'attune --help' to see the options.")
+        }
     }
 
     func run() throws {
-        try runInShell(options: options, command: ["search"] + words)
+        try runShellCommand(options: options, words: words)
     }
 }
 
-/// `attune play ID --choose 1,2,1`: a scripted run that prints the transcript and records
-/// nothing in the learner's progress.
+/// Opens the interactive shell (or reads piped commands), with `first` run before the prompt.
+func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) throws {
+    let context = RunContext(options: options)
+    let library = try context.loadLibrary()
+    var store: ProgressStore?
+    var historyPath: String?
+    do {
+        try DataDirectory.prepare(context.dataDirectory)
+        store = try ProgressStore(directory: context.dataDirectory)
+        historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
+    } catch {
+        context.output.writeError(context.style.warning("warning:")
+            + " \(error) You can still read and play, but nothing will be saved this time.\n")
+    }
+    let shell = context.makeShell(library: library, store: store)
+    if group { shell.execute("group on") }
+    if let first {
+        shell.execute(first.map(quoteIfNeeded).joined(separator: " "))
+        if shell.lastCommandFailed { throw ExitCode(1) }
+    }
+    if TerminalInfo.isTerminal(STDIN_FILENO),
+       let reader = LibEditReader(programName: "attune", historyPath: historyPath, width: { context.width },
+                                  completer: shell.complete) {
+        shell.run(reader: reader)
+    } else {
+        shell.run(reader: PlainLineReader())
+    }
+}
+
+/// `attune COMMAND WORDS...`: one shell command from the command line; status 1 when it
+/// could not do what was asked.
+private func runShellCommand(options: GlobalOptions, words: [String]) throws {
+    let context = RunContext(options: options)
+    let probe = context.makeShell(library: ContentLibrary(knowledge: KnowledgeBase(topics: [], entries: []), scenarios: [],
+                                                          diagnostics: []), store: nil)
+    let name = words[0].lowercased()
+    guard let command = probe.command(named: name) else {
+        context.output.writeError(context.style.error("error:") + " " + probe.unknownCommandMessage(words[0])
+            .replacingOccurrences(of: "Type 'help'", with: "Type 'attune help'") + "\n")
+        throw ExitCode(2)
+    }
+    if command.interactiveOnly {
+        context.output.writeError(context.style.error("error:") + " '\(command.name)' works inside the shell. "
+            + "Type 'attune' to open it.\n")
+        throw ExitCode(2)
+    }
+    var store: ProgressStore?
+    if command.group != .knowledge, command.group != .general {
+        do {
+            store = try ProgressStore(directory: context.dataDirectory)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+    let shell = context.makeShell(library: try context.loadLibrary(), store: store)
+    let rest = Array(words.dropFirst())
+    if command.text != nil {
+        shell.execute(command.name + " " + rest.joined(separator: " "))
+    } else {
+        shell.execute(([command.name] + rest).map(quoteIfNeeded).joined(separator: " "))
+    }
+    if shell.lastCommandFailed { throw ExitCode(1) }
+}
+
+/// `attune play CASE`: opens the shell in that case. With `--choose 1,2,1`, a scripted run
+/// that prints the transcript and records nothing.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "play", abstract: "Play a case with scripted choices and print the transcript (nothing is recorded).")
+        commandName: "play",
+        abstract: "Open a case in the shell; with --choose, print a scripted run instead (nothing is recorded).")
 
-    @Argument(help: "The case id, for example maya-quiet-visit.")
+    @Argument(help: "The case: its name or a word of its title, for example maya.")
     var id: String
 
-    @Option(help: ArgumentHelp("The choices to make, by number or choice id, separated by commas.", valueName: "1,2,1"))
-    var choose: String = ""
+    @Option(help: ArgumentHelp("Scripted choices, by number or choice id, separated by commas.", valueName: "1,2,1"))
+    var choose: String?
 
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        guard let choose else {
+            try openShell(options: options, group: false, first: ["play", id])
+            return
+        }
         let steps = choose.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         try runInShell(options: options, commands: [["play", id]] + steps.map { ["choose", $0] })
     }
 }
 
-/// `attune journal export FILE`
-struct JournalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "journal", abstract: "Export your journal as Markdown: attune journal export FILE.")
-
-    @Argument(help: "'export'")
-    var action: String
-
-    @Argument(help: "The Markdown file to write.")
-    var file: String
-
-    @OptionGroup var options: GlobalOptions
-
-    func validate() throws {
-        if action != "export" { throw ValidationError("Use: attune journal export FILE") }
-    }
-
-    func run() throws {
-        try runInShell(options: options, commands: [["journal", "export", file]], withStore: true)
-    }
-}
-
 /// Runs shell commands as a subcommand; the first problem stops the run with status 1.
-private func runInShell(options: GlobalOptions, command: [String]) throws {
-    try runInShell(options: options, commands: [command])
-}
-
 private func runInShell(options: GlobalOptions, commands: [[String]], withStore: Bool = false) throws {
     let context = RunContext(options: options)
     var store: ProgressStore?
@@ -146,15 +175,14 @@ private func runInShell(options: GlobalOptions, commands: [[String]], withStore:
             throw ExitCode(2)
         }
     }
-    let shell = Shell(library: try context.loadLibrary(), output: context.output, style: context.style,
-                      width: { context.width }, store: store)
+    let shell = context.makeShell(library: try context.loadLibrary(), store: store)
     for command in commands {
         shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
         if shell.lastCommandFailed { throw ExitCode(1) }
     }
 }
 
-private func quoteIfNeeded(_ word: String) -> String {
+func quoteIfNeeded(_ word: String) -> String {
     guard word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" }) else { return word }
     return "'" + word.replacingOccurrences(of: "'", with: "'\\''").replacingOccurrences(of: "\\", with: "\\\\") + "'"
 }
@@ -165,6 +193,11 @@ public enum AttuneMain {
     /// tests, 2 usage errors or paths that cannot be opened.
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
+            if let word = AttuneCommand.firstCommandWord(in: arguments), !AttuneCommand.subcommandNames.contains(word) {
+                var command = try ShellCommandLine.parse(arguments)
+                try command.run()
+                exit(0)
+            }
             var command = try AttuneCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneCore
+import AttuneStore
 import Foundation
 
 /// Options every command accepts.
@@ -17,6 +18,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "When to use colour: auto, always or never. NO_COLOR turns off 'auto'.")
     var color: ColorMode = .auto
+
+    @Flag(help: "Accessible mode for screen readers and braille displays: no colour or bars, prompts that say what they accept (also ACCESSIBLE=1, or TERM=dumb).")
+    var accessible = false
 }
 
 /// What a command needs to run: content, styling, and where to write.
@@ -27,11 +31,14 @@ struct RunContext {
     let output: StandardStreams
     let dataDirectory: String
     let explicitScenarios: Bool
+    let accessible: Bool
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
         paths = ContentPaths.locate(knowledge: options.knowledge, scenarios: options.scenarios)
         explicitScenarios = options.scenarios != nil
+        accessible = options.accessible || !(environment["ACCESSIBLE"] ?? "").isEmpty && environment["ACCESSIBLE"] != "0"
+            || environment["TERM"] == "dumb"
         let outputIsTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
         output = StandardStreams()
@@ -39,6 +46,14 @@ struct RunContext {
     }
 
     var width: Int { TerminalInfo.width(environment: environment) }
+
+    /// The shell over `library`, with this run's settings. Cases from the bundled folder
+    /// share the learner's record; any other folder's cases have records of their own.
+    func makeShell(library: ContentLibrary, store: ProgressStore?) -> Shell {
+        Shell(library: library, output: output, style: style, width: { [environment] in TerminalInfo.width(environment: environment) },
+              store: store, contentPaths: paths, bundledScenarios: explicitScenarios ? nil : paths.scenarios,
+              accessible: accessible)
+    }
 
     /// Loads the content, printing any problems found in it. A folder that cannot be
     /// opened ends the command with status 2.

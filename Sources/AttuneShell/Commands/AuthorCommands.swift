@@ -7,24 +7,24 @@ extension Shell {
             ShellCommand(
                 name: "lint", usage: "lint [ID or PATH]", summary: "Check cases and knowledge files; every finding located.",
                 details: "With no argument, checks the knowledge and scenarios folders in use. With a case id or a path, checks that.",
-                example: "lint maya-quiet-visit", argument: .scenarioOrPath, run: { $0.lint($1) }),
+                example: "lint maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.lint($1) }),
             ShellCommand(
                 name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
-                example: "test maya-quiet-visit", argument: .scenarioOrPath, run: { $0.runTests($1) }),
+                example: "test maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.runTests($1) }),
             ShellCommand(
                 name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
                 details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
-                run: { shell, _ in shell.reload() }),
+                group: .authors, run: { shell, _ in shell.reload() }),
             ShellCommand(
                 name: "goto", usage: "goto NODE", summary: "Author tool: jump to a moment in the current case.",
                 details: "Counters and history stay as they are. From here on the path is not recorded in your progress.",
-                example: "goto ending-warm", argument: .node, run: { $0.goto($1) }),
+                example: "goto ending-warm", argument: .node, group: .authors, interactiveOnly: true, run: { $0.goto($1) }),
             ShellCommand(
                 name: "set", usage: "set VAR N", summary: "Author tool: set a counter in the current case.",
-                example: "set trust 2", argument: .variable, run: { $0.setVariable($1) }),
+                example: "set trust 2", argument: .variable, group: .authors, interactiveOnly: true, run: { $0.setVariable($1) }),
             ShellCommand(
                 name: "vars", usage: "vars", summary: "Author tool: show the counters, visits and choices so far.",
-                run: { shell, _ in shell.showVariables() }),
+                group: .authors, interactiveOnly: true, run: { shell, _ in shell.showVariables() }),
         ]
     }
 
@@ -110,7 +110,7 @@ extension Shell {
         }
         // A case played from a file is reloaded from that file.
         var playedFile: Scenario?
-        if let current = activeCase, current.fromFile {
+        if let current = session, !library.scenarios.contains(where: { $0.file == current.scenario.file }) {
             switch Result(catching: { () throws(ContentAccessError) in try loadScenarios(at: current.scenario.file) }) {
             case let .success(result):
                 playedFile = result.scenarios.first { $0.id == current.scenario.id }
@@ -121,65 +121,51 @@ extension Shell {
         replaceLibrary(fresh)
         if !fresh.diagnostics.isEmpty { say(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
         say("Reloaded: \(fresh.knowledge.count) entries, \(fresh.scenarios.count) cases.")
-        guard var current = activeCase else { return }
-        guard let scenario = playedFile ?? fresh.scenario(current.scenario.id) else {
+        guard let current = session else { return }
+        guard let scenario = playedFile ?? fresh.scenarios.first(where: { origins.key(for: $0) == current.key }) else {
             say(style.caution("The case '\(current.scenario.id)' did not load this time (see above), so you carry on with "
                 + "the version you had. Fix the file and type 'reload' again."))
             return
         }
-        let engine = ScenarioEngine(scenario)
-        let position = current.playthrough.current
-        if let states = try? engine.replay(position.path.map(\.choice)), states.last?.node == position.node,
-           states.last?.variables == position.variables {
-            current.playthrough = Playthrough(scenarioID: scenario.id, states: states)
+        switch current.replace(with: scenario) {
+        case .sameMoment:
             say(style.dim("You are at the same moment."))
-        } else if scenario.node(position.node) != nil {
-            current.playthrough = Playthrough(scenarioID: scenario.id, start: position)
-            current.recordID = nil
+        case .pathChanged:
             say(style.caution("The path to this moment changed, so you stay here with the same counters, but 'back' "
                 + "starts from here and this path is no longer recorded."))
-        } else {
-            activeCase = nil
-            say(style.caution("The moment '\(position.node)' no longer exists, so you have left the case. 'play \(scenario.id)' begins it again."))
+        case let .momentRemoved(node):
+            session = nil
+            let resumes = current.recording == .personal
+            say(style.caution("The moment '\(node)' no longer exists, so you have left the case. "
+                + (resumes ? "'play \(scenario.id)' continues from the last moment of your path that still fits."
+                    : "'play \(scenario.id)' begins it again.")))
             return
         }
-        current = ActiveCase(scenario: scenario, playthrough: current.playthrough, recordID: current.recordID,
-                             lastChoice: nil, fromFile: current.fromFile)
-        activeCase = current
         showMoment()
     }
 
-    /// Author tools change the state by hand, so the path stops being recorded.
-    private func leaveRecord(_ current: inout ActiveCase) {
-        if current.recordID != nil {
-            current.recordID = nil
-            say(style.dim("(Author tools: this path is no longer recorded in your progress.)"))
-        }
+    private func noteRecordingStopped(_ stopped: Bool) {
+        if stopped { say(style.dim("(Author tools: this path is no longer recorded in your progress.)")) }
     }
 
     func goto(_ arguments: [String]) {
-        guard var current = requireCase("goto") else { return }
+        guard let current = requireCase("goto") else { return }
         guard let id = arguments.first else {
             fail("'goto' needs a node id, for example: goto \(current.scenario.nodes.last?.id ?? "arrival")")
             return
         }
         guard current.scenario.node(id) != nil else {
-            var message = "The case has no node '\(id)'."
+            var message = "The case has no node '\(TextLayout.neutralize(id))'."
             if let guess = closestMatch(to: id, in: current.scenario.nodes.map(\.id)) { message += " Did you mean '\(guess)'?" }
             fail(message)
             return
         }
-        var state = current.playthrough.current
-        state.node = id
-        state.visits[id, default: 0] += 1
-        current.playthrough.advance(to: state)
-        leaveRecord(&current)
-        activeCase = current
+        noteRecordingStopped(current.jump(to: id))
         showMoment()
     }
 
     func setVariable(_ arguments: [String]) {
-        guard var current = requireCase("set") else { return }
+        guard let current = requireCase("set") else { return }
         guard arguments.count == 2, let value = Int(arguments[1]) else {
             fail("Use 'set VAR N' with a whole number, for example: set trust 2")
             return
@@ -187,22 +173,18 @@ extension Shell {
         let name = arguments[0]
         let declared = current.scenario.variables.map(\.variable)
         guard declared.contains(name) else {
-            var message = "The case has no counter '\(name)'."
+            var message = "The case has no counter '\(TextLayout.neutralize(name))'."
             if let guess = closestMatch(to: name, in: declared) { message += " Did you mean '\(guess)'?" }
             fail(message + (declared.isEmpty ? " It declares none." : " Its counters: \(declared.joined(separator: ", "))."))
             return
         }
-        var state = current.playthrough.current
-        state.variables[name] = value
-        current.playthrough.advance(to: state)
-        leaveRecord(&current)
-        activeCase = current
+        noteRecordingStopped(current.setVariable(name, to: value))
         say("\(name) = \(value)")
     }
 
     func showVariables() {
         guard let current = requireCase("vars") else { return }
-        let state = current.playthrough.current
+        let state = current.state
         var lines = [style.heading("Counters")]
         if current.scenario.variables.isEmpty { lines.append("  (none declared)") }
         for variable in current.scenario.variables {

@@ -6,18 +6,23 @@ extension Shell {
     func makeGroupCommands() -> [ShellCommand] {
         [
             ShellCommand(
-                name: "group", usage: "group on|off|export FILE", summary: "Facilitator view for a trainer-led session.",
-                details: "'group on' shows facilitator notes and discussion prompts at the moments the case defines, records "
-                    + "the room's votes with each decision, and keeps reflections as group notes. No participant names are "
-                    + "asked for or stored. 'group export FILE' writes the session as Markdown.",
-                example: "group on", argument: .group, run: { $0.group($1) }),
+                name: "group", usage: "group on|off|export FILE", summary: "Group mode, for a trainer leading a room.",
+                details: "'group on' records the room's votes with each decision, keeps group play apart from your own "
+                    + "progress, and keeps reflections as group notes. Facilitator notes appear only when you type "
+                    + "'notes'. No participant names are asked for or stored. 'group export FILE' writes the session as Markdown.",
+                example: "group on", argument: .group, group: .trainers, run: { $0.group($1) }),
             ShellCommand(
                 name: "votes", usage: "votes N N ...", summary: "Group mode: record the room's tally for the offered choices.",
                 details: "One number per offered choice, in order. The tally is drawn as a bar chart and kept with the choice the group then takes.",
-                example: "votes 6 2 0", run: { $0.votes($1) }),
+                example: "votes 7 4 1", group: .trainers, interactiveOnly: true, run: { $0.votes($1) }),
             ShellCommand(
-                name: "discuss", usage: "discuss", summary: "Group mode: facilitator notes and discussion prompts for this moment.",
-                run: { shell, _ in shell.discuss() }),
+                name: "discuss", usage: "discuss", summary: "Group mode: discussion prompts for this moment.",
+                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.discuss() }),
+            ShellCommand(
+                name: "notes", usage: "notes", summary: "Group mode: the facilitator notes for this case and moment.",
+                details: "Facilitator notes can say which responses the case treats as most attuned, so they are shown "
+                    + "only when you ask. The screen may be shared: consider pausing the projector first.",
+                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.facilitatorNotes() }),
         ]
     }
 
@@ -28,13 +33,21 @@ extension Shell {
         case "on":
             startGroupMode()
         case "off":
-            guard let session = groupSession else {
+            guard let ended = groupSession else {
                 fail("Group mode is already off.")
                 return
             }
-            record("the end of the group session") { store in try store.endGroupSession(session, at: now()) }
+            do {
+                try store?.endGroupSession(ended, at: now())
+            } catch {
+                fail("Could not record the end of the group session: \(error)")
+            }
             groupSession = nil
             pendingTally = nil
+            if self.session != nil {
+                self.session = nil
+                say("You left the case the group was playing; it is kept with the group session.")
+            }
             say("Group mode is off. 'group export FILE' still writes the session that just ended.")
         case "export":
             guard arguments.count == 2 else {
@@ -56,29 +69,54 @@ extension Shell {
             fail("Group mode needs somewhere to keep the room's votes, and the progress file could not be opened.")
             return
         }
-        guard let session = record("the group session", { store in try store.startGroupSession(at: now()) }) else { return }
-        groupSession = session
-        say(TextLayout.wrap(style.bold("Group mode is on.") + " Facilitator notes appear at each moment; 'votes N N ...' "
-            + "records the room's tally; 'discuss' shows the prompts again; reflections become group notes. "
-            + "No names are recorded.", width: width()).joined(separator: "\n"))
-        if let current = activeCase { showFacilitation(current.scenario, node: current.engine.node(for: current.playthrough.current)) }
+        let started: Int64
+        do {
+            started = try store!.startGroupSession(at: now())
+        } catch {
+            fail("Could not start the group session: \(error)")
+            return
+        }
+        groupSession = started
+        if let current = session {
+            session = nil
+            say("You left '\(TextLayout.neutralize(current.scenario.title))'; your own place in it is kept.")
+        }
+        say(TextLayout.wrap(style.bold("Group mode is on.") + " 'play' starts a case fresh for the room, apart from your own "
+            + "progress. 'votes 7 4 1' records the room's tally; 'notes' shows the facilitator notes (the screen may be "
+            + "shared); 'discuss' shows prompts; reflections become group notes. No names are recorded.",
+            width: width()).joined(separator: "\n"))
+    }
+
+    func facilitatorNotes() {
+        guard isGroupMode else {
+            fail("'notes' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard let current = requireCase("notes") else { return }
+        say(style.caution("Facilitator notes. The screen may be shared."))
+        let before = current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil
+        if before {
+            say("This case has no facilitator notes for this moment.")
+            return
+        }
+        showFacilitation(current.scenario, node: current.node, discussion: false)
     }
 
     /// Notes for the trainer: the case's background and discussion prompts, and this moment's line.
-    func showFacilitation(_ scenario: Scenario, node: ScenarioNode?, includeCase: Bool = true) {
+    func showFacilitation(_ scenario: Scenario, node: ScenarioNode?, notes showNotes: Bool = true, discussion: Bool = true) {
         var lines: [String] = []
-        if includeCase, let facilitation = scenario.facilitator {
-            if let notes = facilitation.notes {
+        if let facilitation = scenario.facilitator {
+            if showNotes, let notes = facilitation.notes {
                 lines += [style.heading("For the facilitator")] + TextLayout.reflow(TextLayout.neutralize(notes), width: width())
             }
-            if !facilitation.discussion.isEmpty {
+            if discussion, !facilitation.discussion.isEmpty {
                 lines += ["", style.heading("To discuss")]
                 for prompt in facilitation.discussion {
                     lines += TextLayout.wrap(TextLayout.neutralize(prompt), width: width(), indent: "    ", firstIndent: "  - ")
                 }
             }
         }
-        if let line = node?.facilitator {
+        if showNotes, let line = node?.facilitator {
             if !lines.isEmpty { lines.append("") }
             lines += TextLayout.wrap(style.caution("Facilitator: ") + TextLayout.neutralize(line), width: width())
         }
@@ -91,12 +129,12 @@ extension Shell {
             return
         }
         guard let current = requireCase("discuss") else { return }
-        let before = current.scenario.facilitator == nil && current.engine.node(for: current.playthrough.current)?.facilitator == nil
-        if before {
-            say("This case has no facilitator notes for this moment. You might ask: what did you notice first, and what did you feel?")
-            return
+        if current.scenario.facilitator?.discussion.isEmpty ?? true {
+            say("This case has no discussion prompts. You might ask: what did you notice first, and what did you feel?")
+        } else {
+            showFacilitation(current.scenario, node: current.node, notes: false)
         }
-        showFacilitation(current.scenario, node: current.engine.node(for: current.playthrough.current))
+        choicesReminder()
     }
 
     func votes(_ arguments: [String]) {
@@ -105,15 +143,15 @@ extension Shell {
             return
         }
         guard let current = requireCase("votes") else { return }
-        let offered = current.engine.offeredChoices(in: current.playthrough.current)
+        let offered = current.offered
         guard !offered.isEmpty else {
             fail("There are no choices to vote on at this moment.")
             return
         }
-        let numbers = arguments.map { Int($0) }
+        let numbers = arguments.flatMap { $0.split(separator: ",") }.map { Int($0) }
         guard numbers.count == offered.count, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
-            fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes "
-                + (1...offered.count).map { _ in "0" }.joined(separator: " "))
+            let example = [7, 4, 1, 0, 0, 0, 0, 0, 0][..<min(offered.count, 9)].map(String.init).joined(separator: " ")
+            fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes \(example)")
             return
         }
         let tally = numbers.compactMap { $0 }
@@ -125,13 +163,22 @@ extension Shell {
     func voteChart(_ tally: [Int], choices: [Choice]) -> String {
         let total = tally.reduce(0, +)
         let most = max(tally.max() ?? 0, 1)
-        let labelWidth = 28
+        if accessible {
+            var lines = ["The room's votes, \(total) in all:"]
+            for (index, choice) in choices.enumerated() {
+                lines += TextLayout.wrap("Choice \(index + 1), \(tally[index]) vote\(tally[index] == 1 ? "" : "s"): "
+                    + TextLayout.neutralize(choice.text), width: width(), indent: "    ", firstIndent: "  ")
+            }
+            lines.append("Now choose the response the group settles on.")
+            return lines.joined(separator: "\n")
+        }
+        let labelWidth = min(28, width() / 2 - 2)
+        let barCells = max(4, min(30, width() - labelWidth - 10))
         var lines = [style.heading("The room's votes") + style.dim(" (\(total) in all)"), ""]
         for (index, choice) in choices.enumerated() {
             var label = "\(index + 1). " + TextLayout.neutralize(choice.text)
             if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
-            let cells = Int((Double(tally[index]) / Double(most) * 30).rounded())
-            let bar = String(repeating: "█", count: tally[index] > 0 ? max(cells, 1) : 0)
+            let bar = ScenarioRenderer.bar(tally[index], of: most, cells: barCells)
             lines.append("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + style.code(bar)
                 + " \(tally[index])")
             lines.append("")
@@ -145,7 +192,7 @@ extension Shell {
             fail("There is no group session to export: the progress file could not be opened.")
             return
         }
-        let path = (argument as NSString).expandingTildeInPath
+        let path = Self.absolutePath(argument)
         let session: GroupSessionRecord
         do {
             guard let id = try groupSession ?? store.latestGroupSession(), let found = try store.groupSession(id) else {

@@ -6,48 +6,50 @@ extension Shell {
             ShellCommand(
                 name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
                 details: "With no command, lists every command. With a command name, shows how to use it and an example.",
-                example: "help search", argument: .command, run: { $0.help($1) }),
+                example: "help search", argument: .command, group: .general, run: { $0.help($1) }),
             ShellCommand(
                 name: "topics", usage: "topics", summary: "List the knowledge topics and how many entries each has.",
                 details: "Each topic groups related entries, such as the tenets of infant mental health or the program models.",
-                example: "topics", run: { $0.topics($1) }),
+                example: "topics", group: .knowledge, run: { $0.topics($1) }),
             ShellCommand(
                 name: "show", usage: "show ID", summary: "Open a knowledge entry, or list a topic's entries.",
                 details: "Shows an entry's title, summary, full text, facts, sources and related entries. "
                     + "Given a topic id (see 'topics'), lists that topic's entries. TAB completes ids.",
-                example: "show tenet.4", argument: .entryOrTopic, run: { $0.show($1) }),
+                example: "show tenet.4", argument: .entryOrTopic, group: .knowledge, run: { $0.show($1) }),
             ShellCommand(
                 name: "search", usage: "search WORDS", summary: "Find entries by words, best matches first.",
                 details: "Matches titles, summaries and text, ignoring case and word endings: 'attach' also finds "
                     + "'attachment'. Entries that contain all the words come first.",
-                example: "search cortisol", argument: .words, run: { $0.search($1) }),
+                example: "search cortisol", argument: .words, group: .knowledge, run: { $0.search($1) }),
             ShellCommand(
                 name: "quit", aliases: ["exit"], usage: "quit", summary: "Leave Attune. Ctrl-D does the same.",
                 details: "Everything you did is already saved; nothing is lost by leaving.",
-                run: { shell, _ in shell.finish() }),
+                group: .general, interactiveOnly: true, run: { shell, _ in shell.finish() }),
         ]
     }
 
     func help(_ arguments: [String]) {
-        guard let name = arguments.first else {
-            let usageWidth = commands.map(\.usage.count).max() ?? 0
-            say(style.heading("Commands"))
-            for command in commands {
-                let usage = command.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0)
-                let indent = String(repeating: " ", count: usageWidth + 4)
-                let lines = TextLayout.wrap(command.summary, width: width(), indent: indent, firstIndent: indent)
-                say("  " + style.code(usage) + "  " + lines.joined(separator: "\n").dropFirst(indent.count))
-            }
-            say(style.dim("Type 'help COMMAND' for more about one command. TAB completes commands and ids."))
+        guard let name = arguments.first?.lowercased() else {
+            helpList(CommandGroup.allCases.filter(\.isForLearners))
+            say(style.dim("Type 'help COMMAND' for more about one command. TAB completes commands and names."))
+            say(style.dim("Trainers leading a group: 'help trainers'. Writing cases: 'help authors'."))
             return
         }
-        guard let command = command(named: name.lowercased()) else {
+        if ["trainers", "trainer", "facilitators"].contains(name) {
+            helpList([.trainers])
+            return
+        }
+        if ["authors", "author", "authoring", "writing"].contains(name) {
+            helpList([.authors])
+            return
+        }
+        guard let command = command(named: name) else {
             fail(unknownCommandMessage(name))
             return
         }
         say(style.bold(command.usage))
         if !command.aliases.isEmpty { say(style.dim("Also: " + command.aliases.joined(separator: ", "))) }
-        say(command.summary)
+        say(TextLayout.wrap(command.summary, width: width()).joined(separator: "\n"))
         if !command.details.isEmpty {
             say("")
             say(TextLayout.wrap(command.details, width: width()).joined(separator: "\n"))
@@ -55,6 +57,29 @@ extension Shell {
         if let example = command.example {
             say("")
             say("Example: " + style.code(example))
+        }
+    }
+
+    /// The commands of `groups`, under their headings: usage, then the summary beside it
+    /// (or below it when the screen is narrow).
+    private func helpList(_ groups: [CommandGroup]) {
+        let listed = commands.filter { groups.contains($0.group) }
+        let usageWidth = listed.map(\.usage.count).max() ?? 0
+        let beside = usageWidth + 4 + 24 <= width()
+        for group in groups {
+            say(style.heading(group.heading))
+            for command in listed where command.group == group {
+                if beside {
+                    let indent = String(repeating: " ", count: usageWidth + 4)
+                    let lines = TextLayout.wrap(command.summary, width: width(), indent: indent, firstIndent: indent)
+                    let usage = command.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0)
+                    say("  " + style.code(usage) + "  " + lines.joined(separator: "\n").dropFirst(indent.count))
+                } else {
+                    say("  " + style.code(command.usage))
+                    say(TextLayout.wrap(command.summary, width: width(), indent: "      ").joined(separator: "\n"))
+                }
+            }
+            say("")
         }
     }
 
@@ -74,6 +99,7 @@ extension Shell {
         let base = library.knowledge
         if let entry = base[id] ?? base[id.lowercased()] {
             say(renderer.entry(entry, in: base))
+            choicesReminder()
         } else if let topic = base.topics.first(where: { $0.id == id.lowercased() }) {
             say(renderer.topic(topic, in: base))
         } else {

@@ -11,14 +11,22 @@ struct ProgressExport {
 
     private func title(_ id: String) -> String { library.scenario(id)?.title ?? id }
 
+    /// A choice in words: its text where the case is loaded.
+    private func choiceText(_ step: ActivityLog.Choice, in scenarioID: String) -> String {
+        library.scenario(scenarioID)?.node(step.node)?.choices.first { $0.id == step.choice }?.text
+            .split(whereSeparator: \.isNewline).joined(separator: " ") ?? "a choice from an earlier version of the case"
+    }
+
+    private static func kind(_ kind: EndingKind?) -> String { kind.map { "a \($0.rawValue) ending" } ?? "an ending" }
+
     func markdown() -> String {
         var lines = ["# Attune progress", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)).", ""]
-        lines.append("Cases done: \(summary.finishedCases.count) of \(library.scenarios.count). "
+        lines.append("Cases done: \(Set(summary.finishedCases.map(\.id)).count) of \(library.scenarios.count). "
             + "Journal entries: \(summary.journalEntries).")
         lines += ["", "## Endings reached", ""]
         if summary.endings.isEmpty { lines.append("None yet.") }
         for ending in summary.endings {
-            lines.append("- \(title(ending.scenarioID)): \(ending.ending) (\(ending.kind?.rawValue ?? "ending")), "
+            lines.append("- \(title(ending.scenarioID)): \(Self.kind(ending.kind)), "
                 + ScenarioRenderer.timestamp(ending.reachedAt))
         }
         lines += ["", "## How choices met the family", "", "| Rating | Choices |", "|---|---:|"]
@@ -30,9 +38,11 @@ struct ProgressExport {
         lines += ["", "## Paths", ""]
         for playthrough in log.playthroughs where playthrough.status != "abandoned" {
             let steps = log.choices.filter { $0.playthrough == playthrough.id }
-            let state = playthrough.status == "finished" ? "ended at \(playthrough.ending ?? "")" : "in progress"
-            lines.append("- \(title(playthrough.scenarioID)), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state): "
-                + steps.map { "\($0.choice) (\($0.rating.words))" }.joined(separator: ", "))
+            let state = playthrough.status == "finished" ? "reached \(Self.kind(playthrough.endingKind))" : "in progress"
+            lines.append("- \(title(playthrough.scenarioID)), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state):")
+            for (number, step) in steps.enumerated() {
+                lines.append("  \(number + 1). \(choiceText(step, in: playthrough.scenarioID)) (\(step.rating.words))")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -68,7 +78,8 @@ struct ProgressExport {
                 })
         }
         let export = JSONExport(
-            exportedAt: exportedAt, casesDone: summary.finishedCases.sorted(), casesInProgress: summary.inProgressCases.sorted(),
+            exportedAt: exportedAt, casesDone: Set(summary.finishedCases.map(\.id)).sorted(),
+            casesInProgress: Set(summary.inProgressCases.map(\.id)).sorted(),
             endings: summary.endings.map { .init(scenario: $0.scenarioID, ending: $0.ending, kind: $0.kind?.rawValue, reachedAt: $0.reachedAt) },
             ratings: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, summary.ratingCounts[$0] ?? 0) }),
             competencies: summary.competencies, journalEntries: summary.journalEntries, paths: paths)

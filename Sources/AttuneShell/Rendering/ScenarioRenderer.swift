@@ -8,6 +8,14 @@ struct ScenarioRenderer {
     let style: TextStyle
     let width: Int
     let knowledge: KnowledgeBase
+    /// Group mode: reflections are group notes.
+    var groupMode = false
+    /// Accessible mode: words and numbers instead of bars.
+    var accessible = false
+
+    private var reflectHint: String {
+        groupMode ? "  (type 'reflect' to add a group note)" : "  (type 'reflect' to write in your journal)"
+    }
 
     private func clean(_ text: String) -> String { TextLayout.neutralize(text) }
 
@@ -41,7 +49,8 @@ struct ScenarioRenderer {
             lines += TextLayout.wrap(clean(scenario.summary), width: width, indent: "    ")
             lines.append("")
         }
-        lines.append(style.dim("Type 'play ID' to begin or continue a case."))
+        lines += TextLayout.wrap("Type 'play' and a case's first word (for example 'play maya') to begin or continue it.",
+                                 width: width).map(style.dim)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -59,12 +68,13 @@ struct ScenarioRenderer {
     }
 
     /// Entering a node: its text, then the reflect prompt, the question and the choices.
-    func moment(_ node: ScenarioNode, offered: [Choice]) -> String {
-        var lines = [""] + prose(node.text)
+    /// `briefly` (for `choices`) leaves out the moment's story and shows the question and choices.
+    func moment(_ node: ScenarioNode, offered: [Choice], briefly: Bool = false) -> String {
+        var lines = briefly ? [] : [""] + prose(node.text)
         // An ending's reflect prompt closes the debrief instead (see `ending`).
-        if let reflect = node.reflect, !node.isEnding {
+        if let reflect = node.reflect, !node.isEnding, !briefly {
             lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
-                + [style.dim("  (type 'reflect' to write in your journal)")]
+                + [style.dim(reflectHint)]
         }
         guard !node.isEnding else { return lines.joined(separator: "\n") + "\n" }
         if let prompt = node.prompt {
@@ -111,7 +121,8 @@ struct ScenarioRenderer {
     /// At an ending: the debrief that applies, the path with its ratings, the competencies
     /// exercised, and the closing reflection.
     func ending(_ node: ScenarioNode, engine: ScenarioEngine, state: PlayState) -> String {
-        var lines = ["", style.heading("The case ends here") + style.dim(" (\(node.ending?.rawValue ?? "") ending: \(node.id))")]
+        let kind = node.ending.map { "a \($0.rawValue) ending" } ?? "an ending"
+        var lines = ["", style.heading("The case ends here") + style.dim(" (\(kind))")]
         let debrief = engine.debrief(for: state)
         if !debrief.isEmpty {
             lines += ["", style.heading("Debrief")]
@@ -128,15 +139,20 @@ struct ScenarioRenderer {
         if !competencies.isEmpty {
             lines += ["", style.heading("Competencies exercised")]
             for id in competencies {
-                lines.append("  " + style.code(clean(id)) + "  " + clean(knowledge[id]?.title ?? ""))
+                lines += TextLayout.wrap(clean(knowledge[id]?.title ?? id), width: width, indent: "    ", firstIndent: "  ")
             }
         }
         if let reflect = node.reflect {
             lines += ["", TextLayout.wrap(style.italic("To close: " + clean(reflect)), width: width).joined(separator: "\n"),
-                      style.dim("  (type 'reflect' to write in your journal)")]
+                      style.dim(reflectHint)]
         }
-        lines += ["", style.dim("Type 'back' to try another way, 'restart' to begin again, or 'scenarios' for other cases.")]
+        lines += ["", endingHint()]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    func endingHint() -> String {
+        TextLayout.wrap("Type 'back' to try another way, 'restart' to begin again, or 'cases' for other cases.", width: width)
+            .map(style.dim).joined(separator: "\n")
     }
 
     func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
@@ -146,11 +162,8 @@ struct ScenarioRenderer {
         var lines: [String] = []
         for entry in entries {
             var context = Self.timestamp(entry.createdAt)
-            if let scenario = entry.scenarioID {
-                context += " · " + clean(titles[scenario] ?? scenario)
-                if let node = entry.nodeID { context += " (\(clean(node)))" }
-            }
-            lines.append(style.dim(context))
+            if let scenario = entry.scenarioID { context += " · " + clean(titles[scenario] ?? scenario) }
+            lines += TextLayout.wrap(context, width: width).map(style.dim)
             if let prompt = entry.prompt { lines += TextLayout.wrap(style.italic(clean(prompt)), width: width, indent: "  ") }
             lines += prose(entry.text, indent: "  ")
             lines.append("")
@@ -158,16 +171,20 @@ struct ScenarioRenderer {
         return lines.joined(separator: "\n")
     }
 
-    func progress(_ summary: ProgressSummary, scenarios: [Scenario]) -> String {
-        let titles = Dictionary(scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    /// `scenarios`: the loaded cases by the record they belong to.
+    func progress(_ summary: ProgressSummary, scenarios: [CaseKey: Scenario]) -> String {
         var lines = [style.heading("Your progress")]
-        lines.append("Cases done: \(summary.finishedCases.count) of \(scenarios.count)"
-            + (summary.inProgressCases.isEmpty ? "" : "; in progress: \(summary.inProgressCases.count)"))
-        if !summary.endings.isEmpty {
+        let done = summary.finishedCases.filter { scenarios[$0] != nil }.count
+        let going = summary.inProgressCases.filter { scenarios[$0] != nil }.count
+        lines += TextLayout.wrap("Cases done: \(done) of \(scenarios.count)" + (going == 0 ? "" : "; in progress: \(going)"),
+                                 width: width)
+        let endings = summary.endings.filter { scenarios[$0.key] != nil }
+        if !endings.isEmpty {
             lines += ["", style.heading("Endings reached")]
-            for ending in summary.endings {
-                let title = clean(titles[ending.scenarioID] ?? ending.scenarioID)
-                lines += TextLayout.wrap("\(title): \(clean(ending.ending)) (\(ending.kind?.rawValue ?? "ending"))",
+            for ending in endings {
+                let title = clean(scenarios[ending.key]?.title ?? ending.scenarioID)
+                let kind = ending.kind.map { "a \($0.rawValue) ending" } ?? "an ending"
+                lines += TextLayout.wrap("\(title): \(kind), \(Self.timestamp(ending.reachedAt))",
                                          width: width, indent: "    ", firstIndent: "  ")
             }
         }
@@ -176,19 +193,18 @@ struct ScenarioRenderer {
             lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choices)")]
             for rating in Rating.allCases {
                 let count = summary.ratingCounts[rating] ?? 0
-                lines.append("  " + rating.words.padding(toLength: 16, withPad: " ", startingAt: 0)
-                    + bar(count, of: total) + " \(count)")
+                lines.append(barLine(label: rating.words, labelWidth: 16, count: count, of: total))
             }
         }
         if !summary.competencies.isEmpty {
             lines += ["", style.heading("Competency profile") + style.dim(" (choices that exercised each area)")]
             let most = summary.competencies.values.max() ?? 1
             let ordered = summary.competencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            let titleWidth = min(34, ordered.map { (knowledge[$0.key]?.title ?? $0.key).count }.max() ?? 0)
+            let titleWidth = min(34, width / 2, ordered.map { (knowledge[$0.key]?.title ?? $0.key).count }.max() ?? 0)
             for (id, count) in ordered {
-                let title = String(clean(knowledge[id]?.title ?? id).prefix(titleWidth))
-                lines.append("  " + title.padding(toLength: titleWidth, withPad: " ", startingAt: 0) + "  "
-                    + bar(count, of: most) + " \(count)")
+                var title = clean(knowledge[id]?.title ?? "an area of practice")
+                if title.count > titleWidth { title = String(title.prefix(titleWidth - 1)) + "…" }
+                lines.append(barLine(label: title, labelWidth: titleWidth, count: count, of: most))
             }
         }
         lines += ["", "Journal entries: \(summary.journalEntries)"]
@@ -196,10 +212,19 @@ struct ScenarioRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A horizontal bar scaled to `total` over about 20 cells.
-    private func bar(_ count: Int, of total: Int) -> String {
-        let cells = total == 0 ? 0 : Int((Double(count) / Double(total) * 20).rounded())
-        return String(repeating: "█", count: max(cells, count > 0 ? 1 : 0))
+    /// "  label   ████ 3": a bar scaled to the room left on the line; in accessible mode,
+    /// "  label: 3 of 12" with no block characters.
+    private func barLine(label: String, labelWidth: Int, count: Int, of total: Int) -> String {
+        if accessible { return "  \(label): \(count) of \(total)" }
+        let room = max(4, min(20, width - labelWidth - 10))
+        return "  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
+            + Self.bar(count, of: total, cells: room) + " \(count)"
+    }
+
+    /// A horizontal bar of at most `cells` block characters, at least one for a count above zero.
+    static func bar(_ count: Int, of total: Int, cells: Int) -> String {
+        let filled = total == 0 ? 0 : Int((Double(count) / Double(total) * Double(cells)).rounded())
+        return String(repeating: "█", count: max(filled, count > 0 ? 1 : 0))
     }
 
     static func timestamp(_ date: Date) -> String {

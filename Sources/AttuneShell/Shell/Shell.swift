@@ -1,14 +1,19 @@
 import AttuneCore
+import AttunePlay
 import AttuneStore
 import Foundation
 
-/// The interactive shell: reads a command, runs it, writes what it produced. Commands are
-/// methods on this type so tests can run them without a terminal (`execute`).
+/// The interactive shell: reads a line, hands it to a command, renders what comes back.
+/// The rules of play and of the journal live in `PlaySession` and `ReflectionDesk`; tests
+/// run commands without a terminal through `execute`.
 public final class Shell {
     public private(set) var library: ContentLibrary
     public let style: TextStyle
     let output: OutputSink
     private let terminalWidth: () -> Int
+    /// Accessible mode: no block-character bars or colour, labels first, prompts that say
+    /// what they accept.
+    public let accessible: Bool
 
     /// Columns to wrap to; kept to 72 in group mode so a projected screen stays readable.
     func width() -> Int { groupSession == nil ? terminalWidth() : min(terminalWidth(), 72) }
@@ -18,22 +23,25 @@ public final class Shell {
     /// Whether the last command reported a problem.
     public private(set) var lastCommandFailed = false
 
-    /// The learner's record; nil when nothing is to be saved (scripted runs, or a store
-    /// that could not be opened).
+    /// The learner's record; nil when nothing is to be saved.
     let store: ProgressStore?
     /// The clock, read only here at the edge so the engine stays pure.
     let now: () -> Date
+    /// Which record each loaded case belongs to.
+    let origins: CaseOrigins
     /// The case being played, if any.
-    var activeCase: ActiveCase?
-    /// The journal prompt most recently offered, so a reflection is tied to it.
-    var offeredPrompt: String?
+    var session: PlaySession?
+    /// The journal, with drafts.
+    let desk: ReflectionDesk
     /// The group session while group mode is on.
     var groupSession: Int64?
     /// The room's votes for the choices now offered, kept with the choice taken next.
     var pendingTally: [Int]?
-    /// Reads one more line for multi-line input (`reflect` with no text); nil at end of
-    /// input or on Ctrl-C. Set by `run(reader:)`.
-    public var readContinuation: ((String) -> String?)?
+    /// Whether the "type 1-3 to choose" hint has been shown in this run.
+    var choosingHintShown = false
+    /// Reads one more line for a multi-line reflection or a yes/no question. Set by
+    /// `run(reader:)`; without it, such commands say what to type instead.
+    public var readMore: ((String) -> LineInput)?
 
     private var buffer = ""
 
@@ -41,36 +49,55 @@ public final class Shell {
     let contentPaths: ContentPaths?
 
     public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
-                store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, now: @escaping () -> Date = Date.init) {
+                store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, bundledScenarios: String? = nil,
+                accessible: Bool = false, now: @escaping () -> Date = Date.init) {
         self.library = library
         self.contentPaths = contentPaths
         self.output = output
-        self.style = style
+        self.style = accessible ? .plain : style
+        self.accessible = accessible
         self.terminalWidth = width
         self.store = store
         self.now = now
-        self.commands = makeCommands() + makePlayerCommands() + makeGroupCommands() + makeAuthorCommands()
+        self.origins = CaseOrigins(bundledFolder: bundledScenarios)
+        self.desk = ReflectionDesk(store: store, now: now)
+        self.commands = makeCommands() + makePlayerCommands() + makeJournalCommands() + makeGroupCommands()
+            + makeAuthorCommands()
     }
 
-    /// `attune>` outside a case, `scenario:node>` inside one.
+    /// `attune>` outside a case; the case and the moment in words inside one.
     public var prompt: String {
-        guard let activeCase else { return "attune> " }
-        return "\(activeCase.scenario.id):\(activeCase.playthrough.current.node)> "
+        guard let session else { return accessible ? "Attune. Type a command, or help> " : "attune> " }
+        let name = Self.shortName(session.scenario.title)
+        if session.isAtEnding {
+            return accessible ? "\(name), the ending. Type back, restart, reflect or another command> " : "\(name) · ending> "
+        }
+        let count = session.offered.count
+        if accessible {
+            return "\(name), moment \(session.momentNumber). Type a choice number from 1 to \(count), or a command> "
+        }
+        return "\(name) · moment \(session.momentNumber)> "
+    }
+
+    /// "Maya" from "Maya, four months: a quiet home visit".
+    static func shortName(_ title: String) -> String {
+        let name = title.prefix { $0 != "," && $0 != ":" }.trimmingCharacters(in: " ")
+        return TextLayout.neutralize(name.isEmpty ? title : name)
     }
 
     /// Reads and runs commands until `quit`, Ctrl-D or the end of piped input.
     public func run(reader: LineReader) {
+        readMore = { prompt in reader.readLine(prompt: reader.isInteractive ? prompt : "") }
         if reader.isInteractive {
-            output.write(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave.") + "\n")
+            say(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave."))
+            greetReturningLearner()
         }
-        readContinuation = { prompt in
-            if case let .line(line) = reader.readLine(prompt: reader.isInteractive ? prompt : "") { return line }
-            return nil
-        }
+        noticeUnfinishedDraft()
+        flush()
         while !isFinished {
             switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
             case let .line(line):
-                reader.remember(line)
+                if !isPrivate(line) { reader.remember(line) }
                 execute(line)
             case .interrupted:
                 continue
@@ -80,37 +107,71 @@ public final class Shell {
         }
     }
 
+    /// Names an unfinished case at start-up, so the learner can go straight back to it.
+    func greetReturningLearner() {
+        guard let key = try? store?.latestUnfinished(),
+              let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else { return }
+        say(TextLayout.wrap("You have an unfinished case, '\(TextLayout.neutralize(scenario.title))'. Type 'play \(scenario.id)' to continue it.",
+                            width: width()).joined(separator: "\n"))
+    }
+
+    /// Whether a line holds words for the journal, which never go into the history.
+    func isPrivate(_ line: String) -> Bool {
+        guard let parts = CommandLineParts(line) else { return false }
+        if let command = command(named: parts.name.lowercased()), command.text != nil { return true }
+        // Prose typed at a moment (not a command) is kept out of the history as well.
+        return command(named: parts.name.lowercased()) == nil && Int(parts.name) == nil && parts.rest.contains(" ")
+    }
+
     /// Runs one command line.
     public func execute(_ line: String) {
         lastCommandFailed = false
         defer { flush() }
+        guard let parts = CommandLineParts(line) else { return }
+        let name = parts.name.lowercased()
+        if Int(parts.name) != nil, parts.rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            // A bare number picks that choice.
+            guard session != nil else {
+                fail("A number picks a choice inside a case. Type 'cases' to see the cases and 'play' with a case's name to begin one.")
+                return
+            }
+            choose([parts.name])
+            return
+        }
+        guard let command = command(named: name) else {
+            if session != nil, !parts.rest.isEmpty {
+                fail(proseMessage())
+            } else {
+                fail(unknownCommandMessage(parts.name))
+            }
+            return
+        }
+        if let text = command.text {
+            text(self, parts.rest)
+            return
+        }
         let words: [String]
         do {
-            words = try ShellWords.split(line)
+            words = try ShellWords.split(parts.rest)
         } catch {
-            fail("The quote (\(error.quote)) at column \(error.column) is never closed; add a closing \(error.quote) and try again.")
+            fail("The quote (\(error.quote)) at column \(error.column + parts.name.count + 1) is never closed; "
+                + "add a closing \(error.quote) and try again.")
             return
         }
-        guard let name = words.first else { return }
-        // In a case, a bare number picks that choice.
-        if activeCase != nil, words.count == 1, Int(name) != nil {
-            choose([name])
-            return
-        }
-        if words.count == 1, Int(name) != nil {
-            fail("A number picks a choice inside a case. Type 'scenarios' to see the cases and 'play ID' to begin one.")
-            return
-        }
-        guard let command = command(named: name.lowercased()) else {
-            fail(unknownCommandMessage(name))
-            return
-        }
-        command.run(self, Array(words.dropFirst()))
+        command.run(self, words)
+    }
+
+    /// Typed sentences at a moment: say how to answer, and how to keep the words.
+    func proseMessage() -> String {
+        let count = session?.offered.count ?? 0
+        let choosing = count > 0 ? "To answer, type the number of a choice (1 to \(count)). " : ""
+        return choosing + "To keep your words in your journal, start the line with 'reflect', for example: reflect I noticed her quiet."
     }
 
     func unknownCommandMessage(_ name: String) -> String {
-        var message = "There is no command '\(name)'."
-        if let guess = closestMatch(to: name.lowercased(), in: commands.flatMap(\.names)) { message += " Did you mean '\(guess)'?" }
+        var message = "There is no command '\(TextLayout.neutralize(name))'."
+        let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupSession != nil) }
+        if let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) { message += " Did you mean '\(guess)'?" }
         return message + " Type 'help' to see the commands."
     }
 
@@ -120,16 +181,18 @@ public final class Shell {
 
     // MARK: Output for commands
 
-    /// Adds text to this command's output; a newline is added if missing.
+    /// Adds text to this command's output; a newline is added if missing. Lines longer than
+    /// the width are wrapped at word boundaries, so nothing breaks inside a word.
     func say(_ text: String) {
-        buffer += text.hasSuffix("\n") ? text : text + "\n"
+        let fitted = TextLayout.fit(text, width: width())
+        buffer += fitted.hasSuffix("\n") ? fitted : fitted + "\n"
     }
 
     /// Reports a problem with what the user typed. Written to standard error.
     func fail(_ message: String) {
         flush()
         lastCommandFailed = true
-        output.writeError(TextLayout.wrap(message, width: width()).joined(separator: "\n") + "\n")
+        output.writeError(TextLayout.fit(message, width: width()) + "\n")
     }
 
     func finish() { isFinished = true }
@@ -145,6 +208,16 @@ public final class Shell {
         guard !buffer.isEmpty else { return }
         output.write(buffer)
         buffer = ""
+    }
+
+    /// Asks a yes/no question; true only for yes. Without a way to read an answer (a
+    /// command run from the command line) it returns `whenUnattended`.
+    func confirm(_ question: String, whenUnattended: Bool = false) -> Bool {
+        guard let readMore else { return whenUnattended }
+        say(question)
+        flush()
+        guard case let .line(answer) = readMore(accessible ? "Type yes or no> " : "(yes/no) ") else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
     }
 
     var renderer: KnowledgeRenderer { KnowledgeRenderer(style: style, width: width()) }

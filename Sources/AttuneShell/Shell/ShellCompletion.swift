@@ -11,11 +11,11 @@ extension Shell {
 
         let pool: [String]
         if before.isEmpty {
-            pool = commands.flatMap(\.names)
+            pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupSession != nil }.flatMap(\.names)
         } else if let command = command(named: before[0].lowercased()), before.count == 1 {
             switch command.argument {
             case .none, .words: pool = []
-            case .command: pool = commands.flatMap(\.names)
+            case .command: pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupSession != nil }.flatMap(\.names)
             case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
             case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
             case .scenario: pool = library.scenarios.map(\.id)
@@ -24,9 +24,10 @@ extension Shell {
                     return Completion(word: current, candidates: Self.paths(startingWith: current))
                 }
                 pool = library.scenarios.map(\.id)
-            case .node: pool = activeCase?.scenario.nodes.map(\.id) ?? []
-            case .variable: pool = activeCase?.scenario.variables.map(\.variable) ?? []
+            case .node: pool = session?.scenario.nodes.map(\.id) ?? []
+            case .variable: pool = session?.scenario.variables.map(\.variable) ?? []
             case .journal, .progress: pool = ["export"]
+            case .draft: pool = ["continue", "save", "discard"]
             case .group: pool = ["on", "off", "export"]
             }
         } else if before.count == 2, ["journal", "group", "progress"].contains(before[0].lowercased()), before[1] == "export" {

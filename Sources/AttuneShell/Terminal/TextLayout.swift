@@ -57,6 +57,24 @@ public enum TextLayout {
         return lines
     }
 
+    /// Fits finished output to `width`: any line that is too long is wrapped at word
+    /// boundaries, continuing at its own indent. Lines that fit are left exactly as they are.
+    public static func fit(_ text: String, width: Int) -> String {
+        guard text.utf8.count > width || text.contains("\n") else { return text }
+        var lines: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw)
+            guard visibleWidth(line) > width else {
+                lines.append(line)
+                continue
+            }
+            let indent = String(line.prefix { $0 == " " })
+            let hanging = indent.count * 2 < width ? indent : ""
+            lines += wrap(String(line.dropFirst(indent.count)), width: width, indent: hanging, firstIndent: indent)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Lays out authored prose: blank lines separate paragraphs, lines starting with
     /// "- ", "* " or "1. " are list items with a hanging indent, other line breaks inside a
     /// paragraph are joined so hard-wrapped YAML reflows to the terminal.

@@ -1,0 +1,312 @@
+import AttuneCore
+import AttunePlay
+import AttuneStore
+import Foundation
+
+extension Shell {
+    func makeJournalCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "reflect", usage: "reflect [YOUR WORDS]", summary: "Write in your journal, tied to this moment.",
+                details: "Everything after 'reflect ' is kept exactly as you typed it, apostrophes and all. With no words, "
+                    + "write as many lines as you like; each line is kept as you go. A line holding only a full stop (.) "
+                    + "or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing. Your journal stays on "
+                    + "this computer and never goes into the command history.",
+                example: "reflect I didn't know what to say when she went quiet.", argument: .words, group: .journal,
+                interactiveOnly: false, text: { $0.reflect($1) }),
+            ShellCommand(
+                name: "journal", usage: "journal [export FILE]",
+                summary: "Read your journal, or save it to a file (Markdown, or JSON for a .json file).",
+                example: "journal export reflections.md", argument: .journal, group: .journal, run: { $0.journal($1) }),
+            ShellCommand(
+                name: "draft", usage: "draft [continue|save|discard]",
+                summary: "An unfinished reflection: read it, keep writing, save it, or throw it away.",
+                details: "A reflection written over several lines is kept line by line, so closing the window loses "
+                    + "nothing. 'draft' shows what was written; 'draft continue' goes on writing it; 'draft save' puts it "
+                    + "in your journal as it is; 'draft discard' throws it away.",
+                example: "draft continue", argument: .draft, group: .journal, run: { $0.draft($1) }),
+            ShellCommand(
+                name: "progress", usage: "progress [export FILE]",
+                summary: "Cases done, endings reached, how your choices met the family, and your competency profile.",
+                details: "'progress export FILE' writes your record: JSON when FILE ends in .json, Markdown otherwise.",
+                example: "progress export my-progress.md", argument: .progress, group: .journal, run: { $0.progress($1) }),
+        ]
+    }
+
+    /// Where a reflection written now belongs: the moment of the case in play, if any.
+    var reflectionContext: ReflectionContext {
+        if let session { return session.reflectionContext }
+        return ReflectionContext(groupSession: groupSession)
+    }
+
+    var savedWords: String { groupSession != nil ? "Saved as a group note." : "Saved to your journal." }
+
+    /// `reflect TEXT` keeps TEXT exactly; `reflect` alone writes a draft line by line.
+    func reflect(_ text: String) {
+        guard desk.isAvailable else {
+            fail("Your journal cannot be saved in this session (the progress file could not be opened).")
+            return
+        }
+        if !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            do {
+                _ = try desk.save(text, context: reflectionContext)
+                say(style.good(savedWords))
+            } catch {
+                fail(reflectionProblem(error))
+            }
+            choicesReminder()
+            return
+        }
+        guard readMore != nil else {
+            fail("Write your reflection after the command, for example: reflect I noticed her quiet.")
+            return
+        }
+        let draft: ReflectionDraft
+        do {
+            draft = try desk.begin(reflectionContext)
+        } catch {
+            fail(reflectionProblem(error))
+            return
+        }
+        if let prompt = reflectionContext.prompt { say(style.italic(TextLayout.neutralize(prompt))) }
+        say(style.dim("Write as many lines as you like; each is kept as you go. End with a line holding only a full stop (.) "
+            + "or press Ctrl-D to save."))
+        writeDraft(draft)
+    }
+
+    /// Reads lines into `draft` until `.` or Ctrl-D saves it. Ctrl-C clears only the line
+    /// being typed; a second Ctrl-C in a row offers to discard the whole draft.
+    func writeDraft(_ start: ReflectionDraft) {
+        guard let readMore else { return }
+        var draft = start
+        var interruptedBefore = false
+        flushOutput()
+        while true {
+            let prompt = accessible ? "Reflection, line \(draft.lineCount + 1). A line with only a full stop saves> " : "... "
+            switch readMore(prompt) {
+            case let .line(line):
+                interruptedBefore = false
+                if line.trimmingCharacters(in: " \t") == "." {
+                    finishDraft(draft)
+                    return
+                }
+                do {
+                    try desk.add(line, to: &draft)
+                } catch {
+                    fail(reflectionProblem(error) + " This line was not kept; the lines before it are.")
+                }
+            case .endOfInput:
+                finishDraft(draft)
+                return
+            case .interrupted:
+                if interruptedBefore {
+                    if confirm("Discard this whole reflection (\(linesWord(draft.lineCount)))? Type yes to discard it; "
+                        + "anything else keeps it and you go on writing.") {
+                        try? desk.discard(draft)
+                        say("The reflection was discarded.")
+                        return
+                    }
+                    say(style.dim("Kept. Go on writing; a line holding only a full stop (.) saves."))
+                    interruptedBefore = false
+                } else {
+                    say(style.dim("Ctrl-C cleared that line; the \(linesWord(draft.lineCount)) before it are kept. "
+                        + "Go on writing, end with a full stop (.) to save, or press Ctrl-C again to discard the whole reflection."))
+                    interruptedBefore = true
+                }
+                flushOutput()
+            }
+        }
+    }
+
+    private func linesWord(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
+
+    private func finishDraft(_ draft: ReflectionDraft) {
+        do {
+            try desk.finish(draft)
+            say(style.good(savedWords))
+        } catch .empty {
+            say("The reflection was empty, so there was nothing to save.")
+        } catch {
+            fail(reflectionProblem(error) + " Your lines are kept as a draft: type 'draft' to see them.")
+        }
+        choicesReminder()
+    }
+
+    func reflectionProblem(_ error: ReflectionError) -> String {
+        switch error {
+        case .empty: "The reflection was empty, so nothing was saved."
+        case .noJournal: "Your journal cannot be saved in this session (the progress file could not be opened)."
+        case let .notSaved(reason): "Could not save your reflection: \(reason)"
+        }
+    }
+
+    /// At start-up: a reflection left unfinished by a closed window or a crash.
+    func noticeUnfinishedDraft() {
+        guard let draft = desk.unfinished() else { return }
+        say(style.caution("You have an unfinished reflection from \(ScenarioRenderer.timestamp(draft.startedAt))"
+            + "\(draftPlace(draft)), \(linesWord(draft.lineCount)).")
+            + " Type 'draft' to read it, 'draft continue' to keep writing, 'draft save' to keep it in your journal, "
+            + "or 'draft discard' to throw it away.")
+    }
+
+    private func draftPlace(_ draft: ReflectionDraft) -> String {
+        guard let key = draft.context.scenario, let scenario = library.scenarios.first(where: { origins.key(for: $0) == key })
+        else { return "" }
+        return " in '\(TextLayout.neutralize(scenario.title))'"
+    }
+
+    func draft(_ arguments: [String]) {
+        guard let draft = desk.unfinished() else {
+            say("There is no unfinished reflection. Type 'reflect' to write one.")
+            return
+        }
+        switch arguments.first?.lowercased() {
+        case nil:
+            say(style.dim("Unfinished reflection from \(ScenarioRenderer.timestamp(draft.startedAt))\(draftPlace(draft)):"))
+            if let prompt = draft.context.prompt { say(style.italic(TextLayout.neutralize(prompt))) }
+            say(draft.text.isEmpty ? "(no lines yet)" : TextLayout.neutralize(draft.text))
+            say(style.dim("'draft continue' keeps writing, 'draft save' saves it as it is, 'draft discard' throws it away."))
+        case "continue":
+            guard readMore != nil else {
+                fail("'draft continue' works in the shell. Type 'attune' to open it.")
+                return
+            }
+            if !draft.text.isEmpty { say(TextLayout.neutralize(draft.text)) }
+            say(style.dim("Go on writing; a line holding only a full stop (.) or Ctrl-D saves."))
+            writeDraft(draft)
+        case "save":
+            finishDraft(draft)
+        case "discard":
+            guard confirm("Discard the unfinished reflection (\(linesWord(draft.lineCount)))? It cannot be brought back.",
+                          whenUnattended: true) else {
+                say("Kept.")
+                return
+            }
+            do {
+                try desk.discard(draft)
+                say("The unfinished reflection was discarded.")
+            } catch {
+                fail(reflectionProblem(error))
+            }
+        default:
+            fail("Use 'draft' to read it, 'draft continue', 'draft save' or 'draft discard'.")
+        }
+    }
+
+    func journal(_ arguments: [String]) {
+        guard let store else {
+            fail("Your journal is not available in this session (the progress file could not be opened).")
+            return
+        }
+        let entries: [JournalEntry]
+        do {
+            entries = try store.journal()
+        } catch {
+            fail("Could not read your journal: \(error)")
+            return
+        }
+        guard let first = arguments.first else {
+            say(scenarioRenderer.journal(entries, titles: scenarioTitles))
+            return
+        }
+        guard first.lowercased() == "export", arguments.count == 2 else {
+            fail("Use 'journal' to read it or 'journal export FILE' to save it (Markdown, or JSON for a .json file).")
+            return
+        }
+        let path = Self.absolutePath(arguments[1])
+        let text: String
+        do {
+            text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
+                : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
+        } catch {
+            fail("Could not prepare your journal for export: \(error)")
+            return
+        }
+        guard savePrivately(text, to: path) else { return }
+        say("Wrote \(entries.count) journal entr\(entries.count == 1 ? "y" : "ies") to \(path)")
+    }
+
+    var scenarioTitles: [String: String] {
+        Dictionary(library.scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The full path an export goes to, so the learner can find it.
+    static func absolutePath(_ argument: String) -> String {
+        let expanded = (argument as NSString).expandingTildeInPath
+        let absolute = expanded.hasPrefix("/") ? expanded
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
+    func progress(_ arguments: [String]) {
+        guard let first = arguments.first else {
+            showProgress()
+            return
+        }
+        guard first.lowercased() == "export", arguments.count == 2 else {
+            fail("Use 'progress' to see it or 'progress export FILE' to save it (.json for JSON, else Markdown).")
+            return
+        }
+        guard let store else {
+            fail("Your progress is not available in this session (the progress file could not be opened).")
+            return
+        }
+        let path = Self.absolutePath(arguments[1])
+        let text: String
+        do {
+            let export = ProgressExport(summary: try store.progress(), log: try store.activityLog(), library: library,
+                                        exportedAt: now())
+            text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
+        } catch {
+            fail("Could not read your progress: \(error)")
+            return
+        }
+        if savePrivately(text, to: path) { say("Wrote your progress to \(path)") }
+    }
+
+    /// Writes an export readable by its owner alone; on failure says so and returns false.
+    func savePrivately(_ text: String, to path: String) -> Bool {
+        do {
+            try PrivateFile.write(text, to: path)
+            return true
+        } catch {
+            fail(error.description)
+            return false
+        }
+    }
+
+    func showProgress() {
+        guard let store else {
+            fail("Your progress is not available in this session (the progress file could not be opened).")
+            return
+        }
+        do {
+            let keys = Dictionary(library.scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
+            say(scenarioRenderer.progress(try store.progress(), scenarios: keys))
+        } catch {
+            fail("Could not read your progress: \(error)")
+        }
+    }
+}
+
+/// The journal as a Markdown document, or JSON for other programs.
+enum JournalExport {
+    static func json(_ entries: [JournalEntry]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+    }
+
+    static func markdown(_ entries: [JournalEntry], titles: [String: String], exportedAt: Date) -> String {
+        var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). \(entries.count) entries.", ""]
+        for entry in entries {
+            var heading = "## \(ScenarioRenderer.timestamp(entry.createdAt))"
+            if let scenario = entry.scenarioID { heading += ": \(titles[scenario] ?? scenario)" }
+            lines += [heading, ""]
+            if let prompt = entry.prompt { lines += ["> \(prompt)", ""] }
+            lines += [entry.text, ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,101 @@
+import AttuneCore
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    // MARK: Journal
+
+    /// Saves a journal entry, exactly as written; with a group session, it is that
+    /// session's group note.
+    @discardableResult
+    public func addJournalEntry(text: String, context: ReflectionContext, at date: Date) throws(StoreError) -> JournalEntry {
+        try write { db in try Self.insertJournalEntry(db, text: text, context: context, at: date) }
+    }
+
+    private static func insertJournalEntry(_ db: Database, text: String, context: ReflectionContext, at date: Date) throws
+        -> JournalEntry {
+        try db.execute(sql: """
+            INSERT INTO journal (createdAt, scenario, origin, node, playthrough, prompt, text, groupSession)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [date, context.scenario?.id, context.scenario?.origin, context.node, context.playthrough,
+                             context.prompt, text, context.groupSession])
+        return JournalEntry(id: db.lastInsertedRowID, createdAt: date, scenarioID: context.scenario?.id, nodeID: context.node,
+                            prompt: context.prompt, text: text, groupSession: context.groupSession)
+    }
+
+    // MARK: Drafts
+
+    /// Starts a reflection draft; each line is added as it is entered.
+    public func beginDraft(_ context: ReflectionContext, at date: Date) throws(StoreError) -> ReflectionDraft {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO draft (startedAt, updatedAt, scenario, origin, node, playthrough, prompt, groupSession)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [date, date, context.scenario?.id, context.scenario?.origin, context.node, context.playthrough,
+                                 context.prompt, context.groupSession])
+            return ReflectionDraft(id: db.lastInsertedRowID, startedAt: date, updatedAt: date, context: context, text: "",
+                                   lineCount: 0)
+        }
+    }
+
+    /// Adds one entered line to a draft, committed before it returns.
+    public func appendDraftLine(_ line: String, to draft: Int64, at date: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE draft SET text = CASE WHEN lineCount = 0 THEN ? ELSE text || char(10) || ? END,
+                  lineCount = lineCount + 1, updatedAt = ? WHERE id = ?
+                """, arguments: [line, line, date, draft])
+        }
+    }
+
+    /// The unfinished drafts, oldest first (normally at most one).
+    public func drafts() throws(StoreError) -> [ReflectionDraft] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM draft ORDER BY id").map { row in
+                let scenario: String? = row["scenario"]
+                let origin: String? = row["origin"]
+                let context = ReflectionContext(
+                    scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) }, node: row["node"],
+                    playthrough: row["playthrough"], prompt: row["prompt"], groupSession: row["groupSession"])
+                return ReflectionDraft(id: row["id"], startedAt: row["startedAt"], updatedAt: row["updatedAt"], context: context,
+                                       text: row["text"], lineCount: row["lineCount"])
+            }
+        }
+    }
+
+    /// Moves a draft into the journal as it stands, in one transaction. Returns the entry,
+    /// or nil when the draft held nothing but blank lines (it is then discarded).
+    @discardableResult
+    public func saveDraft(_ draft: Int64, at date: Date) throws(StoreError) -> JournalEntry? {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE id = ?", arguments: [draft]) else { return nil }
+            try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [draft])
+            let text: String = row["text"]
+            guard !text.allSatisfy(\.isWhitespace) else { return nil }
+            let scenario: String? = row["scenario"]
+            let origin: String? = row["origin"]
+            let context = ReflectionContext(
+                scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) }, node: row["node"],
+                playthrough: row["playthrough"], prompt: row["prompt"], groupSession: row["groupSession"])
+            return try Self.insertJournalEntry(db, text: text, context: context, at: date)
+        }
+    }
+
+    public func discardDraft(_ draft: Int64) throws(StoreError) {
+        try write { db in try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [draft]) }
+    }
+
+    /// The learner's own journal (group notes are kept with their session).
+    public func journal() throws(StoreError) -> [JournalEntry] {
+        try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY createdAt, id")
+    }
+
+    func journalEntries(sql: String, arguments: StatementArguments = []) throws(StoreError) -> [JournalEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                JournalEntry(id: row["id"], createdAt: row["createdAt"], scenarioID: row["scenario"], nodeID: row["node"],
+                             prompt: row["prompt"], text: row["text"], groupSession: row["groupSession"])
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import AttuneCore
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    // MARK: Learning records
+
+    /// Everything the learning-record export needs, in order.
+    public func activityLog() throws(StoreError) -> ActivityLog {
+        let journal = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY id")
+        return try read { db in
+            let playthroughs = try Row.fetchAll(db, sql: "SELECT * FROM playthrough ORDER BY id").map { row in
+                ActivityLog.Playthrough(
+                    id: row["id"], scenarioID: row["scenario"], origin: row["origin"], startedAt: row["startedAt"],
+                    status: row["status"],
+                    ending: row["ending"], endingKind: (row["endingKind"] as String?).flatMap(EndingKind.init),
+                    finishedAt: row["finishedAt"])
+            }
+            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL ORDER BY id").map { row in
+                let competencies: String = row["competencies"]
+                return ActivityLog.Choice(
+                    id: row["id"], playthrough: row["playthrough"], step: row["step"], node: row["node"], choice: row["choice"],
+                    rating: Rating(rawValue: row["rating"]) ?? .partial,
+                    competencies: competencies.split(separator: ",").map(String.init), madeAt: row["madeAt"])
+            }
+            return ActivityLog(playthroughs: playthroughs, choices: choices, journal: journal)
+        }
+    }
+
+    /// Statement ids already accepted by `endpoint`.
+    public func sentStatements(endpoint: String) throws(StoreError) -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT statement FROM xapiSent WHERE endpoint = ?", arguments: [endpoint]))
+        }
+    }
+
+    public func markSent(_ statements: [String], endpoint: String, at date: Date) throws(StoreError) {
+        try write { db in
+            for statement in statements {
+                try db.execute(sql: "INSERT OR IGNORE INTO xapiSent (statement, endpoint, sentAt) VALUES (?, ?, ?)",
+                               arguments: [statement, endpoint, date])
+            }
+        }
+    }
+
+    // MARK: Progress
+
+    public func progress() throws(StoreError) -> ProgressSummary {
+        try read { db in
+            var summary = ProgressSummary(finishedCases: [], inProgressCases: [], endings: [], ratingCounts: [:],
+                                          competencies: [:], journalEntries: 0)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT scenario, origin, status, ending, endingKind, finishedAt FROM playthrough
+                WHERE status != 'abandoned' ORDER BY id
+                """) {
+                let scenario = CaseKey(id: row["scenario"], origin: row["origin"])
+                if row["status"] == "finished" {
+                    summary.finishedCases.insert(scenario)
+                    summary.endings.append(.init(
+                        key: scenario, ending: row["ending"], kind: (row["endingKind"] as String?).flatMap(EndingKind.init),
+                        reachedAt: row["finishedAt"]))
+                } else {
+                    summary.inProgressCases.insert(scenario)
+                }
+            }
+            summary.inProgressCases.subtract(summary.finishedCases)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.rating, c.competencies FROM choice c JOIN playthrough p ON p.id = c.playthrough
+                WHERE c.undoneAt IS NULL AND p.status != 'abandoned'
+                """) {
+                if let rating = Rating(rawValue: row["rating"]) { summary.ratingCounts[rating, default: 0] += 1 }
+                let competencies: String = row["competencies"]
+                for id in competencies.split(separator: ",") { summary.competencies[String(id), default: 0] += 1 }
+            }
+            summary.journalEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE groupSession IS NULL") ?? 0
+            return summary
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import AttuneCore
+import Foundation
+
+/// Which case a record belongs to: its id and where it was loaded from. Two files that
+/// share an id (a bundled case and an author's draft of it) never share a record.
+public struct CaseKey: Sendable, Hashable, Codable, Comparable {
+    /// The origin of the cases that ship with Attune.
+    public static let bundledOrigin = "bundled"
+
+    public var id: String
+    /// `bundled`, or the absolute folder the case file was read from.
+    public var origin: String
+
+    public init(id: String, origin: String = CaseKey.bundledOrigin) {
+        self.id = id
+        self.origin = origin
+    }
+
+    public static func < (lhs: CaseKey, rhs: CaseKey) -> Bool { (lhs.id, lhs.origin) < (rhs.id, rhs.origin) }
+}
+
+/// A case the learner has started and not finished or left.
+public struct StoredPlaythrough: Sendable, Hashable {
+    public var id: Int64
+    public var key: CaseKey
+    public var scenarioID: String { key.id }
+    public var startedAt: Date
+    /// The choice ids still in effect (undone ones excluded), in order.
+    public var choices: [String]
+}
+
+/// One journal entry, tied to the moment it was written.
+public struct JournalEntry: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var createdAt: Date
+    public var scenarioID: String?
+    public var nodeID: String?
+    public var prompt: String?
+    public var text: String
+    /// Set for a group note: the group session it belongs to.
+    public var groupSession: Int64?
+}
+
+/// One decision a group took, with the room's votes for each offered choice.
+public struct GroupDecision: Sendable, Hashable {
+    public var scenarioID: String
+    public var node: String
+    public var choice: String
+    public var rating: Rating
+    public var offered: [String]
+    public var tally: [Int]?
+    public var madeAt: Date
+}
+
+public struct GroupSessionRecord: Sendable, Hashable {
+    public var id: Int64
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var decisions: [GroupDecision]
+    public var notes: [JournalEntry]
+}
+
+/// The learner's record in order, for exports and learning records.
+public struct ActivityLog: Sendable, Hashable {
+    public struct Playthrough: Sendable, Hashable {
+        public var id: Int64
+        public var scenarioID: String
+        public var origin: String
+        public var startedAt: Date
+        public var status: String
+        public var ending: String?
+        public var endingKind: EndingKind?
+        public var finishedAt: Date?
+    }
+
+    public struct Choice: Sendable, Hashable {
+        public var id: Int64
+        public var playthrough: Int64
+        public var step: Int
+        public var node: String
+        public var choice: String
+        public var rating: Rating
+        public var competencies: [String]
+        public var madeAt: Date
+    }
+
+    public var playthroughs: [Playthrough]
+    public var choices: [Choice]
+    public var journal: [JournalEntry]
+}
+
+public enum ScenarioStatus: String, Sendable, Hashable {
+    case notStarted = "not started"
+    case inProgress = "in progress"
+    case done
+}
+
+/// What `progress` shows.
+public struct ProgressSummary: Sendable, Hashable {
+    public struct Ending: Sendable, Hashable {
+        public var key: CaseKey
+        public var scenarioID: String { key.id }
+        public var ending: String
+        public var kind: EndingKind?
+        public var reachedAt: Date
+    }
+
+    public var finishedCases: Set<CaseKey>
+    public var inProgressCases: Set<CaseKey>
+    public var endings: [Ending]
+    public var ratingCounts: [Rating: Int]
+    /// Choices that exercised each competency id.
+    public var competencies: [String: Int]
+    public var journalEntries: Int
+}
+
+/// A reflection being written line by line, kept so that nothing typed is lost.
+public struct ReflectionDraft: Sendable, Hashable {
+    public var id: Int64
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var context: ReflectionContext
+    /// The lines entered so far, joined by newlines.
+    public var text: String
+    public var lineCount: Int
+}
+
+/// Where a reflection was written: the case and moment, the prompt offered, and the group
+/// session when it is a group note.
+public struct ReflectionContext: Sendable, Hashable {
+    public var scenario: CaseKey?
+    public var node: String?
+    public var playthrough: Int64?
+    public var prompt: String?
+    public var groupSession: Int64?
+
+    public init(scenario: CaseKey? = nil, node: String? = nil, playthrough: Int64? = nil, prompt: String? = nil,
+                groupSession: Int64? = nil) {
+        self.scenario = scenario
+        self.node = node
+        self.playthrough = playthrough
+        self.prompt = prompt
+        self.groupSession = groupSession
+    }
+}
