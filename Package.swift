@@ -59,7 +59,10 @@ let package = Package(
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
-        .testTarget(name: "AttuneShellTests", dependencies: ["AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "attune"]),
+        .testTarget(name: "AttuneShellTests", dependencies: [
+            "AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "attune",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

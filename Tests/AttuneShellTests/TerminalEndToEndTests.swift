@@ -1,3 +1,4 @@
+import AttuneStore
 import Foundation
 import Testing
 
@@ -16,8 +17,13 @@ private final class TmuxSession {
         try spawn([tmuxPath!, "-L", socket] + arguments)
     }
 
-    func start(_ command: String) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "40", command])
+    func start(_ command: String, columns: Int = 100) throws {
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "40", command])
+    }
+
+    /// Closes the terminal window: the shell gets SIGHUP, as when a laptop lid closes on it.
+    func closeWindow() throws {
+        try tmux(["kill-server"])
     }
 
     func send(_ keys: String...) throws {
@@ -114,5 +120,54 @@ struct TerminalEndToEndTests {
         let end = Date().addingTimeInterval(10)
         while second.isRunning, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!second.isRunning, "Ctrl-D ends the shell")
+    }
+
+    @Test("a multi-line reflection survives Ctrl-C and a closed window, line by line, and never enters the history")
+    func draftSurvivesClosedWindow() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let data = parent.appendingPathComponent("data")
+        let command = "\(attuneBinary.path) --data-dir \(data.path) --color never"
+        let typed = ["I didn't expect Alicia's silence", "to feel so heavy — «lourd» 🙂", "  and \"fine\" wasn't fine."]
+
+        let first = TmuxSession()
+        try first.start(command, columns: 60)
+        _ = try first.waitFor("the prompt") { TmuxSession.lastLine($0) == "attune>" }
+        try first.send("play maya", "Enter")
+        _ = try first.waitFor("the first moment") { TmuxSession.lastLine($0).hasSuffix("moment 1>") }
+        try first.send("reflect", "Enter")
+        _ = try first.waitFor("the draft prompt") { TmuxSession.lastLine($0) == "..." }
+        for line in typed {
+            try first.send("-l", line)
+            try first.send("Enter")
+            _ = try first.waitFor("the line kept") { $0.contains(line.trimmingCharacters(in: .whitespaces)) && TmuxSession.lastLine($0) == "..." }
+        }
+        // Ctrl-C on a half-typed line clears only that line.
+        try first.send("-l", "half a thought")
+        try first.send("C-c")
+        _ = try first.waitFor("the Ctrl-C note") { $0.contains("Ctrl-C cleared that line") }
+        #expect(first.isRunning)
+        // The window closes mid-draft.
+        try first.closeWindow()
+        Thread.sleep(forTimeInterval: 0.3)
+
+        let second = TmuxSession()
+        try second.start(command, columns: 60)
+        let greeting = try second.waitFor("the unfinished reflection notice") { $0.contains("unfinished reflection") }
+        #expect(greeting.contains("3 lines"))
+        try second.send("draft save", "Enter")
+        _ = try second.waitFor("saved") { $0.contains("Saved to your journal.") }
+        let store = try ProgressStore(directory: data.path)
+        #expect(try store.journal().map(\.text) == [typed.joined(separator: "\n")])
+        // Up recalls commands, never the reflection's lines.
+        try second.send("Up")
+        _ = try second.waitFor("'draft save' recalled") { TmuxSession.lastLine($0) == "attune> draft save" }
+        try second.send("Up")
+        _ = try second.waitFor("'reflect' recalled") { TmuxSession.lastLine($0) == "attune> reflect" }
+        try second.send("Up")
+        _ = try second.waitFor("'play maya' recalled") { TmuxSession.lastLine($0) == "attune> play maya" }
+        let history = try String(contentsOf: data.appendingPathComponent("history"), encoding: .utf8)
+        #expect(!history.contains("Alicia") && !history.contains("heavy"))
+        try second.send("C-u", "quit", "Enter")
     }
 }

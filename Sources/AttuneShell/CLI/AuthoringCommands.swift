@@ -215,8 +215,21 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let folder = options.scenarios ?? FileManager.default.currentDirectoryPath
-        let path = (folder as NSString).appendingPathComponent(name + ".yaml")
+        let bundled = ContentPaths.locate(knowledge: nil, scenarios: nil).scenarios
+        if let clash = bundledCaseIDs(in: bundled)[name] {
+            context.output.writeError(context.style.error("error:") + " '\(name)' is already the id of a case that comes with "
+                + "Attune (\(clash)). Choose another id, for example \(name)-draft.\n")
+            throw ExitCode(2)
+        }
+        let folder = (options.scenarios.map { ($0 as NSString).expandingTildeInPath }) ?? FileManager.default.currentDirectoryPath
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " cannot create the folder \(folder): "
+                + "choose a folder you can write to.\n")
+            throw ExitCode(2)
+        }
+        let path = Shell.absolutePath((folder as NSString).appendingPathComponent(name + ".yaml"))
         guard !FileManager.default.fileExists(atPath: path) else {
             context.output.writeError(context.style.error("error:") + " \(path) already exists; choose another name.\n")
             throw ExitCode(2)
@@ -228,5 +241,23 @@ struct NewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         context.output.write("Wrote \(path). Check it with: attune lint \(path) && attune test \(path)\n")
+    }
+
+    /// The ids of the cases that ship with Attune, with their titles; read cheaply from
+    /// each file's `scenario:` and `title:` lines.
+    private func bundledCaseIDs(in folder: String) -> [String: String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [:] }
+        var ids: [String: String] = [:]
+        for name in names where name.hasSuffix(".yaml") {
+            guard let text = try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            else { continue }
+            var id: String?, title = ""
+            for line in text.split(separator: "\n").prefix(20) {
+                if line.hasPrefix("scenario:") { id = line.dropFirst(9).trimmingCharacters(in: " \"'") }
+                if line.hasPrefix("title:") { title = line.dropFirst(6).trimmingCharacters(in: " \"'") }
+            }
+            if let id { ids[id] = title }
+        }
+        return ids
     }
 }

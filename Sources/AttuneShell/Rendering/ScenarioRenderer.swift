@@ -165,7 +165,10 @@ struct ScenarioRenderer {
             if let scenario = entry.scenarioID { context += " · " + clean(titles[scenario] ?? scenario) }
             lines += TextLayout.wrap(context, width: width).map(style.dim)
             if let prompt = entry.prompt { lines += TextLayout.wrap(style.italic(clean(prompt)), width: width, indent: "  ") }
-            lines += prose(entry.text, indent: "  ")
+            // The learner's own line breaks are kept; each line wraps on its own.
+            for line in clean(entry.text).split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += line.isEmpty ? [""] : TextLayout.wrap(String(line), width: width, indent: "  ")
+            }
             lines.append("")
         }
         return lines.joined(separator: "\n")

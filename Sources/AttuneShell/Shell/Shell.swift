@@ -118,7 +118,9 @@ public final class Shell {
     /// Whether a line holds words for the journal, which never go into the history.
     func isPrivate(_ line: String) -> Bool {
         guard let parts = CommandLineParts(line) else { return false }
-        if let command = command(named: parts.name.lowercased()), command.text != nil { return true }
+        if let command = command(named: parts.name.lowercased()), command.text != nil {
+            return !parts.rest.allSatisfy { $0 == " " || $0 == "\t" }
+        }
         // Prose typed at a moment (not a command) is kept out of the history as well.
         return command(named: parts.name.lowercased()) == nil && Int(parts.name) == nil && parts.rest.contains(" ")
     }
