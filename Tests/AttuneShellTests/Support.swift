@@ -162,8 +162,10 @@ struct ProcessResult {
 }
 
 /// Runs `attune` with `arguments`, feeding `input` on standard input.
-func runAttune(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> ProcessResult {
+func runAttune(_ arguments: [String], input: String = "", environment: [String: String] = [:],
+               in workingDirectory: URL? = nil) throws -> ProcessResult {
     let process = Process()
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
     process.executableURL = attuneBinary
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
