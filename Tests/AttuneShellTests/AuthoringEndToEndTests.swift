@@ -155,6 +155,30 @@ struct AuthoringEndToEndTests {
         #expect(shell.session?.state.node == "arrival")
     }
 
+    @Test("a reload that removes the current moment leaves the case and says that play continues the recorded path")
+    func reloadRemovesMoment() throws {
+        let folder = try authorFolder()
+        let file = folder.appendingPathComponent("ana-visit.yaml")
+        let knowledge = packageRoot.appendingPathComponent("Knowledge").path
+        let library = try ContentLibrary.load(knowledgeDirectory: knowledge, scenarioDirectory: folder.path)
+        let output = CapturedOutput()
+        let store = try ProgressStore(directory: try temporaryDirectory().path)
+        let shell = Shell(library: library, output: output, store: store,
+                          contentPaths: ContentPaths(knowledge: knowledge, scenarios: folder.path))
+        shell.execute("play ana-visit")
+        shell.execute("1")
+        #expect(shell.session?.state.node == "hopeful-ending")
+        let renamed = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "hopeful-ending", with: "warm-ending")
+        try renamed.write(to: file, atomically: true, encoding: .utf8)
+        output.clear()
+        shell.execute("reload")
+        #expect(shell.session == nil)
+        #expect(output.text.replacingOccurrences(of: "\n", with: " ")
+            .contains("'play ana-visit' continues from the last moment of your path that still fits."))
+        shell.execute("play ana-visit")
+        #expect(shell.session?.state.node == "arrival", "the recorded path no longer fits, so play continues from the start")
+    }
+
     @Test("goto, set and vars work inside a case and explain mistakes")
     func authorTools() throws {
         let (shell, output) = makeShell()

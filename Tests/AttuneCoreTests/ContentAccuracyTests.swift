@@ -1,0 +1,275 @@
+import Foundation
+import Testing
+@testable import AttuneCore
+
+/// Checks on the bundled cases that read the content itself, the way a trainer would: does
+/// each ending speak only of what the learner actually did, and does the learner ever see
+/// an author's names for things?
+
+/// A sentence in an ending or its debrief that takes something for granted: wherever the
+/// phrase is shown, the condition (written in the case's own `when:` language) must hold at
+/// that ending. The loader is unchanged; this table is the authors' record of such premises.
+struct Premise: Sendable, CustomStringConvertible {
+    let scenario: String
+    let phrase: String
+    let condition: String
+
+    var description: String { "\(scenario): \"\(phrase)\"" }
+}
+
+let premises: [Premise] = [
+    // Maya: the visit only drifted to paperwork if a form or checklist was chosen.
+    Premise(scenario: "maya-quiet-visit", phrase: "forms and questions",
+            condition: "chose(small-talk.milestones) or chose(maya-moment.finish-up) or chose(fifth-visit.checklist)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "while Maya gave up calling", condition: "chose(screening-first.finish-form)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "warm words at the door", condition: "chose(alicia-holds.reassure-close)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "asked the question that had been skipped",
+            condition: "chose(alicia-holds.ask-before-leaving)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "written down who she will call", condition: "chose(alicia-holds.name-and-plan)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "On Thursday's call", condition: "chose(safety-answer.pass-number)"),
+    Premise(scenario: "maya-quiet-visit", phrase: "asked about safety directly", condition: "chose(alicia-says-more.ask-safety)"),
+    // Jonah: the night plan, the home visitor and the silent chart.
+    Premise(scenario: "jonah-first-week", phrase: "The card is on the fridge", condition: "chose(night-plan.plan-together)"),
+    Premise(scenario: "jonah-first-week", phrase: "Denise did last night's three o'clock feed", condition: "chose(night-plan.plan-together)"),
+    Premise(scenario: "jonah-first-week", phrase: "written into Jonah's Plan of Safe Care", condition: "chose(support-options.warm-home-visit)"),
+    Premise(scenario: "jonah-first-week", phrase: "his record says", condition: "chose(after-visit.keep-quiet)"),
+    Premise(scenario: "jonah-first-week", phrase: "You went back to the couch story", condition: "chose(after-visit.call-back)"),
+    Premise(scenario: "jonah-first-week", phrase: "made from the chart banner", condition: "chose(support-options.fbr-referral)"),
+    // Nadia: who reported, and when.
+    Premise(scenario: "nadia-supervision-hour", phrase: "made the report from your office", condition: "report-made >= 2"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "phoned Courtney to tell her herself",
+            condition: "chose(safety-steps.report-today) or chose(next-visit.report-first)"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "no report was made", condition: "report-made == 0"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "The report has been made", condition: "report-made >= 1"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "You made the report yourself",
+            condition: "chose(kai-bruise.report-now) or chose(safety-steps.report-for-her)"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "decided to wait for a visit", condition: "visited(safety-steps) and report-made == 0"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "caught the bruise at the door", condition: "chose(end-hour.catch-bruise)"),
+    Premise(scenario: "nadia-supervision-hour", phrase: "finished interpretation", condition: "chose(nadia-history.link-bruise)"),
+    // Eli: a plan on the fridge, a repair, a grandmother's song.
+    Premise(scenario: "eli-closed-door", phrase: "On the fridge is the plan", condition: "safety-planned >= 2"),
+    Premise(scenario: "eli-closed-door", phrase: "you stayed to repair it", condition: "chose(dani-rupture.own-and-stay)"),
+    Premise(scenario: "eli-closed-door", phrase: "Nana June", condition: "chose(hummed-tune.ask-song)"),
+    Premise(scenario: "eli-closed-door", phrase: "You made a real safety plan", condition: "safety-planned >= 2"),
+    // Hawa: the shared plan and the pickup report.
+    Premise(scenario: "hawa-carried-close", phrase: "reaching for the carrier on its hook", condition: "chose(two-weeks.family-meeting)"),
+    Premise(scenario: "hawa-carried-close", phrase: "Aissatou came to the meeting", condition: "chose(two-weeks.family-meeting)"),
+    Premise(scenario: "hawa-carried-close", phrase: "told Fatou it went fine", condition: "chose(fatou-at-pickup.all-fine)"),
+    Premise(scenario: "hawa-carried-close", phrase: "You asked for consultation", condition: "chose(two-weeks.ask-consultant)"),
+    // Leo: the reach, the ritual, Lita's things.
+    Premise(scenario: "leo-hard-goodbyes", phrase: "He reached for her", condition: "chose(last-goodbye.reaches)"),
+    Premise(scenario: "leo-hard-goodbyes", phrase: "Lita's photo, her song", condition: "home-brought-in >= 1"),
+    Premise(scenario: "leo-hard-goodbyes", phrase: "The goodbye ritual gave Leo", condition: "goodbye-ritual >= 1"),
+    Premise(scenario: "leo-hard-goodbyes", phrase: "held Leo to sleep the way Lita did", condition: "chose(nap-time.hold-then-cot)"),
+    Premise(scenario: "leo-hard-goodbyes", phrase: "His family trusted you with their ways", condition: "family-partnership >= 2"),
+    // Noah: the advocate, the wave, what the team did not know.
+    Premise(scenario: "noah-family-time", phrase: "the advocate helped her report it", condition: "chose(safety-talk.plan-with-her)"),
+    Premise(scenario: "noah-family-time", phrase: "ended with a wave", condition: "chose(after-meeting.wave-goodbye)"),
+    Premise(scenario: "noah-family-time", phrase: "the team decided without knowing", condition: "chose(team-meeting.noah-only)"),
+    Premise(scenario: "noah-family-time", phrase: "Linda knew about Greg's request", condition: "chose(linda-aside.share-plan)"),
+    // Theo: the cards, the song, the parent group.
+    Premise(scenario: "theo-after-the-party", phrase: "the cards went into a drawer", condition: "chose(home-plan.routines-play)"),
+    Premise(scenario: "theo-after-the-party", phrase: "tried the play routine",
+            condition: "chose(home-plan.routines-play) or chose(home-plan.mix-plan) or chose(home-plan.coordinate-hospital)"),
+    Premise(scenario: "theo-after-the-party", phrase: "She went to a parent", condition: "mei-support >= 2"),
+    Premise(scenario: "theo-after-the-party", phrase: "invited the NICU song back", condition: "chose(nicu-song.invite-song)"),
+    // Imani: the extension, the song at bedtime, the documents.
+    Premise(scenario: "imani-shelter-room", phrase: "still at the shelter on an extension", condition: "visited(case-manager)"),
+    Premise(scenario: "imani-shelter-room", phrase: "Terrence sings her song", condition: "chose(bedtime-talk.anchor-ritual)"),
+    Premise(scenario: "imani-shelter-room", phrase: "You carried the documents yourself", condition: "chose(case-manager.take-over)"),
+    // Max: the programs chosen and the words about his father.
+    Premise(scenario: "max-which-door", phrase: "classroom consultant has visited", condition: "chose(program-options.cpp-and-eccp)"),
+    Premise(scenario: "max-which-door", phrase: "three Tuesday sessions", condition: "chose(program-options.cpp-and-eccp)"),
+    Premise(scenario: "max-which-door", phrase: "His question has changed", condition: "chose(what-to-tell.simple-honest)"),
+    Premise(scenario: "max-which-door", phrase: "Referred\" is not the same", condition: "chose(two-weeks-later.mark-done)"),
+]
+
+/// One finished walk through a case: the ending state and the texts shown at the ending.
+struct WalkedPath {
+    let state: PlayState
+    let ending: ScenarioNode
+    /// Ending text and the debrief items shown for this path.
+    let endingTexts: [String]
+
+    var route: String { state.path.map(\.choice).joined(separator: ", ") }
+}
+
+/// Every path to an ending, walked with the engine. A depth limit keeps a case with a loop
+/// from running forever; lint already rejects loops with no way out.
+func walkEveryPath(_ scenario: Scenario, depthLimit: Int = 64) -> [WalkedPath] {
+    let engine = ScenarioEngine(scenario)
+    var walked: [WalkedPath] = []
+    var stack = [engine.start()]
+    while let state = stack.popLast() {
+        if let node = engine.node(for: state), node.isEnding {
+            walked.append(WalkedPath(state: state, ending: node, endingTexts: [node.text] + engine.debrief(for: state)))
+            continue
+        }
+        guard state.path.count < depthLimit else { continue }
+        for choice in engine.offeredChoices(in: state) {
+            stack.append(engine.choose(choice, in: state))
+        }
+    }
+    return walked
+}
+
+/// `plainWords` of each text, computed once: a case's paths share a few hundred texts.
+final class PlainWordsCache {
+    private var cache: [String: String] = [:]
+
+    subscript(_ text: String) -> String {
+        if let known = cache[text] { return known }
+        let words = plainWords(text)
+        cache[text] = words
+        return words
+    }
+}
+
+/// Lowercased words with punctuation dropped, so quotations match across line breaks,
+/// curly apostrophes and trailing commas.
+func plainWords(_ text: String) -> String {
+    let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+    let kept = folded.map { $0.isLetter || $0.isNumber || $0 == "'" ? $0 : " " }
+    let words = String(kept).split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+    return " " + words.filter { !$0.isEmpty }.joined(separator: " ") + " "
+}
+
+/// Every piece of text a learner or a trainer can see, labelled with where it lives.
+func learnerFacingTexts(_ scenario: Scenario) -> [(place: String, text: String)] {
+    var texts: [(String, String)] = [("title", scenario.title), ("summary", scenario.summary)]
+    texts += scenario.contentWarnings.map { ("content warning", $0) }
+    if let facilitation = scenario.facilitator {
+        texts += [facilitation.notes].compactMap { $0 }.map { ("facilitator notes", $0) }
+        texts += facilitation.discussion.map { ("discussion question", $0) }
+    }
+    for node in scenario.nodes {
+        texts += [("\(node.id) text", node.text)]
+        texts += [node.reflect, node.facilitator, node.prompt].compactMap { $0 }.map { ("\(node.id) prompt or note", $0) }
+        texts += node.debrief.map { ("\(node.id) debrief", $0.say) }
+        for choice in node.choices {
+            let place = "\(node.id).\(choice.id)"
+            texts += [("\(place) text", choice.text), ("\(place) feedback", choice.feedback)]
+            texts += [choice.reflect, choice.perspectives.baby, choice.perspectives.parent, choice.perspectives.practitioner]
+                .compactMap { $0 }.map { ("\(place) reflect or perspective", $0) }
+        }
+    }
+    return texts
+}
+
+/// Words as an author's identifiers would appear in them: hyphens and underscores kept, so
+/// "floor-time" is one word and "floor time" is two.
+func identifierWords(_ text: String) -> Set<String> {
+    let kept = text.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : " " }
+    return Set(String(kept).split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-_")) })
+}
+
+@Suite("Content accuracy")
+struct ContentAccuracyTests {
+    let scenarios: [Scenario]
+
+    init() throws {
+        let knowledge = try KnowledgeLoader.load(directory: bundledKnowledge).base
+        scenarios = try ScenarioLoader.load(directory: bundledScenarios, knowledge: knowledge).scenarios
+    }
+
+    @Test("an ending or debrief never speaks of a choice the path did not make")
+    func premisesHold() throws {
+        var walks: [String: [WalkedPath]] = [:]
+        let words = PlainWordsCache()
+        for premise in premises {
+            let scenario = try #require(scenarios.first { $0.id == premise.scenario }, "\(premise): no such case")
+            if walks[scenario.id] == nil { walks[scenario.id] = walkEveryPath(scenario) }
+            let condition = try ConditionParser.parse(premise.condition)
+            for reference in condition.references {
+                switch reference {
+                case let .variable(name):
+                    #expect(scenario.variables.contains { $0.variable == name }, "\(premise): no counter '\(name)'")
+                case let .node(id):
+                    #expect(scenario.node(id) != nil, "\(premise): no node '\(id)'")
+                case let .choice(node, choice):
+                    #expect(scenario.node(node)?.choices.contains { $0.id == choice } == true, "\(premise): no choice '\(node).\(choice)'")
+                }
+            }
+            let phrase = plainWords(premise.phrase)
+            let showing = (walks[scenario.id] ?? []).filter { path in path.endingTexts.contains { words[$0].contains(phrase) } }
+            let wrong = showing.filter { !condition.evaluate(in: $0.state) }
+            if let first = wrong.first {
+                Issue.record("""
+                    \(premise) is shown on \(wrong.count) path(s) that do not satisfy \(premise.condition), \
+                    for example at '\(first.ending.id)' after [\(first.route)]
+                    """)
+            }
+            #expect(!showing.isEmpty, "\(premise) is never shown at any ending; update or remove the premise")
+        }
+    }
+
+    @Test("a quotation in an ending or debrief is something that path showed the learner")
+    func quotationsWereShown() {
+        for scenario in scenarios {
+            let words = PlainWordsCache()
+            let engine = ScenarioEngine(scenario)
+            var reported: Set<String> = []
+            for path in walkEveryPath(scenario) {
+                let quoted = path.endingTexts.flatMap(quotations).filter { !reported.contains($0) }
+                guard !quoted.isEmpty else { continue }
+                // What the learner met on the way: the case's title and summary, the narrative of
+                // every node entered, and the text, feedback and perspectives of every choice made.
+                var seen = [scenario.title, scenario.summary]
+                seen += path.state.visits.keys.compactMap { scenario.node($0)?.text }
+                for (_, choice) in engine.choicesMade(in: path.state) {
+                    seen += [choice.text, choice.feedback]
+                    seen += [choice.perspectives.baby, choice.perspectives.parent, choice.perspectives.practitioner].compactMap { $0 }
+                }
+                let seenWords = seen.map { words[$0] }
+                for quotation in quoted where !seenWords.contains(where: { $0.contains(words[quotation]) }) {
+                    reported.insert(quotation)
+                    Issue.record("\(scenario.id) at '\(path.ending.id)' quotes \"\(quotation)\", which [\(path.route)] never showed")
+                }
+            }
+        }
+    }
+
+    @Test("learner-facing text names no counter, no node id and no editor's phrase")
+    func noAuthorsNames() {
+        for scenario in scenarios {
+            let names = Set(scenario.variables.map(\.variable) + scenario.nodes.map(\.id)).map { $0.lowercased() }
+            for (place, text) in learnerFacingTexts(scenario) {
+                let leaked = identifierWords(text).intersection(names)
+                #expect(leaked.isEmpty, "\(scenario.id), \(place): names \(leaked.sorted()); write what it means for the people instead")
+                for phrase in ["this knowledge base", "this row"] {
+                    #expect(!text.lowercased().contains(phrase), "\(scenario.id), \(place): \"\(phrase)\"")
+                }
+            }
+        }
+    }
+
+    @Test("feedback and perspectives do not fall back on a single formula")
+    func variedVoice() {
+        let choices = scenarios.flatMap { $0.nodes.flatMap(\.choices) }
+        let notAttuned = choices.filter { $0.rating != .attuned }
+        let turnsOnBut = notAttuned.filter { choice in
+            let sentences = choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " ")
+                .components(separatedBy: ". ")
+            guard sentences.count > 1 else { return false }
+            let second = sentences[1]
+            return second.hasPrefix("But") || second.hasPrefix("Yet") || second.contains(", though,")
+        }
+        let babies = choices.compactMap(\.perspectives.baby)
+        let practitioners = choices.compactMap(\.perspectives.practitioner)
+        let ifCouldSay = babies.filter { $0.range(of: #"^.{0,20}[Ii]f \w+ could say it"#, options: .regularExpression) != nil }
+        let forYou = practitioners.filter { $0.hasPrefix("For you:") }
+        #expect(turnsOnBut.count * 5 < max(notAttuned.count, 1), "\(turnsOnBut.count) of \(notAttuned.count) feedbacks turn on 'But' in the second sentence")
+        #expect(ifCouldSay.count * 5 < max(babies.count, 1), "\(ifCouldSay.count) of \(babies.count) baby perspectives open 'If ... could say it'")
+        #expect(forYou.count * 5 < max(practitioners.count, 1), "\(forYou.count) of \(practitioners.count) practitioner lines open 'For you:'")
+    }
+
+    /// Text between straight or curly double quotes.
+    private func quotations(in text: String) -> [String] {
+        let pattern = #"["\u201C]([^"\u201C\u201D]+)["\u201D]"#
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return expression.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
