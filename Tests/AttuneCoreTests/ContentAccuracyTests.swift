@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import AttuneCore
 
-/// Checks on the bundled cases that read the content itself, the way a trainer would: does
-/// each ending speak only of what the learner actually did, and does the learner ever see
-/// an author's names for things?
+// Checks on the bundled cases that read the content itself, the way a trainer would: does
+// each ending speak only of what the learner actually did, and does the learner ever see an
+// author's names for things? The ratings policy these cases follow is docs/ratings-policy.md.
 
 /// A sentence in an ending or its debrief that takes something for granted: wherever the
 /// phrase is shown, the condition (written in the case's own `when:` language) must hold at
 /// that ending. The loader is unchanged; this table is the authors' record of such premises.
-struct Premise: Sendable, CustomStringConvertible {
+private struct Premise: Sendable, CustomStringConvertible {
     let scenario: String
     let phrase: String
     let condition: String
@@ -17,7 +17,7 @@ struct Premise: Sendable, CustomStringConvertible {
     var description: String { "\(scenario): \"\(phrase)\"" }
 }
 
-let premises: [Premise] = [
+private let premises: [Premise] = [
     // Maya: the visit only drifted to paperwork if a form or checklist was chosen.
     Premise(scenario: "maya-quiet-visit", phrase: "forms and questions",
             condition: "chose(small-talk.milestones) or chose(maya-moment.finish-up) or chose(fifth-visit.checklist)"),
@@ -85,7 +85,7 @@ let premises: [Premise] = [
 ]
 
 /// One finished walk through a case: the ending state and the texts shown at the ending.
-struct WalkedPath {
+private struct WalkedPath {
     let state: PlayState
     let ending: ScenarioNode
     /// Ending text and the debrief items shown for this path.
@@ -96,7 +96,7 @@ struct WalkedPath {
 
 /// Every path to an ending, walked with the engine. A depth limit keeps a case with a loop
 /// from running forever; lint already rejects loops with no way out.
-func walkEveryPath(_ scenario: Scenario, depthLimit: Int = 64) -> [WalkedPath] {
+private func walkEveryPath(_ scenario: Scenario, depthLimit: Int = 64) -> [WalkedPath] {
     let engine = ScenarioEngine(scenario)
     var walked: [WalkedPath] = []
     var stack = [engine.start()]
@@ -114,7 +114,7 @@ func walkEveryPath(_ scenario: Scenario, depthLimit: Int = 64) -> [WalkedPath] {
 }
 
 /// `plainWords` of each text, computed once: a case's paths share a few hundred texts.
-final class PlainWordsCache {
+private final class PlainWordsCache {
     private var cache: [String: String] = [:]
 
     subscript(_ text: String) -> String {
@@ -127,7 +127,7 @@ final class PlainWordsCache {
 
 /// Lowercased words with punctuation dropped, so quotations match across line breaks,
 /// curly apostrophes and trailing commas.
-func plainWords(_ text: String) -> String {
+private func plainWords(_ text: String) -> String {
     let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
     let kept = folded.map { $0.isLetter || $0.isNumber || $0 == "'" ? $0 : " " }
     let words = String(kept).split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
@@ -135,7 +135,7 @@ func plainWords(_ text: String) -> String {
 }
 
 /// Every piece of text a learner or a trainer can see, labelled with where it lives.
-func learnerFacingTexts(_ scenario: Scenario) -> [(place: String, text: String)] {
+private func learnerFacingTexts(_ scenario: Scenario) -> [(place: String, text: String)] {
     var texts: [(String, String)] = [("title", scenario.title), ("summary", scenario.summary)]
     texts += scenario.contentWarnings.map { ("content warning", $0) }
     if let facilitation = scenario.facilitator {
@@ -158,7 +158,7 @@ func learnerFacingTexts(_ scenario: Scenario) -> [(place: String, text: String)]
 
 /// Words as an author's identifiers would appear in them: hyphens and underscores kept, so
 /// "floor-time" is one word and "floor time" is two.
-func identifierWords(_ text: String) -> Set<String> {
+private func identifierWords(_ text: String) -> Set<String> {
     let kept = text.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : " " }
     return Set(String(kept).split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "-_")) })
 }
@@ -203,17 +203,19 @@ struct ContentAccuracyTests {
         }
     }
 
-    @Test("a quotation in an ending or debrief is something that path showed the learner")
+    @Test("a debrief quotes only what that path showed the learner")
     func quotationsWereShown() {
         for scenario in scenarios {
             let words = PlainWordsCache()
             let engine = ScenarioEngine(scenario)
             var reported: Set<String> = []
             for path in walkEveryPath(scenario) {
-                let quoted = path.endingTexts.flatMap(quotations).filter { !reported.contains($0) }
+                // The ending's own text may bring new speech; its debrief may only quote back.
+                let quoted = path.endingTexts.dropFirst().flatMap(quotations).filter { !reported.contains($0) }
                 guard !quoted.isEmpty else { continue }
                 // What the learner met on the way: the case's title and summary, the narrative of
-                // every node entered, and the text, feedback and perspectives of every choice made.
+                // every node entered (the ending's included), and the text, feedback and perspectives of
+                // every choice made.
                 var seen = [scenario.title, scenario.summary]
                 seen += path.state.visits.keys.compactMap { scenario.node($0)?.text }
                 for (_, choice) in engine.choicesMade(in: path.state) {
@@ -235,7 +237,10 @@ struct ContentAccuracyTests {
             let names = Set(scenario.variables.map(\.variable) + scenario.nodes.map(\.id)).map { $0.lowercased() }
             for (place, text) in learnerFacingTexts(scenario) {
                 let leaked = identifierWords(text).intersection(names)
-                #expect(leaked.isEmpty, "\(scenario.id), \(place): names \(leaked.sorted()); write what it means for the people instead")
+                #expect(leaked.isEmpty, """
+                    \(scenario.id), \(place): names \(leaked.sorted()). Say what it means for the people instead, \
+                    or give the node or counter an id that is not an ordinary word of the story ('kai-bruise', not 'bruise')
+                    """)
                 for phrase in ["this knowledge base", "this row"] {
                     #expect(!text.lowercased().contains(phrase), "\(scenario.id), \(place): \"\(phrase)\"")
                 }
