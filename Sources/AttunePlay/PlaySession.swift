@@ -60,6 +60,8 @@ public final class PlaySession {
     public private(set) var recordID: Int64?
     private let store: ProgressStore?
     private let now: () -> Date
+    /// The room's tally for the choices offered now, kept with the group's next decision.
+    public private(set) var pendingTally: Tally?
     /// Problems saving, collected for the front end to report; play carries on unsaved.
     public private(set) var saveProblems: [String] = []
 
@@ -75,13 +77,16 @@ public final class PlaySession {
     }
 
     /// Opens a case. Personal play continues an unfinished playthrough of the same case
-    /// (same id and origin) from the longest path that still fits; group and unrecorded
-    /// play start fresh.
+    /// (same id and origin), and a group session continues its own decisions, from the
+    /// longest path that still fits; unrecorded play starts fresh.
     public static func open(_ scenario: Scenario, key: CaseKey, store: ProgressStore?, recording: Recording,
                             now: @escaping () -> Date = Date.init) -> (PlaySession, OpenOutcome) {
         let engine = ScenarioEngine(scenario)
         let session = PlaySession(scenario: scenario, key: key, playthrough: Playthrough(scenarioID: scenario.id, start: engine.start()),
                                   recording: store == nil ? .none : recording, recordID: nil, store: store, now: now)
+        if case let .group(id) = session.recording, let store {
+            return (session, session.resumeGroup(id, store: store))
+        }
         guard session.recording == .personal, let store else { return (session, .fresh) }
         let stored: StoredPlaythrough?
         do {
@@ -107,6 +112,26 @@ public final class PlaySession {
         return (session, stored.choices.isEmpty ? .fresh : .resumed(choices: kept))
     }
 
+    /// Continues a group session from its recorded decisions.
+    private func resumeGroup(_ id: Int64, store: ProgressStore) -> OpenOutcome {
+        let decisions: [GroupDecision]
+        do {
+            decisions = try store.groupSession(id)?.decisions ?? []
+        } catch {
+            saveProblems.append(error.description)
+            return .fresh
+        }
+        guard !decisions.isEmpty else { return .fresh }
+        let states = Self.longestFit(decisions.map(\.choice), engine: engine)
+        playthrough = Playthrough(scenarioID: scenario.id, states: states)
+        let kept = states.count - 1
+        guard kept == decisions.count else {
+            for _ in kept..<decisions.count { save { try $0.undoLastGroupDecision(session: id, at: now()) } }
+            return .changed(kept: kept, stored: decisions.count)
+        }
+        return .resumed(choices: kept)
+    }
+
     /// The states reached by the longest prefix of `choices` that still plays.
     static func longestFit(_ choices: [String], engine: ScenarioEngine) -> [PlayState] {
         var states = [engine.start()]
@@ -118,6 +143,11 @@ public final class PlaySession {
     }
 
     public var engine: ScenarioEngine { ScenarioEngine(scenario) }
+    /// The group session this play records into, if any.
+    public var groupSession: Int64? {
+        if case let .group(id) = recording { return id }
+        return nil
+    }
     public var state: PlayState { playthrough.current }
     public var node: ScenarioNode? { engine.node(for: state) }
     public var offered: [Choice] { engine.offeredChoices(in: state) }
@@ -144,10 +174,18 @@ public final class PlaySession {
                                  groupSession: groupSession)
     }
 
-    /// Takes offered choice `selector` (a number from 1 or a choice id). A group's tally
-    /// for the offered choices is kept with the decision.
+    /// Keeps the room's tally for the choices offered now; true when it replaced an earlier one.
     @discardableResult
-    public func choose(_ selector: String, tally: [Int]? = nil) throws(PlayError) -> ChoiceOutcome {
+    public func setTally(_ tally: Tally) -> Bool {
+        defer { pendingTally = tally }
+        return pendingTally != nil
+    }
+
+    /// Takes offered choice `selector` (a number from 1 or a choice id). A group's tally
+    /// for the offered choices (given here, or by `setTally`) is kept with the decision.
+    @discardableResult
+    public func choose(_ selector: String, tally explicitTally: [Int]? = nil) throws(PlayError) -> ChoiceOutcome {
+        let tally = explicitTally ?? pendingTally?.counts
         let before = state
         let offeredBefore = offered
         let step = try engine.choose(selector, in: before)
@@ -168,6 +206,7 @@ public final class PlaySession {
             break
         }
         playthrough.advance(to: step.state)
+        pendingTally = nil
         let ending = engine.node(for: step.state).flatMap { $0.isEnding ? $0 : nil }
         if let ending, recording == .personal, let recordID {
             save { try $0.finish(playthrough: recordID, ending: ending.id, kind: ending.ending, at: now()) }
@@ -181,6 +220,7 @@ public final class PlaySession {
         guard playthrough.canGoBack else { return .atStart }
         let leftEnding = isAtEnding
         playthrough.back()
+        pendingTally = nil
         switch recording {
         case .personal:
             guard let recordID else { break }
@@ -210,6 +250,7 @@ public final class PlaySession {
 
     /// Begins the case again. The earlier path stays in the record.
     public func restart() {
+        pendingTally = nil
         playthrough = Playthrough(scenarioID: scenario.id, start: engine.start())
         if recording == .personal {
             let key = self.key, now = self.now

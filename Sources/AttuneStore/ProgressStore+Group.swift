@@ -5,11 +5,37 @@ import GRDB
 extension ProgressStore {
     // MARK: Group sessions
 
-    public func startGroupSession(at date: Date) throws(StoreError) -> Int64 {
+    /// Starts a room's run through a case.
+    public func startGroupSession(_ scenario: CaseKey? = nil, at date: Date) throws(StoreError) -> Int64 {
         try write { db in
-            try db.execute(sql: "INSERT INTO groupSession (startedAt) VALUES (?)", arguments: [date])
+            try db.execute(sql: "INSERT INTO groupSession (startedAt, scenario, origin) VALUES (?, ?, ?)",
+                           arguments: [date, scenario?.id, scenario?.origin])
             return db.lastInsertedRowID
         }
+    }
+
+    /// Every group session that holds something, newest first.
+    public func groupSessions() throws(StoreError) -> [GroupSessionSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.startedAt, s.endedAt, s.scenario, s.origin,
+                  (SELECT COUNT(*) FROM groupDecision d WHERE d.session = s.id AND d.undoneAt IS NULL) AS decisions,
+                  (SELECT COUNT(*) FROM journal j WHERE j.groupSession = s.id) AS notes
+                FROM groupSession s ORDER BY s.id DESC
+                """).compactMap { row in
+                let scenario: String? = row["scenario"]
+                let summary = GroupSessionSummary(
+                    id: row["id"], startedAt: row["startedAt"], endedAt: row["endedAt"],
+                    scenario: scenario.map { CaseKey(id: $0, origin: row["origin"] ?? CaseKey.bundledOrigin) },
+                    decisions: row["decisions"], notes: row["notes"])
+                return summary.scenario == nil && summary.decisions == 0 && summary.notes == 0 ? nil : summary
+            }
+        }
+    }
+
+    /// Marks a session as going on again (`group resume`).
+    public func reopenGroupSession(_ id: Int64) throws(StoreError) {
+        try write { db in try db.execute(sql: "UPDATE groupSession SET endedAt = NULL WHERE id = ?", arguments: [id]) }
     }
 
     public func endGroupSession(_ id: Int64, at date: Date) throws(StoreError) {
@@ -18,9 +44,9 @@ extension ProgressStore {
         }
     }
 
-    /// The most recent group session, for `group export` after `group off`.
+    /// The most recent group session that holds something, for `group export` after `group off`.
     public func latestGroupSession() throws(StoreError) -> Int64? {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM groupSession") }
+        try groupSessions().first?.id
     }
 
     public func recordGroupDecision(session: Int64, scenario: String, node: String, choice: String, rating: Rating,
@@ -61,7 +87,9 @@ extension ProgressStore {
                     offered: offered.split(separator: ",").map(String.init),
                     tally: tally.map { $0.split(separator: ",").compactMap { Int($0) } }, madeAt: row["madeAt"])
             }
+            let scenario: String? = session["scenario"]
             return GroupSessionRecord(id: id, startedAt: session["startedAt"], endedAt: session["endedAt"],
+                                      scenario: scenario.map { CaseKey(id: $0, origin: session["origin"] ?? CaseKey.bundledOrigin) },
                                       decisions: decisions, notes: notes)
         }
     }

@@ -52,12 +52,25 @@ public struct GroupDecision: Sendable, Hashable {
     public var madeAt: Date
 }
 
+/// A room's run through one case: its decisions with their tallies, and its notes.
 public struct GroupSessionRecord: Sendable, Hashable {
     public var id: Int64
     public var startedAt: Date
     public var endedAt: Date?
+    /// The case the room played; nil only for a session that never began one.
+    public var scenario: CaseKey?
     public var decisions: [GroupDecision]
     public var notes: [JournalEntry]
+}
+
+/// One line of `group sessions`.
+public struct GroupSessionSummary: Sendable, Hashable {
+    public var id: Int64
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var scenario: CaseKey?
+    public var decisions: Int
+    public var notes: Int
 }
 
 /// The learner's record in order, for exports and learning records.

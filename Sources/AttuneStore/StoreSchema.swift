@@ -1,3 +1,4 @@
+import Foundation
 import AttuneCore
 import GRDB
 
@@ -89,6 +90,43 @@ extension ProgressStore {
                 table.column("lineCount", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v4-group-sessions-as-records") { db in
+            // A group session becomes a room's run through one case, listed and resumable.
+            try db.alter(table: "groupSession") { table in
+                table.add(column: "scenario", .text)
+                table.add(column: "origin", .text)
+            }
+            try adoptGroupDecisions(db)
+        }
         return migrator
+    }
+
+    /// Earlier versions kept one group session per `group on`, whatever cases it played,
+    /// and could not reach it after a restart. Each session now names its case; a session
+    /// that played several cases is split into one session per case, its decisions and notes
+    /// moved with it, so nothing already recorded is lost.
+    static func adoptGroupDecisions(_ db: Database) throws {
+        for session in try Row.fetchAll(db, sql: "SELECT id, endedAt FROM groupSession ORDER BY id") {
+            let id: Int64 = session["id"]
+            let cases = try Row.fetchAll(db, sql: """
+                SELECT scenario, MIN(madeAt) AS firstAt FROM groupDecision WHERE session = ?
+                GROUP BY scenario ORDER BY MIN(id)
+                """, arguments: [id])
+            for (index, row) in cases.enumerated() {
+                let scenario: String = row["scenario"]
+                if index == 0 {
+                    try db.execute(sql: "UPDATE groupSession SET scenario = ?, origin = ? WHERE id = ?",
+                                   arguments: [scenario, CaseKey.bundledOrigin, id])
+                    continue
+                }
+                try db.execute(sql: "INSERT INTO groupSession (startedAt, endedAt, scenario, origin) VALUES (?, ?, ?, ?)",
+                               arguments: [row["firstAt"] as Date, session["endedAt"] as Date?, scenario, CaseKey.bundledOrigin])
+                let adopted = db.lastInsertedRowID
+                try db.execute(sql: "UPDATE groupDecision SET session = ? WHERE session = ? AND scenario = ?",
+                               arguments: [adopted, id, scenario])
+                try db.execute(sql: "UPDATE journal SET groupSession = ? WHERE groupSession = ? AND scenario = ?",
+                               arguments: [adopted, id, scenario])
+            }
+        }
     }
 }

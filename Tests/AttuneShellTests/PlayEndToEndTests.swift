@@ -58,7 +58,7 @@ struct PlayEndToEndTests {
         #expect(out.contains("Read more (show ID):"))
         #expect(out.contains("The case ends here"))
         #expect(out.contains("(a \(engine.scenario.node(endA.node)!.ending!.rawValue) ending)"))
-        #expect(out.contains("Back to the moment before the ending. The ending stays in your record."))
+        #expect(out.contains("Back to the moment before the ending. The ending stays in the record."))
         #expect(out.contains("(a \(engine.scenario.node(endB.node)!.ending!.rawValue) ending)"))
         for say in engine.debrief(for: endB) {
             let firstWords = say.split(separator: " ").prefix(5).joined(separator: " ")

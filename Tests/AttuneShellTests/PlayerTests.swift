@@ -68,7 +68,7 @@ struct PlayerTests {
         #expect(output.text.contains("A warm moment."))
         output.clear()
         shell.execute("back")
-        #expect(output.text.contains("Back to the moment before the ending. The ending stays in your record."))
+        #expect(output.text.contains("Back to the moment before the ending. The ending stays in the record."))
         #expect(shell.session?.state.node == "gaze")
         shell.execute("2")
         #expect(output.text.contains("It stays flat."))

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttunePlay
 import AttuneStore
 import Foundation
 
@@ -6,62 +7,70 @@ extension Shell {
     func makeGroupCommands() -> [ShellCommand] {
         [
             ShellCommand(
-                name: "group", usage: "group on|off|export FILE", summary: "Group mode, for a trainer leading a room.",
-                details: "'group on' records the room's votes with each decision, keeps group play apart from your own "
-                    + "progress, and keeps reflections as group notes. Facilitator notes appear only when you type "
-                    + "'notes'. No participant names are asked for or stored. 'group export FILE' writes the session as Markdown.",
-                example: "group on", argument: .group, group: .trainers, run: { $0.group($1) }),
+                name: "group", usage: "group on|off|sessions|resume N|export [N] FILE",
+                summary: "Group mode, for a trainer leading a room.",
+                details: "'group on' records the room's votes with each decision and keeps group play apart from your own "
+                    + "progress; reflections become group notes. Each case the room plays is a group session of its own, "
+                    + "kept across restarts: 'group sessions' lists them, 'group resume N' continues one, and "
+                    + "'group export N FILE' writes one as Markdown (the latest when N is left out). Facilitator notes "
+                    + "appear only when you type 'notes'. No participant names are asked for or stored.",
+                example: "group resume 2", argument: .group, group: .trainers, run: { $0.group($1) }),
             ShellCommand(
-                name: "votes", usage: "votes N N ...", summary: "Group mode: record the room's tally for the offered choices.",
-                details: "One number per offered choice, in order. The tally is drawn as a bar chart and kept with the choice the group then takes.",
-                example: "votes 7 4 1", group: .trainers, interactiveOnly: true, run: { $0.votes($1) }),
+                name: "votes", usage: "votes N N ... [of ROOM]", summary: "Record the room's tally for the offered choices.",
+                details: "One number for each offered choice, in order, with spaces or commas. Add 'of 12' to check the "
+                    + "total against the number in the room. Typing it again replaces the earlier tally. The tally is "
+                    + "drawn as bars and kept with the choice the group then takes.",
+                example: "votes 7 4 1 of 12", group: .trainers, interactiveOnly: true, run: { $0.votes($1) }),
             ShellCommand(
-                name: "discuss", usage: "discuss", summary: "Group mode: discussion prompts for this moment.",
+                name: "reveal", usage: "reveal", summary: "After the room chooses: every option with its rating and why.",
+                details: "Ratings stay hidden until the group has chosen. Then 'reveal' shows each option that was offered, "
+                    + "how it met the family, one line of why, the votes, and which one the room took.",
+                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.reveal() }),
+            ShellCommand(
+                name: "discuss", usage: "discuss", summary: "Discussion prompts for this case.",
                 group: .trainers, interactiveOnly: true, run: { shell, _ in shell.discuss() }),
             ShellCommand(
-                name: "notes", usage: "notes", summary: "Group mode: the facilitator notes for this case and moment.",
+                name: "notes", usage: "notes", summary: "The facilitator notes for this case and moment.",
                 details: "Facilitator notes can say which responses the case treats as most attuned, so they are shown "
                     + "only when you ask. The screen may be shared: consider pausing the projector first.",
                 group: .trainers, interactiveOnly: true, run: { shell, _ in shell.facilitatorNotes() }),
+            ShellCommand(
+                name: "timer", usage: "timer MINUTES|off", summary: "A countdown for small-group discussion.",
+                details: "The time left shows after anything you type, and the next prompt after it runs out says so. "
+                    + "It never interrupts a line you are typing.",
+                example: "timer 5", group: .trainers, interactiveOnly: true, run: { $0.timerCommand($1) }),
         ]
     }
 
-    var isGroupMode: Bool { groupSession != nil }
-
     func group(_ arguments: [String]) {
         switch arguments.first?.lowercased() {
-        case "on":
-            startGroupMode()
-        case "off":
-            guard let ended = groupSession else {
-                fail("Group mode is already off.")
+        case "on": startGroupMode()
+        case "off": stopGroupMode()
+        case "sessions": listGroupSessions()
+        case "resume":
+            guard arguments.count == 2, let number = Int64(arguments[1]) else {
+                fail("Use 'group resume N' with a number from 'group sessions', for example: group resume 2")
                 return
             }
-            do {
-                try store?.endGroupSession(ended, at: now())
-            } catch {
-                fail("Could not record the end of the group session: \(error)")
-            }
-            groupSession = nil
-            pendingTally = nil
-            if self.session != nil {
-                self.session = nil
-                say("You left the case the group was playing; it is kept with the group session.")
-            }
-            say("Group mode is off. 'group export FILE' still writes the session that just ended.")
+            resumeGroupSession(number)
         case "export":
-            guard arguments.count == 2 else {
-                fail("Use 'group export FILE', for example: group export session.md")
-                return
+            switch arguments.count {
+            case 2: exportGroup(nil, to: arguments[1])
+            case 3:
+                guard let number = Int64(arguments[1]) else {
+                    fail("Use 'group export N FILE' with a number from 'group sessions', or 'group export FILE' for the latest.")
+                    return
+                }
+                exportGroup(number, to: arguments[2])
+            default: fail("Use 'group export FILE' for the latest session, or 'group export N FILE', for example: group export session.md")
             }
-            exportGroup(to: arguments[1])
         default:
-            fail("Use 'group on', 'group off' or 'group export FILE'.")
+            fail("Use 'group on', 'group off', 'group sessions', 'group resume N' or 'group export [N] FILE'.")
         }
     }
 
     func startGroupMode() {
-        guard groupSession == nil else {
+        guard !groupMode else {
             fail("Group mode is already on.")
             return
         }
@@ -69,40 +78,123 @@ extension Shell {
             fail("Group mode needs somewhere to keep the room's votes, and the progress file could not be opened.")
             return
         }
-        let started: Int64
-        do {
-            started = try store!.startGroupSession(at: now())
-        } catch {
-            fail("Could not start the group session: \(error)")
-            return
-        }
-        groupSession = started
         if let current = session {
             session = nil
             say("You left '\(TextLayout.neutralize(current.scenario.title))'; your own place in it is kept.")
         }
+        groupMode = true
         say(TextLayout.wrap(style.bold("Group mode is on.") + " 'play' starts a case fresh for the room, apart from your own "
-            + "progress. 'votes 7 4 1' records the room's tally; 'notes' shows the facilitator notes (the screen may be "
-            + "shared); 'discuss' shows prompts; reflections become group notes. No names are recorded.",
+            + "progress; 'group resume N' continues an earlier session. 'votes 7 4 1' records the room's tally, 'reveal' "
+            + "compares the options once the room has chosen, 'notes' shows the facilitator notes (the screen may be "
+            + "shared), and reflections become group notes. No names are recorded.",
             width: width()).joined(separator: "\n"))
     }
 
+    func stopGroupMode() {
+        guard groupMode else {
+            fail("Group mode is already off.")
+            return
+        }
+        endGroupPlay()
+        groupMode = false
+        timer = nil
+        say("Group mode is off. Every session is kept: 'group sessions' lists them.")
+    }
+
+    /// Leaves the room's case, marking its session as ended (it can be resumed).
+    func endGroupPlay() {
+        guard let id = session?.groupSession else { return }
+        do {
+            try store?.endGroupSession(id, at: now())
+        } catch {
+            fail("Could not record the end of the group session: \(error)")
+        }
+        session = nil
+    }
+
+    /// `play` in group mode: a new group session for this case.
+    func startGroupPlay(_ scenario: Scenario) {
+        guard let store else { return }
+        endGroupPlay()
+        let key = origins.key(for: scenario)
+        let id: Int64
+        do {
+            id = try store.startGroupSession(key, at: now())
+        } catch {
+            fail("Could not start the group session: \(error)")
+            return
+        }
+        lastGroupSession = id
+        say(style.dim("Group session \(id) begins."))
+        begin(scenario, key: key, recording: .group(id))
+    }
+
+    func listGroupSessions() {
+        guard let store else {
+            fail("There are no group sessions: the progress file could not be opened.")
+            return
+        }
+        let sessions: [GroupSessionSummary]
+        do {
+            sessions = try store.groupSessions()
+        } catch {
+            fail("Could not read the group sessions: \(error)")
+            return
+        }
+        guard !sessions.isEmpty else {
+            say("There are no group sessions yet. Type 'group on', then 'play' a case with the room.")
+            return
+        }
+        var lines = [style.heading("Group sessions")]
+        for summary in sessions {
+            let title = summary.scenario.flatMap { key in library.scenarios.first { origins.key(for: $0) == key }?.title }
+                ?? summary.scenario?.id ?? "no case"
+            let state = summary.endedAt == nil ? "open" : "ended"
+            lines += TextLayout.wrap("\(summary.id). \(ScenarioRenderer.timestamp(summary.startedAt)) · "
+                + TextLayout.neutralize(title) + " · \(summary.decisions) decision\(summary.decisions == 1 ? "" : "s"), "
+                + "\(summary.notes) note\(summary.notes == 1 ? "" : "s") · \(state)", width: width(), indent: "     ", firstIndent: "  ")
+        }
+        lines.append(style.dim("'group resume N' continues one; 'group export N FILE' writes it."))
+        say(lines.joined(separator: "\n"))
+    }
+
+    func resumeGroupSession(_ id: Int64) {
+        guard let store else {
+            fail("There are no group sessions: the progress file could not be opened.")
+            return
+        }
+        guard let record = try? store.groupSession(id), let key = record.scenario else {
+            fail("There is no group session \(id). Type 'group sessions' to see them.")
+            return
+        }
+        guard let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else {
+            fail("Group session \(id) played a case that is not loaded now ('\(TextLayout.neutralize(key.id))'). "
+                + "'group export \(id) FILE' still writes it.")
+            return
+        }
+        if !groupMode { startGroupMode() }
+        endGroupPlay()
+        try? store.reopenGroupSession(id)
+        lastGroupSession = id
+        say(style.dim("Group session \(id) continues."))
+        begin(scenario, key: key, recording: .group(id))
+    }
+
     func facilitatorNotes() {
-        guard isGroupMode else {
+        guard groupMode else {
             fail("'notes' is for group mode. Type 'group on' first.")
             return
         }
         guard let current = requireCase("notes") else { return }
         say(style.caution("Facilitator notes. The screen may be shared."))
-        let before = current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil
-        if before {
+        if current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil {
             say("This case has no facilitator notes for this moment.")
             return
         }
         showFacilitation(current.scenario, node: current.node, discussion: false)
     }
 
-    /// Notes for the trainer: the case's background and discussion prompts, and this moment's line.
+    /// Notes for the trainer: the case's notes and discussion prompts, and this moment's line.
     func showFacilitation(_ scenario: Scenario, node: ScenarioNode?, notes showNotes: Bool = true, discussion: Bool = true) {
         var lines: [String] = []
         if let facilitation = scenario.facilitator {
@@ -118,13 +210,13 @@ extension Shell {
         }
         if showNotes, let line = node?.facilitator {
             if !lines.isEmpty { lines.append("") }
-            lines += TextLayout.wrap(style.caution("Facilitator: ") + TextLayout.neutralize(line), width: width())
+            lines += TextLayout.wrap(style.caution("At this moment: ") + TextLayout.neutralize(line), width: width())
         }
         if !lines.isEmpty { say("\n" + lines.joined(separator: "\n")) }
     }
 
     func discuss() {
-        guard isGroupMode else {
+        guard groupMode else {
             fail("'discuss' is for group mode. Type 'group on' first.")
             return
         }
@@ -138,7 +230,7 @@ extension Shell {
     }
 
     func votes(_ arguments: [String]) {
-        guard isGroupMode else {
+        guard groupMode else {
             fail("'votes' is for group mode. Type 'group on' first.")
             return
         }
@@ -148,149 +240,142 @@ extension Shell {
             fail("There are no choices to vote on at this moment.")
             return
         }
-        let numbers = arguments.flatMap { $0.split(separator: ",") }.map { Int($0) }
-        guard numbers.count == offered.count, numbers.allSatisfy({ ($0 ?? -1) >= 0 }) else {
+        let tally: Tally
+        do {
+            tally = try Tally.parse(arguments, offered: offered.count)
+        } catch {
             let example = [7, 4, 1, 0, 0, 0, 0, 0, 0][..<min(offered.count, 9)].map(String.init).joined(separator: " ")
-            fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes \(example)")
+            switch error {
+            case let .moreThanRoom(total, room):
+                fail("The votes add up to \(total), more than the \(room) in the room. Count again, or leave out 'of \(room)'.")
+            case .wrongCount, .notANumber:
+                fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes \(example)")
+            }
             return
         }
-        let tally = numbers.compactMap { $0 }
-        pendingTally = tally
+        let replaced = current.setTally(tally)
         say(voteChart(tally, choices: offered))
+        if replaced { say(style.dim("This tally replaced the one entered before.")) }
+        if let room = tally.roomSize, tally.total < room {
+            say(style.dim("\(tally.total) of the \(room) in the room voted."))
+        }
     }
 
-    /// The tally as horizontal bars, one per choice, with short labels for a projector.
-    func voteChart(_ tally: [Int], choices: [Choice]) -> String {
-        let total = tally.reduce(0, +)
-        let most = max(tally.max() ?? 0, 1)
+    /// The tally as horizontal bars, one per choice, with short labels for a projector; in
+    /// accessible mode, words and numbers.
+    func voteChart(_ tally: Tally, choices: [Choice]) -> String {
+        let counts = tally.counts
         if accessible {
-            var lines = ["The room's votes, \(total) in all:"]
+            var lines = ["The room's votes, \(tally.total) in all:"]
             for (index, choice) in choices.enumerated() {
-                lines += TextLayout.wrap("Choice \(index + 1), \(tally[index]) vote\(tally[index] == 1 ? "" : "s"): "
+                lines += TextLayout.wrap("Choice \(index + 1), \(counts[index]) vote\(counts[index] == 1 ? "" : "s"): "
                     + TextLayout.neutralize(choice.text), width: width(), indent: "    ", firstIndent: "  ")
             }
             lines.append("Now choose the response the group settles on.")
             return lines.joined(separator: "\n")
         }
+        let most = max(counts.max() ?? 0, 1)
         let labelWidth = min(28, width() / 2 - 2)
         let barCells = max(4, min(30, width() - labelWidth - 10))
-        var lines = [style.heading("The room's votes") + style.dim(" (\(total) in all)"), ""]
+        var lines = [style.heading("The room's votes") + style.dim(" (\(tally.total) in all)"), ""]
         for (index, choice) in choices.enumerated() {
             var label = "\(index + 1). " + TextLayout.neutralize(choice.text)
             if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
-            let bar = ScenarioRenderer.bar(tally[index], of: most, cells: barCells)
+            let bar = ScenarioRenderer.bar(counts[index], of: most, cells: barCells)
             lines.append("  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + style.code(bar)
-                + " \(tally[index])")
+                + " \(counts[index])")
             lines.append("")
         }
         lines.append(style.dim("Now choose the response the group settles on."))
         return lines.joined(separator: "\n")
     }
 
-    func exportGroup(to argument: String) {
+    /// The options at the decision just made, with their ratings; only after the room chose.
+    func reveal() {
+        guard groupMode else {
+            fail("'reveal' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard let current = requireCase("reveal") else { return }
+        guard let id = current.groupSession, let record = try? store?.groupSession(id),
+              let decision = record.decisions.last, !current.state.path.isEmpty else {
+            fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
+            return
+        }
+        say(GroupRenderer(style: style, width: width(), accessible: accessible)
+            .reveal(GroupRoom.reveal(decision, in: current.scenario)))
+    }
+
+    func timerCommand(_ arguments: [String]) {
+        guard groupMode else {
+            fail("'timer' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard let first = arguments.first else {
+            if let timer { say(timerLine(timer)) } else { say("No timer is running. 'timer 5' starts five minutes.") }
+            return
+        }
+        if first.lowercased() == "off" {
+            timer = nil
+            say("The timer is off.")
+            return
+        }
+        guard let minutes = Double(first.replacingOccurrences(of: ",", with: ".")), minutes > 0, minutes <= 180 else {
+            fail("Use 'timer MINUTES' with a number from 1 to 180, for example: timer 5. 'timer off' stops it.")
+            return
+        }
+        timer = DiscussionTimer(minutes: minutes, from: now())
+        say("Timer: \(Self.minutesWords(minutes)) for discussion. The time left shows whenever you type.")
+    }
+
+    static func minutesWords(_ minutes: Double) -> String {
+        minutes == minutes.rounded() ? "\(Int(minutes)) minute\(minutes == 1 ? "" : "s")" : "\(minutes) minutes"
+    }
+
+    func timerLine(_ timer: DiscussionTimer) -> String {
+        let left = timer.remaining(at: now())
+        return style.dim("Discussion time left: \(left / 60):" + String(format: "%02d", left % 60))
+    }
+
+    /// After each command, and before each prompt: the time left, or that the time is up (once).
+    func timerNotice(beforePrompt: Bool) {
+        guard var current = timer else { return }
+        if current.announceEnd(at: now()) {
+            timer = nil
+            say(style.caution("Time is up for the discussion."))
+        } else if !beforePrompt, !current.isUp(at: now()) {
+            say(timerLine(current))
+        }
+        if timer != nil { timer = current }
+    }
+
+    func exportGroup(_ number: Int64?, to argument: String) {
         guard let store else {
             fail("There is no group session to export: the progress file could not be opened.")
             return
         }
         let path = Self.absolutePath(argument)
-        let session: GroupSessionRecord
+        let record: GroupSessionRecord
         do {
-            guard let id = try groupSession ?? store.latestGroupSession(), let found = try store.groupSession(id) else {
-                fail("There is no group session yet. Type 'group on' to start one.")
+            guard let id = try number ?? session?.groupSession ?? lastGroupSession ?? store.latestGroupSession() else {
+                fail("There is no group session yet. Type 'group on' and 'play' a case to start one.")
                 return
             }
-            session = found
+            guard let found = try store.groupSession(id) else {
+                fail("There is no group session \(id). Type 'group sessions' to see them.")
+                return
+            }
+            record = found
         } catch {
             fail("Could not read the group session: \(error)")
             return
         }
-        guard savePrivately(GroupExport.markdown(session, library: library), to: path) else { return }
-        let decisions = session.decisions.count, notes = session.notes.count
-        say("Wrote the group session (\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) to \(path).")
-    }
-}
-
-/// A group session as Markdown: case, date, path taken, tally per decision, feedback,
-/// debrief, notes.
-enum GroupExport {
-    static func markdown(_ session: GroupSessionRecord, library: ContentLibrary) -> String {
-        var lines = ["# Attune group session", ""]
-        lines.append("Started \(ScenarioRenderer.timestamp(session.startedAt))"
-            + (session.endedAt.map { ", ended \(ScenarioRenderer.timestamp($0))" } ?? "") + ". No participant names are recorded.")
-        lines.append("")
-        for run in runs(of: session.decisions, library: library) {
-            let scenario = run.scenario
-            lines += ["## \(scenario.title)", "", "Case `\(scenario.id)`, from \(ScenarioRenderer.timestamp(run.decisions[0].madeAt)).", ""]
-            let engine = ScenarioEngine(scenario)
-            var state = engine.start()
-            lines += ["### Path taken", ""]
-            for (number, decision) in run.decisions.enumerated() {
-                guard let node = scenario.node(decision.node),
-                      let choice = node.choices.first(where: { $0.id == decision.choice }) else { continue }
-                let offered = decision.offered.compactMap { id in node.choices.first { $0.id == id } }
-                lines.append("\(number + 1). **\(node.prompt ?? "At '\(node.id)'")**")
-                lines.append("")
-                if let tally = decision.tally, tally.count == offered.count {
-                    lines += ["   | Choice | Votes |", "   |---|---:|"]
-                    for (index, option) in offered.enumerated() {
-                        let chosen = option.id == choice.id ? " (chosen)" : ""
-                        lines.append("   | \(index + 1). \(cell(option.text))\(chosen) | \(tally[index]) |")
-                    }
-                    lines.append("")
-                } else {
-                    lines += ["   No votes were recorded for this decision.", ""]
-                }
-                lines.append("   The group chose: \(choice.text) — *\(choice.rating.words)*")
-                lines.append("")
-                lines.append("   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "))
-                lines.append("")
-                state = engine.choose(choice, in: state)
-            }
-            if let ending = engine.node(for: state), ending.isEnding {
-                lines += ["### Ending: \(ending.id) (\(ending.ending?.rawValue ?? ""))", ""]
-                let debrief = engine.debrief(for: state)
-                lines += debrief.isEmpty ? ["No debrief applies to this path.", ""]
-                    : debrief.flatMap { [$0.split(whereSeparator: \.isNewline).joined(separator: " "), ""] }
-            } else {
-                lines += ["The group stopped before an ending, at '\(state.node)'.", ""]
-            }
+        // The case the session played; by id alone when it was loaded from another folder since.
+        let scenario = record.scenario.flatMap { key in
+            library.scenarios.first { origins.key(for: $0) == key } ?? library.scenarios.first { $0.id == key.id }
         }
-        lines += ["## Group notes", ""]
-        if session.notes.isEmpty { lines += ["No notes were written.", ""] }
-        for note in session.notes {
-            var context = ScenarioRenderer.timestamp(note.createdAt)
-            if let scenario = note.scenarioID { context += ", \(scenario)" + (note.nodeID.map { " (\($0))" } ?? "") }
-            lines.append("- \(context): " + note.text.split(whereSeparator: \.isNewline).joined(separator: " "))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// Splits decisions into runs through one case each: a new run begins when the case
-    /// changes or a decision does not follow on from the one before.
-    static func runs(of decisions: [GroupDecision], library: ContentLibrary) -> [(scenario: Scenario, decisions: [GroupDecision])] {
-        var runs: [(scenario: Scenario, decisions: [GroupDecision])] = []
-        var state: PlayState?
-        for decision in decisions {
-            guard let scenario = library.scenario(decision.scenarioID) else { continue }
-            let engine = ScenarioEngine(scenario)
-            if let current = state, runs.last?.scenario.id == scenario.id, current.node == decision.node,
-               let choice = engine.offeredChoices(in: current).first(where: { $0.id == decision.choice }) {
-                runs[runs.count - 1].decisions.append(decision)
-                state = engine.choose(choice, in: current)
-                continue
-            }
-            let start = engine.start()
-            runs.append((scenario, [decision]))
-            if start.node == decision.node, let choice = engine.offeredChoices(in: start).first(where: { $0.id == decision.choice }) {
-                state = engine.choose(choice, in: start)
-            } else {
-                state = nil
-            }
-        }
-        return runs
+        guard savePrivately(GroupExport.markdown(record, scenario: scenario), to: path) else { return }
+        let decisions = record.decisions.count, notes = record.notes.count
+        say("Wrote group session \(record.id) (\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) to \(path)")
     }
 }

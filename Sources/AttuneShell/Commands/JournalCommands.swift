@@ -36,13 +36,18 @@ extension Shell {
     /// Where a reflection written now belongs: the moment of the case in play, if any.
     var reflectionContext: ReflectionContext {
         if let session { return session.reflectionContext }
-        return ReflectionContext(groupSession: groupSession)
+        return ReflectionContext()
     }
 
-    var savedWords: String { groupSession != nil ? "Saved as a group note." : "Saved to your journal." }
+    var savedWords: String { session?.groupSession != nil ? "Saved as a group note." : "Saved to your journal." }
 
     /// `reflect TEXT` keeps TEXT exactly; `reflect` alone writes a draft line by line.
     func reflect(_ text: String) {
+        if groupMode, session?.groupSession == nil {
+            fail("In group mode, reflections are group notes kept with a case the room plays. Start one with 'play', "
+                + "or continue one with 'group resume N'.")
+            return
+        }
         guard desk.isAvailable else {
             fail("Your journal cannot be saved in this session (the progress file could not be opened).")
             return

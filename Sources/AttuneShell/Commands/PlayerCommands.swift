@@ -44,7 +44,7 @@ extension Shell {
     }
 
     var scenarioRenderer: ScenarioRenderer {
-        ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupSession != nil,
+        ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupMode,
                          accessible: accessible)
     }
 
@@ -73,7 +73,11 @@ extension Shell {
         }
         switch library.findScenario(query) {
         case let .found(scenario):
-            begin(scenario, key: origins.key(for: scenario), recording: groupSession.map(Recording.group) ?? .personal)
+            guard groupMode else {
+                begin(scenario, key: origins.key(for: scenario), recording: .personal)
+                return
+            }
+            startGroupPlay(scenario)
         case let .several(matches):
             var lines = ["More than one case fits '\(TextLayout.neutralize(query))':"]
             for match in matches { lines.append("  play \(match.id)   \(TextLayout.neutralize(match.title))") }
@@ -104,7 +108,7 @@ extension Shell {
                 + "still fit. You continue from there; 'restart' begins again."))
         }
         reportSaveProblems()
-        if groupSession != nil { say(style.dim("Facilitator notes for this case: type 'notes' (the screen may be shared).")) }
+        if groupMode { say(style.dim("Facilitator notes for this case: type 'notes' (the screen may be shared).")) }
         showMoment()
     }
 
@@ -132,11 +136,14 @@ extension Shell {
     /// Shows the current moment (or the ending), so the learner is oriented.
     func showMoment() {
         guard let session, let node = session.node else { return }
-        pendingTally = nil
         let offered = session.offered
         say(scenarioRenderer.moment(node, offered: offered))
         if node.isEnding {
             say(scenarioRenderer.ending(node, engine: session.engine, state: session.state))
+            if let id = session.groupSession, let decisions = try? store?.groupSession(id)?.decisions {
+                say(GroupRenderer(style: style, width: width(), accessible: accessible)
+                    .summary(GroupRoom.summary(decisions, in: session.scenario)))
+            }
         } else if !offered.isEmpty, !choosingHintShown {
             choosingHintShown = true
             say(style.dim("Type \(offered.count == 1 ? "1" : "1-\(offered.count)") to choose, or 'help'."))
@@ -171,7 +178,7 @@ extension Shell {
         }
         let outcome: ChoiceOutcome
         do {
-            outcome = try session.choose(selector, tally: pendingTally)
+            outcome = try session.choose(selector)
         } catch {
             switch error {
             case let .notOffered(_, offered):
@@ -197,7 +204,7 @@ extension Shell {
             return
         }
         reportSaveProblems()
-        say(style.dim(leftEnding ? "Back to the moment before the ending. The ending stays in your record."
+        say(style.dim(leftEnding ? "Back to the moment before the ending. The ending stays in the record."
             : "Back to the moment before your last choice."))
         showMoment()
     }

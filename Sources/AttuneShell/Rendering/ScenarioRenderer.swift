@@ -129,11 +129,14 @@ struct ScenarioRenderer {
             for item in debrief { lines += prose(item) + [""] }
             lines.removeLast()
         }
-        lines += ["", style.heading("Your path")]
-        for (index, step) in engine.choicesMade(in: state).enumerated() {
-            lines += TextLayout.wrap(clean(step.choice.text), width: width, indent: "      ",
-                                     firstIndent: "  \(index + 1). ")
-            lines.append("      " + rating(step.choice.rating))
+        // In group mode the room summary that follows shows the path.
+        if !groupMode {
+            lines += ["", style.heading("Your path")]
+            for (index, step) in engine.choicesMade(in: state).enumerated() {
+                lines += TextLayout.wrap(clean(step.choice.text), width: width, indent: "      ",
+                                         firstIndent: "  \(index + 1). ")
+                lines.append("      " + rating(step.choice.rating))
+            }
         }
         let competencies = engine.competenciesExercised(in: state)
         if !competencies.isEmpty {
@@ -193,7 +196,7 @@ struct ScenarioRenderer {
         }
         let total = summary.ratingCounts.values.reduce(0, +)
         if total > 0 {
-            lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choices)")]
+            lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choice\(total == 1 ? "" : "s"))")]
             for rating in Rating.allCases {
                 let count = summary.ratingCounts[rating] ?? 0
                 lines.append(barLine(label: rating.words, labelWidth: 16, count: count, of: total))

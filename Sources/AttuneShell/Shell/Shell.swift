@@ -16,7 +16,7 @@ public final class Shell {
     public let accessible: Bool
 
     /// Columns to wrap to; kept to 72 in group mode so a projected screen stays readable.
-    func width() -> Int { groupSession == nil ? terminalWidth() : min(terminalWidth(), 72) }
+    func width() -> Int { groupMode ? min(terminalWidth(), 72) : terminalWidth() }
     private(set) var commands: [ShellCommand] = []
     /// Set by `quit`; the loop stops after the current line.
     public private(set) var isFinished = false
@@ -33,10 +33,12 @@ public final class Shell {
     var session: PlaySession?
     /// The journal, with drafts.
     let desk: ReflectionDesk
-    /// The group session while group mode is on.
-    var groupSession: Int64?
-    /// The room's votes for the choices now offered, kept with the choice taken next.
-    var pendingTally: [Int]?
+    /// Group mode: play is recorded for the room, apart from personal progress.
+    var groupMode = false
+    /// The group session most recently played, for `group export` with no number.
+    var lastGroupSession: Int64?
+    /// The small-group discussion timer, while one runs.
+    var timer: DiscussionTimer?
     /// Whether the "type 1-3 to choose" hint has been shown in this run.
     var choosingHintShown = false
     /// Reads one more line for a multi-line reflection or a yes/no question. Set by
@@ -95,6 +97,8 @@ public final class Shell {
         noticeUnfinishedDraft()
         flush()
         while !isFinished {
+            timerNotice(beforePrompt: true)
+            flush()
             switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
             case let .line(line):
                 if !isPrivate(line) { reader.remember(line) }
@@ -148,6 +152,7 @@ public final class Shell {
             }
             return
         }
+        defer { if command.name != "timer", command.name != "quit" { timerNotice(beforePrompt: false) } }
         if let text = command.text {
             text(self, parts.rest)
             return
@@ -172,7 +177,7 @@ public final class Shell {
 
     func unknownCommandMessage(_ name: String) -> String {
         var message = "There is no command '\(TextLayout.neutralize(name))'."
-        let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupSession != nil) }
+        let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupMode) }
         if let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) { message += " Did you mean '\(guess)'?" }
         return message + " Type 'help' to see the commands."
     }

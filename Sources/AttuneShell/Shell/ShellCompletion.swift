@@ -11,11 +11,11 @@ extension Shell {
 
         let pool: [String]
         if before.isEmpty {
-            pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupSession != nil }.flatMap(\.names)
+            pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
         } else if let command = command(named: before[0].lowercased()), before.count == 1 {
             switch command.argument {
             case .none, .words: pool = []
-            case .command: pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupSession != nil }.flatMap(\.names)
+            case .command: pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
             case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
             case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
             case .scenario: pool = library.scenarios.map(\.id)

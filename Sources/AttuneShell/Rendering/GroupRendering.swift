@@ -1,0 +1,114 @@
+import AttuneCore
+import AttunePlay
+import AttuneStore
+import Foundation
+
+/// The room's screens: the reveal after a decision and the summary at an ending. Fits 72
+/// columns; in accessible mode, numbers and words only.
+struct GroupRenderer {
+    let style: TextStyle
+    let width: Int
+    let accessible: Bool
+
+    private func rating(_ rating: Rating) -> String { rating.words }
+
+    func reveal(_ options: [GroupRoom.RevealedOption]) -> String {
+        var lines = [style.heading("How each option met the family")]
+        for option in options {
+            let mark = option.chosen ? (accessible ? "The room's choice. " : "► ") : (accessible ? "" : "  ")
+            let votes = option.votes.map { " (\($0) vote\($0 == 1 ? "" : "s"))" } ?? ""
+            lines += TextLayout.wrap("\(option.number). \(rating(option.rating))\(votes): " + TextLayout.neutralize(option.text),
+                                     width: width, indent: "     ", firstIndent: mark)
+            lines += TextLayout.wrap(TextLayout.neutralize(option.why), width: width, indent: "     ").map(style.dim)
+        }
+        if !accessible { lines.append(style.dim("► marks the room's choice.")) }
+        return lines.joined(separator: "\n")
+    }
+
+    func summary(_ summary: [GroupRoom.SummaryLine]) -> String {
+        var lines = ["", style.heading("The room's path")]
+        for (index, line) in summary.enumerated() {
+            lines += TextLayout.wrap("\(index + 1). " + TextLayout.neutralize(line.moment), width: width, indent: "     ",
+                                     firstIndent: "  ").map(style.bold)
+            let votes = line.tally.map { "Votes " + $0.map(String.init).joined(separator: ", ") + ". " } ?? "No votes recorded. "
+            let chosen = "Chose \(line.chosen.number), \(line.chosen.rating.words)"
+            let best = line.matched ? "; among the most attuned."
+                : "; most attuned offered: \(line.mostAttuned.number), \(line.mostAttuned.rating.words)."
+            lines += TextLayout.wrap(votes + chosen + best, width: width, indent: "     ")
+        }
+        let matched = summary.filter(\.matched).count
+        lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions."]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A group session as Markdown: case, date, each decision with its tally, the reveal of
+/// every option, feedback, the ending's debrief, the room summary and the notes.
+enum GroupExport {
+    static func markdown(_ session: GroupSessionRecord, scenario: Scenario?) -> String {
+        var lines = ["# Attune group session \(session.id)", ""]
+        lines.append("Started \(ScenarioRenderer.timestamp(session.startedAt))"
+            + (session.endedAt.map { ", ended \(ScenarioRenderer.timestamp($0))" } ?? "") + ". No participant names are recorded.")
+        lines.append("")
+        if let scenario {
+            lines += ["## \(scenario.title)", ""]
+            lines += decisions(session.decisions, in: scenario)
+            let summary = GroupRoom.summary(session.decisions, in: scenario)
+            if !summary.isEmpty {
+                lines += ["### Room summary", "", "| # | Moment | Votes | Chosen | Most attuned offered | Matched |", "|---:|---|---|---|---|---|"]
+                for (index, line) in summary.enumerated() {
+                    let votes = line.tally.map { $0.map(String.init).joined(separator: " / ") } ?? "not recorded"
+                    lines.append("| \(index + 1) | \(cell(line.moment)) | \(votes) | \(line.chosen.number). \(line.chosen.rating.words) "
+                        + "| \(line.mostAttuned.number). \(line.mostAttuned.rating.words) | \(line.matched ? "yes" : "no") |")
+                }
+                let matched = summary.filter(\.matched).count
+                lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions.", ""]
+            }
+        } else if let key = session.scenario {
+            lines += ["The case '\(key.id)' is not loaded, so only the notes follow.", ""]
+        }
+        lines += ["## Group notes", ""]
+        if session.notes.isEmpty { lines += ["No notes were written.", ""] }
+        for note in session.notes {
+            lines.append("- \(ScenarioRenderer.timestamp(note.createdAt)): " + note.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func decisions(_ decisions: [GroupDecision], in scenario: Scenario) -> [String] {
+        let engine = ScenarioEngine(scenario)
+        var lines = ["### Path taken", ""]
+        var state = engine.start()
+        for (number, decision) in decisions.enumerated() {
+            guard let node = scenario.node(decision.node),
+                  let choice = node.choices.first(where: { $0.id == decision.choice }) else { continue }
+            if decision.node != state.node { state = engine.start() }
+            lines.append("\(number + 1). **\(cell(node.prompt ?? GroupRoom.reveal(decision, in: scenario).first?.text ?? ""))**")
+            lines.append("")
+            let options = GroupRoom.reveal(decision, in: scenario)
+            lines += ["   | Option | Votes | How it met the family |", "   |---|---:|---|"]
+            for option in options {
+                let chosen = option.chosen ? " **(the room's choice)**" : ""
+                lines.append("   | \(option.number). \(cell(option.text))\(chosen) | \(option.votes.map(String.init) ?? "–") "
+                    + "| \(option.rating.words): \(cell(option.why)) |")
+            }
+            if decision.tally == nil { lines += ["", "   No votes were recorded for this decision."] }
+            lines += ["", "   The group chose: \(choice.text) — *\(choice.rating.words)*", ""]
+            lines += ["   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "), ""]
+            state = engine.choose(choice, in: state)
+        }
+        if let ending = engine.node(for: state), ending.isEnding {
+            lines += ["### The ending (\(ending.ending.map { "a \($0.rawValue) ending" } ?? "an ending"))", ""]
+            let debrief = engine.debrief(for: state)
+            lines += debrief.isEmpty ? ["No debrief applies to this path.", ""]
+                : debrief.flatMap { [$0.split(whereSeparator: \.isNewline).joined(separator: " "), ""] }
+        } else if !decisions.isEmpty {
+            lines += ["The group stopped before an ending.", ""]
+        }
+        return lines
+    }
+
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
