@@ -20,6 +20,8 @@ public enum OpenOutcome: Sendable, Equatable {
     case resumed(choices: Int)
     /// The case changed since it was started: the first `kept` of `stored` choices still fit.
     case changed(kept: Int, stored: Int)
+    /// Another Attune window has this case (or group session) open; nothing was opened.
+    case openElsewhere
 }
 
 /// The result of one choice.
@@ -60,6 +62,8 @@ public final class PlaySession {
     public private(set) var recordID: Int64?
     private let store: ProgressStore?
     private let now: () -> Date
+    /// Holds the record for this window while the session lasts.
+    private var claim: CaseClaim?
     /// The room's tally for the choices offered now, kept with the group's next decision.
     public private(set) var pendingTally: Tally?
     /// Problems saving, collected for the front end to report; play carries on unsaved.
@@ -85,9 +89,13 @@ public final class PlaySession {
         let session = PlaySession(scenario: scenario, key: key, playthrough: Playthrough(scenarioID: scenario.id, start: engine.start()),
                                   recording: store == nil ? .none : recording, recordID: nil, store: store, now: now)
         if case let .group(id) = session.recording, let store {
+            guard let claim = store.claimGroupSession(id) else { return (session.unrecorded(), .openElsewhere) }
+            session.claim = claim
             return (session, session.resumeGroup(id, store: store))
         }
         guard session.recording == .personal, let store else { return (session, .fresh) }
+        guard let claim = store.claim(key) else { return (session.unrecorded(), .openElsewhere) }
+        session.claim = claim
         let stored: StoredPlaythrough?
         do {
             stored = try store.activePlaythrough(key)
@@ -110,6 +118,13 @@ public final class PlaySession {
             return (session, .changed(kept: kept, stored: stored.choices.count))
         }
         return (session, stored.choices.isEmpty ? .fresh : .resumed(choices: kept))
+    }
+
+    /// This session, recording nothing (for a case open in another window).
+    private func unrecorded() -> PlaySession {
+        recording = .none
+        recordID = nil
+        return self
     }
 
     /// Continues a group session from its recorded decisions.
@@ -299,6 +314,11 @@ public final class PlaySession {
         playthrough = Playthrough(scenarioID: fresh.id, start: position)
         _ = stopRecording()
         return .pathChanged
+    }
+
+    /// Lets the case go: another window may open it now. (Dropping the session does the same.)
+    public func end() {
+        claim = nil
     }
 
     /// Hands the collected save problems to the front end, once.

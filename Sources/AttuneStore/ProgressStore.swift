@@ -20,80 +20,36 @@ public final class ProgressStore: Sendable {
 
     public static let fileName = "attune.sqlite"
 
-    /// Opens (creating if needed) the store in `directory`.
+    /// Opens (creating if needed) the store in `directory`. An existing file is checked
+    /// read-only first; a damaged file, or one from a newer Attune, is never written to.
     public init(directory: String) throws(StoreError) {
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
         self.path = path
-        try Self.prepareFile(at: path, directory: directory)
+        try StoreFile.prepare(path, in: directory)
+        try StoreFile.check(path, migrator: Self.migrator)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             database = try DatabasePool(path: path, configuration: configuration)
-            let check = try database.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "", try Self.migrator.hasBeenSuperseded(db))
-            }
-            if check.0 != "ok" { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: check.0) }
-            if check.1 {
-                let copy = Self.backUp(path)
-                throw StoreError("Your progress file \(path) was written by a newer version of Attune, so this version "
-                    + "will not change it. Update Attune to carry on. \(copy.map { "A copy is at \($0)." } ?? "")")
-            }
             try Self.migrator.migrate(database)
-        } catch let error as StoreError {
-            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            let copy = Self.backUp(path)
-            throw StoreError("Your progress file \(path) is damaged and cannot be opened; Attune has not changed it. "
-                + (copy.map { "A copy was kept at \($0). " } ?? "")
-                + "To start a new record, move the damaged file aside; your old one stays in the copy.")
+            throw StoreFile.damaged(path)
         } catch {
             throw StoreError("Your progress file \(path) could not be opened: \(Self.describe(error))")
         }
         // SQLite gives the -wal and -shm files the database's mode; make sure of it.
         for suffix in ["-wal", "-shm"] { chmod(path + suffix, 0o600) }
+        StoreFile.markInUse(path)
     }
 
-    private static func prepareFile(at path: String, directory: String) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError("Attune cannot create the folder \(directory) for your progress; choose another with --data-dir.")
-            }
-        } else if !isDirectory.boolValue {
-            throw StoreError("\(directory) is a file, not a folder; choose a folder for your progress with --data-dir.")
-        }
-        // Create the file private before SQLite opens it (SQLite would use 0644).
-        let fd = open(path, O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else {
-            throw StoreError("Attune cannot write its progress file in \(directory) (\(String(cString: strerror(errno)))); "
-                + "choose a writable folder with --data-dir.")
-        }
-        fchmod(fd, 0o600)
-        close(fd)
+    /// Ends a run cleanly: the write-ahead log is folded into the file the README names, and
+    /// the next start knows this run ended well (so it skips the integrity check).
+    public func close() {
+        _ = try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        unlink(StoreFile.inUseMark(path))
     }
 
-    /// Copies the file (and its WAL) beside it with a timestamp; the copy's path, or nil.
-    static func backUp(_ path: String) -> String? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let copy = path + ".backup-" + formatter.string(from: Date())
-        do {
-            if !FileManager.default.fileExists(atPath: copy) { try FileManager.default.copyItem(atPath: path, toPath: copy) }
-            if FileManager.default.fileExists(atPath: path + "-wal"), !FileManager.default.fileExists(atPath: copy + "-wal") {
-                try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
-            }
-            chmod(copy, 0o600)
-            return copy
-        } catch {
-            return nil
-        }
-    }
-
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
         return "\(error)"
     }

@@ -111,6 +111,7 @@ struct PlaySessionTests {
         let store = try freshStore()
         let (first, _) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
         try first.choose("1")
+        first.end()
         let (again, outcome) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
         #expect(outcome == .resumed(choices: 1))
         #expect(again.state.node == "gaze")
@@ -127,11 +128,31 @@ struct PlaySessionTests {
         try first.choose("wait")
         // The ending was reached; back then a choice that a new version removes.
         _ = first.back()
+        first.end()
         let (second, _) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
         #expect(second.state.node == "gaze")
+        second.end()
         let (changed, outcome) = PlaySession.open(caseNamed(dropWait: true), key: key, store: store, recording: .personal)
         #expect(outcome == .resumed(choices: 1))
         #expect(changed.offered.map(\.id) == ["talk"])
+    }
+
+    @Test("a case open in one window is not opened in a second; the record and journal stay whole")
+    func twoWindows() throws {
+        let store = try freshStore()
+        let (first, _) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
+        try first.choose("greet")
+        let (second, outcome) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
+        #expect(outcome == .openElsewhere)
+        #expect(second.recording == .none)
+        try second.choose("forms")
+        #expect(try store.activePlaythrough(key)?.choices == ["greet"], "the second window wrote nothing")
+        _ = try ReflectionDesk(store: store).save("Still mine.", context: second.reflectionContext)
+        #expect(try store.journal().map(\.text) == ["Still mine."])
+        first.end()
+        let (third, resumed) = PlaySession.open(caseNamed(), key: key, store: store, recording: .personal)
+        #expect(resumed == .resumed(choices: 1))
+        #expect(third.recording == .personal)
     }
 
     @Test("back from an ending keeps the ending in the record and continues as a new playthrough")
@@ -166,6 +187,7 @@ struct PlaySessionTests {
         #expect(outcome == .fresh)
         try other.choose("forms")
         try other.choose("talk")
+        real.end()
         let (back, resumed) = PlaySession.open(bundled, key: origins.key(for: bundled), store: store, recording: .personal)
         #expect(resumed == .resumed(choices: 1))
         #expect(back.state.path.map(\.choice) == ["greet"])

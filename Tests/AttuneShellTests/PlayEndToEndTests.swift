@@ -51,7 +51,7 @@ struct PlayEndToEndTests {
         let data = try temporaryDirectory()
         let input = (["play \(fork.scenario.id)"] + fork.path + [fork.first, "back", fork.second, "quit"])
             .joined(separator: "\n") + "\n"
-        let result = try runAttune(["--data-dir", data.path], input: input)
+        let result = try runAttune(["--data-dir", data.appendingPathComponent("data").path], input: input)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let out = result.stdout
@@ -64,7 +64,7 @@ struct PlayEndToEndTests {
             let firstWords = say.split(separator: " ").prefix(5).joined(separator: " ")
             #expect(out.replacingOccurrences(of: "\n", with: " ").contains(firstWords))
         }
-        let store = try ProgressStore(directory: data.path)
+        let store = try ProgressStore(directory: data.appendingPathComponent("data").path)
         #expect(try Set(store.progress().endings.map(\.ending)) == [endA.node, endB.node])
     }
 

@@ -50,7 +50,8 @@ struct SelfStudyTests {
         let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(entries.compactMap { $0["text"] as? String } == reflectionCorpus)
         let markdown = try String(contentsOf: folder.appendingPathComponent("journal.md"), encoding: .utf8)
-        for sentence in reflectionCorpus { #expect(markdown.contains("\n" + sentence + "\n")) }
+        for sentence in reflectionCorpus { #expect(markdown.contains("\n" + MarkdownText.escape(sentence) + "\n")) }
+        #expect(!markdown.contains("\n## a line that looks like a heading"), "a reflection cannot forge a heading")
     }
 
     @Test("the corpus round-trips as group notes and into the group export")
@@ -67,7 +68,7 @@ struct SelfStudyTests {
         let export = try temporaryDirectory().appendingPathComponent("group.md")
         shell.execute("group export \(export.path)")
         let markdown = try String(contentsOf: export, encoding: .utf8)
-        for sentence in reflectionCorpus { #expect(markdown.contains(sentence)) }
+        for sentence in reflectionCorpus { #expect(markdown.contains(MarkdownText.escape(sentence))) }
         #expect(try store.journal().isEmpty, "group notes stay out of the personal journal")
     }
 
@@ -159,6 +160,7 @@ struct SelfStudyTests {
         let (first, _) = makeShell(store: store)
         first.execute("play visit")
         first.execute("1")
+        first.execute("stop")
         let (again, output) = makeShell(store: store)
         again.execute("play visit")
         again.execute("why")
@@ -188,8 +190,8 @@ struct SelfStudyTests {
         let (shell, output) = makeShell(store: try storeInFolder())
         let folder = try temporaryDirectory()
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(folder.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         shell.execute("journal export mine.md")
         shell.execute("progress export ./sub/../p.json")
         let real = URL(fileURLWithPath: folder.path).standardizedFileURL.path

@@ -80,9 +80,11 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
     var store: ProgressStore?
     var historyPath: String?
     do {
-        try DataDirectory.prepare(context.dataDirectory)
+        if let notice = try DataDirectory.prepare(context.dataDirectory) {
+            context.output.writeError(context.style.warning("note:") + " \(notice)\n")
+        }
         store = try ProgressStore(directory: context.dataDirectory)
-        historyPath = (context.dataDirectory as NSString).appendingPathComponent("history")
+        historyPath = DataDirectory.historyPath(in: context.dataDirectory, output: context.output, style: context.style)
     } catch {
         context.output.writeError(context.style.warning("warning:")
             + " \(error) You can still read and play, but nothing will be saved this time.\n")
@@ -91,15 +93,20 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
     if group { shell.execute("group on") }
     if let first {
         shell.execute(first.map(quoteIfNeeded).joined(separator: " "))
-        if shell.lastCommandFailed { throw ExitCode(1) }
+        if shell.lastCommandFailed {
+            store?.close()
+            throw ExitCode(1)
+        }
     }
     if TerminalInfo.isTerminal(STDIN_FILENO),
        let reader = LibEditReader(programName: "attune", historyPath: historyPath, width: { context.width },
                                   completer: shell.complete) {
         shell.run(reader: reader)
     } else {
+        LibEditReader.catchTermination()
         shell.run(reader: PlainLineReader())
     }
+    store?.close()
 }
 
 /// `attune COMMAND WORDS...`: one shell command from the command line; status 1 when it
@@ -135,6 +142,7 @@ private func runShellCommand(options: GlobalOptions, words: [String]) throws {
     } else {
         shell.execute(([command.name] + rest).map(quoteIfNeeded).joined(separator: " "))
     }
+    store?.close()
     if shell.lastCommandFailed { throw ExitCode(1) }
 }
 
@@ -194,7 +202,7 @@ public enum AttuneMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
             if let word = AttuneCommand.firstCommandWord(in: arguments), !AttuneCommand.subcommandNames.contains(word) {
-                var command = try ShellCommandLine.parse(arguments)
+                let command = try ShellCommandLine.parse(arguments)
                 try command.run()
                 exit(0)
             }

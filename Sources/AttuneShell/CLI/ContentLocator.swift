@@ -60,12 +60,20 @@ public enum DataDirectory {
         (path as NSString).expandingTildeInPath
     }
 
-    /// Creates the folder (mode 0700) if needed. The error says what went wrong in plain words.
-    public static func prepare(_ path: String) throws(DataDirectoryError) {
+    /// Creates the folder (mode 0700) if needed, and makes an existing one private if others
+    /// could read it; returns a note saying so. The error says what went wrong in plain words.
+    @discardableResult
+    public static func prepare(_ path: String) throws(DataDirectoryError) -> String? {
         var isDirectory: ObjCBool = false
+        var notice: String?
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw DataDirectoryError(path: path, reason: "it is a file, not a folder")
+            }
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+                chmod(path, 0o700)
+                notice = "Your data folder \(path) could be read by other people on this computer; it is now private to you."
             }
         } else {
             do {
@@ -78,6 +86,18 @@ public enum DataDirectory {
         guard FileManager.default.isWritableFile(atPath: path) else {
             throw DataDirectoryError(path: path, reason: "the folder is not writable; choose another with --data-dir")
         }
+        return notice
+    }
+
+    /// The command history file, unless it is a link (then no history is kept this run).
+    static func historyPath(in directory: String, output: OutputSink, style: TextStyle) -> String? {
+        let path = (directory as NSString).appendingPathComponent("history")
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            output.writeError(style.warning("note:") + " \(path) is not an ordinary file, so no command history is kept this time.\n")
+            return nil
+        }
+        return path
     }
 }
 

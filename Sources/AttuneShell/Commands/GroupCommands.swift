@@ -374,8 +374,8 @@ extension Shell {
         let scenario = record.scenario.flatMap { key in
             library.scenarios.first { origins.key(for: $0) == key } ?? library.scenarios.first { $0.id == key.id }
         }
-        guard savePrivately(GroupExport.markdown(record, scenario: scenario), to: path) else { return }
         let decisions = record.decisions.count, notes = record.notes.count
-        say("Wrote group session \(record.id) (\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s")) to \(path)")
+        savePrivately(GroupExport.markdown(record, scenario: scenario), to: path, saying: "group session \(record.id) "
+            + "(\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s"))")
     }
 }

@@ -103,6 +103,10 @@ extension Shell {
             case .endOfInput:
                 finishDraft(draft)
                 return
+            case .hangUp:
+                // The window closed: every line is already kept, and the draft waits for next time.
+                finish()
+                return
             case .interrupted:
                 if interruptedBefore {
                     if confirm("Discard this whole reflection (\(linesWord(draft.lineCount)))? Type yes to discard it; "
@@ -227,8 +231,7 @@ extension Shell {
             fail("Could not prepare your journal for export: \(error)")
             return
         }
-        guard savePrivately(text, to: path) else { return }
-        say("Wrote \(entries.count) journal entr\(entries.count == 1 ? "y" : "ies") to \(path)")
+        savePrivately(text, to: path, saying: "\(entries.count) journal entr\(entries.count == 1 ? "y" : "ies")")
     }
 
     var scenarioTitles: [String: String] {
@@ -237,6 +240,7 @@ extension Shell {
 
     /// The full path an export goes to, so the learner can find it.
     static func absolutePath(_ argument: String) -> String {
+        if argument == "-" { return argument }
         let expanded = (argument as NSString).expandingTildeInPath
         let absolute = expanded.hasPrefix("/") ? expanded
             : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
@@ -266,13 +270,19 @@ extension Shell {
             fail("Could not read your progress: \(error)")
             return
         }
-        if savePrivately(text, to: path) { say("Wrote your progress to \(path)") }
+        savePrivately(text, to: path, saying: "your progress")
     }
 
-    /// Writes an export readable by its owner alone; on failure says so and returns false.
-    func savePrivately(_ text: String, to path: String) -> Bool {
+    /// Writes an export readable by its owner alone and says where (`-`: standard output,
+    /// with nothing added). On failure says so and returns false.
+    @discardableResult
+    func savePrivately(_ text: String, to path: String, saying what: String) -> Bool {
         do {
-            try PrivateFile.write(text, to: path)
+            switch try PrivateFile.write(text, to: path, output: output) {
+            case .created: say("Wrote \(what) to \(path)")
+            case .replaced: say("Replaced \(path) with \(what).")
+            case .standardOutput: break
+            }
             return true
         } catch {
             fail(error.description)
@@ -310,7 +320,7 @@ enum JournalExport {
             if let scenario = entry.scenarioID { heading += ": \(titles[scenario] ?? scenario)" }
             lines += [heading, ""]
             if let prompt = entry.prompt { lines += ["> \(prompt)", ""] }
-            lines += [entry.text, ""]
+            lines += [MarkdownText.escape(entry.text), ""]
         }
         return lines.joined(separator: "\n")
     }

@@ -94,11 +94,16 @@ extension Shell {
     /// Opens a case in a new play session and shows where the learner stands.
     func begin(_ scenario: Scenario, key: CaseKey, recording: Recording, fromFile: Bool = false) {
         let (opened, outcome) = PlaySession.open(scenario, key: key, store: store, recording: recording, now: now)
+        if outcome == .openElsewhere {
+            fail("'\(TextLayout.neutralize(scenario.title))' is open in another Attune window. Carry on there, or type "
+                + "'stop' in that window first; two windows on one case would undo each other's choices.")
+            return
+        }
         session = opened
         say(scenarioRenderer.opening(scenario))
         if fromFile { say(style.dim("(Playing from a file: nothing is recorded in your progress. 'reload' re-reads it.)")) }
         switch outcome {
-        case .fresh:
+        case .fresh, .openElsewhere:
             break
         case let .resumed(choices):
             say(style.dim("Continuing where you stopped (\(choices) choice\(choices == 1 ? "" : "s") so far). 'why' shows the "

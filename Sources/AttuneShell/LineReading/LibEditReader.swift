@@ -12,6 +12,7 @@ import Darwin
 // reach global state; these are lock-free atomics, which are safe to touch from one.
 private let interruptRequested = Atomic<Bool>(false)
 private let resizeRequested = Atomic<Bool>(false)
+private let hangUpRequested = Atomic<Bool>(false)
 
 /// Line editing through libedit: prompt, Emacs/vi bindings, ~/.editrc, history kept across
 /// runs, TAB completion calling back into Swift. This is the only file that imports libedit.
@@ -29,6 +30,7 @@ public final class LibEditReader: LineReader {
     fileprivate let width: () -> Int
     fileprivate var prompt: UnsafeMutablePointer<CChar>?
     fileprivate var wasInterrupted = false
+    fileprivate var wasHungUp = false
 
     /// - Parameters:
     ///   - historyPath: file that keeps history across runs (created with mode 0600), or nil.
@@ -67,7 +69,19 @@ public final class LibEditReader: LineReader {
         }
         attune_install_handler(SIGINT, { _ in interruptRequested.store(true, ordering: .relaxed) })
         attune_install_handler(SIGWINCH, { _ in resizeRequested.store(true, ordering: .relaxed) })
+        Self.catchTermination()
     }
+
+    /// SIGHUP (the window closed) and SIGTERM end the current read instead of the process,
+    /// so the shell can finish cleanly: drafts stay drafts, and the record is checkpointed.
+    /// Installed without SA_RESTART, so a blocking read of piped input returns as well.
+    public static func catchTermination() {
+        attune_install_handler(SIGHUP, { _ in hangUpRequested.store(true, ordering: .relaxed) })
+        attune_install_handler(SIGTERM, { _ in hangUpRequested.store(true, ordering: .relaxed) })
+    }
+
+    /// Whether SIGHUP or SIGTERM has arrived.
+    public static var terminationRequested: Bool { hangUpRequested.load(ordering: .relaxed) }
 
     deinit {
         el_end(editLine)
@@ -84,8 +98,10 @@ public final class LibEditReader: LineReader {
         prompt = strdup(text)
         interruptRequested.store(false, ordering: .relaxed)
         wasInterrupted = false
+        if Self.terminationRequested { return .hangUp }
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
+            if wasHungUp || Self.terminationRequested { return .hangUp }
             if wasInterrupted || count < 0 {
                 fputs("^C\n", output)
                 fflush(output)
@@ -114,7 +130,7 @@ public final class LibEditReader: LineReader {
     }
 
     fileprivate func write(_ text: String) {
-        fputs(text, output)
+        fputs(TextLayout.sanitizeForTerminal(text), output)
         fflush(output)
     }
 
@@ -157,6 +173,10 @@ private let readCallback: el_rfunc_t = { editLine, character in
         }
         if count == 0 { return 0 }
         guard errno == EINTR else { return -1 }
+        if hangUpRequested.load(ordering: .relaxed) {
+            reader(of: editLine)?.wasHungUp = true
+            return 0
+        }
         if interruptRequested.exchange(false, ordering: .relaxed) {
             reader(of: editLine)?.wasInterrupted = true
             errno = EINTR

@@ -6,6 +6,9 @@ public enum LineInput: Sendable, Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of piped input.
     case endOfInput
+    /// The terminal went away (the window closed: SIGHUP) or Attune was asked to stop
+    /// (SIGTERM). Nothing more will be read; what is unfinished stays unfinished.
+    case hangUp
 }
 
 /// Candidates for the word under the cursor, as the completer sees it.
@@ -53,7 +56,7 @@ public final class PlainLineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> LineInput {
-        guard var line = read() else { return .endOfInput }
+        guard var line = read() else { return LibEditReader.terminationRequested ? .hangUp : .endOfInput }
         if line.hasSuffix("\r") { line.removeLast() }
         return .line(line)
     }

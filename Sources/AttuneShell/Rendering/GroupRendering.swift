@@ -70,7 +70,8 @@ enum GroupExport {
         lines += ["## Group notes", ""]
         if session.notes.isEmpty { lines += ["No notes were written.", ""] }
         for note in session.notes {
-            lines.append("- \(ScenarioRenderer.timestamp(note.createdAt)): " + note.text.split(whereSeparator: \.isNewline).joined(separator: " "))
+            lines.append("- \(ScenarioRenderer.timestamp(note.createdAt)): "
+                + MarkdownText.escape(note.text).replacingOccurrences(of: "\n", with: "\n  "))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -105,7 +105,7 @@ public final class Shell {
                 execute(line)
             case .interrupted:
                 continue
-            case .endOfInput:
+            case .endOfInput, .hangUp:
                 isFinished = true
             }
         }
@@ -176,9 +176,13 @@ public final class Shell {
     }
 
     func unknownCommandMessage(_ name: String) -> String {
-        var message = "There is no command '\(TextLayout.neutralize(name))'."
+        let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
+        var message = "There is no command '\(TextLayout.neutralize(shown))'."
         let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupMode) }
-        if let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) { message += " Did you mean '\(guess)'?" }
+        // A long pasted line is no misspelt command; no suggestion is looked for.
+        if name.count <= 40, let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) {
+            message += " Did you mean '\(guess)'?"
+        }
         return message + " Type 'help' to see the commands."
     }
 

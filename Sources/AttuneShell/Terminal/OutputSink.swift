@@ -17,8 +17,8 @@ public protocol OutputSink: AnyObject {
 public final class StandardStreams: OutputSink {
     public init() {}
 
-    public func write(_ text: String) { Self.write(text, to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.write(text, to: STDERR_FILENO) }
+    public func write(_ text: String) { Self.write(TextLayout.sanitizeForTerminal(text), to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.write(TextLayout.sanitizeForTerminal(text), to: STDERR_FILENO) }
 
     private static func write(_ text: String, to fd: Int32) {
         var bytes = Array(text.utf8)

@@ -1,22 +1,126 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why an export could not be written, in words for the person exporting.
 struct PrivateFileError: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Exports hold reflections and records: written readable by their owner alone (0600),
-/// never briefly readable by others.
+/// Exports hold reflections and records. They are written readable by their owner alone
+/// (0600) and never, even briefly, readable by anyone else: the text goes into an unnamed
+/// private file in the target folder (O_TMPFILE), is flushed to disk, and only then gets its
+/// name. A kill at any moment leaves either the old file or the new one, and no copy.
 enum PrivateFile {
-    static func write(_ text: String, to path: String) throws(PrivateFileError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+    /// What a write did, for the message the person sees.
+    enum Outcome: Equatable {
+        case created
+        case replaced
+        case standardOutput
+    }
+
+    /// `path` "-" writes to standard output.
+    @discardableResult
+    static func write(_ text: String, to path: String, output: OutputSink? = nil) throws(PrivateFileError) -> Outcome {
+        if path == "-" {
+            (output ?? StandardStreams()).write(text)
+            return .standardOutput
+        }
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
             throw PrivateFileError(description: "Could not write \(path): the folder \(folder) does not exist.")
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw PrivateFileError(description: "Could not write \(path): that place cannot be written to. Choose another folder.")
+        var existing = stat()
+        let exists = lstat(path, &existing) == 0
+        if exists {
+            let kind = existing.st_mode & S_IFMT
+            guard kind == S_IFREG else {
+                let what = kind == S_IFDIR ? "a folder" : kind == S_IFLNK ? "a link to another file" : "not an ordinary file (a device or pipe)"
+                throw PrivateFileError(description: "Could not write \(path): it is \(what). Choose a new file name.")
+            }
         }
-        chmod(path, 0o600)
+        removeLeftovers(in: folder)
+        let bytes = Array(text.utf8)
+        let fd = try openUnnamed(in: folder, for: path)
+        defer { close(fd.descriptor) }
+        try writeAll(bytes, to: fd.descriptor, path: path, cleanup: fd.name)
+        if fsync(fd.descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            if let name = fd.name { unlink(name) }
+            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+        }
+        // Give the finished file its name: a named temporary (linked at the last moment for
+        // an unnamed file), renamed over the target in one step.
+        let temporary = fd.name ?? uniqueTemporary(in: folder, for: path)
+        if fd.name == nil {
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                throw PrivateFileError(description: "Could not write \(path): \(String(cString: strerror(errno))).")
+            }
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+        }
+        let directory = open(folder, O_RDONLY | O_DIRECTORY)
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
+        return exists ? .replaced : .created
+    }
+
+    static let temporaryMarker = ".attune-export-"
+
+    /// An unnamed private file in `folder`, or where the file system cannot make one, a
+    /// new named file created exclusively with mode 0600.
+    private static func openUnnamed(in folder: String, for path: String) throws(PrivateFileError) -> (descriptor: Int32, name: String?) {
+        let unnamed = open(folder, oTmpFile | O_WRONLY | O_CLOEXEC, 0o600)
+        if unnamed >= 0 { return (unnamed, nil) }
+        let name = uniqueTemporary(in: folder, for: path)
+        let named = open(name, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard named >= 0 else {
+            let reason = errno == EACCES || errno == EROFS ? "that place cannot be written to. Choose another folder"
+                : errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+        }
+        fchmod(named, 0o600)
+        return (named, name)
+    }
+
+    /// O_TMPFILE, which Swift does not import from the C headers.
+    private static let oTmpFile: Int32 = 0o20000000 | O_DIRECTORY
+
+    private static func uniqueTemporary(in folder: String, for path: String) -> String {
+        let base = (path as NSString).lastPathComponent
+        return (folder as NSString).appendingPathComponent(".\(base)\(temporaryMarker)\(UInt32.random(in: .min ... .max))")
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String, cleanup name: String?) throws(PrivateFileError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+                if let name { unlink(name) }
+                throw PrivateFileError(description: "Could not write \(path): \(reason). Nothing was changed.")
+            }
+            offset += written
+        }
+    }
+
+    /// Removes named temporaries a kill left behind in the instant between naming and renaming.
+    private static func removeLeftovers(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+            let full = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            if lstat(full, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFREG { unlink(full) }
+        }
     }
 }

@@ -143,6 +143,41 @@ public enum TextLayout {
         return String(scalars)
     }
 
+    /// The last check on everything written to the terminal: control characters become
+    /// U+FFFD, except newlines, tabs and Attune's own colour codes (ESC [ digits ; m), so no
+    /// text from content, the network, file names or the keyboard can move the cursor,
+    /// retitle the window, ring the bell or write to the clipboard.
+    public static func sanitizeForTerminal(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\u{1B}", let end = colourCodeEnd(scalars, from: index) {
+                result.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
+            result.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+            index += 1
+        }
+        return String(result)
+    }
+
+    /// The index of the `m` ending a colour code (ESC [ digits and semicolons m) at `start`.
+    private static func colourCodeEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var index = start + 2
+        while index < scalars.count, index - start < 20 {
+            let scalar = scalars[index]
+            if scalar == "m" { return index }
+            guard scalar == ";" || ("0"..."9").contains(scalar) else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\n" || scalar == "\t" { return false }
         return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
