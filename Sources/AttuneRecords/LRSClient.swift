@@ -3,117 +3,466 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Why statements could not be sent, in words for the person running the export.
+/// Why statements could not be sent, in words for the person running the export: what
+/// happened and what to do. Anything that came from the network in it has been made safe
+/// to print (``LRSText``).
 public struct LRSError: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
-/// Sends statements to a Learning Record Store's statements resource with basic
-/// authentication. Transient failures (no connection, 429, 5xx) are retried with backoff;
-/// a statement the LRS already holds (409, or 204 for a repeated id) counts as stored.
+/// What one send achieved. Statements are confirmed one by one, so a send that stops part
+/// way still says exactly which statements the LRS holds.
+public struct LRSSendReport: Sendable {
+    /// Ids the LRS confirmed it holds: listed in its answer to the POST, or returned when
+    /// asked for by id. Only these may be recorded as sent.
+    public var stored: [String] = []
+    /// Ids for which the LRS already holds a *different* statement (409 Conflict): not stored.
+    public var conflicts: [String] = []
+    /// Why sending stopped before every statement was settled, if it did.
+    public var problem: LRSError?
+
+    public init() {}
+}
+
+/// Sends statements to a Learning Record Store's statements resource (xAPI 1.0.3) with
+/// basic authentication, and nowhere else.
+///
+/// The rules, each checked by a test against a misbehaving local server
+/// (Tests/AttuneShellTests/LRSMisbehavingTests.swift):
+/// - Redirects are never followed, for any request: the credentials and the statements go
+///   only to the address given. A 3xx answer is reported with its new address.
+/// - Plain http is refused unless the address is this computer, or the caller allows it.
+/// - A statement counts as stored only when the LRS names its id (see ``send(_:batchSize:)``).
+/// - Every try has a time limit, the whole send has a deadline, and an answer is read only
+///   up to ``Limits/maxResponseBytes``.
+/// - Transient failures (no connection, a timeout, 429, 5xx) are retried with backoff while
+///   the deadline allows.
+/// - Nothing the network sends reaches a message unneutralised (``LRSText``).
 public struct LRSClient: Sendable {
-    public let statementsURL: URL
+    /// How long and how much.
+    public struct Limits: Sendable {
+        /// The deadline for a whole send (all batches, retries and checks), in seconds.
+        public var overall: TimeInterval
+        /// The most one try (one request and its whole answer) may take, in seconds.
+        public var perTry: TimeInterval
+        /// The largest answer read; past it, reading stops and the send is reported.
+        public var maxResponseBytes: Int
+        /// The most tries for one request (the deadline usually ends retrying first).
+        public var attempts: Int
+        /// The first pause between tries, doubled after each, in seconds.
+        public var backoff: TimeInterval
+
+        public init(overall: TimeInterval = 60, perTry: TimeInterval = 20, maxResponseBytes: Int = 1 << 20,
+                    attempts: Int = 6, backoff: TimeInterval = 0.5) {
+            self.overall = max(overall, 0.1)
+            self.perTry = max(min(perTry, self.overall), 0.1)
+            self.maxResponseBytes = maxResponseBytes
+            self.attempts = max(attempts, 1)
+            self.backoff = backoff
+        }
+
+        public static let standard = Limits()
+    }
+
+    public let endpoint: LRSEndpoint
+    public var statementsURL: URL { endpoint.statementsURL }
+    public let limits: Limits
     let authorization: String
-    let attempts: Int
-    let backoff: Double
 
-    public init(endpoint: String, user: String, password: String, attempts: Int = 4, backoff: Double = 0.5) throws(LRSError) {
-        guard var components = URLComponents(string: endpoint), let scheme = components.scheme,
-              ["http", "https"].contains(scheme.lowercased()), components.host != nil else {
-            throw LRSError(description: "'\(endpoint)' is not a web address; give the LRS's xAPI endpoint, like https://lrs.example.org/xAPI/")
+    public init(endpoint: LRSEndpoint, user: String, password: String, allowInsecureHTTP: Bool = false,
+                limits: Limits = .standard) throws(LRSError) {
+        try Self.checkTransport(endpoint, allowInsecureHTTP: allowInsecureHTTP)
+        if user.contains(":") {
+            throw LRSError(description: "The user name for the LRS cannot contain ':'. Check it with the LRS's administrator.")
         }
-        var path = components.path
-        if !path.hasSuffix("/statements") && !path.hasSuffix("/statements/") {
-            path += path.hasSuffix("/") ? "statements" : "/statements"
-        }
-        components.path = path
-        guard let url = components.url else { throw LRSError(description: "'\(endpoint)' is not a usable web address") }
-        statementsURL = url
+        self.endpoint = endpoint
+        self.limits = limits
         authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-        self.attempts = attempts
-        self.backoff = backoff
     }
 
-    private final class Reply: @unchecked Sendable {
-        var data: Data?
-        var status: Int?
-        var error: Error?
+    public init(endpoint: String, user: String, password: String, allowInsecureHTTP: Bool = false,
+                limits: Limits = .standard) throws(LRSError) {
+        try self.init(endpoint: try LRSEndpoint(endpoint), user: user, password: password,
+                      allowInsecureHTTP: allowInsecureHTTP, limits: limits)
     }
 
-    /// One HTTP exchange, retried while the failure looks temporary.
-    func exchange(method: String, url: URL, body: Data?) throws(LRSError) -> (status: Int, data: Data) {
-        var request = URLRequest(url: url, timeoutInterval: 30)
+    /// Plain http is allowed only to this computer, or when the learner says so: over http
+    /// the password (basic authentication is only base64) and the statements cross every
+    /// network on the way in clear text.
+    public static func checkTransport(_ endpoint: LRSEndpoint, allowInsecureHTTP: Bool) throws(LRSError) {
+        guard !endpoint.isEncrypted, !endpoint.isLoopback, !allowInsecureHTTP else { return }
+        throw LRSError(description: "\(endpoint.key) is not encrypted (it starts with http://, not https://). Your password "
+            + "and your records would travel across the network in clear text, readable by anyone on the way. "
+            + "Nothing was sent. Use the LRS's https:// address (ask its administrator). Only if you are sure the "
+            + "network is private, add --insecure-http to send anyway.")
+    }
+
+    // MARK: One exchange
+
+    /// An answer from the LRS (any status), its body complete and within the size limit.
+    struct Answer {
+        var status: Int
+        var body: Data
+        var location: String?
+        var retryAfter: TimeInterval?
+    }
+
+    /// What one try came to.
+    private enum Try {
+        case answered(Answer)
+        case failed(String, transient: Bool)
+        case timedOut
+        case tooLarge
+    }
+
+    /// Collects one task's answer. Redirects are refused here: the task then ends with the
+    /// 3xx answer itself, and nothing is sent to the new address.
+    private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+        let finished = DispatchSemaphore(value: 0)
+        let limit: Int
+        private let lock = NSLock()
+        private var response: HTTPURLResponse?
+        private var body = Data()
+        private var error: Error?
+        private var overflowed = false
+
+        init(limit: Int) { self.limit = limit }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+            let tooLarge = response.expectedContentLength > Int64(limit)
+            lock.withLock {
+                self.response = response as? HTTPURLResponse
+                if tooLarge { overflowed = true }
+            }
+            completionHandler(tooLarge ? .cancel : .allow)
+        }
+
+        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+            let stop = lock.withLock { () -> Bool in
+                if overflowed { return true }
+                if body.count + data.count > limit {
+                    overflowed = true
+                    body = Data()
+                    return true
+                }
+                body.append(data)
+                return false
+            }
+            if stop { dataTask.cancel() }
+        }
+
+        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+            lock.withLock {
+                self.error = error
+                if response == nil { response = task.response as? HTTPURLResponse }
+            }
+            finished.signal()
+        }
+
+        var result: Try {
+            lock.withLock {
+                if overflowed { return .tooLarge }
+                if let error { return LRSClient.describe(error) }
+                guard let response else { return .failed("the answer was not understood", transient: true) }
+                var retryAfter: TimeInterval?
+                if let value = response.value(forHTTPHeaderField: "Retry-After"), let seconds = TimeInterval(value.trimmingCharacters(in: .whitespaces)) {
+                    retryAfter = max(seconds, 0)
+                }
+                return .answered(Answer(status: response.statusCode, body: body,
+                                        location: response.value(forHTTPHeaderField: "Location"), retryAfter: retryAfter))
+            }
+        }
+    }
+
+    /// A failed connection in words, and whether trying again could help.
+    private static func describe(_ error: Error) -> Try {
+        guard let error = error as? URLError else { return .failed("the connection failed", transient: true) }
+        switch error.code {
+        case .timedOut: return .timedOut
+        case .cannotConnectToHost:
+            return .failed("nothing answered at that address (the connection was refused)", transient: true)
+        case .cannotFindHost, .dnsLookupFailed:
+            return .failed("the LRS's name could not be found; check the address for typing mistakes", transient: true)
+        case .notConnectedToInternet:
+            return .failed("this computer is not connected to a network", transient: true)
+        case .networkConnectionLost:
+            return .failed("the connection was cut off", transient: true)
+        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
+             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
+             .clientCertificateRequired:
+            return .failed("a secure connection could not be made (the LRS's certificate was not accepted). "
+                + "Check the address with the LRS's administrator", transient: false)
+        case .badServerResponse:
+            return .failed("the answer was not a valid web answer", transient: true)
+        default:
+            return .failed("the connection failed", transient: true)
+        }
+    }
+
+    /// One try: at most `timeout` seconds for the request and its whole answer, however
+    /// slowly the answer arrives.
+    private func attempt(_ request: URLRequest, timeout: TimeInterval) -> Try {
+        let exchange = Exchange(limit: limits.maxResponseBytes)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCredentialStorage = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        var request = request
+        request.timeoutInterval = timeout
+        let task = session.dataTask(with: request)
+        task.resume()
+        if exchange.finished.wait(timeout: .now() + timeout) == .timedOut {
+            task.cancel()
+            _ = exchange.finished.wait(timeout: .now() + 2)
+            return .timedOut
+        }
+        return exchange.result
+    }
+
+    /// One HTTP request, retried while the failure looks temporary and `deadline` allows.
+    /// Returns any answer that is not transient (3xx included: never followed).
+    func exchange(method: String, url: URL, body: Data?, deadline: Date) throws(LRSError) -> Answer {
+        var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue(authorization, forHTTPHeaderField: "Authorization")
         request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
         if let body {
             request.httpBody = body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        var lastProblem = ""
-        for attempt in 1...attempts {
-            let reply = Reply()
-            let done = DispatchSemaphore(value: 0)
-            let task = URLSession.shared.dataTask(with: request) { data, response, error in
-                reply.data = data
-                reply.status = (response as? HTTPURLResponse)?.statusCode
-                reply.error = error
-                done.signal()
+        let started = Date()
+        var tries = 0
+        var lastProblem: String?
+        var outOfTime = false
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0.05 {
+                outOfTime = true
+                break
             }
-            task.resume()
-            done.wait()
-            if let status = reply.status, status != 429, status < 500 {
-                return (status, reply.data ?? Data())
+            tries += 1
+            let timeout = min(limits.perTry, remaining)
+            var retryAfter: TimeInterval?
+            switch attempt(request, timeout: timeout) {
+            case .answered(let answer) where answer.status == 429 || answer.status >= 500:
+                lastProblem = answer.status == 429 ? "the LRS said it was too busy (429)"
+                    : "the LRS had a problem of its own (it answered \(answer.status))"
+                retryAfter = answer.retryAfter
+            case .answered(let answer):
+                return answer
+            case .tooLarge:
+                throw LRSError(description: "The LRS at \(endpoint.key) sent an answer larger than "
+                    + "\(Self.size(limits.maxResponseBytes)), far more than an LRS sends; Attune stopped reading it. "
+                    + "Nothing more was sent. Check the address with the LRS's administrator.")
+            case .timedOut:
+                // A try the deadline cut short says less than what went before it.
+                if timeout >= limits.perTry || lastProblem == nil {
+                    lastProblem = "it did not finish answering within \(Self.seconds(timeout))"
+                }
+                outOfTime = timeout < limits.perTry
+            case .failed(let why, let transient):
+                lastProblem = why
+                if !transient {
+                    throw LRSError(description: "Could not send to the LRS at \(endpoint.key): \(why).")
+                }
             }
-            lastProblem = reply.status.map { "the LRS answered \($0)" } ?? "no answer (\(reply.error.map { $0.localizedDescription } ?? "unknown"))"
-            if attempt < attempts { Thread.sleep(forTimeInterval: backoff * Double(1 << (attempt - 1))) }
+            if tries >= limits.attempts { break }
+            let pause = max(limits.backoff * Double(1 << min(tries - 1, 10)), retryAfter ?? 0)
+            if Date().addingTimeInterval(pause + 0.05) >= deadline {
+                outOfTime = true
+                break
+            }
+            Thread.sleep(forTimeInterval: pause)
         }
-        throw LRSError(description: "Could not reach the LRS at \(statementsURL) after \(attempts) tries: \(lastProblem).")
+        let elapsed = Date().timeIntervalSince(started)
+        throw LRSError(description: "Could not reach the LRS at \(endpoint.key) after \(tries) \(tries == 1 ? "try" : "tries") "
+            + "in \(Self.seconds(elapsed)): \(lastProblem ?? "no answer")"
+            + (outOfTime ? ", and the time allowed for sending (\(Self.seconds(limits.overall)), --timeout) ran out" : "")
+            + ". Check the address and your connection, or ask the LRS's administrator, then run the same command "
+            + "again; statements already sent are not sent twice.")
     }
 
-    /// Sends statements in batches; returns the ids the LRS now holds from this call.
-    @discardableResult
-    public func send(_ statements: [[String: Any]], batchSize: Int = 50) throws(LRSError) -> [String] {
-        var stored: [String] = []
-        var index = 0
-        while index < statements.count {
-            let batch = Array(statements[index..<min(index + batchSize, statements.count)])
-            index += batchSize
-            let body: Data
-            do {
-                body = try JSONSerialization.data(withJSONObject: batch, options: [.withoutEscapingSlashes])
-            } catch {
-                throw LRSError(description: "A statement could not be written as JSON: \(error)")
-            }
-            let reply = try exchange(method: "POST", url: statementsURL, body: body)
-            switch reply.status {
-            case 200, 204:
-                stored += batch.compactMap { $0["id"] as? String }
-            case 409 where batch.count == 1:
-                // The LRS already holds this id.
-                stored += batch.compactMap { $0["id"] as? String }
-            case 409:
-                // Some are already there: send one at a time so each is settled.
-                for statement in batch { stored += try send([statement], batchSize: 1) }
-            case 401, 403:
-                throw LRSError(description: "The LRS refused the user name or password (\(reply.status)).")
-            default:
-                let detail = String(decoding: reply.data.prefix(300), as: UTF8.self)
-                throw LRSError(description: "The LRS did not accept the statements (\(reply.status)): \(detail)")
-            }
+    private static func seconds(_ value: TimeInterval) -> String {
+        value < 10 ? String(format: "%.1f seconds", value) : "\(Int(value.rounded())) seconds"
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1024 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+    }
+
+    // MARK: Answers that end a send
+
+    private func redirected(_ answer: Answer, from url: URL) -> LRSError {
+        var whereTo = "without saying where to"
+        if let location = answer.location {
+            let target = URL(string: location, relativeTo: url)?.absoluteURL.absoluteString ?? location
+            whereTo = "to \(LRSEndpoint.redacted(target))"
         }
-        return stored
+        return LRSError(description: "The LRS address answered with a redirect (\(answer.status)) \(whereTo). Attune does not "
+            + "follow redirects when sending, so your password and records go only to the address you gave. Nothing was "
+            + "marked as sent. If that is the LRS's new address, check it with the LRS's administrator and run the command "
+            + "again with --lrs and the new address.")
+    }
+
+    private func refused(_ answer: Answer) -> LRSError {
+        LRSError(description: "The LRS refused the user name or password (it answered \(answer.status)). Check them with the "
+            + "LRS's administrator. Nothing was marked as sent.")
+    }
+
+    private func notAnLRS(_ answer: Answer) -> LRSError {
+        if LRSText.looksLikeHTML(answer.body) {
+            return LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body))\"), "
+                + "not the list of stored statements an LRS sends. Nothing was marked as sent. This often means the network "
+                + "wants you to sign in first (a hotel, hospital or guest network): open a web browser, sign in, then run "
+                + "the command again. Otherwise check the address with the LRS's administrator.")
+        }
+        let gist = LRSText.gist(of: answer.body)
+        return LRSError(description: "The LRS answered \(answer.status) without listing the statements it stored"
+            + (gist.isEmpty ? "" : " (\"\(gist)\")") + ", so none can be counted as sent. Nothing was marked as sent. "
+            + "Check the address with the LRS's administrator.")
+    }
+
+    private func rejected(_ answer: Answer) -> LRSError {
+        let gist = LRSText.gist(of: answer.body)
+        return LRSError(description: "The LRS did not accept the statements (it answered \(answer.status))"
+            + (gist.isEmpty ? "" : ": \"\(gist)\"") + ". Nothing more was sent. If this happens again, show this message "
+            + "to the LRS's administrator.")
+    }
+
+    // MARK: Sending
+
+    /// Sends statements in batches and says which the LRS now holds.
+    ///
+    /// xAPI 1.0.3 (Communication 2.1.2), exactly: a POST to the statements resource is
+    /// answered 200 OK with a JSON array of the ids stored. A statement counts as stored
+    /// only when the LRS names its id:
+    /// - 200 (or 201) with a JSON array of strings: the ids in it that were sent are stored.
+    ///   Any other 200 body (a captive portal's web page, garbage) ends the send: none stored.
+    /// - 204 No Content is the answer to a PUT, which Attune never sends; some LRSs also give
+    ///   it to a POST whose statements they all held already, and `[]` or a partial list can
+    ///   mean the same. It confirms nothing by itself: each id not listed is asked for
+    ///   (GET ?statementId=ID), and counts as stored only if the LRS returns that statement.
+    /// - 409 Conflict: the LRS holds a different statement under one of the ids. A batch is
+    ///   resent one statement at a time so the others are settled; a single statement
+    ///   answered 409 is a conflict (``LRSSendReport/conflicts``), never stored.
+    /// - 3xx (never followed), 401/403, other 4xx, an answer too large, or the deadline end
+    ///   the send (``LRSSendReport/problem``); what was confirmed before stays confirmed.
+    public func send(_ statements: [[String: Any]], batchSize: Int = 50) -> LRSSendReport {
+        let deadline = Date().addingTimeInterval(limits.overall)
+        var report = LRSSendReport()
+        var index = 0
+        do throws(LRSError) {
+            while index < statements.count {
+                let batch = Array(statements[index..<min(index + max(batchSize, 1), statements.count)])
+                index += max(batchSize, 1)
+                try sendBatch(batch, deadline: deadline, into: &report)
+            }
+        } catch {
+            report.problem = error
+        }
+        return report
+    }
+
+    private func sendBatch(_ batch: [[String: Any]], deadline: Date, into report: inout LRSSendReport) throws(LRSError) {
+        let ids = batch.compactMap { $0["id"] as? String }
+        guard ids.count == batch.count else {
+            throw LRSError(description: "A statement without an id cannot be confirmed by the LRS, so it was not sent.")
+        }
+        let body: Data
+        do {
+            body = try JSONSerialization.data(withJSONObject: batch, options: [.withoutEscapingSlashes])
+        } catch {
+            throw LRSError(description: "A statement could not be written as JSON, so nothing more was sent.")
+        }
+        let answer = try exchange(method: "POST", url: statementsURL, body: body, deadline: deadline)
+        switch answer.status {
+        case 200, 201:
+            guard let listed = Self.statementIDs(in: answer.body) else { throw notAnLRS(answer) }
+            report.stored += ids.filter { listed.contains($0.lowercased()) }
+            try confirm(ids.filter { !listed.contains($0.lowercased()) }, answered: answer.status, deadline: deadline, into: &report)
+        case 204:
+            try confirm(ids, answered: answer.status, deadline: deadline, into: &report)
+        case 409 where batch.count > 1:
+            for statement in batch { try sendBatch([statement], deadline: deadline, into: &report) }
+        case 409:
+            report.conflicts += ids
+        case 300...399:
+            throw redirected(answer, from: statementsURL)
+        case 401, 403:
+            throw refused(answer)
+        default:
+            throw rejected(answer)
+        }
+    }
+
+    /// Asks the LRS for each statement it did not list; those it returns are stored.
+    private func confirm(_ ids: [String], answered status: Int, deadline: Date,
+                         into report: inout LRSSendReport) throws(LRSError) {
+        var unconfirmed = 0
+        for id in ids {
+            if try holds(id, deadline: deadline) { report.stored.append(id) } else { unconfirmed += 1 }
+        }
+        guard unconfirmed > 0 else { return }
+        throw LRSError(description: "The LRS answered \(status) but did not confirm \(unconfirmed) of the statements: it did "
+            + "not list \(unconfirmed == 1 ? "its id" : "their ids"), and did not return \(unconfirmed == 1 ? "it" : "them") "
+            + "when asked. \(unconfirmed == 1 ? "It was" : "They were") not marked as sent and will be sent again next time. "
+            + "If this happens again, ask the LRS's administrator.")
+    }
+
+    /// Whether the LRS returns the statement with this id.
+    func holds(_ id: String, deadline: Date) throws(LRSError) -> Bool {
+        var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "statementId", value: id)]
+        guard let url = components.url else { return false }
+        let answer = try exchange(method: "GET", url: url, body: nil, deadline: deadline)
+        switch answer.status {
+        case 200:
+            // The statement itself, as xAPI says; some LRSs (ralph) wrap it in a StatementResult.
+            guard let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any] else { return false }
+            let statements = object["statements"] as? [[String: Any]] ?? [object]
+            return statements.contains { ($0["id"] as? String)?.lowercased() == id.lowercased() }
+        case 300...399:
+            throw redirected(answer, from: url)
+        default:
+            return false
+        }
+    }
+
+    /// The ids in an LRS's answer to a POST (a JSON array of strings), in lower case; else nil.
+    static func statementIDs(in body: Data) -> Set<String>? {
+        guard let array = try? JSONSerialization.jsonObject(with: body) as? [Any] else { return nil }
+        var ids = Set<String>()
+        for element in array {
+            guard let id = element as? String else { return nil }
+            ids.insert(id.lowercased())
+        }
+        return ids
     }
 
     /// The statements the LRS holds (first page), for checking a round trip.
     public func fetchStatementIDs(limit: Int = 1000) throws(LRSError) -> [String] {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
         components.queryItems = [URLQueryItem(name: "limit", value: String(limit))]
-        let reply = try exchange(method: "GET", url: components.url!, body: nil)
-        guard reply.status == 200,
-              let object = try? JSONSerialization.jsonObject(with: reply.data) as? [String: Any],
+        let deadline = Date().addingTimeInterval(limits.overall)
+        let answer = try exchange(method: "GET", url: components.url!, body: nil, deadline: deadline)
+        if (300...399).contains(answer.status) { throw redirected(answer, from: statementsURL) }
+        guard answer.status == 200,
+              let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
               let statements = object["statements"] as? [[String: Any]] else {
-            throw LRSError(description: "The LRS answered \(reply.status) to a request for statements.")
+            throw LRSError(description: "The LRS answered \(answer.status) to a request for statements.")
         }
         return statements.compactMap { $0["id"] as? String }
     }

@@ -27,20 +27,48 @@ extension ProgressStore {
         }
     }
 
-    /// Statement ids already accepted by `endpoint`.
+    /// Statement ids already accepted by `endpoint` (its normalised address: the sent-statement
+    /// record is keyed by endpoint and statement, so a statement sent to one LRS still goes to
+    /// another).
     public func sentStatements(endpoint: String) throws(StoreError) -> Set<String> {
         try read { db in
             Set(try String.fetchAll(db, sql: "SELECT statement FROM xapiSent WHERE endpoint = ?", arguments: [endpoint]))
         }
     }
 
+    /// Records statements `endpoint` has confirmed it holds.
     public func markSent(_ statements: [String], endpoint: String, at date: Date) throws(StoreError) {
         try write { db in
             for statement in statements {
-                try db.execute(sql: "INSERT OR IGNORE INTO xapiSent (statement, endpoint, sentAt) VALUES (?, ?, ?)",
-                               arguments: [statement, endpoint, date])
+                try db.execute(sql: "INSERT OR IGNORE INTO xapiSent (endpoint, statement, sentAt) VALUES (?, ?, ?)",
+                               arguments: [endpoint, statement, date])
             }
         }
+    }
+
+    /// Files records kept under another spelling of an address (written by an older Attune,
+    /// before addresses were normalised) under `normalise(endpoint)`, so a statement sent to
+    /// `HTTP://LRS.example.org:80/xAPI/` counts as sent to `http://lrs.example.org/xAPI/statements`.
+    /// Endpoints `normalise` cannot read (nil) are left as they are.
+    public func refileSentStatements(normalise: (String) -> String?) throws(StoreError) {
+        try write { db in
+            for endpoint in try String.fetchAll(db, sql: "SELECT DISTINCT endpoint FROM xapiSent") {
+                guard let normalised = normalise(endpoint), normalised != endpoint else { continue }
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO xapiSent (endpoint, statement, sentAt)
+                    SELECT ?, statement, sentAt FROM xapiSent WHERE endpoint = ?
+                    """, arguments: [normalised, endpoint])
+                try db.execute(sql: "DELETE FROM xapiSent WHERE endpoint = ?", arguments: [endpoint])
+            }
+        }
+    }
+
+    /// `endpoint` without a `user:password@` an older Attune kept in it: credentials are never stored.
+    static func endpointWithoutCredentials(_ endpoint: String) -> String {
+        guard var parts = URLComponents(string: endpoint), parts.user != nil || parts.password != nil else { return endpoint }
+        parts.user = nil
+        parts.password = nil
+        return parts.string ?? endpoint
     }
 
     // MARK: Progress

@@ -98,6 +98,24 @@ extension ProgressStore {
             }
             try adoptGroupDecisions(db)
         }
+        migrator.registerMigration("v5-xapi-sent-by-endpoint") { db in
+            // A statement sent to one LRS is not sent to another: the record of sent statements
+            // is keyed by (endpoint, statement), no longer by statement alone. Every row is kept;
+            // a user name and password an older version left in an endpoint are dropped.
+            try db.create(table: "xapiSentByEndpoint") { table in
+                table.column("endpoint", .text).notNull()
+                table.column("statement", .text).notNull()
+                table.column("sentAt", .datetime).notNull()
+                table.primaryKey(["endpoint", "statement"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT endpoint, statement, sentAt FROM xapiSent") {
+                try db.execute(sql: "INSERT OR IGNORE INTO xapiSentByEndpoint (endpoint, statement, sentAt) VALUES (?, ?, ?)",
+                               arguments: [endpointWithoutCredentials(row["endpoint"]), row["statement"] as String,
+                                           row["sentAt"] as DatabaseValue])
+            }
+            try db.drop(table: "xapiSent")
+            try db.rename(table: "xapiSentByEndpoint", to: "xapiSent")
+        }
         return migrator
     }
 

@@ -61,23 +61,4 @@ struct XAPIStatementsTests {
         let with = XAPIStatements(account: LearnerAccount(name: "learner-7"), includeReflections: true, scenarios: [])
         #expect(try XAPIStatements.jsonLines(with.statements(from: log)).contains("Private words."))
     }
-
-    @Test("the LRS address is normalised to its statements resource; a bad one is explained")
-    func endpoint() throws {
-        #expect(try LRSClient(endpoint: "http://127.0.0.1:8100/xAPI/", user: "u", password: "p").statementsURL.absoluteString
-            == "http://127.0.0.1:8100/xAPI/statements")
-        #expect(try LRSClient(endpoint: "http://h/xAPI/statements/", user: "u", password: "p").statementsURL.absoluteString
-            == "http://h/xAPI/statements/")
-        #expect(throws: LRSError.self) { try LRSClient(endpoint: "lrs.example.org", user: "u", password: "p") }
-    }
-
-    @Test("an LRS that cannot be reached is retried, then reported")
-    func unreachable() throws {
-        let client = try LRSClient(endpoint: "http://127.0.0.1:9/xAPI/", user: "u", password: "p", attempts: 2, backoff: 0.01)
-        #expect {
-            try client.send(builder.statements(from: log))
-        } throws: { error in
-            "\(error)".contains("after 2 tries")
-        }
-    }
 }

@@ -49,7 +49,7 @@ private final class RalphServer {
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
-        let client = try LRSClient(endpoint: endpoint, user: "tester", password: "secret", attempts: 1)
+        let client = try LRSClient(endpoint: endpoint, user: "tester", password: "secret", limits: .init(attempts: 1))
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if (try? client.fetchStatementIDs()) != nil { return }
@@ -97,9 +97,13 @@ struct LRSRoundTripTests {
         #expect(second.stdout.contains("Sent 0 new statements"))
         #expect(second.stdout.contains("4 had been sent before"))
 
-        // Even sent again directly, the LRS keeps one copy of each: the ids are fixed.
+        // Even sent again directly, the LRS keeps one copy of each: the ids are fixed. Ralph
+        // answers 204 to statements it already holds; each is then confirmed by asking for it.
         let statements = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
-        try client.send(statements)
+        let again = client.send(statements)
+        #expect(again.problem == nil, "\(String(describing: again.problem))")
+        #expect(Set(again.stored) == Set(ids))
+        #expect(again.conflicts.isEmpty)
         #expect(try client.fetchStatementIDs().count == 4)
 
         let wrongPassword = try runAttune(["export", "xapi", "--lrs", server.endpoint, "--user", "tester", "--password", "nope",

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: "Export your learning record.", subcommands: [XAPIExport.self])
 }
 
-/// `attune export xapi FILE` or `attune export xapi --lrs URL --user U --password P`
+/// `attune export xapi FILE` or `attune export xapi --lrs URL --user U`
 struct XAPIExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xapi",
@@ -20,6 +20,15 @@ struct XAPIExport: ParsableCommand {
             written and case completed. You are identified only by the account name you give. Reflection text is \
             included only with --include-reflections. Statement ids are fixed by your record, so sending again \
             never stores a statement twice; statements already sent to that LRS are skipped.
+
+            The password: set ATTUNE_LRS_PASSWORD, or leave it out and Attune asks for it (nothing is shown as you \
+            type). --password works too, but other people using this computer can see a command line. A user name \
+            and password written in the address (https://name:password@host/) are used only when neither --user nor \
+            --password is given; they are never shown or stored.
+
+            Statements go only to the address given: redirects are not followed, and plain http:// is refused \
+            unless the LRS is on this computer (or you add --insecure-http). A statement counts as sent only when \
+            the LRS confirms it by its id.
             """)
 
     @Argument(help: "The file to write (JSON lines). Omit it when sending with --lrs.")
@@ -34,26 +43,41 @@ struct XAPIExport: ParsableCommand {
     @Option(help: "User name for the LRS.")
     var user: String?
 
-    @Option(help: "Password for the LRS.")
+    @Option(help: "Password for the LRS. Better: set ATTUNE_LRS_PASSWORD, or leave this out to be asked.")
     var password: String?
+
+    @Flag(name: .customLong("insecure-http"),
+          help: "Send to an http:// address that is not this computer, unencrypted: your password and records cross the network in clear text.")
+    var insecureHTTP = false
+
+    @Option(help: ArgumentHelp("Give up sending after this many seconds in all (default 60).", valueName: "seconds"))
+    var timeout: Double = 60
 
     @Flag(help: "Include the text of your reflections (left out unless you ask).")
     var includeReflections = false
 
     @OptionGroup var options: GlobalOptions
 
+    /// Where an LRS password may come from besides --password.
+    static let passwordVariable = "ATTUNE_LRS_PASSWORD"
+
     func validate() throws {
         if account.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--account needs a name.") }
         switch (file, lrs) {
-        case (nil, nil): throw ValidationError("Give a FILE to write, or --lrs URL with --user and --password to send.")
+        case (nil, nil): throw ValidationError("Give a FILE to write, or --lrs URL with --user to send.")
         case (.some, .some): throw ValidationError("Give either a FILE or --lrs, not both.")
-        case (nil, .some) where user == nil || password == nil: throw ValidationError("--lrs needs --user and --password.")
         default: break
         }
+        if !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 3600.") }
     }
 
     func run() throws {
         let context = RunContext(options: options)
+        // The address is checked first: a refused address needs no password and no record.
+        var connection: (endpoint: LRSEndpoint, user: String, password: String)?
+        if let lrs {
+            connection = try connect(lrs, context: context)
+        }
         let store: ProgressStore
         do {
             store = try ProgressStore(directory: context.dataDirectory)
@@ -61,6 +85,7 @@ struct XAPIExport: ParsableCommand {
             context.output.writeError(context.style.error("error:") + " \(error)\n")
             throw ExitCode(2)
         }
+        defer { store.close() }
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
         let builder = XAPIStatements(account: LearnerAccount(name: account), includeReflections: includeReflections,
@@ -83,22 +108,133 @@ struct XAPIExport: ParsableCommand {
             context.output.write("Wrote \(statements.count) statements to \(path).\n")
             return
         }
-        guard let lrs, let user, let password else { return }
-        do {
-            let client = try LRSClient(endpoint: lrs, user: user, password: password)
-            let endpoint = client.statementsURL.absoluteString
-            let already = try store.sentStatements(endpoint: endpoint)
-            let fresh = statements.filter { !already.contains($0["id"] as? String ?? "") }
-            let stored = try client.send(fresh)
-            try store.markSent(stored, endpoint: endpoint, at: Date())
-            context.output.write("Sent \(stored.count) new statement\(stored.count == 1 ? "" : "s") to \(endpoint)"
-                + (already.isEmpty ? "" : "; \(statements.count - fresh.count) had been sent before") + ".\n")
-        } catch let error as LRSError {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
-            throw ExitCode(1)
-        } catch {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
-            throw ExitCode(1)
+        guard let connection else { return }
+        try send(statements, over: connection, store: store, context: context)
+    }
+
+    /// The LRS's address and credentials, or a message and exit status 1.
+    private func connect(_ address: String, context: RunContext) throws -> (endpoint: LRSEndpoint, user: String, password: String) {
+        func fail(_ message: String) -> ExitCode {
+            context.output.writeError(context.style.error("error:") + " \(message)\n")
+            return ExitCode(1)
         }
+        let endpoint: LRSEndpoint
+        do {
+            endpoint = try LRSEndpoint(address)
+            try LRSClient.checkTransport(endpoint, allowInsecureHTTP: insecureHTTP)
+        } catch {
+            throw fail(error.description)
+        }
+        if !endpoint.isEncrypted && !endpoint.isLoopback {
+            context.output.writeError(context.style.warning("warning:") + " sending to \(endpoint.key) without encryption, "
+                + "as --insecure-http asks: your password and records cross the network in clear text.\n")
+        }
+        // Credentials in the address are used only when none are given as options.
+        var user = user
+        var password = password
+        if endpoint.hasEmbeddedCredentials {
+            if user == nil && password == nil {
+                user = endpoint.user
+                password = endpoint.password
+            } else {
+                context.output.writeError(context.style.warning("note:") + " the user name or password written in the "
+                    + "address was ignored, because --user or --password was given.\n")
+            }
+        } else if password != nil {
+            context.output.writeError(context.style.warning("note:") + " a password given with --password can be seen "
+                + "by other people using this computer, and may be kept in your shell's history. Next time, set "
+                + "\(Self.passwordVariable) or leave --password out to be asked for it.\n")
+        }
+        guard let user, !user.isEmpty else {
+            throw fail("Give your user name for the LRS with --user.")
+        }
+        if password == nil, let fromEnvironment = context.environment[Self.passwordVariable], !fromEnvironment.isEmpty {
+            password = fromEnvironment
+        }
+        if password == nil, TerminalInfo.isTerminal(STDIN_FILENO) {
+            password = PasswordPrompt.ask("Password for the LRS at \(endpoint.key): ")
+        }
+        guard let password else {
+            throw fail("No password for the LRS: --lrs needs --user and --password, or the password in "
+                + "\(Self.passwordVariable) (safer: other people using this computer can see a command line), or a "
+                + "terminal to ask for it on. Nothing was sent.")
+        }
+        return (endpoint, user, password)
+    }
+
+    private func send(_ statements: [[String: Any]], over connection: (endpoint: LRSEndpoint, user: String, password: String),
+                      store: ProgressStore, context: RunContext) throws {
+        func fail(_ message: String) -> ExitCode {
+            context.output.writeError(context.style.error("error:") + " \(message)\n")
+            return ExitCode(1)
+        }
+        let endpoint = connection.endpoint
+        let client: LRSClient
+        do {
+            client = try LRSClient(endpoint: endpoint, user: connection.user, password: connection.password,
+                                   allowInsecureHTTP: insecureHTTP, limits: LRSClient.Limits(overall: timeout))
+        } catch {
+            throw fail(error.description)
+        }
+        let already: Set<String>
+        do {
+            try store.refileSentStatements(normalise: LRSEndpoint.key(for:))
+            already = try store.sentStatements(endpoint: endpoint.key)
+        } catch {
+            throw fail(error.description)
+        }
+        let fresh = statements.filter { !already.contains($0["id"] as? String ?? "") }
+        let report = client.send(fresh)
+        do {
+            try store.markSent(report.stored, endpoint: endpoint.key, at: Date())
+        } catch {
+            throw fail("\(error.description) The LRS has \(report.stored.count) new statements that Attune could not "
+                + "record as sent; sending again will not store them twice.")
+        }
+        if report.problem == nil || !report.stored.isEmpty {
+            context.output.write("Sent \(report.stored.count) new statement\(report.stored.count == 1 ? "" : "s") to \(endpoint.key)"
+                + (already.isEmpty ? "" : "; \(statements.count - fresh.count) had been sent before") + ".\n")
+        }
+        for id in report.conflicts {
+            context.output.writeError(context.style.error("conflict:") + " statement \(id) was not sent: the LRS already "
+                + "holds a different statement with this id.\n")
+        }
+        if !report.conflicts.isEmpty {
+            context.output.writeError("\(report.conflicts.count) statement\(report.conflicts.count == 1 ? "" : "s") "
+                + "conflicted and \(report.conflicts.count == 1 ? "was" : "were") not marked as sent. This happens when the "
+                + "same account name was used on another computer or with another record; try a different --account, or "
+                + "ask the LRS's administrator.\n")
+        }
+        if let problem = report.problem { throw fail(problem.description) }
+        if !report.conflicts.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Asks for a password on the terminal with echo turned off, so it is neither shown nor
+/// left on the screen. Echo comes back however the prompt ends, Ctrl-C included.
+enum PasswordPrompt {
+    /// The terminal's settings before echo was turned off, for the signal handler.
+    nonisolated(unsafe) private static var saved = termios()
+
+    static func ask(_ prompt: String) -> String? {
+        let fd = STDIN_FILENO
+        guard tcgetattr(fd, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+        let previous = signals.map { signal($0, { number in
+            _ = tcsetattr(STDIN_FILENO, TCSANOW, &PasswordPrompt.saved)
+            signal(number, SIG_DFL)
+            raise(number)
+        }) }
+        defer {
+            _ = tcsetattr(fd, TCSANOW, &saved)
+            for (number, handler) in zip(signals, previous) { signal(number, handler) }
+        }
+        FileHandle.standardError.write(Data(prompt.utf8))
+        guard tcsetattr(fd, TCSAFLUSH, &quiet) == 0 else { return nil }
+        let line = readLine(strippingNewline: true)
+        FileHandle.standardError.write(Data("\n".utf8))
+        return line
     }
 }

@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An LRS's address as the learner typed it, made into the one form Attune sends to, shows,
+/// and files its record of sent statements under: the statements resource, with the scheme
+/// and host in lower case, no default port (80 for http, 443 for https), no user name or
+/// password, no fragment, no empty, `.` or `..` path segments and no trailing slash, ending
+/// in `/statements`. So `HTTPS://LRS.example.org:443/xAPI/`, `https://lrs.example.org/xAPI`
+/// and `https://me:pw@lrs.example.org/xAPI/statements/` are one LRS:
+/// `https://lrs.example.org/xAPI/statements`.
+///
+/// A user name and password written into the address are kept apart (``user``,
+/// ``password``) for the caller to use or refuse; they are never part of ``statementsURL``
+/// or ``key``, so they are never shown or stored.
+public struct LRSEndpoint: Sendable, Hashable {
+    /// Where statements are sent. Never holds credentials.
+    public let statementsURL: URL
+    /// A user name written into the address (`https://name@host/`), if any.
+    public let user: String?
+    /// A password written into the address (`https://name:password@host/`), if any.
+    public let password: String?
+
+    /// The normalised address: what the sent-statement record is keyed by, and what is shown.
+    public var key: String { statementsURL.absoluteString }
+
+    /// https: the password and statements are encrypted on the way.
+    public var isEncrypted: Bool { statementsURL.scheme == "https" }
+
+    /// The address is this computer (127.0.0.0/8, ::1 or localhost), so nothing crosses a network.
+    public var isLoopback: Bool { Self.isLoopback(host: statementsURL.host ?? "") }
+
+    /// Whether credentials were written into the address.
+    public var hasEmbeddedCredentials: Bool { user != nil || password != nil }
+
+    public init(_ text: String) throws(LRSError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = Self.redacted(trimmed)
+        guard var parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = parts.percentEncodedHost, !host.isEmpty else {
+            throw LRSError(description: "'\(shown)' is not a web address. Give the LRS's xAPI address as its administrator "
+                + "wrote it, starting with https://, for example https://lrs.example.org/xAPI/")
+        }
+        if let query = parts.percentEncodedQuery, !query.isEmpty {
+            throw LRSError(description: "The LRS address '\(shown)' has a part after '?'. Give the xAPI address without it, "
+                + "for example https://lrs.example.org/xAPI/")
+        }
+        user = parts.user.flatMap { $0.isEmpty ? nil : $0 }
+        password = parts.password
+        parts.user = nil
+        parts.password = nil
+        parts.fragment = nil
+        parts.scheme = scheme
+        var lowerHost = host.lowercased()
+        if lowerHost.count > 1, lowerHost.hasSuffix(".") { lowerHost.removeLast() }
+        parts.percentEncodedHost = lowerHost
+        if (scheme == "http" && parts.port == 80) || (scheme == "https" && parts.port == 443) { parts.port = nil }
+        var segments: [String] = []
+        for segment in parts.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(String(segment))
+            }
+        }
+        if segments.last != "statements" { segments.append("statements") }
+        parts.percentEncodedPath = "/" + segments.joined(separator: "/")
+        guard let url = parts.url else {
+            throw LRSError(description: "'\(shown)' is not a usable web address. Give the LRS's xAPI address, "
+                + "for example https://lrs.example.org/xAPI/")
+        }
+        statementsURL = url
+    }
+
+    /// The normalised key for an address, or nil when it is not one (for refiling old records).
+    public static func key(for text: String) -> String? {
+        try? LRSEndpoint(text).key
+    }
+
+    /// Whether `host` (as in a URL, IPv6 in brackets or not) names this computer.
+    public static func isLoopback(host: String) -> Bool {
+        var name = host.lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name.hasSuffix("."), name.count > 1 { name.removeLast() }
+        if name == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, name, &v6) == 1 {
+            let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+            if bytes == [UInt8](repeating: 0, count: 15) + [1] { return true }
+            // ::ffff:127.x.y.z, an IPv4 loopback address written as IPv6.
+            return bytes.prefix(10).allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
+        }
+        return false
+    }
+
+    /// `text` with any `user:password@` between `://` and the host removed, and made safe
+    /// to show: for messages about an address that may not even parse.
+    public static func redacted(_ text: String) -> String {
+        var result = text
+        if let schemeEnd = result.range(of: "://") {
+            let rest = result[schemeEnd.upperBound...]
+            let authorityEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@") {
+                result.removeSubrange(schemeEnd.upperBound...at)
+            }
+        }
+        return LRSText.excerpt(result, limit: 200)
+    }
+}
