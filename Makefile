@@ -20,6 +20,7 @@ run: build
 test: deps
 	@mkdir -p .build
 	@scripts/install-lrs.sh
+	@scripts/install-browser.sh
 	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG); test $${PIPESTATUS[0]} -eq 0
 	@scripts/check-warnings.sh $(BUILD_LOG)
 	$(SWIFT) test --skip-build

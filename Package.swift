@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AttuneStore", targets: ["AttuneStore"]),
         .library(name: "AttunePlay", targets: ["AttunePlay"]),
         .library(name: "AttuneRecords", targets: ["AttuneRecords"]),
+        .library(name: "AttuneRoom", targets: ["AttuneRoom"]),
         .library(name: "AttuneShell", targets: ["AttuneShell"]),
     ],
     dependencies: [
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libedit's C surface. Only Sources/AttuneShell/LineReading/LibEditReader.swift imports it.
@@ -24,6 +26,12 @@ let package = Package(
             name: "CLibEdit",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
+        ),
+        // libqrencode's C surface, for the join code shown to the room. Only AttuneRoom imports it.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         // Models, loaders, diagnostics and search. No terminal I/O.
         .target(
@@ -37,6 +45,11 @@ let package = Package(
         ),
         // The rules of play and of the journal, for any front end: resume, back, drafts, recording.
         .target(name: "AttunePlay", dependencies: ["AttuneCore", "AttuneStore"]),
+        // Phones vote: the room's state as values, and a small HTTP server on the local network.
+        .target(
+            name: "AttuneRoom",
+            dependencies: ["CQREncode", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
             name: "AttuneRecords",
@@ -50,6 +63,7 @@ let package = Package(
                 "AttuneStore",
                 "AttunePlay",
                 "AttuneRecords",
+                "AttuneRoom",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,9 +72,10 @@ let package = Package(
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttuneRoomTests", dependencies: ["AttuneRoom"]),
         .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttuneShellTests", dependencies: [
-            "AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "attune",
+            "AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "AttuneRoom", "attune",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
 # libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
-# (the terminal end-to-end tests) and Graphviz (the test that renders `attune graph`).
+# (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`) and
+# libqrencode (the join code drawn in the terminal for phones).
 set -euo pipefail
 
 missing=()
@@ -9,8 +10,9 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libedit || missing+=(libedit-dev)
   pkg-config --exists sqlite3 || missing+=(libsqlite3-dev)
+  pkg-config --exists libqrencode || missing+=(libqrencode-dev)
 else
-  missing+=(libedit-dev libsqlite3-dev)
+  missing+=(libedit-dev libsqlite3-dev libqrencode-dev)
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)

@@ -50,7 +50,7 @@ struct GroupModeTests {
         #expect(output.errors.contains("Give one whole number for each of the 2 choices"))
         shell.execute("group sideways")
         #expect(output.errors.replacingOccurrences(of: "\n", with: " ")
-            .contains("Use 'group on', 'group off', 'group sessions', 'group resume N' or 'group export [N] FILE'."))
+            .contains("Use 'group on', 'group off', 'group sessions', 'group resume N', 'group export [N] FILE' or 'group serve'."))
         shell.execute("group off")
         shell.execute("group off")
         #expect(output.errors.contains("Group mode is already off."))

@@ -36,7 +36,8 @@ struct ReadmeExamplesTests {
             guard let command = Self.shellCommand(line), !command.isEmpty else { continue }
             // 'quit' would end the run before the later examples; it is typed once at the end.
             if command == "quit" { continue }
-            transcript.append(command)
+            // The room page listens on loopback only in tests, on any free port.
+            transcript.append(command == "group serve" ? "group serve --bind 127.0.0.1 --port 0" : command)
             // A bare 'reflect' opens a draft: write a line and save it, as a learner would.
             if command == "reflect" { transcript += ["A line written in the draft.", "."] }
         }

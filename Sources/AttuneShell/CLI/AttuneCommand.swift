@@ -27,16 +27,30 @@ public struct AttuneCommand: ParsableCommand {
     @Flag(help: "Start in group mode, for a trainer leading a room (see 'help trainers' in the shell).")
     var group = false
 
+    @Flag(help: "With --group: serve the room page so phones can vote (see 'help group').")
+    var serve = false
+
+    @Option(help: ArgumentHelp("With --serve: the addresses to listen on, comma-separated (default: this computer's local network addresses).",
+                               valueName: "address"))
+    var bind: String?
+
     public init() {}
 
+    public func validate() throws {
+        if serve && !group { throw ValidationError("--serve goes with --group: attune --group --serve") }
+        if bind != nil && !serve { throw ValidationError("--bind goes with --serve: attune --group --serve --bind 127.0.0.1") }
+    }
+
     public func run() throws {
-        try openShell(options: options, group: group)
+        var first: [String]?
+        if serve { first = ["group", "serve"] + (bind.map { ["--bind", $0] } ?? []) }
+        try openShell(options: options, group: group, first: first)
     }
 
     /// The first word that is neither an option nor an option's value: a subcommand's or a
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color"]
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

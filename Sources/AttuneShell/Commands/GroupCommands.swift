@@ -7,13 +7,14 @@ extension Shell {
     func makeGroupCommands() -> [ShellCommand] {
         [
             ShellCommand(
-                name: "group", usage: "group on|off|sessions|resume N|export [N] FILE",
+                name: "group", usage: "group on|off|sessions|resume N|export [N] FILE|serve",
                 summary: "Group mode, for a trainer leading a room.",
                 details: "'group on' records the room's votes with each decision and keeps group play apart from your own "
                     + "progress; reflections become group notes. Each case the room plays is a group session of its own, "
                     + "kept across restarts: 'group sessions' lists them, 'group resume N' continues one, and "
                     + "'group export N FILE' writes one as Markdown (the latest when N is left out). Facilitator notes "
-                    + "appear only when you type 'notes'. No participant names are asked for or stored.",
+                    + "appear only when you type 'notes'. 'group serve' lets phones vote from a page on this network "
+                    + "('open', 'lock'); 'group serve off' stops it. No participant names are asked for or stored.",
                 example: "group resume 2", argument: .group, group: .trainers, run: { $0.group($1) }),
             ShellCommand(
                 name: "votes", usage: "votes N N ... [of ROOM]", summary: "Record the room's tally for the offered choices.",
@@ -47,6 +48,7 @@ extension Shell {
         case "on": startGroupMode()
         case "off": stopGroupMode()
         case "sessions": listGroupSessions()
+        case "serve": serve(Array(arguments.dropFirst()))
         case "resume":
             guard arguments.count == 2, let number = Int64(arguments[1]) else {
                 fail("Use 'group resume N' with a number from 'group sessions', for example: group resume 2")
@@ -65,7 +67,7 @@ extension Shell {
             default: fail("Use 'group export FILE' for the latest session, or 'group export N FILE', for example: group export session.md")
             }
         default:
-            fail("Use 'group on', 'group off', 'group sessions', 'group resume N' or 'group export [N] FILE'.")
+            fail("Use 'group on', 'group off', 'group sessions', 'group resume N', 'group export [N] FILE' or 'group serve'.")
         }
     }
 
@@ -96,6 +98,7 @@ extension Shell {
             return
         }
         endGroupPlay()
+        stopRoom()
         groupMode = false
         timer = nil
         say("Group mode is off. Every session is kept: 'group sessions' lists them.")
@@ -317,6 +320,7 @@ extension Shell {
         }
         if first.lowercased() == "off" {
             timer = nil
+            room?.board.setTimer(endsAt: nil)
             say("The timer is off.")
             return
         }
@@ -325,6 +329,7 @@ extension Shell {
             return
         }
         timer = DiscussionTimer(minutes: minutes, from: now())
+        room?.board.setTimer(endsAt: timer?.endsAt)
         say("Timer: \(Self.minutesWords(minutes)) for discussion. The time left shows whenever you type.")
     }
 

@@ -141,6 +141,7 @@ extension Shell {
     /// Shows the current moment (or the ending), so the learner is oriented.
     func showMoment() {
         guard let session, let node = session.node else { return }
+        publishMoment()
         let offered = session.offered
         say(scenarioRenderer.moment(node, offered: offered))
         if node.isEnding {
@@ -199,6 +200,7 @@ extension Shell {
         }
         reportSaveProblems()
         say(scenarioRenderer.feedback(outcome.choice))
+        publishReveal()
         showMoment()
     }
 

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttunePlay
+import AttuneRoom
 import AttuneStore
 import Foundation
 
@@ -39,6 +40,12 @@ public final class Shell {
     var lastGroupSession: Int64?
     /// The small-group discussion timer, while one runs.
     var timer: DiscussionTimer?
+    /// The room page for phones, while the trainer serves it.
+    var room: RoomServer?
+    /// Numbers the moments put to the room's vote.
+    var roomDecision = 0
+    /// The last "Phones: ..." line shown, so an unchanged count is not repeated.
+    var lastRoomNotice = ""
     /// Whether the "type 1-3 to choose" hint has been shown in this run.
     var choosingHintShown = false
     /// Reads one more line for a multi-line reflection or a yes/no question. Set by
@@ -64,7 +71,7 @@ public final class Shell {
         self.origins = CaseOrigins(bundledFolder: bundledScenarios)
         self.desk = ReflectionDesk(store: store, now: now)
         self.commands = makeCommands() + makePlayerCommands() + makeJournalCommands() + makeGroupCommands()
-            + makeAuthorCommands()
+            + makeRoomCommands() + makeAuthorCommands()
     }
 
     /// `attune>` outside a case; the case and the moment in words inside one.
@@ -109,6 +116,7 @@ public final class Shell {
                 isFinished = true
             }
         }
+        stopRoom()
     }
 
     /// Names an unfinished case at start-up, so the learner can go straight back to it.
@@ -152,7 +160,10 @@ public final class Shell {
             }
             return
         }
-        defer { if command.name != "timer", command.name != "quit" { timerNotice(beforePrompt: false) } }
+        defer {
+            if command.name != "timer", command.name != "quit" { timerNotice(beforePrompt: false) }
+            if command.name != "quit" { roomNotice() }
+        }
         if let text = command.text {
             text(self, parts.rest)
             return

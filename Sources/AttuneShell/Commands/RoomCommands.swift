@@ -1,0 +1,172 @@
+import AttuneCore
+import AttunePlay
+import AttuneRoom
+import AttuneStore
+import Foundation
+
+/// Phones vote: `group serve` starts a small web server on the local network for the current
+/// group session; `open` and `lock` run each vote; the terminal stays the trainer's console.
+extension Shell {
+    func makeRoomCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "open", usage: "open", summary: "Open voting on phones for this moment.",
+                details: "Needs 'group serve'. Phones show the moment's question and choices (never ratings or notes). "
+                    + "Each phone has one vote and may change it until you type 'lock'.",
+                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.openVoting() }),
+            ShellCommand(
+                name: "lock", usage: "lock", summary: "Close voting and record the phones' tally, as 'votes' does.",
+                details: "The counts are drawn as bars here and on the room screen. Then choose the response the room "
+                    + "settles on. If no phone voted, type the room's tally with 'votes' instead.",
+                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.lockVoting() }),
+        ]
+    }
+
+    /// `group serve [--bind ADDRESS[,ADDRESS]] [--port N]` and `group serve off`.
+    func serve(_ arguments: [String]) {
+        if arguments.first?.lowercased() == "off" {
+            guard room != nil else {
+                fail("The room page is not running.")
+                return
+            }
+            stopRoom()
+            say("The room page has stopped; phones can no longer reach it.")
+            return
+        }
+        guard groupMode else {
+            fail("'group serve' is for group mode. Type 'group on' first.")
+            return
+        }
+        guard room == nil else {
+            fail("The room page is already running. 'group serve off' stops it.")
+            return
+        }
+        var hosts = LocalAddresses.ipv4()
+        var port: UInt16 = 8765
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            let value = index + 1 < arguments.count ? arguments[index + 1] : nil
+            switch word {
+            case "--bind":
+                guard let value else { return fail("Use '--bind ADDRESS', for example --bind 127.0.0.1.") }
+                hosts = value.split(separator: ",").map(String.init)
+                index += 2
+            case "--port":
+                guard let value, let number = UInt16(value) else { return fail("Use '--port N' with a number, for example --port 8765.") }
+                port = number
+                index += 2
+            default:
+                return fail("Use 'group serve', 'group serve --bind ADDRESS --port N' or 'group serve off'.")
+            }
+        }
+        guard !hosts.isEmpty else {
+            fail("This computer is on no local network, so phones cannot reach it. Join the room's network, or use "
+                + "'group serve --bind 127.0.0.1' to try the pages on this computer.")
+            return
+        }
+        let board = RoomBoard()
+        do {
+            room = try RoomServer(board: board, hosts: hosts, port: port)
+        } catch {
+            fail(error.description + " Another program may be using port \(port); try 'group serve --port 8766'.")
+            return
+        }
+        say(style.bold("The room page is running.") + " Phones on this network join at:")
+        for address in room?.addresses ?? [] { say("  " + address) }
+        say("Room code: \(board.code)")
+        if !accessible, let link = room?.addresses.first, let code = QRCode.blockText(for: link) {
+            // The QR code is never wrapped: its lines are as wide as it needs.
+            flushOutput()
+            output.write("\n" + code + "\n\n")
+        }
+        if let link = room?.addresses.first { say("Room screen for the projector: \(link)room") }
+        say(style.dim("Plain HTTP on this network, no names, no accounts. 'open' starts a vote, 'lock' closes it, "
+            + "'group serve off' stops the page."))
+        publishMoment()
+    }
+
+    func stopRoom() {
+        room?.stop()
+        room = nil
+    }
+
+    func openVoting() {
+        guard let board = requireRoom("open") else { return }
+        guard let session = requireCase("open"), !session.offered.isEmpty else {
+            if session != nil { fail("There is nothing to vote on at this moment.") }
+            return
+        }
+        publishMoment()
+        board.openVoting()
+        say("Voting is open on phones: \(session.offered.count) choices. Type 'lock' to close it.")
+    }
+
+    func lockVoting() {
+        guard let board = requireRoom("lock") else { return }
+        guard let session = requireCase("lock") else { return }
+        guard let counts = board.lock() else {
+            fail("Voting is not open. Type 'open' first, or give the room's tally with 'votes'.")
+            return
+        }
+        let tally = Tally(counts: counts)
+        guard tally.total > 0 else {
+            say("No phone voted. Type the room's tally with 'votes', for example: votes 7 4 1")
+            return
+        }
+        session.setTally(tally)
+        say(voteChart(tally, choices: session.offered))
+    }
+
+    private func requireRoom(_ command: String) -> RoomBoard? {
+        guard groupMode else {
+            fail("'\(command)' is for group mode with phones. Type 'group on', then 'group serve'.")
+            return nil
+        }
+        guard let board = room?.board else {
+            fail("'\(command)' needs the room page. Type 'group serve' first, or give the tally with 'votes'.")
+            return nil
+        }
+        return board
+    }
+
+    /// Puts the current moment (or the ending's summary) on the phones and the room screen.
+    func publishMoment() {
+        guard let board = room?.board, let session, let node = session.node else { return }
+        if node.isEnding {
+            guard let id = session.groupSession, let decisions = try? store?.groupSession(id)?.decisions else { return }
+            board.end(summary: GroupRoom.summary(decisions, in: session.scenario).map { line in
+                RoomSummaryLine(moment: TextLayout.neutralize(line.moment), votes: line.tally,
+                                chosen: "\(line.chosen.number), \(line.chosen.rating.words)",
+                                mostAttuned: "\(line.mostAttuned.number), \(line.mostAttuned.rating.words)", matched: line.matched)
+            })
+            return
+        }
+        roomDecision += 1
+        board.show(RoomMoment(decision: roomDecision, caseTitle: TextLayout.neutralize(session.scenario.title),
+                              prompt: TextLayout.neutralize(node.prompt ?? "What do you do?"),
+                              choices: session.offered.map { TextLayout.neutralize($0.text) }))
+    }
+
+    /// After the room chooses: the reveal on phones and the room screen.
+    func publishReveal() {
+        guard let board = room?.board, let session, let id = session.groupSession,
+              let decision = (try? store?.groupSession(id))??.decisions.last else { return }
+        let options = GroupRoom.reveal(decision, in: session.scenario)
+        board.reveal(RoomReveal(decision: roomDecision, chosen: options.first(where: \.chosen)?.number ?? 0,
+                                options: options.map { .init(number: $0.number, text: TextLayout.neutralize($0.text),
+                                                             rating: $0.rating.words, why: TextLayout.neutralize($0.why),
+                                                             votes: $0.votes) }))
+    }
+
+    /// After each command while phones are connected: how many joined and voted.
+    func roomNotice() {
+        guard let board = room?.board else { return }
+        let counts = board.counts
+        let line = "Phones: \(counts.joined) joined" + (board.phase == .voting ? ", \(counts.voted) voted." : ".")
+        if line != lastRoomNotice || board.phase == .voting {
+            lastRoomNotice = line
+            say(style.dim(line))
+        }
+    }
+}

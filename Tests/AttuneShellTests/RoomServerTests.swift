@@ -1,0 +1,87 @@
+import AttuneRoom
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func port(of server: RoomServer) -> UInt16 {
+    UInt16(server.addresses[0].split(separator: ":")[2].split(separator: "/")[0])!
+}
+
+private let moment = RoomMoment(decision: 1, caseTitle: "Maya, four months", prompt: "What do you do first?",
+                        choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"])
+
+@Suite("Room server over loopback", .serialized)
+struct RoomServerTests {
+    @Test("200 phones vote at once: the tally is exact, a second vote counts once, and votes after lock are refused")
+    func load() async throws {
+        let board = RoomBoard()
+        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
+        defer { server.stop() }
+        let port = port(of: server)
+        board.show(moment)
+        board.openVoting()
+        let statuses = await withTaskGroup(of: Int.self) { group in
+            for number in 0..<200 {
+                group.addTask { RawHTTP.vote(port, code: board.code, device: device(number), decision: 1, choice: number % 3) }
+            }
+            var all: [Int] = []
+            for await status in group { all.append(status) }
+            return all
+        }
+        #expect(statuses.allSatisfy { $0 == 200 }, "\(Set(statuses))")
+        // Fifty phones vote again for the same choice: still counted once each.
+        for number in 0..<50 { _ = RawHTTP.vote(port, code: board.code, device: device(number), decision: 1, choice: number % 3) }
+        #expect(board.lock() == [67, 67, 66])
+        #expect(RawHTTP.vote(port, code: board.code, device: device(999), decision: 1, choice: 0) == 409)
+        #expect(board.roomView().counts == [67, 67, 66])
+    }
+
+    @Test("bogus requests are refused with clear statuses and never change the tally")
+    func bogusBurst() async throws {
+        let board = RoomBoard()
+        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
+        defer { server.stop() }
+        let port = port(of: server)
+        board.show(moment)
+        board.openVoting()
+        #expect(RawHTTP.vote(port, code: board.code, device: device(1), decision: 1, choice: 1) == 200)
+        // A slow client holds a connection open, sending a byte at a time.
+        let slow = RawHTTP.connectLoopback(port)
+        if let slow { RawHTTP.send(slow, Array("POST /r/\(board.code)/vote HTTP/1.1\r\nContent-Le".utf8)) }
+        #expect(RawHTTP.vote(port, code: board.code, device: device(2), decision: 0, choice: 1) == 409, "a stale decision")
+        #expect(RawHTTP.vote(port, code: board.code, device: device(2), decision: 1, choice: 7) == 422, "not offered")
+        #expect(RawHTTP.request(port, "POST", "/r/\(board.code)/vote", body: "{not json")?.status == 400)
+        #expect(RawHTTP.request(port, "POST", "/r/\(board.code)/vote", body: String(repeating: "x", count: 1_000_000))?.status == 413)
+        #expect(RawHTTP.request(port, "GET", "/r/\(board.code)/nothing")?.status == 404)
+        #expect(RawHTTP.request(port, "DELETE", "/r/\(board.code)/vote")?.status == 405)
+        #expect(RawHTTP.request(port, "GET", "/etc/passwd")?.status == 404)
+        // Wrong room codes: refused, then limited for this address.
+        var statuses: [Int] = []
+        for _ in 0..<15 { statuses.append(RawHTTP.vote(port, code: "WRONG1", device: device(3), decision: 1, choice: 1)) }
+        #expect(statuses.first == 404)
+        #expect(statuses.last == 429)
+        #expect(RawHTTP.request(port, "GET", "/r/\(board.code)/state")?.status == 429, "the address waits a minute")
+        if let slow { close(slow) }
+        #expect(board.counts.voted == 1)
+        #expect(board.lock() == [0, 1, 0])
+    }
+
+    @Test("pages and feeds: the participant page, the room screen, and state with no ratings before the reveal")
+    func pages() throws {
+        let board = RoomBoard()
+        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
+        defer { server.stop() }
+        let port = port(of: server)
+        board.show(moment)
+        board.openVoting()
+        let page = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/"))
+        #expect(page.status == 200 && page.body.contains("<button") == false && page.body.contains("aria-live"))
+        let room = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/room"))
+        #expect(room.status == 200 && room.body.contains("phones have voted"))
+        let state = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/state?device=\(device(5))"))
+        #expect(state.body.contains("What do you do first?") && !state.body.contains("rating"))
+        #expect(board.counts.joined == 1)
+    }
+}
