@@ -213,6 +213,10 @@ struct SelfStudyTests {
         #expect(!output.errors.contains("goto"))
         shell.execute("jornal")
         #expect(output.errors.contains("Did you mean 'journal'?"))
+        output.clear()
+        shell.execute("help format")
+        let guide = try #require(output.text.split(separator: " ").first { $0.hasSuffix("docs/authoring.md:") }).dropLast()
+        #expect(FileManager.default.fileExists(atPath: String(guide)), "help format names the guide in the repository")
     }
 
     @Test("learner-facing play shows titles and words, never node or competency ids")

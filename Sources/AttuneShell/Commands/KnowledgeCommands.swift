@@ -1,4 +1,5 @@
 import AttuneCore
+import Foundation
 
 extension Shell {
     func makeCommands() -> [ShellCommand] {
@@ -41,6 +42,11 @@ extension Shell {
         }
         if ["authors", "author", "authoring", "writing"].contains(name) {
             helpList([.authors])
+            say(style.dim("How to write a case or a knowledge file: 'help format'."))
+            return
+        }
+        if ["format", "formats", "guide", "yaml"].contains(name) {
+            helpFormat()
             return
         }
         guard let command = command(named: name) else {
@@ -58,6 +64,21 @@ extension Shell {
             say("")
             say("Example: " + style.code(example))
         }
+    }
+
+    /// Where the author guides are, on this computer.
+    private func helpFormat() {
+        let root = ContentPaths.bundledRoot(executable: Bundle.main.executablePath,
+                                            currentDirectory: FileManager.default.currentDirectoryPath)
+        let docs = (root as NSString).appendingPathComponent("docs")
+        say(style.heading("Writing cases and knowledge"))
+        for (file, what) in [("authoring.md", "every field of a case, the 'when:' conditions, tests, and common YAML slips"),
+                             ("knowledge.md", "knowledge topics and entries, ids and sources"),
+                             ("ratings-policy.md", "what makes a response attuned, partly attuned, a missed cue or a safety concern")] {
+            say(TextLayout.wrap(what, width: width(), indent: "    ", firstIndent: "  " + (docs as NSString).appendingPathComponent(file) + ": ")
+                .joined(separator: "\n"))
+        }
+        say(style.dim("'attune new ID --scenarios FOLDER' starts a case that passes lint; 'help authors' lists the author commands."))
     }
 
     /// The commands of `groups`, under their headings: usage, then the summary beside it
