@@ -8,11 +8,13 @@ struct ConditionTests {
     @Test("precedence: and binds tighter than or; not binds tightest")
     func precedence() throws {
         #expect(try parse("a >= 1 or b < 2 and not visited(x)")
-            == .or(.compare(variable: "a", op: .greaterOrEqual, value: 1),
-                   .and(.compare(variable: "b", op: .less, value: 2), .not(.visited(node: "x")))))
+            == .or([.compare(variable: "a", op: .greaterOrEqual, value: 1),
+                    .and([.compare(variable: "b", op: .less, value: 2), .not(.visited(node: "x"))])]))
         #expect(try parse("(a == 1 or b != -2) and true")
-            == .and(.or(.compare(variable: "a", op: .equal, value: 1), .compare(variable: "b", op: .notEqual, value: -2)),
-                    .constant(true)))
+            == .and([.or([.compare(variable: "a", op: .equal, value: 1), .compare(variable: "b", op: .notEqual, value: -2)]),
+                     .constant(true)]))
+        // A chain is one flat list, however long.
+        #expect(try parse("a > 1 and b > 1 and c > 1") == .and(["a", "b", "c"].map { .compare(variable: $0, op: .greater, value: 1) }))
     }
 
     @Test("visited and chose take node and choice ids with hyphens and digits")
@@ -64,7 +66,8 @@ struct ConditionTests {
 
     @Test("a condition prints back in the grammar and reparses to itself")
     func roundTrip() throws {
-        for text in ["a >= 1 or b < 2 and not visited(x)", "not (a == 1 or chose(n.c))", "(a > 1 or b > 1) and c < 0"] {
+        for text in ["a >= 1 or b < 2 and not visited(x)", "not (a == 1 or chose(n.c))", "(a > 1 or b > 1) and c < 0",
+                     "a > 1 or (b > 1 or c > 1)", "a > 1 and (b > 1 and c > 1)", "not not (a > 1)"] {
             let parsed = try parse(text)
             #expect(try parse(parsed.description) == parsed)
         }

@@ -29,9 +29,22 @@ public enum GraphExport {
         }
     }
 
-    private static func dotString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    /// A DOT quoted string. Backslashes and quotes are escaped, a line break becomes DOT's
+    /// `\\n`, and control characters (escape sequences) are neutralised, so a title can
+    /// neither end the string early nor act on a terminal the graph is printed to.
+    static func dotString(_ text: String) -> String {
+        var result = "\""
+        for scalar in TerminalText.neutralize(text).unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += " "
+            case "\u{2028}", "\u{2029}", "\u{85}": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
     static func dot(_ scenario: Scenario) -> String {
@@ -64,14 +77,44 @@ public enum GraphExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func mermaidText(_ text: String) -> String {
-        text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: " ")
+    /// Text inside a quoted Mermaid label: on one line, with the characters Mermaid reads
+    /// as markup (quotes, entity codes, HTML, Markdown strings) written as entity codes and
+    /// control characters neutralised.
+    static func mermaidText(_ text: String) -> String {
+        var result = ""
+        for scalar in TerminalText.neutralize(text).unicodeScalars {
+            switch scalar {
+            case "\"": result += "#quot;"
+            case "#": result += "#35;"
+            case "<": result += "#lt;"
+            case ">": result += "#gt;"
+            case "&": result += "#amp;"
+            case "`": result += "#96;"
+            case "\n", "\t", "\u{2028}", "\u{2029}", "\u{85}": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The title in Mermaid's front matter, which is YAML: one double-quoted line.
+    static func mermaidTitle(_ text: String) -> String {
+        var result = "\""
+        for scalar in TerminalText.neutralize(text).unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n", "\t", "\u{2028}", "\u{2029}", "\u{85}": result += " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
     static func mermaid(_ scenario: Scenario) -> String {
         // Mermaid ids are kept to n0, n1...; the node ids are the labels.
         let ids = Dictionary(scenario.nodes.enumerated().map { ($0.element.id, "n\($0.offset)") }, uniquingKeysWith: { first, _ in first })
-        var lines = ["---", "title: \(mermaidText(scenario.title))", "---", "flowchart TD"]
+        var lines = ["---", "title: \(mermaidTitle(scenario.title))", "---", "flowchart TD"]
         for node in scenario.nodes {
             let id = ids[node.id]!
             if let ending = node.ending {

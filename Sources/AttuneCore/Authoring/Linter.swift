@@ -22,11 +22,11 @@ public struct Linter: Sendable {
 
     /// Lints files on disk. A path that cannot be opened is an error, not a finding.
     public func lint(paths: [String]) throws(ContentAccessError) -> LintReport {
-        let files = try ContentFiles.files(in: paths)
-        let read = try ContentFiles.readAll(files)
+        let listing = try ContentFiles.list(paths)
+        let read = ContentFiles.readAll(listing)
         var report = lint(sources: read.sources)
-        report.diagnostics = (read.diagnostics + report.diagnostics).sortedByLocation()
-        report.filesChecked = files.count
+        report.diagnostics = (read.diagnostics + report.diagnostics).limitedPerFile()
+        report.filesChecked = listing.count
         return report
     }
 
@@ -63,27 +63,37 @@ public struct Linter: Sendable {
         for scenario in scenarios.scenarios {
             diagnostics += analyze(scenario, source: byPath[scenario.file])
         }
-        return LintReport(diagnostics: diagnostics.sortedByLocation(), filesChecked: sources.count)
+        return LintReport(diagnostics: diagnostics.limitedPerFile(), filesChecked: sources.count)
     }
 
     /// The play-analysis findings for one scenario that loaded without errors.
     public func analyze(_ scenario: Scenario, source: SourceText?) -> [Diagnostic] {
         let analysis = ScenarioAnalysis(scenario, limit: stateLimit)
         var diagnostics: [Diagnostic] = []
-        if !analysis.isComplete {
-            diagnostics.append(Diagnostic(
-                .note, at: scenario.location,
-                "this case has more than \(stateLimit) distinct states, so reachability was checked on the node graph "
-                    + "alone (conditions ignored), and stuck states and choices never offered were not checked",
-                rule: "state-space-limit", sourceLine: source?.line(scenario.location.line)))
+        func diagnostic(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String) -> Diagnostic {
+            Diagnostic(severity, at: location, message, rule: rule,
+                       excerpt: source?.excerpt(line: location.line, column: location.column))
         }
+        if !analysis.isComplete {
+            diagnostics.append(diagnostic(
+                .note, at: scenario.location,
+                "this case has more than \(stateLimit.grouped) distinct states, so reachability was checked on the node graph "
+                    + "alone (conditions ignored), and stuck states and choices never offered were not checked",
+                rule: "state-space-limit"))
+        }
+        var omitted = 0
+        var firstOmitted: SourceLocation?
         for rule in LintRules.analysisRules {
             for finding in rule.check(analysis) {
-                diagnostics.append(Diagnostic(
-                    rule.severity, at: finding.location, finding.message, rule: rule.id,
-                    sourceLine: source?.line(finding.location.line)))
+                guard diagnostics.count < Diagnostic.perFileLimit else {
+                    omitted += 1
+                    firstOmitted = min(firstOmitted ?? finding.location, finding.location)
+                    continue
+                }
+                diagnostics.append(diagnostic(rule.severity, at: finding.location, finding.message, rule: rule.id))
             }
         }
+        if let firstOmitted { diagnostics.append(Diagnostic.omitted(omitted, at: firstOmitted)) }
         return diagnostics
     }
 
@@ -91,10 +101,20 @@ public struct Linter: Sendable {
 
     /// A file's kind from its first top-level key line: `topic:` or `scenario:`.
     static func kind(of source: SourceText) -> Kind {
-        for line in source.text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("scenario:") || line.hasPrefix("scenario :") { return .scenario }
-            if line.hasPrefix("topic:") || line.hasPrefix("topic :") { return .knowledge }
-        }
-        return .unknown
+        let keys: [(prefix: [UInt8], kind: Kind)] = [
+            (Array("scenario:".utf8), .scenario), (Array("scenario :".utf8), .scenario),
+            (Array("topic:".utf8), .knowledge), (Array("topic :".utf8), .knowledge),
+        ]
+        return source.text.utf8.withContiguousStorageIfAvailable { bytes -> Kind in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                for key in keys where bytes.count - lineStart >= key.prefix.count {
+                    if zip(bytes[lineStart...], key.prefix).allSatisfy({ $0 == $1 }) { return key.kind }
+                }
+                guard let newline = bytes[lineStart...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { break }
+                lineStart = newline + 1
+            }
+            return .unknown
+        } ?? .unknown
     }
 }

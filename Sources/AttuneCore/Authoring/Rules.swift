@@ -7,7 +7,8 @@ private let baseKnowledge = RuleExample.knowledge()
 struct YAMLSyntaxRule: LintRule {
     let id = "yaml-syntax"
     let severity = Severity.error
-    let summary = "The file is not valid YAML (or not UTF-8 text)."
+    let summary = "The file cannot be read as YAML text: a syntax error, not UTF-8, binary or control characters, "
+        + "over 4 MB, nested too deep, YAML anchors or aliases, or not an ordinary readable file."
     let triggering = [RuleExample.scenario("summary: A short case.", "summary: A short case↓: really.")]
     let passing = [baseScenario]
 }
@@ -58,7 +59,7 @@ struct InvalidIDRule: LintRule {
 struct InvalidValueRule: LintRule {
     let id = "invalid-value"
     let severity = Severity.error
-    let summary = "A rating or ending kind outside the allowed words."
+    let summary = "A rating or ending kind outside the allowed words, or a number too large (counters stay within 1,000,000 either side of zero)."
     let triggering = [RuleExample.scenario("rating: missed", "rating: ↓mised")]
     let passing = [baseScenario]
 }
@@ -117,7 +118,7 @@ struct UnknownVariableRule: LintRule {
 struct BadConditionRule: LintRule {
     let id = "bad-condition"
     let severity = Severity.error
-    let summary = "A 'when' condition that does not follow the condition grammar."
+    let summary = "A 'when' condition that does not follow the condition grammar, or is too long (1,000 characters) or too deeply nested (32)."
     let triggering = [RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1")]
     let passing = [baseScenario]
 }
@@ -290,7 +291,7 @@ struct NeverOfferedRule: LintRule {
 
     func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
         analysis.neverOffered().map { item in
-            let condition = item.choice.when.map { " ('\($0.text)' never holds when the case reaches it)" } ?? ""
+            let condition = item.choice.when.map { " ('\(quoted($0.text))' never holds when the case reaches it)" } ?? ""
             return (item.choice.when?.location ?? item.choice.location,
                     "choice '\(item.choice.id)' in node '\(item.node.id)' is never offered\(condition)")
         }

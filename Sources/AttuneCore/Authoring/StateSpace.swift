@@ -106,7 +106,9 @@ public struct StateSpace: Sendable {
                 var next = state
                 next.node = target
                 for change in choice.set { if let i = variableIndex[change.variable] { next.values[i] = change.amount } }
-                for change in choice.add { if let i = variableIndex[change.variable] { next.values[i] += change.amount } }
+                for change in choice.add {
+                    if let i = variableIndex[change.variable] { next.values[i] = next.values[i].saturatingAdd(change.amount) }
+                }
                 if let i = trackedVisits[choice.next.value] { next.flags[i] = true }
                 if let i = trackedChoices["\(node.id).\(choice.id)"] { next.flags[i] = true }
                 guard let targetIndex = add(next, parent: (cursor, choiceIndex)) else {

@@ -32,8 +32,23 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var message: String
     /// A stable rule id, such as `missing-field`, shown in brackets after the message.
     public var rule: String
-    /// The text of the offending line, kept so the diagnostic can be shown with a caret.
+    /// The offending line, kept so the diagnostic can be shown with a caret: the whole
+    /// line, or for a long line a window of `excerptWidth` characters around the column,
+    /// with "…" where it was cut. Never more, so a thousand findings on one megabyte-long
+    /// line do not keep a thousand copies of it.
     public var sourceLine: String?
+    /// Where the column falls in `sourceLine` (0-based, in Unicode scalars).
+    var caret: Int?
+    /// For the note that stands for findings left out ("and 4,212 more problems in this
+    /// file"): how many it stands for.
+    public internal(set) var omittedCount: Int = 0
+
+    /// The most characters of a line a diagnostic keeps.
+    public static let excerptWidth = 160
+    /// The most findings shown for one file; the rest are counted in one note.
+    public static let perFileLimit = 200
+    /// The rule of the note that counts findings left out.
+    public static let omittedRule = "too-many-problems"
 
     public init(
         _ severity: Severity,
@@ -46,33 +61,43 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.location = location
         self.message = message
         self.rule = rule
-        self.sourceLine = sourceLine
+        if let sourceLine {
+            let window = Self.window(sourceLine, column: location.column)
+            self.sourceLine = window.text
+            self.caret = window.caret
+        }
     }
 
-    /// `file:line:col: severity: message [rule]`, without the source excerpt.
+    init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String,
+         excerpt: (text: String, caret: Int)?) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.rule = rule
+        self.sourceLine = excerpt?.text
+        self.caret = excerpt?.caret
+    }
+
+    /// A window of at most `excerptWidth` characters of `line` around `column`.
+    static func window(_ line: String, column: Int) -> (text: String, caret: Int) {
+        let caret = max(0, column - 1)
+        guard line.utf8.count > excerptWidth else { return (line, caret) }
+        return SourceText(path: "", text: line).excerpt(line: 1, column: column) ?? (line, caret)
+    }
+
+    /// `file:line:col: severity: message [rule]`, without the source excerpt. Control
+    /// characters (in a file name or a quoted value) are neutralised.
     public var headline: String {
-        "\(location): \(severity.rawValue): \(message) [\(rule)]"
+        TerminalText.neutralize("\(location): \(severity.rawValue): \(message) [\(rule)]", keepingLineBreaks: false)
     }
 
-    /// The headline followed by the source line and a caret under the column. A very long
-    /// line is cut to a window around the column.
+    /// The headline followed by the source line and a caret under the column.
     public var rendered: String {
         guard let sourceLine else { return headline }
-        var scalars = Array(sourceLine.unicodeScalars)
-        var caret = max(0, location.column - 1)
-        let window = 160
-        if scalars.count > window {
-            let start = max(0, min(caret - window / 2, scalars.count - window))
-            let end = min(scalars.count, start + window)
-            let prefix: [Unicode.Scalar] = start > 0 ? ["…"] : []
-            let suffix: [Unicode.Scalar] = end < scalars.count ? ["…"] : []
-            scalars = prefix + scalars[start..<end] + suffix
-            caret = caret - start + prefix.count
-        }
-        let shown = String(String.UnicodeScalarView(scalars))
+        let caret = self.caret ?? max(0, location.column - 1)
         // Keep tabs in the padding so the caret lines up under tab-indented text.
-        let padding = String(String.UnicodeScalarView(scalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }))
-        return "\(headline)\n\(shown)\n\(padding)^"
+        let padding = String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }))
+        return "\(headline)\n\(TerminalText.neutralize(sourceLine))\n\(padding)^"
     }
 }
 
@@ -87,6 +112,56 @@ extension Sequence where Element == Diagnostic {
     }
 
     public func count(of severity: Severity) -> Int { filter { $0.severity == severity }.count }
+
+    /// In location order, at most `limit` findings per file; the rest of a file's findings
+    /// (and those already counted in a note) become one note, "and 4,212 more problems in
+    /// this file", placed at the first one left out.
+    public func limitedPerFile(_ limit: Int = Diagnostic.perFileLimit) -> [Diagnostic] {
+        var order: [String] = []
+        var byFile: [String: [Diagnostic]] = [:]
+        for diagnostic in self {
+            if byFile[diagnostic.location.file] == nil { order.append(diagnostic.location.file) }
+            byFile[diagnostic.location.file, default: []].append(diagnostic)
+        }
+        var result: [Diagnostic] = []
+        for file in order.sorted() {
+            let all = byFile[file] ?? []
+            let findings = all.filter { $0.rule != Diagnostic.omittedRule }.sortedByLocation()
+            let notes = all.filter { $0.rule == Diagnostic.omittedRule }
+            let omitted = Swift.max(0, findings.count - limit) + notes.reduce(0) { $0 + $1.omittedCount }
+            result += findings.prefix(limit)
+            if omitted > 0, let first = findings.dropFirst(limit).first ?? notes.first {
+                result.append(Diagnostic.omitted(omitted, at: first.location))
+            }
+        }
+        return result
+    }
+}
+
+extension Diagnostic {
+    /// The note that stands for `count` findings left out of a file.
+    static func omitted(_ count: Int, at location: SourceLocation) -> Diagnostic {
+        var note = Diagnostic(
+            .note, at: location,
+            "and \(count.grouped) more problem\(count == 1 ? "" : "s") in this file, not shown; "
+                + "fix the ones above and check again",
+            rule: omittedRule)
+        note.omittedCount = count
+        return note
+    }
+}
+
+extension Int {
+    /// 4212 as "4,212".
+    var grouped: String {
+        let digits = String(magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (self < 0 ? "-" : "") + result
+    }
 }
 
 /// "2 errors and 1 warning", for summaries a clinician reads.

@@ -59,7 +59,9 @@ public struct ScenarioEngine: Sendable {
     public func choose(_ choice: Choice, in state: PlayState) -> PlayState {
         var next = state
         for change in choice.set { next.variables[change.variable] = change.amount }
-        for change in choice.add { next.variables[change.variable, default: 0] += change.amount }
+        for change in choice.add {
+            next.variables[change.variable] = next.variables[change.variable, default: 0].saturatingAdd(change.amount)
+        }
         next.path.append(MadeChoice(node: state.node, choice: choice.id, rating: choice.rating))
         next.node = choice.next.value
         next.visits[choice.next.value, default: 0] += 1
@@ -108,6 +110,16 @@ public struct ScenarioEngine: Sendable {
             for id in scenario.competencies(for: choice) where !seen.contains(id) { seen.append(id) }
         }
         return seen
+    }
+}
+
+extension Int {
+    /// The sum, held at `Int.max` or `Int.min` instead of overflowing: a counter in a loop
+    /// of `add` never stops play.
+    public func saturatingAdd(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        if !overflow { return sum }
+        return other > 0 ? Int.max : Int.min
     }
 }
 

@@ -14,9 +14,9 @@ public enum KnowledgeLoader {
 
     /// Loads every topic file in `directory`. Files with errors contribute what could be read.
     public static func load(directory: String) throws(ContentAccessError) -> KnowledgeLoadResult {
-        let read = try ContentFiles.readAll(ContentFiles.yamlFiles(in: directory))
+        let read = ContentFiles.readAll(try ContentFiles.list(directory: directory))
         var result = load(sources: read.sources)
-        result.diagnostics = (read.diagnostics + result.diagnostics).sortedByLocation()
+        result.diagnostics = (read.diagnostics + result.diagnostics).limitedPerFile()
         return result
     }
 
@@ -43,7 +43,7 @@ public enum KnowledgeLoader {
             return topic
         }
         return KnowledgeLoadResult(
-            base: KnowledgeBase(topics: topics, entries: unique), diagnostics: diagnostics.sortedByLocation())
+            base: KnowledgeBase(topics: topics, entries: unique), diagnostics: diagnostics.limitedPerFile())
     }
 
     /// One topic file on its own.
@@ -65,7 +65,7 @@ public enum KnowledgeLoader {
             checkIdentifier(topicID, what: "topic id", in: &reader)
             if topicID.value != expected {
                 reader.report(.error, at: topicID.location,
-                              "the topic id '\(topicID.value)' differs from the file name '\(expected)'; they must match",
+                              "the topic id '\(quoted(topicID.value))' differs from the file name '\(quoted(expected))'; they must match",
                               rule: "file-name-mismatch")
             }
         }
@@ -83,7 +83,7 @@ public enum KnowledgeLoader {
     private static func parseEntry(_ node: Node, topic: String, reader: inout NodeReader) -> KnowledgeEntry? {
         // Name the entry by its id in messages when there is one.
         let named = node.mapping?["id"]?.scalar?.string
-        let what = named.map { "entry '\($0)'" } ?? "an entry"
+        let what = named.map { "entry '\(quoted($0, limit: 40))'" } ?? "an entry"
         guard let fields = reader.fields(node, what: what, allowed: entryKeys) else { return nil }
         let id = reader.text(fields, "id", required: true)
         let title = reader.text(fields, "title", required: true)
@@ -109,35 +109,51 @@ public enum KnowledgeLoader {
     static func checkIdentifier(_ id: Located<String>, what: String, allowDots: Bool = false, in reader: inout NodeReader) {
         if !isIdentifier(id.value, allowDots: allowDots) {
             let allowed = allowDots ? "lowercase letters, digits, hyphens and dots" : "lowercase letters, digits and hyphens"
-            reader.report(.error, at: id.location, "the \(what) '\(id.value)' may only use \(allowed)", rule: "invalid-id")
+            reader.report(.error, at: id.location, "the \(what) '\(quoted(id.value))' may only use \(allowed)", rule: "invalid-id")
         }
     }
 
     private static func crossCheck(entries: [KnowledgeEntry], sources: [SourceText]) -> [Diagnostic] {
         let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        func diagnostic(_ location: SourceLocation, _ message: String, rule: String) -> Diagnostic {
-            Diagnostic(.error, at: location, message, rule: rule,
-                       sourceLine: byPath[location.file]?.line(location.line))
-        }
         var diagnostics: [Diagnostic] = []
+        // At most `perFileLimit` findings a file are worked out; the rest are counted.
+        var kept: [String: Int] = [:]
+        var omitted: [String: (count: Int, first: SourceLocation)] = [:]
+        func report(_ location: SourceLocation, rule: String, _ message: () -> String) {
+            if kept[location.file, default: 0] >= Diagnostic.perFileLimit {
+                let previous = omitted[location.file]
+                omitted[location.file] = ((previous?.count ?? 0) + 1, min(previous?.first ?? location, location))
+                return
+            }
+            kept[location.file, default: 0] += 1
+            let text = message()
+            if let source = byPath[location.file] {
+                diagnostics.append(source.diagnostic(.error, line: location.line, column: location.column, text, rule: rule))
+            } else {
+                diagnostics.append(Diagnostic(.error, at: location, text, rule: rule))
+            }
+        }
         var first: [String: KnowledgeEntry] = [:]
         for entry in entries {
             if let earlier = first[entry.id] {
-                diagnostics.append(diagnostic(
-                    entry.location, "the entry id '\(entry.id)' is already used at \(earlier.location); ids must be unique",
-                    rule: "duplicate-id"))
+                report(entry.location, rule: "duplicate-id") {
+                    "the entry id '\(quoted(entry.id))' is already used at \(earlier.location); ids must be unique"
+                }
             } else {
                 first[entry.id] = entry
             }
         }
-        let ids = Array(first.keys)
+        let ids = SuggestionIndex(Array(first.keys))
         for entry in entries {
             for reference in entry.see where first[reference.value] == nil {
-                var message = "'see' names '\(reference.value)', which is not an entry in the knowledge base"
-                if let guess = closestMatch(to: reference.value, in: ids) { message += " (did you mean '\(guess)'?)" }
-                diagnostics.append(diagnostic(reference.location, message, rule: "unknown-ref"))
+                report(reference.location, rule: "unknown-ref") {
+                    var message = "'see' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
+                    if let guess = ids.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
+                    return message
+                }
             }
         }
+        for (_, item) in omitted { diagnostics.append(Diagnostic.omitted(item.count, at: item.first)) }
         return diagnostics
     }
 }

@@ -6,14 +6,18 @@ public protocol ConditionContext {
 }
 
 /// A `when:` condition, parsed. See scenario-format.md for the grammar.
+///
+/// `and` and `or` hold their whole chain (`a and b and c` is one `.and` of three), so a
+/// long chain is a flat list, not a deep tree; nesting comes only from brackets and `not`,
+/// which the parser limits to `ConditionParser.maximumDepth`.
 public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
     case constant(Bool)
     case compare(variable: String, op: ComparisonOperator, value: Int)
     case visited(node: String)
     case chose(node: String, choice: String)
     case not(Condition)
-    case and(Condition, Condition)
-    case or(Condition, Condition)
+    case and([Condition])
+    case or([Condition])
 
     public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
@@ -39,20 +43,26 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
         case let .visited(node): state.hasVisited(node)
         case let .chose(node, choice): state.hasChosen(node: node, choice: choice)
         case let .not(inner): !inner.evaluate(in: state)
-        case let .and(lhs, rhs): lhs.evaluate(in: state) && rhs.evaluate(in: state)
-        case let .or(lhs, rhs): lhs.evaluate(in: state) || rhs.evaluate(in: state)
+        case let .and(terms): terms.allSatisfy { $0.evaluate(in: state) }
+        case let .or(terms): terms.contains { $0.evaluate(in: state) }
         }
     }
 
     /// Every variable, node and choice the condition mentions, for validation.
     public var references: [Reference] {
+        var found: [Reference] = []
+        collectReferences(into: &found)
+        return found
+    }
+
+    private func collectReferences(into found: inout [Reference]) {
         switch self {
-        case .constant: []
-        case let .compare(variable, _, _): [.variable(variable)]
-        case let .visited(node): [.node(node)]
-        case let .chose(node, choice): [.choice(node: node, choice: choice)]
-        case let .not(inner): inner.references
-        case let .and(lhs, rhs), let .or(lhs, rhs): lhs.references + rhs.references
+        case .constant: break
+        case let .compare(variable, _, _): found.append(.variable(variable))
+        case let .visited(node): found.append(.node(node))
+        case let .chose(node, choice): found.append(.choice(node: node, choice: choice))
+        case let .not(inner): inner.collectReferences(into: &found)
+        case let .and(terms), let .or(terms): for term in terms { term.collectReferences(into: &found) }
         }
     }
 
@@ -68,21 +78,31 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
         case let .compare(variable, op, value): "\(variable) \(op.rawValue) \(value)"
         case let .visited(node): "visited(\(node))"
         case let .chose(node, choice): "chose(\(node).\(choice))"
-        case let .not(inner): "not \(inner.parenthesized)"
-        case let .and(lhs, rhs): "\(lhs.parenthesized) and \(rhs.parenthesized)"
-        case let .or(lhs, rhs): "\(lhs) or \(rhs)"
+        case let .not(inner): "not \(inner.bracketed(if: { $0.isChain }))"
+        case let .and(terms): terms.map { $0.bracketed(if: { $0.isChain }) }.joined(separator: " and ")
+        case let .or(terms): terms.map { $0.bracketed(if: { $0.isOr }) }.joined(separator: " or ")
         }
     }
 
-    private var parenthesized: String {
+    private var isChain: Bool {
         switch self {
-        case .or, .and: "(\(description))"
-        default: description
+        case .and, .or: true
+        default: false
         }
+    }
+
+    private var isOr: Bool {
+        if case .or = self { return true }
+        return false
+    }
+
+    private func bracketed(if needed: (Condition) -> Bool) -> String {
+        needed(self) ? "(\(description))" : description
     }
 }
 
-/// A mistake in a condition, at a 0-based character offset within the condition text.
+/// A mistake in a condition, at a 0-based offset within the condition text, counted in
+/// Unicode scalars (as columns are).
 public struct ConditionSyntaxError: Error, Sendable, Equatable {
     public var message: String
     public var offset: Int
@@ -94,7 +114,17 @@ public struct ConditionSyntaxError: Error, Sendable, Equatable {
 ///     term   := factor ("and" factor)*
 ///     factor := "not" factor | "(" expr ")" | NAME OP INT | "visited(" NODE ")"
 ///             | "chose(" NODE "." CHOICE ")" | "true" | "false"
+///
+/// Bounded for hostile text: at most `maximumLength` characters, brackets and `not`
+/// nested at most `maximumDepth` deep (the only recursion), and chains read in a loop.
 public struct ConditionParser {
+    /// Longer than any condition an author writes (the bundled cases stay under 200).
+    public static let maximumLength = 1_000
+    /// Brackets and `not` inside each other; real conditions use two or three.
+    public static let maximumDepth = 32
+    /// Numbers in conditions, like counters, stay within a million either side of zero.
+    public static let maximumNumber = CounterLimits.maximum
+
     private enum TokenKind: Equatable {
         case word(String)
         case number(Int)
@@ -109,8 +139,16 @@ public struct ConditionParser {
 
     private var tokens: [Token] = []
     private var position = 0
+    private var depth = 0
 
     public static func parse(_ text: String) throws(ConditionSyntaxError) -> Condition {
+        let length = text.unicodeScalars.count
+        if length > maximumLength {
+            throw ConditionSyntaxError(
+                message: "this condition is \(length.grouped) characters long; a condition is at most "
+                    + "\(maximumLength.grouped), so write a shorter one (a counter can stand for a long list of choices)",
+                offset: 0)
+        }
         var parser = ConditionParser()
         parser.tokens = try tokenize(text)
         let condition = try parser.expression()
@@ -131,29 +169,43 @@ public struct ConditionParser {
     }
 
     private mutating func expression() throws(ConditionSyntaxError) -> Condition {
-        var result = try term()
+        var terms = [try term()]
         while peek.kind == .word("or") {
             _ = advance()
-            result = .or(result, try term())
+            terms.append(try term())
         }
-        return result
+        return terms.count == 1 ? terms[0] : .or(terms)
     }
 
     private mutating func term() throws(ConditionSyntaxError) -> Condition {
-        var result = try factor()
+        var factors = [try factor()]
         while peek.kind == .word("and") {
             _ = advance()
-            result = .and(result, try factor())
+            factors.append(try factor())
         }
-        return result
+        return factors.count == 1 ? factors[0] : .and(factors)
+    }
+
+    /// Enters a bracket or a `not`, refusing nesting past `maximumDepth`.
+    private mutating func nest(at offset: Int) throws(ConditionSyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw ConditionSyntaxError(
+                message: "brackets and 'not' are nested more than \(Self.maximumDepth) deep here; "
+                    + "write the condition more simply", offset: offset)
+        }
     }
 
     private mutating func factor() throws(ConditionSyntaxError) -> Condition {
         let token = advance()
         switch token.kind {
         case .word("not"):
+            try nest(at: token.offset)
+            defer { depth -= 1 }
             return .not(try factor())
         case .open:
+            try nest(at: token.offset)
+            defer { depth -= 1 }
             let inner = try expression()
             try expect(.close, "a closing ')'", opened: token.offset)
             return inner
@@ -224,53 +276,72 @@ public struct ConditionParser {
         }
     }
 
+    /// Spaces between words: the space, tab and line feed (a condition written over
+    /// several lines). Other invisible characters are mistakes, not spaces.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n"
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && !TerminalText.isInvisible(scalar)
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
     private static func tokenize(_ text: String) throws(ConditionSyntaxError) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            isLetter(scalar) || isDigit(scalar) || scalar == "_"
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
             let start = index
-            if character.isWhitespace {
+            if isSpace(scalar) {
                 index += 1
                 continue
             }
-            if character.isLetter || character == "_" {
+            if isLetter(scalar) || scalar == "_" {
                 // Names may contain hyphens (node ids do), but a name never ends with one.
-                while index < characters.count,
-                      characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
-                        || (characters[index] == "-" && index + 1 < characters.count
-                            && (characters[index + 1].isLetter || characters[index + 1].isNumber)) {
+                while index < scalars.count,
+                      isNameCharacter(scalars[index])
+                        || (scalars[index] == "-" && index + 1 < scalars.count
+                            && (isLetter(scalars[index + 1]) || isDigit(scalars[index + 1]))) {
                     index += 1
                 }
-                tokens.append(Token(kind: .word(String(characters[start..<index])), offset: start))
+                tokens.append(Token(kind: .word(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start))
                 continue
             }
-            if character.isNumber || (character == "-" && index + 1 < characters.count && characters[index + 1].isNumber) {
+            if isDigit(scalar) || (scalar == "-" && index + 1 < scalars.count && isDigit(scalars[index + 1])) {
                 index += 1
-                while index < characters.count, characters[index].isNumber { index += 1 }
+                while index < scalars.count, isDigit(scalars[index]) { index += 1 }
                 // A choice id such as "2nd-try" starts with a digit: read it as a name.
-                if index < characters.count, characters[index].isLetter || characters[index] == "-" {
-                    while index < characters.count,
-                          characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
+                if index < scalars.count, isLetter(scalars[index]) || scalars[index] == "-" {
+                    while index < scalars.count, isLetter(scalars[index]) || isDigit(scalars[index]) || scalars[index] == "-" {
                         index += 1
                     }
-                    tokens.append(Token(kind: .word(String(characters[start..<index])), offset: start))
+                    tokens.append(Token(kind: .word(String(String.UnicodeScalarView(scalars[start..<index]))), offset: start))
                     continue
                 }
-                guard let value = Int(String(characters[start..<index])) else {
-                    throw ConditionSyntaxError(message: "this number is too large", offset: start)
+                let digits = String(String.UnicodeScalarView(scalars[start..<index]))
+                guard let value = Int(digits), value.magnitude <= UInt(maximumNumber) else {
+                    throw ConditionSyntaxError(
+                        message: "this number is too large; counters stay within \(maximumNumber.grouped) either side of zero",
+                        offset: start)
                 }
                 tokens.append(Token(kind: .number(value), offset: start))
                 continue
             }
-            let two = index + 1 < characters.count ? String(characters[index...index + 1]) : ""
-            if let op = Condition.ComparisonOperator(rawValue: two) {
+            if index + 1 < scalars.count,
+               let op = Condition.ComparisonOperator(rawValue: String(String.UnicodeScalarView(scalars[index...index + 1]))) {
                 tokens.append(Token(kind: .op(op), offset: start))
                 index += 2
                 continue
             }
-            switch character {
+            switch scalar {
             case "<": tokens.append(Token(kind: .op(.less), offset: start))
             case ">": tokens.append(Token(kind: .op(.greater), offset: start))
             case "(": tokens.append(Token(kind: .open, offset: start))
@@ -279,15 +350,21 @@ public struct ConditionParser {
             case "=":
                 throw ConditionSyntaxError(message: "a single '=' is not a comparison; write '==' to compare", offset: start)
             case "&", "|", "!":
-                let word = character == "&" ? "and" : character == "|" ? "or" : "not (or '!=')"
-                throw ConditionSyntaxError(message: "'\(character)' is not part of the condition language; write '\(word)'",
+                let word = scalar == "&" ? "and" : scalar == "|" ? "or" : "not (or '!=')"
+                throw ConditionSyntaxError(message: "'\(scalar)' is not part of the condition language; write '\(word)'",
                                            offset: start)
             default:
-                throw ConditionSyntaxError(message: "the character '\(character)' cannot appear in a condition", offset: start)
+                if TerminalText.isInvisible(scalar) {
+                    let advice = scalar.properties.isWhitespace && !TerminalText.isControl(scalar)
+                        ? "use an ordinary space" : "delete it"
+                    throw ConditionSyntaxError(
+                        message: "\(TerminalText.describe(scalar)) cannot appear in a condition; \(advice)", offset: start)
+                }
+                throw ConditionSyntaxError(message: "the character '\(scalar)' cannot appear in a condition", offset: start)
             }
             index += 1
         }
-        tokens.append(Token(kind: .end, offset: characters.count))
+        tokens.append(Token(kind: .end, offset: scalars.count))
         return tokens
     }
 }

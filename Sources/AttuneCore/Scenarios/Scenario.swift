@@ -27,6 +27,13 @@ public struct Perspectives: Sendable, Hashable {
     public var isEmpty: Bool { baby == nil && parent == nil && practitioner == nil }
 }
 
+/// How large a counter's numbers may be: start values, `add`, `set`, test expectations and
+/// the numbers in conditions stay within a million either side of zero, far beyond any
+/// case and far from where a sum could overflow. Play also saturates rather than overflow.
+public enum CounterLimits {
+    public static let maximum = 1_000_000
+}
+
 /// A counter change written as `add: { trust: 1 }` or `set: { trust: 0 }`.
 public struct CounterChange: Sendable, Hashable {
     public var variable: String

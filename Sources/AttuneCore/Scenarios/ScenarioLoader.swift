@@ -30,9 +30,9 @@ public enum ScenarioLoader {
 
     /// Loads scenario files named by `paths` (files, or folders one level deep).
     public static func load(paths: [String], knowledge: KnowledgeBase) throws(ContentAccessError) -> ScenarioLoadResult {
-        let read = try ContentFiles.readAll(ContentFiles.files(in: paths))
+        let read = ContentFiles.readAll(try ContentFiles.list(paths))
         var result = load(sources: read.sources, knowledge: knowledge)
-        result.diagnostics = (read.diagnostics + result.diagnostics).sortedByLocation()
+        result.diagnostics = (read.diagnostics + result.diagnostics).limitedPerFile()
         return result
     }
 
@@ -48,14 +48,14 @@ public enum ScenarioLoader {
             if let earlier = seen[scenario.id] {
                 diagnostics.append(source.diagnostic(
                     .error, line: scenario.location.line, column: scenario.location.column,
-                    "the scenario id '\(scenario.id)' is already used by \(earlier.file); ids must be unique",
+                    "the scenario id '\(quoted(scenario.id))' is already used by \(earlier.file); ids must be unique",
                     rule: "duplicate-id"))
                 continue
             }
             seen[scenario.id] = scenario.location
             if !parsed.diagnostics.hasErrors { scenarios.append(scenario) }
         }
-        return ScenarioLoadResult(scenarios: scenarios, diagnostics: diagnostics.sortedByLocation())
+        return ScenarioLoadResult(scenarios: scenarios, diagnostics: diagnostics.limitedPerFile())
     }
 
     /// One scenario file. The scenario is returned even with errors (for tools that want to
@@ -72,7 +72,7 @@ public enum ScenarioLoader {
         }
         var parser = ScenarioParser(reader: reader, knowledge: knowledge)
         let scenario = parser.scenario(file, path: source.path)
-        return (scenario, parser.reader.diagnostics.sortedByLocation())
+        return (scenario, parser.reader.diagnostics.limitedPerFile())
     }
 }
 
@@ -80,12 +80,18 @@ public enum ScenarioLoader {
 private struct ScenarioParser {
     var reader: NodeReader
     let knowledge: KnowledgeBase
+    /// The knowledge ids, prepared once for suggestions.
+    private let knowledgeIDs: SuggestionIndex
     /// Conditions are checked after all nodes are read, since they may name later nodes.
     private var conditions: [WrittenCondition] = []
+    /// Node ids and declared counters, prepared once for suggestions by `crossCheck`.
+    private var nodeIDs = SuggestionIndex([])
+    private var variableNames = SuggestionIndex([])
 
     init(reader: NodeReader, knowledge: KnowledgeBase) {
         self.reader = reader
         self.knowledge = knowledge
+        self.knowledgeIDs = SuggestionIndex(knowledge.ids)
     }
 
     mutating func scenario(_ file: Fields, path: String) -> Scenario? {
@@ -105,7 +111,7 @@ private struct ScenarioParser {
             KnowledgeLoader.checkIdentifier(id, what: "scenario id", in: &reader)
             if id.value != expected {
                 reader.report(.error, at: id.location,
-                              "the scenario id '\(id.value)' differs from the file name '\(expected)'; they must match",
+                              "the scenario id '\(quoted(id.value))' differs from the file name '\(quoted(expected))'; they must match",
                               rule: "file-name-mismatch")
             }
         }
@@ -165,14 +171,15 @@ private struct ScenarioParser {
         var changes: [CounterChange] = []
         for (name, amount) in mapping {
             guard let variable = reader.scalarText(name, field: key, in: what),
-                  let number = reader.integer(amount, field: "\(key).\(variable.value)", in: what) else { continue }
+                  let number = reader.integer(amount, field: "\(key).\(quoted(variable.value, limit: 40))", in: what,
+                                              limit: CounterLimits.maximum) else { continue }
             changes.append(CounterChange(variable: variable.value, amount: number.value, location: variable.location))
         }
         return changes
     }
 
     private mutating func node(_ id: Located<String>, _ value: Node) -> ScenarioNode? {
-        let what = "node '\(id.value)'"
+        let what = "node '\(quoted(id.value, limit: 40))'"
         guard let fields = reader.fields(value, what: what, allowed: ScenarioLoader.nodeKeys) else { return nil }
         let text = reader.text(fields, "text", required: true)
         let reflect = reader.text(fields, "reflect", required: false)
@@ -183,7 +190,7 @@ private struct ScenarioParser {
             ending = EndingKind(rawValue: written.value)
             if ending == nil {
                 reader.report(.error, at: written.location,
-                              "'ending' must be hopeful, mixed or concerning, not '\(written.value)'", rule: "invalid-value")
+                              "'ending' must be hopeful, mixed or concerning, not '\(quoted(written.value))'", rule: "invalid-value")
                 ending = .mixed
             }
         }
@@ -193,7 +200,7 @@ private struct ScenarioParser {
             guard let choice = self.choice(item, position: position + 1, node: id.value) else { continue }
             if let earlier = seenChoices[choice.id] {
                 reader.report(.error, at: choice.location,
-                              "the choice id '\(choice.id)' is already used in \(what) at line \(earlier.line); choice ids must be unique in a node",
+                              "the choice id '\(quoted(choice.id))' is already used in \(what) at line \(earlier.line); choice ids must be unique in a node",
                               rule: "duplicate-id")
             }
             seenChoices[choice.id] = choice.location
@@ -234,7 +241,7 @@ private struct ScenarioParser {
 
     private mutating func choice(_ item: Node, position: Int, node: String) -> Choice? {
         let writtenID = item.mapping?["id"]?.scalar?.string
-        let what = "choice \(writtenID.map { "'\($0)'" } ?? "\(position)") in node '\(node)'"
+        let what = "choice \(writtenID.map { "'\(quoted($0, limit: 40))'" } ?? "\(position)") in node '\(quoted(node, limit: 40))'"
         guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.choiceKeys) else { return nil }
         let id = reader.text(fields, "id", required: false)
         if let id { KnowledgeLoader.checkIdentifier(id, what: "choice id", in: &reader) }
@@ -245,7 +252,7 @@ private struct ScenarioParser {
         if let ratingText {
             rating = Rating(rawValue: ratingText.value)
             if rating == nil {
-                var message = "'rating' must be attuned, partial, missed or unsafe, not '\(ratingText.value)'"
+                var message = "'rating' must be attuned, partial, missed or unsafe, not '\(quoted(ratingText.value))'"
                 if let guess = closestMatch(to: ratingText.value, in: Rating.allCases.map(\.rawValue)) {
                     message += " (did you mean '\(guess)'?)"
                 }
@@ -289,7 +296,8 @@ private struct ScenarioParser {
     private mutating func condition(_ fields: Fields) -> WrittenCondition? {
         guard let value = fields["when"], !value.isNull else { return nil }
         guard case let .scalar(scalar) = value else {
-            reader.report(.error, at: value, "'when' should be a condition written as text, like 'trust >= 1'", rule: "wrong-type")
+            reader.report(.error, at: value, "'when' should be a condition written as text, like 'trust >= 1', "
+                + "but it is \(reader.describe(value))", rule: "wrong-type")
             return nil
         }
         let location = reader.location(of: value)
@@ -299,21 +307,58 @@ private struct ScenarioParser {
             conditions.append(written)
             return written
         } catch {
-            // Quoted text starts one column after the mark; block scalars start on the next line.
             var errorLocation = location
-            switch scalar.style {
-            case .plain: errorLocation.column += error.offset
-            case .singleQuoted, .doubleQuoted: errorLocation.column += error.offset + 1
-            default: break
-            }
-            reader.report(.error, at: errorLocation, "in the condition '\(scalar.string)': \(error.message)", rule: "bad-condition")
+            errorLocation.column = column(ofOffset: error.offset, in: scalar, at: location)
+            reader.report(.error, at: errorLocation, "in the condition '\(quoted(scalar.string))': \(error.message)",
+                          rule: "bad-condition")
             return nil
         }
     }
 
+    /// The column of the `offset`-th character of a scalar's value, when the value is
+    /// written on the line where the scalar starts: plain text as is, quoted text one column
+    /// after its quote and with each escape (`\t`, `\u00e9`, `''`) counted as written.
+    /// Otherwise (a block scalar, or a value folded over several lines) the scalar's start.
+    private func column(ofOffset offset: Int, in scalar: Node.Scalar, at location: SourceLocation) -> Int {
+        guard let excerpt = reader.source.excerpt(line: location.line, column: location.column, width: Int.max),
+              excerpt.text.unicodeScalars.count >= excerpt.caret else { return location.column }
+        let written = Array(excerpt.text.unicodeScalars.dropFirst(excerpt.caret))
+        var index = 0, decoded = 0
+        switch scalar.style {
+        case .plain:
+            index = offset
+        case .singleQuoted:
+            index = 1
+            while decoded < offset, index < written.count {
+                index += written[index] == "'" && index + 1 < written.count && written[index + 1] == "'" ? 2 : 1
+                decoded += 1
+            }
+        case .doubleQuoted:
+            index = 1
+            while decoded < offset, index < written.count {
+                if written[index] == "\\", index + 1 < written.count {
+                    switch written[index + 1] {
+                    case "x": index += 4
+                    case "u": index += 6
+                    case "U": index += 10
+                    default: index += 2
+                    }
+                } else {
+                    index += 1
+                }
+                decoded += 1
+            }
+        default:
+            return location.column
+        }
+        // Past the end of this line: the value goes on over several lines.
+        guard index <= written.count else { return location.column }
+        return location.column + index
+    }
+
     private mutating func test(_ item: Node) -> ScenarioTest? {
         let name = item.mapping?["name"]?.scalar?.string
-        let what = "test \(name.map { "'\($0)'" } ?? "without a name")"
+        let what = "test \(name.map { "'\(quoted($0, limit: 40))'" } ?? "without a name")"
         guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.testKeys) else { return nil }
         let written = reader.text(fields, "name", required: true)
         let choose = reader.textList(fields, "choose", required: true) ?? []
@@ -331,7 +376,7 @@ private struct ScenarioParser {
                         parsed.append(value)
                     } else {
                         reader.report(.error, at: rating.location,
-                                      "'\(rating.value)' is not a rating; use attuned, partial, missed or unsafe", rule: "invalid-value")
+                                      "'\(quoted(rating.value))' is not a rating; use attuned, partial, missed or unsafe", rule: "invalid-value")
                     }
                 }
                 expectation.ratings = parsed
@@ -346,22 +391,25 @@ private struct ScenarioParser {
 
     private mutating func checkKnowledge(_ reference: Located<String>, field: String) {
         guard !knowledge.contains(reference.value) else { return }
-        var message = "'\(field)' names '\(reference.value)', which is not an entry in the knowledge base"
-        if let guess = closestMatch(to: reference.value, in: knowledge.ids) { message += " (did you mean '\(guess)'?)" }
+        guard reader.hasRoom else { return reader.omit(at: reference.location) }
+        var message = "'\(field)' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
+        if let guess = knowledgeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
         reader.report(.error, at: reference.location, message, rule: "unknown-ref")
     }
 
     private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
         guard scenario.node(reference.value) == nil else { return }
-        var message = "\(role) '\(reference.value)', which is not a node in this scenario"
-        if let guess = closestMatch(to: reference.value, in: scenario.nodes.map(\.id)) { message += " (did you mean '\(guess)'?)" }
+        guard reader.hasRoom else { return reader.omit(at: reference.location) }
+        var message = "\(role) '\(quoted(reference.value))', which is not a node in this scenario"
+        if let guess = nodeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
         reader.report(.error, at: reference.location, message, rule: "unknown-node")
     }
 
     private mutating func checkVariable(_ name: String, at location: SourceLocation, declared: Set<String>) {
         guard !declared.contains(name) else { return }
-        var message = "'\(name)' is not a declared variable"
-        if let guess = closestMatch(to: name, in: Array(declared)) {
+        guard reader.hasRoom else { return reader.omit(at: location) }
+        var message = "'\(quoted(name))' is not a declared variable"
+        if let guess = variableNames.closest(to: name) {
             message += " (did you mean '\(guess)'?)"
         } else {
             message += "; declare it under 'variables:' with its start value"
@@ -371,6 +419,8 @@ private struct ScenarioParser {
 
     private mutating func crossCheck(_ scenario: Scenario, startGiven: Bool) {
         let declared = Set(scenario.variables.map(\.variable))
+        nodeIDs = SuggestionIndex(scenario.nodes.map(\.id))
+        variableNames = SuggestionIndex(Array(declared))
         if startGiven { checkNode(scenario.start, in: scenario, role: "'start' names") }
         for node in scenario.nodes {
             for choice in node.choices {
@@ -384,14 +434,18 @@ private struct ScenarioParser {
                 case let .variable(name):
                     checkVariable(name, at: written.location, declared: declared)
                 case let .node(node):
-                    checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(written.text)' names")
+                    checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(quoted(written.text))' names")
                 case let .choice(node, choice):
                     guard let target = scenario.node(node) else {
-                        checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(written.text)' names")
+                        checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(quoted(written.text))' names")
                         continue
                     }
                     if !target.choices.contains(where: { $0.id == choice }) {
-                        var message = "the condition '\(written.text)' names the choice '\(choice)', which node '\(node)' does not have"
+                        guard reader.hasRoom else {
+                            reader.omit(at: written.location)
+                            continue
+                        }
+                        var message = "the condition '\(quoted(written.text))' names the choice '\(quoted(choice))', which node '\(quoted(node))' does not have"
                         if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
                         reader.report(.error, at: written.location, message, rule: "unknown-choice")
                     }
@@ -399,25 +453,31 @@ private struct ScenarioParser {
             }
         }
         let choiceIDs = Set(scenario.nodes.flatMap { $0.choices.map(\.id) })
+        let choiceSuggestions = SuggestionIndex(Array(choiceIDs))
         for test in scenario.tests {
+            let name = quoted(test.name, limit: 40)
             for step in test.choose where Int(step.value) == nil && !choiceIDs.contains(step.value) {
-                var message = "test '\(test.name)' chooses '\(step.value)', which is not a choice id in this scenario"
-                if let guess = closestMatch(to: step.value, in: Array(choiceIDs)) { message += " (did you mean '\(guess)'?)" }
+                guard reader.hasRoom else {
+                    reader.omit(at: step.location)
+                    continue
+                }
+                var message = "test '\(name)' chooses '\(quoted(step.value))', which is not a choice id in this scenario"
+                if let guess = choiceSuggestions.closest(to: step.value) { message += " (did you mean '\(guess)'?)" }
                 reader.report(.error, at: step.location, message, rule: "bad-test")
             }
             if let ending = test.expect.ending {
                 if let node = scenario.node(ending.value) {
                     if !node.isEnding {
                         reader.report(.error, at: ending.location,
-                                      "test '\(test.name)' expects the ending '\(ending.value)', but that node is not an ending",
+                                      "test '\(name)' expects the ending '\(quoted(ending.value))', but that node is not an ending",
                                       rule: "bad-test")
                     }
                 } else {
-                    checkNode(ending, in: scenario, role: "test '\(test.name)' expects the ending")
+                    checkNode(ending, in: scenario, role: "test '\(name)' expects the ending")
                 }
             }
             for node in test.expect.visited + test.expect.notVisited {
-                checkNode(node, in: scenario, role: "test '\(test.name)' names")
+                checkNode(node, in: scenario, role: "test '\(name)' names")
             }
             for variable in test.expect.variables {
                 checkVariable(variable.variable, at: variable.location, declared: declared)

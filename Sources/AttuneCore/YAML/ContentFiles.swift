@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a content folder or file could not be opened at all (as opposed to a problem inside it).
 public struct ContentAccessError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
@@ -10,56 +16,121 @@ public struct ContentAccessError: Error, Sendable, Equatable, CustomStringConver
         self.reason = reason
     }
 
-    public var description: String { "\(path): \(reason)" }
+    /// The path as it may be printed: control characters in a file name neutralised.
+    public var displayPath: String { TerminalText.neutralize(path, keepingLineBreaks: false) }
+
+    public var description: String { "\(displayPath): \(reason)" }
+}
+
+/// The content files found at some paths, and a diagnostic for each entry that cannot be
+/// one (a name that is not UTF-8, for instance).
+public struct ContentListing: Sendable {
+    public var files: [String]
+    public var diagnostics: [Diagnostic]
+
+    public init(files: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.files = files
+        self.diagnostics = diagnostics
+    }
+
+    /// Every entry looked at: the files and the entries reported.
+    public var count: Int { files.count + diagnostics.count }
 }
 
 /// Reading content files from disk: the I/O edge in front of the pure loaders.
+///
+/// One bad entry never stops the rest from loading: a dangling or looping link, a named
+/// pipe, a folder called `x.yaml`, an unreadable file or a name that is not UTF-8 is a
+/// located diagnostic naming the entry. Only a folder or a path named on the command line
+/// that cannot be opened at all is a `ContentAccessError`.
 public enum ContentFiles {
     /// The `.yaml` / `.yml` files directly inside `directory`, sorted by name.
     public static func yamlFiles(in directory: String) throws(ContentAccessError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw ContentAccessError(path: directory, reason: "no such folder")
+        try list(directory: directory).files
+    }
+
+    /// The `.yaml` / `.yml` entries directly inside `directory`, sorted by name. Names are
+    /// read as bytes, so a name that is not UTF-8 is reported rather than skipped or mangled.
+    public static func list(directory: String) throws(ContentAccessError) -> ContentListing {
+        var info = stat()
+        if stat(directory, &info) != 0 {
+            let error = errno
+            throw ContentAccessError(path: directory, reason: explainMissing(directory, errno: error, folder: true))
         }
-        guard isDirectory.boolValue else {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw ContentAccessError(path: directory, reason: "this is a file, not a folder")
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
+        guard let folder = opendir(directory) else {
             throw ContentAccessError(path: directory, reason: "the folder cannot be read (check its permissions)")
         }
-        return names
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
-            .sorted()
-            .map { (directory as NSString).appendingPathComponent($0) }
+        defer { closedir(folder) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let isYAML = name.ends(with: Array(".yaml".utf8)) || name.ends(with: Array(".yml".utf8))
+            if isYAML, name.first != UInt8(ascii: ".") { names.append(name) }
+        }
+        var listing = ContentListing()
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if let text = String(validating: name, as: UTF8.self) {
+                listing.files.append((directory as NSString).appendingPathComponent(text))
+            } else {
+                let shown = (directory as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))
+                listing.diagnostics.append(Diagnostic(
+                    .error, at: SourceLocation(file: shown, line: 1, column: 1),
+                    "this file's name is not valid UTF-8 text (the marked characters), so Attune cannot open it; "
+                        + "rename it using ordinary letters",
+                    rule: "yaml-syntax"))
+            }
+        }
+        return listing
+    }
+
+    /// Whether anything is at `path`: a file, a folder, or a link even if it leads nowhere.
+    public static func entryExists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// The YAML files named by `paths`: files as given, folders searched one level deep.
     public static func files(in paths: [String]) throws(ContentAccessError) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ContentAccessError(path: path, reason: "no such file or folder")
-            }
-            if isDirectory.boolValue {
-                files += try yamlFiles(in: path)
-            } else {
-                files.append(path)
-            }
-        }
-        return files
+        try list(paths).files
     }
 
-    /// Reads every file: the texts that could be read, and a diagnostic for each that could
-    /// not be read as text.
-    public static func readAll(_ files: [String]) throws(ContentAccessError) -> (sources: [SourceText], diagnostics: [Diagnostic]) {
+    /// The entries named by `paths`: files as given (whatever they are: reading them says
+    /// what is wrong), folders searched one level deep. A path that does not exist at all
+    /// is an access error.
+    public static func list(_ paths: [String]) throws(ContentAccessError) -> ContentListing {
+        var listing = ContentListing()
+        for path in paths {
+            var info = stat()
+            guard lstat(path, &info) == 0 else {
+                let error = errno
+                throw ContentAccessError(path: path, reason: explainMissing(path, errno: error, folder: false))
+            }
+            var target = stat()
+            if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
+                let found = try list(directory: path)
+                listing.files += found.files
+                listing.diagnostics += found.diagnostics
+            } else {
+                listing.files.append(path)
+            }
+        }
+        return listing
+    }
+
+    /// Reads every file: the texts that could be read, and a diagnostic for each entry
+    /// that could not be read as text.
+    public static func readAll(_ files: [String]) -> (sources: [SourceText], diagnostics: [Diagnostic]) {
+        readAll(ContentListing(files: files))
+    }
+
+    public static func readAll(_ listing: ContentListing) -> (sources: [SourceText], diagnostics: [Diagnostic]) {
         var sources: [SourceText] = []
-        var diagnostics: [Diagnostic] = []
-        for file in files {
-            switch try read(file) {
+        var diagnostics = listing.diagnostics
+        for file in listing.files {
+            switch read(file) {
             case let .success(source): sources.append(source)
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
@@ -71,39 +142,115 @@ public enum ContentFiles {
     /// would cost time and memory for nothing.
     public static let maximumSize = 4 * 1024 * 1024
 
-    /// A file's text. Invalid UTF-8 is a located diagnostic, not an access error.
-    public static func read(_ path: String) throws(ContentAccessError) -> Result<SourceText, Diagnostic> {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
-            return .failure(Diagnostic(
-                .error, at: SourceLocation(file: path, line: 1, column: 1),
-                "the file is \(size / (1024 * 1024)) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
-                    + "so this is probably not a scenario or topic file",
-                rule: "yaml-syntax"))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw ContentAccessError(path: path, reason: "the file cannot be read (check its permissions)")
-            }
-            throw ContentAccessError(path: path, reason: "no such file")
-        }
-        return decode(data, path: path)
+    /// A file's text, or a located diagnostic saying why it cannot be read as one.
+    public static func read(_ path: String) -> Result<SourceText, Diagnostic> {
+        read(path, opening: { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) })
     }
 
-    /// Decodes UTF-8, locating the first byte that is not valid UTF-8.
-    public static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            if text.contains("\0") {
-                let (line, column) = position(of: text.unicodeScalars.firstIndex(of: "\0")!, in: text)
-                return .failure(Diagnostic(
-                    .error, at: SourceLocation(file: path, line: line, column: column),
-                    "the file contains binary data (a zero byte); content files must be plain text",
-                    rule: "yaml-syntax"))
-            }
-            return .success(SourceText(path: path, text: text))
+    /// `read(_:)` with the call that opens the file given, so tests can make it fail as an
+    /// unreadable file would (tests run as root, which may read anything).
+    static func read(_ path: String, opening: (String) -> Int32) -> Result<SourceText, Diagnostic> {
+        func refuse(_ message: String) -> Result<SourceText, Diagnostic> {
+            .failure(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message, rule: "yaml-syntax"))
         }
-        // Find the first invalid byte by decoding prefixes line by line.
+        // Opening never blocks (O_NONBLOCK: a named pipe with no writer would), and what was
+        // opened is checked, so a link cannot slip a device or a huge file past the checks.
+        let descriptor = opening(path)
+        guard descriptor >= 0 else {
+            let error = errno
+            return refuse(explainUnopenable(path, errno: error))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return refuse("this file cannot be read (\(describe(errno: errno)))") }
+        let link = linkTarget(path).map { " (it is a link to '\($0)')" } ?? ""
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            return refuse("this is a folder\(link), not a content file; rename it so its name does not end in .yaml, "
+                + "or move it out of the content folder")
+        default:
+            return refuse("this is \(kind(of: info.st_mode))\(link), not a content file; Attune reads only ordinary "
+                + "text files, so remove it from the content folder")
+        }
+        if Int(info.st_size) > maximumSize {
+            return refuse(tooLarge(Int(info.st_size), link: link))
+        }
+        // Read to the end, never past the limit (the file may grow while it is read).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                let error = errno
+                if error == EINTR { continue }
+                return refuse("this file cannot be read (\(describe(errno: error)))")
+            }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+            if bytes.count > maximumSize { return refuse(tooLarge(bytes.count, link: link)) }
+        }
+        return decode(bytes, path: path)
+    }
+
+    private static func tooLarge(_ size: Int, link: String) -> String {
+        // One decimal, so 4.1 MB is not shown as "4 MB" beside a limit of 4 MB.
+        let tenths = Int((Double(size) / (1024 * 1024) * 10).rounded(.up))
+        let shown = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return "the file\(link) is \(shown) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
+            + "so this is probably not a scenario or topic file"
+    }
+
+    /// Decodes UTF-8, locating the first byte that is not valid UTF-8, or the first
+    /// control character (content is plain text; libyaml would refuse it too).
+    public static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        decode([UInt8](data), path: path)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(invalidUTF8(bytes, path: path)) }
+        let source = SourceText(path: path, text: text)
+        if let offset = firstControlCharacter(in: bytes) {
+            let (line, column) = source.position(ofByte: offset)
+            let scalar = String(decoding: bytes[offset..<min(bytes.count, offset + 3)], as: UTF8.self).unicodeScalars.first ?? "\u{0}"
+            let message = scalar == "\u{0}"
+                ? "the file contains binary data (a zero byte); content files must be plain text"
+                : "\(TerminalText.describe(scalar)) is in the file here; content files hold plain text only, "
+                    + "so delete it (it often comes from copying text out of another program)"
+            return .failure(source.diagnostic(.error, line: line, column: column, message, rule: "yaml-syntax"))
+        }
+        return .success(source)
+    }
+
+    /// The offset of the first character libyaml does not allow in a YAML file: C0
+    /// controls other than tab, line feed and carriage return, DEL, C1 controls other than
+    /// U+0085, U+FFFE and U+FFFF. The bytes are valid UTF-8.
+    static func firstControlCharacter(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x20 {
+                    if byte != 0x09, byte != 0x0A, byte != 0x0D { return index }
+                } else if byte == 0x7F {
+                    return index
+                } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(buffer[index + 1]), buffer[index + 1] != 0x85 {
+                    return index
+                } else if byte == 0xEF, index + 2 < count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE {
+                    return index
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    private static func invalidUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+        // Find the first invalid byte: the line holding it, then the scalars before it.
         var line = 1, lineStart = 0
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             if String(validating: bytes[lineStart..<offset], as: UTF8.self) == nil { break }
@@ -120,16 +267,74 @@ public enum ContentFiles {
             }
         }
         let valid = String(decoding: bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
-        return .failure(Diagnostic(
+        return Diagnostic(
             .error, at: SourceLocation(file: path, line: line, column: column),
-            "the file is not valid UTF-8 text; save it as UTF-8", rule: "yaml-syntax", sourceLine: valid))
+            "the file is not valid UTF-8 text; save it as UTF-8", rule: "yaml-syntax", sourceLine: valid)
     }
 
-    private static func position(of index: String.UnicodeScalarView.Index, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars[..<index] {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+    // MARK: Saying what is wrong with an entry
+
+    /// Why `path` cannot be found, when `stat` or `lstat` failed with `errno`.
+    static func explainMissing(_ path: String, errno error: Int32, folder: Bool) -> String {
+        switch error {
+        case ENOENT:
+            if let target = linkTarget(path) { return "it is a link to '\(target)', which does not exist" }
+            return folder ? "no such folder" : "no such file or folder"
+        case ELOOP: return "the links in this path lead back to themselves in a loop, so it names nothing"
+        case EACCES, EPERM: return "a folder on the way cannot be opened (check its permissions)"
+        case ENOTDIR: return "a part of this path is a file, not a folder"
+        case ENAMETOOLONG: return "the path is too long"
+        default: return "it cannot be opened (\(describe(errno: error)))"
         }
-        return (line, column)
+    }
+
+    /// Why an entry that exists cannot be opened for reading.
+    static func explainUnopenable(_ path: String, errno error: Int32) -> String {
+        switch error {
+        case ELOOP: return "this is a link that leads back to itself (a loop of links), so there is no file to read"
+        case ENOENT:
+            if let target = linkTarget(path) { return "this is a link to '\(target)', which does not exist" }
+            return "this file disappeared while it was being read"
+        case EACCES, EPERM: return "this file cannot be read: permission denied (check its permissions)"
+        case ENXIO, ENODEV: return "this is a device or a socket, not a content file; remove it from the content folder"
+        default: return "this file cannot be opened (\(describe(errno: error)))"
+        }
+    }
+
+    /// Where a symbolic link points (as it may be shown), or nil when `path` is not one.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlink(path, &buffer, 4096)
+        guard count >= 0 else { return nil }
+        let target = String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return quoted(TerminalText.neutralize(target, keepingLineBreaks: false), limit: 200)
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFCHR: "a device"
+        case S_IFBLK: "a disk device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
+    static func describe(errno error: Int32) -> String {
+        String(cString: strerror(error)).lowercased()
+    }
+}
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}
+
+extension Array where Element: Equatable {
+    fileprivate func ends(with suffix: [Element]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
 }

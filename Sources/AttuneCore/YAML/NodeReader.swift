@@ -29,12 +29,34 @@ struct Fields {
 
 /// Reads typed values out of a composed YAML tree and collects a located diagnostic for
 /// every problem, so one pass reports all of a file's mistakes rather than the first.
+///
+/// At most `Diagnostic.perFileLimit` findings are kept; past that they are only counted
+/// (no message, no excerpt, no suggestion is worked out), so a file with a hundred
+/// thousand mistakes costs no more than one with two hundred.
 struct NodeReader {
     let source: SourceText
-    private(set) var diagnostics: [Diagnostic] = []
+    private var found: [Diagnostic] = []
+    private var omitted = 0
+    private var firstOmitted: SourceLocation?
 
     init(source: SourceText) {
         self.source = source
+    }
+
+    /// The findings, with a note counting those left out.
+    var diagnostics: [Diagnostic] {
+        guard omitted > 0, let firstOmitted else { return found }
+        return found + [Diagnostic.omitted(omitted, at: firstOmitted)]
+    }
+
+    /// Whether another finding would still be kept; when not, callers skip working out
+    /// its message (suggestions cost time) and call `omit(at:)`.
+    var hasRoom: Bool { found.count < Diagnostic.perFileLimit }
+
+    /// Counts a finding past the limit.
+    mutating func omit(at location: SourceLocation) {
+        omitted += 1
+        if firstOmitted == nil || location < firstOmitted! { firstOmitted = location }
     }
 
     // MARK: Reporting
@@ -45,14 +67,12 @@ struct NodeReader {
     }
 
     mutating func report(_ severity: Severity, at node: Node, _ message: String, rule: String) {
-        let mark = node.mark
-        diagnostics.append(source.diagnostic(
-            severity, line: mark?.line ?? 1, column: mark?.column ?? 1, message, rule: rule))
+        report(severity, at: location(of: node), message, rule: rule)
     }
 
     mutating func report(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String) {
-        diagnostics.append(source.diagnostic(
-            severity, line: location.line, column: location.column, message, rule: rule))
+        guard hasRoom else { return omit(at: location) }
+        found.append(source.diagnostic(severity, line: location.line, column: location.column, message, rule: rule))
     }
 
     // MARK: Structure
@@ -66,11 +86,15 @@ struct NodeReader {
         }
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
-                report(.error, at: key, "a key in \(what) must be a plain word", rule: "wrong-type")
+                report(.error, at: key, "a key in \(what) must be a plain word, but it is \(describe(key))", rule: "wrong-type")
                 continue
             }
             if !allowed.contains(name) {
-                var message = "unknown key '\(name)' in \(what); it will be ignored"
+                guard hasRoom else {
+                    omit(at: location(of: key))
+                    continue
+                }
+                var message = "unknown key '\(quoted(name))' in \(what); it will be ignored"
                 if let guess = closestMatch(to: name, in: allowed) { message += " (did you mean '\(guess)'?)" }
                 report(.warning, at: key, message, rule: "unknown-key")
             }
@@ -110,11 +134,24 @@ struct NodeReader {
         return Located(scalar.string, at: location(of: node))
     }
 
-    /// A whole-number field.
-    mutating func integer(_ node: Node, field: String, in what: String) -> Located<Int>? {
-        guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingSpaces) else {
+    /// A whole-number field, at most `limit` either side of zero.
+    mutating func integer(_ node: Node, field: String, in what: String, limit: Int = Int.max) -> Located<Int>? {
+        guard case let .scalar(scalar) = node else {
             report(.error, at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
                    rule: "wrong-type")
+            return nil
+        }
+        let written = scalar.string.trimmingSpaces
+        let digits = written.first == "-" || written.first == "+" ? written.dropFirst() : written
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            report(.error, at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
+                   rule: "wrong-type")
+            return nil
+        }
+        guard let value = Int(written), value.magnitude <= limit.magnitude else {
+            let bound = limit == Int.max ? "" : "; counters stay within \(limit.grouped) either side of zero"
+            report(.error, at: node, "'\(field)' in \(what) is \(quoted(String(written), limit: 30)), a number too large\(bound)",
+                   rule: "invalid-value")
             return nil
         }
         return Located(value, at: location(of: node))
@@ -182,11 +219,14 @@ struct NodeReader {
         case .alias: return "an alias"
         case let .scalar(scalar):
             if node.isNull { return "empty" }
-            let text = scalar.string
-            let shown = text.count > 40 ? String(text.prefix(37)) + "..." : text
-            return "the text '\(shown.replacingNewlines)'"
+            return "the text '\(quoted(scalar.string, limit: 40))'"
         }
     }
+}
+
+/// Text from a file as quoted in a message (see `TerminalText.quoted`).
+func quoted(_ text: String, limit: Int = 60) -> String {
+    TerminalText.quoted(text, limit: limit)
 }
 
 extension Node {
@@ -201,38 +241,144 @@ extension String {
         let trimmed = drop { $0 == " " }
         return trimmed.dropLast(trimmed.reversed().prefix { $0 == " " }.count)
     }
-
-    var replacingNewlines: String {
-        String(map { $0.isNewline ? " " : $0 })
-    }
 }
 
 /// The closest of `candidates` to `word` when it is a plausible typo (small edit distance).
+/// For many words against the same candidates, build a `SuggestionIndex` once.
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
-    let limit = max(1, word.count / 3)
-    return candidates
-        .map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-        .filter { $0.1 <= limit }
-        .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    guard !word.isEmpty, word.utf8.count <= suggestionLength * 4 else { return nil }
+    return SuggestionIndex(candidates).closest(to: word)
 }
 
-/// Edit distance between two strings, by Character, counting a swap of two neighbouring
-/// letters as one edit (optimal string alignment), since that is the commonest typo.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
-    for i in 1...a.count {
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+/// Candidates for "did you mean", prepared once: lowercased and grouped by length.
+///
+/// Bounded for hostile input: a word longer than `suggestionLength` characters gets no
+/// suggestion (a pasted megabyte answers at once); only candidates whose length is within
+/// the allowed distance are compared; a shared beginning and ending are set aside; and a
+/// comparison stops as soon as the distance is out of reach, reusing its buffers; and at
+/// most `maximumComparisons` candidates are compared for one word (lengths nearest first),
+/// so a knowledge base of a hundred thousand ids costs no more than one of two thousand.
+public struct SuggestionIndex: Sendable {
+    public static let maximumComparisons = 2_000
+
+    private let candidates: [String]
+    private let lowered: [[Unicode.Scalar]]
+    /// Candidate indices by length (in characters), in candidate order.
+    private let byLength: [Int: [Int]]
+
+    public init(_ candidates: [String]) {
+        self.candidates = candidates
+        var lowered: [[Unicode.Scalar]] = []
+        lowered.reserveCapacity(candidates.count)
+        var byLength: [Int: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            var scalars: [Unicode.Scalar] = []
+            if candidate.utf8.count <= suggestionLength * 8 { appendLowercased(candidate, to: &scalars) }
+            lowered.append(scalars)
+            if !scalars.isEmpty { byLength[scalars.count, default: []].append(index) }
+        }
+        self.lowered = lowered
+        self.byLength = byLength
+    }
+
+    /// The closest candidate within a third of the word's length (at least 1 edit); ties
+    /// go to the candidate first in alphabetical order.
+    public func closest(to word: String) -> String? {
+        guard !word.isEmpty, word.utf8.count <= suggestionLength * 4 else { return nil }
+        var target: [Unicode.Scalar] = []
+        appendLowercased(word, to: &target)
+        guard target.count <= suggestionLength else { return nil }
+        let limit = max(1, target.count / 3)
+        var best: (distance: Int, candidate: String)?
+        var buffers = EditDistanceBuffers()
+        var compared = 0
+        // Lengths nearest the word's first: the likeliest matches.
+        let lengths = (max(1, target.count - limit)...(target.count + limit)).sorted { abs($0 - target.count) < abs($1 - target.count) }
+        for length in lengths {
+            for index in byLength[length] ?? [] {
+                compared += 1
+                if compared > Self.maximumComparisons { return best?.candidate }
+                let bound = min(limit, best?.distance ?? limit)
+                guard let distance = buffers.distance(target, lowered[index], atMost: bound) else { continue }
+                let candidate = candidates[index]
+                if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+                best = (distance, candidate)
             }
         }
+        return best?.candidate
     }
-    return table[a.count][b.count]
+}
+
+/// Lowercases without building a string for the usual (ASCII) case.
+private func appendLowercased(_ text: String, to scalars: inout [Unicode.Scalar]) {
+    for scalar in text.unicodeScalars {
+        if scalar.isASCII {
+            scalars.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+        } else {
+            scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+}
+
+/// The longest word `closestMatch` suggests for; ids and commands are far shorter.
+public let suggestionLength = 64
+
+/// Edit distance between two strings, counting a swap of two neighbouring letters as one
+/// edit (optimal string alignment), since that is the commonest typo.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    var buffers = EditDistanceBuffers()
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    return buffers.distance(a, b, atMost: Int.max - 1) ?? 0
+}
+
+/// Three rows of the distance table, kept between comparisons.
+struct EditDistanceBuffers {
+    private var previous2: [Int] = []
+    private var previous: [Int] = []
+    private var current: [Int] = []
+
+    /// The distance, or nil when it is more than `bound` (known without finishing the
+    /// table once every entry of a row exceeds it).
+    mutating func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost bound: Int) -> Int? {
+        // A shared beginning and ending cost nothing; compare what lies between.
+        var start = 0
+        while start < a.count, start < b.count, a[start] == b[start] { start += 1 }
+        var endA = a.count, endB = b.count
+        while endA > start, endB > start, a[endA - 1] == b[endB - 1] {
+            endA -= 1
+            endB -= 1
+        }
+        let rows = endA - start, columns = endB - start
+        if rows == 0 || columns == 0 {
+            let result = max(rows, columns)
+            return result <= bound ? result : nil
+        }
+        if abs(rows - columns) > bound { return nil }
+        let width = columns + 1
+        if previous.count < width {
+            previous2 = [Int](repeating: 0, count: width)
+            previous = [Int](repeating: 0, count: width)
+            current = [Int](repeating: 0, count: width)
+        }
+        for j in 0..<width { previous[j] = j }
+        for i in 1...rows {
+            current[0] = i
+            var rowMinimum = i
+            let x = a[start + i - 1]
+            for j in 1...columns {
+                let y = b[start + j - 1]
+                var value = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == y ? 0 : 1))
+                if i > 1, j > 1, x == b[start + j - 2], a[start + i - 2] == y {
+                    value = Swift.min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = Swift.min(rowMinimum, value)
+            }
+            if rowMinimum > bound { return nil }
+            swap(&previous2, &previous)
+            swap(&previous, &current)
+        }
+        let result = previous[columns]
+        return result <= bound ? result : nil
+    }
 }

@@ -14,7 +14,7 @@ extension RunContext {
         do {
             return try KnowledgeLoader.load(directory: paths.knowledge).base
         } catch {
-            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.path): \(error.reason). "
+            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.displayPath): \(error.reason). "
                 + "Point to it with --knowledge DIR.\n")
             throw ExitCode(2)
         }
@@ -27,13 +27,15 @@ extension RunContext {
         let targets = targets.isEmpty ? [paths.scenarios] : targets
         var bundled: [Scenario]?
         for target in targets {
-            if FileManager.default.fileExists(atPath: target) {
+            // Anything at the path counts, a dangling link or a named pipe included: reading
+            // it says what is wrong with it, located.
+            if ContentFiles.entryExists(target) {
                 do {
                     let loaded = try ScenarioLoader.load(paths: [target], knowledge: knowledge)
                     result.scenarios += loaded.scenarios
                     result.diagnostics += loaded.diagnostics
                 } catch {
-                    output.writeError(style.error("error:") + " cannot open \(error.path): \(error.reason).\n")
+                    output.writeError(style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
                     throw ExitCode(2)
                 }
             } else {
@@ -41,7 +43,8 @@ extension RunContext {
                     bundled = (try? ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge))?.scenarios ?? []
                 }
                 guard let scenario = bundled?.first(where: { $0.id == target }) else {
-                    var message = "'\(target)' is neither a file nor a case id in \(paths.scenarios)."
+                    var message = "'\(TerminalText.neutralize(target))' is neither a file nor a case id in "
+                        + "\(TerminalText.neutralize(paths.scenarios))."
                     if let guess = closestMatch(to: target, in: bundled?.map(\.id) ?? []) { message += " Did you mean '\(guess)'?" }
                     output.writeError(style.error("error:") + " " + message + "\n")
                     throw ExitCode(2)
@@ -105,7 +108,7 @@ struct LintCommand: ParsableCommand {
         do {
             report = try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
         } catch {
-            context.output.writeError(context.style.error("error:") + " cannot open \(error.path): \(error.reason).\n")
+            context.output.writeError(context.style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
             throw ExitCode(2)
         }
         context.output.write(format == .json ? renderer.lintJSON(report) : renderer.lint(report))

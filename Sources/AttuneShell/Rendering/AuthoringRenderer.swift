@@ -12,10 +12,11 @@ struct AuthoringRenderer {
         case .warning: label = style.warning("warning:")
         case .note: label = style.dim("note:")
         }
-        let headline = "\(style.bold(diagnostic.location.description + ":")) \(label) "
-            + "\(TextLayout.neutralize(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))"
+        let headline = "\(style.bold(TerminalText.neutralize(diagnostic.location.description, keepingLineBreaks: false) + ":")) "
+            + "\(label) \(TerminalText.neutralize(diagnostic.message, keepingLineBreaks: false)) \(style.dim("[\(diagnostic.rule)]"))"
+        // The excerpt and caret, already neutralised by `rendered`.
         let excerpt = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        return ([headline] + excerpt.map { TextLayout.neutralize(String($0)) }).joined(separator: "\n")
+        return ([headline] + excerpt.map(String.init)).joined(separator: "\n")
     }
 
     func lint(_ report: LintReport) -> String {
@@ -23,8 +24,10 @@ struct AuthoringRenderer {
         if !text.isEmpty { text += "\n" }
         let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
         let counts = describeCounts(errors: report.errors, warnings: report.warnings)
-        let summary = "\(files) checked: \(counts)."
-        text += (report.errors > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)) + "\n"
+        let omitted = report.diagnostics.filter { $0.rule == Diagnostic.omittedRule }.reduce(0) { $0 + $1.omittedCount }
+        let more = omitted == 0 ? "" : ", and \(Self.grouped(String(omitted))) more not shown"
+        let summary = "\(files) checked: \(counts)\(more)."
+        text += (report.errors > 0 || omitted > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)) + "\n"
         return text
     }
 
@@ -54,19 +57,36 @@ struct AuthoringRenderer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(JSONReport(files: report.filesChecked, errors: report.errors,
                                                    warnings: report.warnings, findings: findings))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Self.escapingControlCharacters(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// JSON escapes C0 controls itself but leaves DEL and the C1 controls raw; written as
+    /// \u escapes they mean the same to a JSON reader and nothing to a terminal.
+    static func escapingControlCharacters(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: TerminalText.isControl) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if TerminalText.isControl(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     func tests(_ results: [ScenarioTestResult]) -> String {
         var lines: [String] = []
         for result in results {
             if result.passed {
-                lines.append(style.good("PASS") + " \(result.scenario) / \(result.test)")
+                lines.append(style.good("PASS") + " \(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))")
             } else {
-                lines.append(style.error("FAIL") + " \(result.scenario) / \(result.test)  " + style.dim("(\(result.location))"))
+                lines.append(style.error("FAIL") + " \(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))  "
+                    + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
                 for failure in result.failures {
                     lines += failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                        ($0.offset == 0 ? "     - " : "       ") + TextLayout.neutralize(String($0.element))
+                        ($0.offset == 0 ? "     - " : "       ") + TerminalText.neutralize(String($0.element))
                     }
                 }
             }
@@ -78,7 +98,7 @@ struct AuthoringRenderer {
 
     func exploration(_ analysis: ScenarioAnalysis, random: RandomPlayReport?, seed: UInt64?) -> String {
         let scenario = analysis.scenario
-        var lines = [style.heading("\(scenario.id): \(TextLayout.neutralize(scenario.title))")]
+        var lines = [style.heading("\(scenario.id): \(TerminalText.neutralize(scenario.title))")]
         let count = analysis.pathCount().map { "\(Self.grouped($0.description)) distinct paths to an ending" }
             ?? "unbounded paths (a loop can be taken any number of times)"
         if analysis.isComplete {
@@ -113,7 +133,10 @@ struct AuthoringRenderer {
         for item in trapped { lines.append("  \(item.node.id): " + item.path.joined(separator: ", ")) }
         let never = analysis.neverOffered()
         lines += ["", style.heading("Choices never offered") + (never.isEmpty ? ": none" : "")]
-        for item in never { lines.append("  \(item.node.id).\(item.choice.id)" + (item.choice.when.map { " (when: \($0.text))" } ?? "")) }
+        for item in never {
+            lines.append("  \(item.node.id).\(item.choice.id)"
+                + (item.choice.when.map { " (when: \(TerminalText.neutralize($0.text)))" } ?? ""))
+        }
         if let random, let seed {
             let ended = random.endings.values.reduce(0, +)
             lines += ["", style.heading("Random playthroughs") + " (\(random.runs), seed \(seed)): \(ended) ended"]
