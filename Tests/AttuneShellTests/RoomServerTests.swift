@@ -14,23 +14,34 @@ private let moment = RoomMoment(decision: 1, caseTitle: "Maya, four months", pro
 
 @Suite("Room server over loopback", .serialized)
 struct RoomServerTests {
-    @Test("200 phones vote at once: the tally is exact, a second vote counts once, and votes after lock are refused")
-    func load() async throws {
+    /// A room listening on loopback, voting open on `moment`.
+    func openRoom() throws -> (RoomBoard, RoomServer, UInt16) {
         let board = RoomBoard()
         let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
-        defer { server.stop() }
-        let port = port(of: server)
         board.show(moment)
         board.openVoting()
-        let statuses = await withTaskGroup(of: Int.self) { group in
-            for number in 0..<200 {
-                group.addTask { RawHTTP.vote(port, code: board.code, device: device(number), decision: 1, choice: number % 3) }
+        return (board, server, port(of: server))
+    }
+
+    @Test("200 phones vote at once: the tally is exact, a second vote counts once, and votes after lock are refused")
+    func load() throws {
+        let (board, server, port) = try openRoom()
+        defer { server.stop() }
+        // Two hundred phones on their own threads (blocking sockets stay off the task pool the
+        // server runs on), all voting at once.
+        let statuses = Mutex([Int]())
+        let done = DispatchGroup()
+        for number in 0..<200 {
+            done.enter()
+            Thread.detachNewThread {
+                let status = RawHTTP.vote(port, code: board.code, device: device(number), decision: 1, choice: number % 3)
+                statuses.withLock { $0.append(status) }
+                done.leave()
             }
-            var all: [Int] = []
-            for await status in group { all.append(status) }
-            return all
         }
-        #expect(statuses.allSatisfy { $0 == 200 }, "\(Set(statuses))")
+        done.wait()
+        let all = statuses.withLock { $0 }
+        #expect(all.count == 200 && all.allSatisfy { $0 == 200 }, "\(Set(all))")
         // Fifty phones vote again for the same choice: still counted once each.
         for number in 0..<50 { _ = RawHTTP.vote(port, code: board.code, device: device(number), decision: 1, choice: number % 3) }
         #expect(board.lock() == [67, 67, 66])
@@ -39,13 +50,9 @@ struct RoomServerTests {
     }
 
     @Test("bogus requests are refused with clear statuses and never change the tally")
-    func bogusBurst() async throws {
-        let board = RoomBoard()
-        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
+    func bogusBurst() throws {
+        let (board, server, port) = try openRoom()
         defer { server.stop() }
-        let port = port(of: server)
-        board.show(moment)
-        board.openVoting()
         #expect(RawHTTP.vote(port, code: board.code, device: device(1), decision: 1, choice: 1) == 200)
         // A slow client holds a connection open, sending a byte at a time.
         let slow = RawHTTP.connectLoopback(port)
@@ -70,12 +77,8 @@ struct RoomServerTests {
 
     @Test("pages and feeds: the participant page, the room screen, and state with no ratings before the reveal")
     func pages() throws {
-        let board = RoomBoard()
-        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
+        let (board, server, port) = try openRoom()
         defer { server.stop() }
-        let port = port(of: server)
-        board.show(moment)
-        board.openVoting()
         let page = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/"))
         #expect(page.status == 200 && page.body.contains("<button") == false && page.body.contains("aria-live"))
         let room = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/room"))

@@ -185,19 +185,11 @@ struct PlayCommand: ParsableCommand {
     }
 }
 
-/// Runs shell commands as a subcommand; the first problem stops the run with status 1.
-private func runInShell(options: GlobalOptions, commands: [[String]], withStore: Bool = false) throws {
+/// Runs shell commands with nothing recorded (`play --choose`); the first problem stops the
+/// run with status 1.
+private func runInShell(options: GlobalOptions, commands: [[String]]) throws {
     let context = RunContext(options: options)
-    var store: ProgressStore?
-    if withStore {
-        do {
-            store = try ProgressStore(directory: context.dataDirectory)
-        } catch {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
-            throw ExitCode(2)
-        }
-    }
-    let shell = context.makeShell(library: try context.loadLibrary(), store: store)
+    let shell = context.makeShell(library: try context.loadLibrary(), store: nil)
     for command in commands {
         shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
         if shell.lastCommandFailed { throw ExitCode(1) }

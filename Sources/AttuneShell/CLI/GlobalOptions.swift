@@ -65,7 +65,7 @@ struct RunContext {
             library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios)
         } catch {
             let which = error.path == paths.knowledge ? "knowledge" : "scenarios"
-            output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.path): \(error.reason). "
+            output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.displayPath): \(error.reason). "
                 + "Point to it with --\(which) DIR.\n")
             throw ExitCode(2)
         }

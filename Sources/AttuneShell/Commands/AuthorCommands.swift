@@ -33,7 +33,7 @@ extension Shell {
     /// A path that exists, or nil for a case id.
     private func existingPath(_ argument: String) -> String? {
         let path = (argument as NSString).expandingTildeInPath
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        return ContentFiles.entryExists(path) ? path : nil
     }
 
     func lint(_ arguments: [String]) {
@@ -60,7 +60,7 @@ extension Shell {
             say(authoring.lint(report))
             if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
         } catch {
-            fail("Cannot open \(error.path): \(error.reason).")
+            fail("Cannot open \(error.displayPath): \(error.reason).")
         }
     }
 
@@ -74,7 +74,7 @@ extension Shell {
                     scenarios = loaded.scenarios
                     diagnostics = loaded.diagnostics
                 } catch {
-                    fail("Cannot open \(error.path): \(error.reason).")
+                    fail("Cannot open \(error.displayPath): \(error.reason).")
                     return
                 }
             } else if let scenario = library.scenario(argument) {
@@ -105,7 +105,7 @@ extension Shell {
             let scenarios = FileManager.default.fileExists(atPath: contentPaths.scenarios) ? contentPaths.scenarios : nil
             fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios)
         } catch {
-            fail("Cannot reload: \(error.path): \(error.reason). Nothing was changed.")
+            fail("Cannot reload: \(error.displayPath): \(error.reason). Nothing was changed.")
             return
         }
         // A case played from a file is reloaded from that file.

@@ -132,14 +132,14 @@ extension Shell {
         let base = library.knowledge
         let key = id.lowercased()
         let starting = base.ids.filter { $0.hasPrefix(key) }
-        var message = "There is no entry '\(id)'."
+        var message = "There is no entry '\(TerminalText.quoted(id))'."
         if !starting.isEmpty {
             let shown = starting.prefix(8).joined(separator: ", ")
             message += " Entries starting with it: \(shown)\(starting.count > 8 ? ", ..." : "")."
         } else if let guess = closestMatch(to: key, in: base.ids + base.topics.map(\.id)) {
             message += " Did you mean '\(guess)'?"
         } else {
-            message += " Try 'search \(id)' or 'topics'."
+            message += " Try 'search \(TerminalText.quoted(id))' or 'topics'."
         }
         return message
     }

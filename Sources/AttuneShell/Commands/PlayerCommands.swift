@@ -125,7 +125,7 @@ extension Shell {
         do {
             loaded = try loadScenarios(at: path)
         } catch {
-            fail("Cannot open \(TextLayout.neutralize(error.path)): \(error.reason).")
+            fail("Cannot open \(error.displayPath): \(error.reason).")
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {

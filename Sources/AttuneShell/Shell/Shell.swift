@@ -187,8 +187,7 @@ public final class Shell {
     }
 
     func unknownCommandMessage(_ name: String) -> String {
-        let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
-        var message = "There is no command '\(TextLayout.neutralize(shown))'."
+        var message = "There is no command '\(TerminalText.quoted(name, limit: 40))'."
         let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupMode) }
         // A long pasted line is no misspelt command; no suggestion is looked for.
         if name.count <= 40, let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) {

@@ -1,3 +1,5 @@
+import AttuneCore
+
 /// Plain-text layout for the terminal: word wrapping that ignores colour codes, and
 /// neutralising control characters that content must never send to the terminal.
 public enum TextLayout {
@@ -128,20 +130,9 @@ public enum TextLayout {
         return nil
     }
 
-    /// Replaces control characters (escape sequences included) so text from content files
-    /// cannot move the cursor, change colours or retitle the terminal. Newlines and tabs stay.
-    public static func neutralize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                scalars.append("\u{FFFD}")
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
+    /// Replaces control characters so text from content, file names or the network cannot
+    /// act on the terminal; newlines and tabs stay. The one rule lives in AttuneCore.
+    public static func neutralize(_ text: String) -> String { TerminalText.neutralize(text) }
 
     /// The last check on everything written to the terminal: control characters become
     /// U+FFFD, except newlines, tabs and Attune's own colour codes (ESC [ digits ; m), so no
@@ -178,10 +169,7 @@ public enum TextLayout {
         return nil
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "\n" || scalar == "\t" { return false }
-        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isControl(scalar) }
 }
 
 extension StringProtocol {
