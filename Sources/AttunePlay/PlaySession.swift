@@ -248,7 +248,7 @@ public final class PlaySession {
                     for (index, step) in path.enumerated() {
                         try store.recordChoice(playthrough: id, step: index, node: step.node, choice: step.choice,
                                                rating: step.rating, competencies: scenario.competencies(for: made[index].choice),
-                                               at: now())
+                                               carriedOver: true, at: now())
                     }
                     return id
                 }

@@ -16,7 +16,7 @@ extension ProgressStore {
                     ending: row["ending"], endingKind: (row["endingKind"] as String?).flatMap(EndingKind.init),
                     finishedAt: row["finishedAt"])
             }
-            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL ORDER BY id").map { row in
+            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL AND carriedOver = 0 ORDER BY id").map { row in
                 let competencies: String = row["competencies"]
                 return ActivityLog.Choice(
                     id: row["id"], playthrough: row["playthrough"], step: row["step"], node: row["node"], choice: row["choice"],
@@ -94,7 +94,7 @@ extension ProgressStore {
             summary.inProgressCases.subtract(summary.finishedCases)
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.rating, c.competencies FROM choice c JOIN playthrough p ON p.id = c.playthrough
-                WHERE c.undoneAt IS NULL AND p.status != 'abandoned'
+                WHERE c.undoneAt IS NULL AND c.carriedOver = 0 AND p.status != 'abandoned'
                 """) {
                 if let rating = Rating(rawValue: row["rating"]) { summary.ratingCounts[rating, default: 0] += 1 }
                 let competencies: String = row["competencies"]

@@ -109,12 +109,17 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// Records a choice. `carriedOver` marks a choice copied into a new playthrough when the
+    /// learner steps back from an ending: it keeps the path for resuming, but it is not a new
+    /// choice, so progress and learning records do not count it again.
     public func recordChoice(playthrough: Int64, step: Int, node: String, choice: String, rating: Rating,
-                             competencies: [String], at date: Date) throws(StoreError) {
+                             competencies: [String], carriedOver: Bool = false, at date: Date) throws(StoreError) {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO choice (playthrough, step, node, choice, rating, competencies, madeAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [playthrough, step, node, choice, rating.rawValue, competencies.joined(separator: ","), date])
+                INSERT INTO choice (playthrough, step, node, choice, rating, competencies, carriedOver, madeAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [playthrough, step, node, choice, rating.rawValue, competencies.joined(separator: ","),
+                                 carriedOver, date])
             try db.execute(sql: "UPDATE playthrough SET updatedAt = ? WHERE id = ?", arguments: [date, playthrough])
         }
     }

@@ -116,6 +116,12 @@ extension ProgressStore {
             try db.drop(table: "xapiSent")
             try db.rename(table: "xapiSentByEndpoint", to: "xapiSent")
         }
+        migrator.registerMigration("v6-carried-over-choices") { db in
+            // Choices copied when stepping back from an ending are marked, so they are not counted twice.
+            try db.alter(table: "choice") { table in
+                table.add(column: "carriedOver", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
