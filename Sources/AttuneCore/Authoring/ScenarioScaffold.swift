@@ -4,7 +4,7 @@ public enum ScenarioScaffold {
     public static func text(id: String) -> String {
         """
         # A new case. Replace the text, add moments, and keep `attune lint` and
-        # `attune test` clean as you go. Format: scenario-format.md.
+        # `attune test` clean as you go. The guide: docs/authoring.md (attune help format).
         scenario: \(id)
         title: "A new case"
         summary: One or two sentences shown in the scenario list.

@@ -5,7 +5,7 @@ public protocol ConditionContext {
     func hasChosen(node: String, choice: String) -> Bool
 }
 
-/// A `when:` condition, parsed. See scenario-format.md for the grammar.
+/// A `when:` condition, parsed. The grammar, for authors: docs/authoring.md.
 ///
 /// `and` and `or` hold their whole chain (`a and b and c` is one `.and` of three), so a
 /// long chain is a flat list, not a deep tree; nesting comes only from brackets and `not`,
