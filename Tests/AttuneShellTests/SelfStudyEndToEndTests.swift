@@ -70,6 +70,27 @@ struct SelfStudyEndToEndTests {
         #expect(result.stdout.contains("Saved to your journal."))
     }
 
+    @Test("messages from the command line, its help and its refusals fit 60 columns too")
+    func commandLineFitsTheWidth() throws {
+        let data = try temporaryDirectory().appendingPathComponent("data").path
+        let file = try temporaryDirectory().appendingPathComponent("a-file").path
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let runs: [[String]] = [
+            ["frobnicate"], ["back"], ["--help"], ["--serve"], ["new", "theo-after-the-party"],
+            ["export", "xapi", "--account", "a"], ["export", "xapi", "--lrs", "http://10.0.0.1/x", "--user", "u", "--account", "a"],
+            ["cases", "--data-dir", file],
+        ]
+        for arguments in runs {
+            let result = try runAttune(arguments + (arguments.contains("--data-dir") ? [] : ["--data-dir", data]),
+                                       environment: ["COLUMNS": "60"])
+            let overlong = (result.stdout + result.stderr).split(separator: "\n")
+                .filter { TextWidth.of(String($0)) > 60 && $0.trimmingCharacters(in: .whitespaces).contains(" ") }
+            #expect(overlong.isEmpty, "attune \(arguments.joined(separator: " ")):\n\(overlong.joined(separator: "\n"))")
+        }
+        let json = try runAttune(["journal", "export", "-", "--data-dir", data], environment: ["COLUMNS": "60"])
+        #expect(json.stdout.hasPrefix("# Attune journal"), "an export to standard output is not rewrapped")
+    }
+
     @Test("kill -9 in the middle of a multi-line reflection loses no line that was entered")
     func killDuringDraft() throws {
         let data = try temporaryDirectory().appendingPathComponent("data")

@@ -219,10 +219,10 @@ public enum AttuneMain {
             let code = AttuneCommand.exitCode(for: error)
             let message = AttuneCommand.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { StandardStreams.fittedToTerminal().write(message + "\n") }
                 exit(0)
             }
-            if !message.isEmpty { StandardStreams().writeError(message + "\n") }
+            if !message.isEmpty { StandardStreams.fittedToTerminal().writeError(message + "\n") }
             exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

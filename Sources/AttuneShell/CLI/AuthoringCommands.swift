@@ -61,8 +61,8 @@ extension RunContext {
     func cleanScenarios(_ target: String, renderer: AuthoringRenderer) throws -> ScenarioTargets {
         let resolved = try scenarios([target], knowledge: try loadKnowledgeOnly())
         if resolved.diagnostics.hasErrors {
-            output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
-                + "\nFix the errors above first; a case with errors cannot be explored or drawn.\n")
+            output.writePreformatted(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
+                + "\nFix the errors above first; a case with errors cannot be explored or drawn.\n", isError: true)
             throw ExitCode(1)
         }
         return resolved
@@ -111,7 +111,8 @@ struct LintCommand: ParsableCommand {
             context.output.writeError(context.style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
             throw ExitCode(2)
         }
-        context.output.write(format == .json ? renderer.lintJSON(report) : renderer.lint(report))
+        // JSON is for programs: never rewrapped. Findings keep their excerpt and caret aligned.
+        context.output.writePreformatted(format == .json ? renderer.lintJSON(report) : renderer.lint(report))
         if !report.diagnostics.filter({ $0.severity != .note }).isEmpty { throw ExitCode(1) }
     }
 }
@@ -132,7 +133,7 @@ struct TestCommand: ParsableCommand {
         let renderer = AuthoringRenderer(style: context.style)
         let resolved = try context.scenarios(targets, knowledge: try context.loadKnowledgeOnly())
         if !resolved.diagnostics.isEmpty {
-            context.output.writeError(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n")
+            context.output.writePreformatted(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n", isError: true)
         }
         let results = resolved.scenarios.flatMap(ScenarioTestRunner.run)
         context.output.write(renderer.tests(results))
@@ -193,7 +194,8 @@ struct GraphCommand: ParsableCommand {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
-        for scenario in resolved.scenarios { context.output.write(GraphExport.render(scenario, format: format)) }
+        // DOT and Mermaid go to other programs: their lines are never rewrapped.
+        for scenario in resolved.scenarios { context.output.writePreformatted(GraphExport.render(scenario, format: format)) }
     }
 }
 

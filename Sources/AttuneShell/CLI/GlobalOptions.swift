@@ -41,7 +41,7 @@ struct RunContext {
             || environment["TERM"] == "dumb"
         let outputIsTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
-        output = StandardStreams()
+        output = StandardStreams(width: { TerminalInfo.width(environment: environment) })
         dataDirectory = DataDirectory.resolve(option: options.dataDir, environment: environment)
     }
 
@@ -79,6 +79,6 @@ struct RunContext {
         var text = diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n")
         text += "\n" + style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
             + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n"
-        output.writeError(text)
+        output.writePreformatted(text, isError: true)
     }
 }

@@ -57,7 +57,7 @@ extension Shell {
         }
         do {
             let report = try Linter(fallbackKnowledge: library.knowledge).lint(paths: targets)
-            say(authoring.lint(report))
+            sayFindings(authoring.lint(report))
             if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
         } catch {
             fail("Cannot open \(error.displayPath): \(error.reason).")
@@ -84,7 +84,7 @@ extension Shell {
                 return
             }
         }
-        if !diagnostics.isEmpty { say(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        if !diagnostics.isEmpty { sayFindings(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
         let results = scenarios.flatMap(ScenarioTestRunner.run)
         say(authoring.tests(results))
         if results.contains(where: { !$0.passed }) || diagnostics.hasErrors { lastCommandFailedBecauseOfFindings() }
@@ -114,12 +114,12 @@ extension Shell {
             switch Result(catching: { () throws(ContentAccessError) in try loadScenarios(at: current.scenario.file) }) {
             case let .success(result):
                 playedFile = result.scenarios.first { $0.id == current.scenario.id }
-                if !result.diagnostics.isEmpty { say(result.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+                if !result.diagnostics.isEmpty { sayFindings(result.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
             case .failure: break
             }
         }
         replaceLibrary(fresh)
-        if !fresh.diagnostics.isEmpty { say(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        if !fresh.diagnostics.isEmpty { sayFindings(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
         say("Reloaded: \(fresh.knowledge.count) entries, \(fresh.scenarios.count) cases.")
         guard let current = session else { return }
         guard let scenario = playedFile ?? fresh.scenarios.first(where: { origins.key(for: $0) == current.key }) else {

@@ -129,7 +129,7 @@ extension Shell {
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
-            say(loaded.diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n"))
+            sayFindings(loaded.diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n"))
             fail(loaded.scenarios.count > 1 ? "\(path) holds more than one case; name one file."
                 : "\(path) has errors (above), so it cannot be played yet.")
             return

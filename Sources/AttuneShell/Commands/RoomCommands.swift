@@ -78,7 +78,7 @@ extension Shell {
         if !accessible, let link = room?.addresses.first, let code = QRCode.blockText(for: link) {
             // The QR code is never wrapped: its lines are as wide as it needs.
             flushOutput()
-            output.write("\n" + code + "\n\n")
+            output.writePreformatted("\n" + code + "\n\n")
         }
         if let link = room?.addresses.first { say("Room screen for the projector: \(link)room") }
         say(style.dim("Plain HTTP on this network, no names, no accounts. 'open' starts a vote, 'lock' closes it, "

@@ -209,6 +209,13 @@ public final class Shell {
         buffer += fitted.hasSuffix("\n") ? fitted : fitted + "\n"
     }
 
+    /// Adds findings (a headline, the excerpt and its caret) as they are: rewrapping would
+    /// move the caret off the place it points at.
+    func sayFindings(_ text: String) {
+        flush()
+        output.writePreformatted(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
     /// Reports a problem with what the user typed. Written to standard error.
     func fail(_ message: String) {
         flush()

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,15 +11,45 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
     /// Problems (standard error).
     func writeError(_ text: String)
+    /// Text whose lines must not be rewrapped (a QR code, a file's contents sent to `-`, JSON,
+    /// a finding with its excerpt and caret), to standard output or, with `isError`, error.
+    func writePreformatted(_ text: String, isError: Bool)
+}
+
+extension OutputSink {
+    public func writePreformatted(_ text: String, isError: Bool) { isError ? writeError(text) : write(text) }
+    public func writePreformatted(_ text: String) { writePreformatted(text, isError: false) }
 }
 
 /// Standard output and error, written with write(2) so nothing sits in a stdio buffer when
-/// the process is killed, and nothing interleaves oddly with libedit's own output.
+/// the process is killed, and nothing interleaves oddly with libedit's own output. Every
+/// write passes the terminal sanitiser and, given a width, is fitted to it at word
+/// boundaries, so no message (the shell's, the command line's or the argument parser's) runs
+/// past the edge of the window.
 public final class StandardStreams: OutputSink {
-    public init() {}
+    private let width: (() -> Int)?
 
-    public func write(_ text: String) { Self.write(TextLayout.sanitizeForTerminal(text), to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.write(TextLayout.sanitizeForTerminal(text), to: STDERR_FILENO) }
+    public init(width: (() -> Int)? = nil) {
+        self.width = width
+    }
+
+    /// Standard streams fitted to the terminal (or `$COLUMNS` when piped).
+    public static func fittedToTerminal() -> StandardStreams {
+        let environment = ProcessInfo.processInfo.environment
+        return StandardStreams(width: { TerminalInfo.width(environment: environment) })
+    }
+
+    public func write(_ text: String) { Self.write(prepared(text), to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.write(prepared(text), to: STDERR_FILENO) }
+    public func writePreformatted(_ text: String, isError: Bool) {
+        Self.write(TextLayout.sanitizeForTerminal(text), to: isError ? STDERR_FILENO : STDOUT_FILENO)
+    }
+
+    private func prepared(_ text: String) -> String {
+        let clean = TextLayout.sanitizeForTerminal(text)
+        guard let width else { return clean }
+        return TextLayout.fit(clean, width: width())
+    }
 
     private static func write(_ text: String, to fd: Int32) {
         var bytes = Array(text.utf8)

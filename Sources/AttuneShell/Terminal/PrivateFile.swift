@@ -26,7 +26,7 @@ enum PrivateFile {
     @discardableResult
     static func write(_ text: String, to path: String, output: OutputSink? = nil) throws(PrivateFileError) -> Outcome {
         if path == "-" {
-            (output ?? StandardStreams()).write(text)
+            (output ?? StandardStreams()).writePreformatted(text)
             return .standardOutput
         }
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
