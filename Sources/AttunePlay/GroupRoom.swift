@@ -121,10 +121,10 @@ public enum GroupRoom {
 }
 
 /// A countdown for small-group discussion. It never interrupts: the front end asks for the
-/// time left when the trainer types something, and says once that the time is up.
+/// time left when the trainer types something, and says (once, then drops it) that the time
+/// is up.
 public struct DiscussionTimer: Sendable, Equatable {
     public let endsAt: Date
-    public private(set) var announcedEnd = false
 
     public init(minutes: Double, from now: Date) {
         endsAt = now.addingTimeInterval(minutes * 60)
@@ -134,11 +134,4 @@ public struct DiscussionTimer: Sendable, Equatable {
     public func remaining(at now: Date) -> Int { max(0, Int(endsAt.timeIntervalSince(now).rounded(.up))) }
 
     public func isUp(at now: Date) -> Bool { now >= endsAt }
-
-    /// True once, the first time it is asked after the time is up.
-    public mutating func announceEnd(at now: Date) -> Bool {
-        guard isUp(at: now), !announcedEnd else { return false }
-        announcedEnd = true
-        return true
-    }
 }

@@ -183,9 +183,7 @@ public final class PlaySession {
 
     /// Where a reflection written now belongs.
     public var reflectionContext: ReflectionContext {
-        var groupSession: Int64?
-        if case let .group(id) = recording { groupSession = id }
-        return ReflectionContext(scenario: key, node: state.node, playthrough: recordID, prompt: reflectionPrompt,
+        ReflectionContext(scenario: key, node: state.node, playthrough: recordID, prompt: reflectionPrompt,
                                  groupSession: groupSession)
     }
 

@@ -1,5 +1,7 @@
 import AttuneRoom
+import AttuneStore
 import Foundation
+@testable import AttuneShell
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -86,5 +88,41 @@ struct RoomServerTests {
         let state = try #require(RawHTTP.request(port, "GET", "/r/\(board.code)/state?device=\(device(5))"))
         #expect(state.body.contains("What do you do first?") && !state.body.contains("rating"))
         #expect(board.counts.joined == 1)
+    }
+}
+
+@Suite("Room page commands explain mistakes")
+struct RoomCommandMistakeTests {
+    @Test("serve, open and lock say what to do when used out of turn, and change nothing")
+    func outOfTurn() throws {
+        let store = try ProgressStore(directory: try temporaryDirectory().appendingPathComponent("data").path)
+        let (shell, output) = makeShell(store: store)
+        shell.execute("group serve --bind 127.0.0.1 --port 0")
+        #expect(output.errors.contains("'group serve' is for group mode. Type 'group on' first."))
+        shell.execute("group on")
+        shell.execute("open")
+        #expect(output.errors.contains("'open' needs the room page. Type 'group serve' first"))
+        shell.execute("group serve --port many")
+        #expect(output.errors.contains("Use '--port N' with a number"))
+        shell.execute("group serve --bind")
+        #expect(output.errors.contains("Use '--bind ADDRESS'"))
+        shell.execute("group serve --bind 999.1.1.1 --port 0")
+        #expect(output.errors.contains("'999.1.1.1' is not an address of this computer"))
+        shell.execute("group serve off")
+        #expect(output.errors.contains("The room page is not running."))
+        shell.execute("group serve --bind 127.0.0.1 --port 0")
+        #expect(output.text.contains("Room code:"))
+        shell.execute("group serve --bind 127.0.0.1 --port 0")
+        #expect(output.errors.contains("The room page is already running."))
+        shell.execute("open")
+        #expect(output.errors.contains("'open' works inside a case."))
+        shell.execute("play visit")
+        shell.execute("lock")
+        #expect(output.errors.contains("Voting is not open. Type 'open' first"))
+        shell.execute("open")
+        shell.execute("lock")
+        #expect(output.text.contains("No phone voted. Type the room's tally with 'votes'"))
+        shell.execute("group off")
+        #expect(shell.room == nil, "group off stops the page")
     }
 }

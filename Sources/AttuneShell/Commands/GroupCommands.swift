@@ -344,14 +344,14 @@ extension Shell {
 
     /// After each command, and before each prompt: the time left, or that the time is up (once).
     func timerNotice(beforePrompt: Bool) {
-        guard var current = timer else { return }
-        if current.announceEnd(at: now()) {
+        guard let current = timer else { return }
+        if current.isUp(at: now()) {
             timer = nil
+            room?.board.setTimer(endsAt: nil)
             say(style.caution("Time is up for the discussion."))
-        } else if !beforePrompt, !current.isUp(at: now()) {
+        } else if !beforePrompt {
             say(timerLine(current))
         }
-        if timer != nil { timer = current }
     }
 
     func exportGroup(_ number: Int64?, to argument: String) {

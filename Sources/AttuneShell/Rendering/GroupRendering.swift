@@ -10,14 +10,12 @@ struct GroupRenderer {
     let width: Int
     let accessible: Bool
 
-    private func rating(_ rating: Rating) -> String { rating.words }
-
     func reveal(_ options: [GroupRoom.RevealedOption]) -> String {
         var lines = [style.heading("How each option met the family")]
         for option in options {
             let mark = option.chosen ? (accessible ? "The room's choice. " : "► ") : (accessible ? "" : "  ")
             let votes = option.votes.map { " (\($0) vote\($0 == 1 ? "" : "s"))" } ?? ""
-            lines += TextLayout.wrap("\(option.number). \(rating(option.rating))\(votes): " + TextLayout.neutralize(option.text),
+            lines += TextLayout.wrap("\(option.number). \(option.rating.words)\(votes): " + TextLayout.neutralize(option.text),
                                      width: width, indent: "     ", firstIndent: mark)
             lines += TextLayout.wrap(TextLayout.neutralize(option.why), width: width, indent: "     ").map(style.dim)
         }
@@ -84,9 +82,9 @@ enum GroupExport {
             guard let node = scenario.node(decision.node),
                   let choice = node.choices.first(where: { $0.id == decision.choice }) else { continue }
             if decision.node != state.node { state = engine.start() }
-            lines.append("\(number + 1). **\(cell(node.prompt ?? GroupRoom.reveal(decision, in: scenario).first?.text ?? ""))**")
-            lines.append("")
             let options = GroupRoom.reveal(decision, in: scenario)
+            lines.append("\(number + 1). **\(cell(node.prompt ?? options.first?.text ?? ""))**")
+            lines.append("")
             lines += ["   | Option | Votes | How it met the family |", "   |---|---:|---|"]
             for option in options {
                 let chosen = option.chosen ? " **(the room's choice)**" : ""

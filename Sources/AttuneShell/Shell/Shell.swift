@@ -130,11 +130,11 @@ public final class Shell {
     /// Whether a line holds words for the journal, which never go into the history.
     func isPrivate(_ line: String) -> Bool {
         guard let parts = CommandLineParts(line) else { return false }
-        if let command = command(named: parts.name.lowercased()), command.text != nil {
-            return !parts.rest.allSatisfy { $0 == " " || $0 == "\t" }
+        guard let command = command(named: parts.name.lowercased()) else {
+            // Prose typed at a moment (not a command) is kept out of the history as well.
+            return Int(parts.name) == nil && parts.rest.contains(" ")
         }
-        // Prose typed at a moment (not a command) is kept out of the history as well.
-        return command(named: parts.name.lowercased()) == nil && Int(parts.name) == nil && parts.rest.contains(" ")
+        return command.text != nil && !parts.rest.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Runs one command line.
