@@ -170,7 +170,8 @@ func runAttune(_ arguments: [String], input: String = "", environment: [String: 
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "NO_COLOR")
-    env["COLUMNS"] = "80"
+    // No width unless a test gives one: the shell wraps to 80, and messages reach a pipe whole.
+    env.removeValue(forKey: "COLUMNS")
     for (key, value) in environment { env[key] = value }
     process.environment = env
     // Output goes to files, so a large output can never block the child on a full pipe.

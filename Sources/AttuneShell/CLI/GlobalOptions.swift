@@ -41,7 +41,7 @@ struct RunContext {
             || environment["TERM"] == "dumb"
         let outputIsTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
-        output = StandardStreams(width: { TerminalInfo.width(environment: environment) })
+        output = StandardStreams.fittedToTerminal(environment: environment)
         dataDirectory = DataDirectory.resolve(option: options.dataDir, environment: environment)
     }
 

@@ -27,28 +27,28 @@ extension OutputSink {
 /// boundaries, so no message (the shell's, the command line's or the argument parser's) runs
 /// past the edge of the window.
 public final class StandardStreams: OutputSink {
-    private let width: (() -> Int)?
+    /// The width to fit a stream to, asked at each write (the window may be resized); nil: as is.
+    private let width: ((Int32) -> Int?)?
 
-    public init(width: (() -> Int)? = nil) {
+    public init(width: ((Int32) -> Int?)? = nil) {
         self.width = width
     }
 
-    /// Standard streams fitted to the terminal (or `$COLUMNS` when piped).
-    public static func fittedToTerminal() -> StandardStreams {
-        let environment = ProcessInfo.processInfo.environment
-        return StandardStreams(width: { TerminalInfo.width(environment: environment) })
+    /// Standard streams fitted to the terminal, or to `$COLUMNS` when piped with it set.
+    public static func fittedToTerminal(environment: [String: String] = ProcessInfo.processInfo.environment) -> StandardStreams {
+        StandardStreams(width: { TerminalInfo.fittingWidth(fd: $0, environment: environment) })
     }
 
-    public func write(_ text: String) { Self.write(prepared(text), to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.write(prepared(text), to: STDERR_FILENO) }
+    public func write(_ text: String) { Self.write(prepared(text, for: STDOUT_FILENO), to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.write(prepared(text, for: STDERR_FILENO), to: STDERR_FILENO) }
     public func writePreformatted(_ text: String, isError: Bool) {
         Self.write(TextLayout.sanitizeForTerminal(text), to: isError ? STDERR_FILENO : STDOUT_FILENO)
     }
 
-    private func prepared(_ text: String) -> String {
+    private func prepared(_ text: String, for fd: Int32) -> String {
         let clean = TextLayout.sanitizeForTerminal(text)
-        guard let width else { return clean }
-        return TextLayout.fit(clean, width: width())
+        guard let columns = width?(fd) else { return clean }
+        return TextLayout.fit(clean, width: columns)
     }
 
     private static func write(_ text: String, to fd: Int32) {

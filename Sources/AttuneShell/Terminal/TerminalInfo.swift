@@ -21,5 +21,15 @@ public enum TerminalInfo {
         return 80
     }
 
+    /// The width to fit a stream's lines to: the terminal's, or `$COLUMNS` when the stream is
+    /// piped and the width was given; nil for a pipe with no width given, so a program reading
+    /// Attune's output gets each message on one line.
+    public static func fittingWidth(fd: Int32, environment: [String: String]) -> Int? {
+        if isatty(fd) == 1 || environment["COLUMNS"].flatMap(Int.init).map({ $0 > 0 }) == true {
+            return width(fd: fd, environment: environment)
+        }
+        return nil
+    }
+
     private static func clamp(_ columns: Int) -> Int { min(max(columns, 20), 120) }
 }
