@@ -54,7 +54,7 @@ struct AuthoringTests {
         #expect(!analysis.isComplete)
         #expect(analysis.reachableNodes.contains("hopeful"))
         let diagnostics = Linter(fallbackKnowledge: exampleKnowledge, stateLimit: 50).analyze(chain, source: nil)
-        #expect(diagnostics.map(\.rule) == ["state-space-limit"])
+        #expect(diagnostics.map(\.rule) == [.stateSpaceLimit])
         #expect(diagnostics.first?.severity == .note)
     }
 

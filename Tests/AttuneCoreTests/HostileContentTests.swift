@@ -228,7 +228,7 @@ struct HostileFixtureTests {
         }
         let diagnostics = try #require(report).diagnostics
         #expect(elapsed < 5, "\(name): lint took \(elapsed) s")
-        let rules = Set(diagnostics.map(\.rule))
+        let rules = Set(diagnostics.map(\.rule.rawValue))
         if fixture.mustLoad {
             #expect(!diagnostics.hasErrors, "\(name): \(diagnostics.prefix(5).map(\.headline))")
         } else {
@@ -300,7 +300,7 @@ struct HostileItemTests {
             }
         }
         let text = try fixtureText("when-not-5000.yaml")
-        let found = lint(text).filter { $0.rule == "bad-condition" }
+        let found = lint(text).filter { $0.rule == .badCondition }
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("when: not not") })
         #expect(found.map(\.location.line) == [line + 1])
         #expect(found.first?.location.column == 15)
@@ -368,7 +368,7 @@ struct HostileItemTests {
         var diagnostics: [Diagnostic] = []
         let elapsed = seconds { diagnostics = lint(String(decoding: fixture.bytes, as: UTF8.self)) }
         #expect(elapsed < 5)
-        let refs = diagnostics.filter { $0.rule == "unknown-ref" }
+        let refs = diagnostics.filter { $0.rule == .unknownRef }
         #expect(diagnostics.count == Diagnostic.perFileLimit + 1)
         #expect(refs.count >= Diagnostic.perFileLimit - 5)
         #expect(refs.allSatisfy { ($0.sourceLine?.unicodeScalars.count ?? 0) <= Diagnostic.excerptWidth + 2 })
@@ -391,7 +391,7 @@ struct HostileItemTests {
         var diagnostics: [Diagnostic] = []
         let elapsed = try seconds { diagnostics = lint(try fixtureText("refs-5000-lines.yaml")) }
         #expect(elapsed < 3, "took \(elapsed) s")
-        #expect(diagnostics.filter { $0.rule == "unknown-ref" }.count >= Diagnostic.perFileLimit - 5)
+        #expect(diagnostics.filter { $0.rule == .unknownRef }.count >= Diagnostic.perFileLimit - 5)
         #expect(diagnostics.last?.rule == Diagnostic.omittedRule)
         let ids = bundledKnowledgeBase.ids
         let pasted = String(repeating: "x", count: 1_000_000)
@@ -462,7 +462,7 @@ struct HostileItemTests {
     func overflow() throws {
         for name in ["add-overflow.yaml", "start-huge.yaml", "set-huge-negative.yaml", "expect-huge.yaml", "minutes-huge.yaml"] {
             let text = try fixtureText(name)
-            let found = lint(text).filter { $0.rule == "invalid-value" }
+            let found = lint(text).filter { $0.rule == .invalidValue }
             #expect(found.count == 1, "\(name): \(lint(text).map(\.headline))")
             #expect(found.first?.message.contains("too large") == true)
             let column = found.first.flatMap { finding in finding.sourceLine.map { Array($0.unicodeScalars)[finding.caret ?? 0] } }
@@ -497,7 +497,7 @@ struct HostileItemTests {
         }
         // Through the loader, the column is that of the escape as written in double quotes.
         let text = try fixtureText("when-vertical-tab.yaml")
-        let found = try #require(lint(text).first { $0.rule == "bad-condition" })
+        let found = try #require(lint(text).first { $0.rule == .badCondition })
         let line = try #require(found.sourceLine)
         #expect(Array(line.unicodeScalars)[found.location.column - 1] == "\\")
         #expect(Array(line.unicodeScalars)[found.location.column] == "v")
@@ -526,7 +526,7 @@ struct HostileItemTests {
         #expect(mermaid.split(separator: "\n").count == GraphExport.render(exampleScenario(), format: .mermaid).split(separator: "\n").count)
         #expect(GraphExport.mermaidText("\"<b>&#`") == "#quot;#lt;b#gt;#amp;#35;#96;")
         // A file name with an escape sequence, in a finding and in an access error.
-        let named = Diagnostic(.error, at: SourceLocation(file: "\u{1B}[2Jx.yaml", line: 1, column: 1), "bad \u{1B}[31m", rule: "r",
+        let named = Diagnostic(.error, at: SourceLocation(file: "\u{1B}[2Jx.yaml", line: 1, column: 1), "bad \u{1B}[31m", rule: .yamlSyntax,
                                sourceLine: "title: \u{1B}]0;x\u{07}")
         #expect(isTerminalSafe(named.rendered))
         #expect(isTerminalSafe(ContentAccessError(path: "a\u{1B}[2J", reason: "no such file").description))
@@ -574,7 +574,7 @@ struct HostileItemTests {
     @Test("item 7: lines break where libyaml breaks them (CR LF, CR alone, U+0085), so a finding points at its own line")
     func lineBreaks() throws {
         for name in ["crlf-lines.yaml", "cr-only-lines.yaml", "raw-next-line.yaml"] {
-            let found = try #require(lint(try fixtureText(name)).first { $0.rule == "invalid-value" }, "\(name)")
+            let found = try #require(lint(try fixtureText(name)).first { $0.rule == .invalidValue }, "\(name)")
             let line = try #require(found.sourceLine)
             #expect(line.trimmingCharacters(in: .whitespaces) == "rating: mised", "\(name): \(line.debugDescription)")
             #expect(Array(line.unicodeScalars)[found.location.column - 1] == "m")

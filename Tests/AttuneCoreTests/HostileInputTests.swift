@@ -113,7 +113,7 @@ struct HostileInputTests {
             of: "summary: A short case.", with: "summary: " + String(repeating: "word ", count: 200_000) + "x: y")
         let diagnostics = lintScenario(text)
         let first = try #require(diagnostics.first)
-        #expect(first.rule == "yaml-syntax")
+        #expect(first.rule == .yamlSyntax)
         let lines = first.rendered.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[1].count <= 170)
@@ -129,8 +129,8 @@ struct HostileInputTests {
         let text = exampleScenarioText.replacingOccurrences(of: "next: flat", with: "next: arrival")
             .replacingOccurrences(of: "next: warm", with: "next: arrival")
         let rules = Set(lintScenario(text).map(\.rule))
-        #expect(rules.contains("no-way-out"))
-        #expect(rules.contains("unreachable-ending"))
+        #expect(rules.contains(.noWayOut))
+        #expect(rules.contains(.unreachableEnding))
     }
 }
 

@@ -6,7 +6,7 @@ private func load(_ files: [(String, String)]) -> KnowledgeLoadResult {
     KnowledgeLoader.load(sources: files.map { SourceText(path: "Knowledge/\($0.0).yaml", text: $0.1) })
 }
 
-private func only(_ result: KnowledgeLoadResult, rule: String) throws -> Diagnostic {
+private func only(_ result: KnowledgeLoadResult, rule: RuleID) throws -> Diagnostic {
     let matching = result.diagnostics.filter { $0.rule == rule }
     #expect(matching.count == 1, "expected one \(rule), got \(result.diagnostics.map(\.headline))")
     return try #require(matching.first)
@@ -67,7 +67,7 @@ struct KnowledgeLoaderTests {
             summary: Weatherston's tenets: the five of them
             entries: []
             """
-        let diagnostic = try only(load([("tenets", text)]), rule: "yaml-syntax")
+        let diagnostic = try only(load([("tenets", text)]), rule: .yamlSyntax)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 3, column: 30))
         #expect(diagnostic.message.contains("put the whole text in quotes"))
         #expect(diagnostic.rendered == """
@@ -80,7 +80,7 @@ struct KnowledgeLoaderTests {
     @Test("a tab used for indentation is named as such")
     func tabIndentation() throws {
         let text = "topic: tenets\ntitle: T\nsummary: S\nentries:\n\t- id: tenet.1\n"
-        let diagnostic = try only(load([("tenets", text)]), rule: "yaml-syntax")
+        let diagnostic = try only(load([("tenets", text)]), rule: .yamlSyntax)
         #expect(diagnostic.location.line == 5)
         #expect(diagnostic.location.column == 1)
         #expect(diagnostic.message.contains("tab"))
@@ -90,7 +90,7 @@ struct KnowledgeLoaderTests {
     func missingField() throws {
         let text = validTopic.replacingOccurrences(of: "    kind: tenet\n    summary: Change", with: "    summary: Change")
         let result = load([("tenets", text)])
-        let diagnostic = try only(result, rule: "missing-field")
+        let diagnostic = try only(result, rule: .missingField)
         #expect(diagnostic.headline
             == "Knowledge/tenets.yaml:21:5: error: entry 'tenet.2' is missing the required field 'kind' [missing-field]")
         #expect(diagnostic.sourceLine == "  - id: tenet.2")
@@ -101,7 +101,7 @@ struct KnowledgeLoaderTests {
     @Test("an empty required value is reported at its key")
     func emptyValue() throws {
         let text = validTopic.replacingOccurrences(of: "summary: Change happens in relationship.", with: "summary:")
-        let diagnostic = try only(load([("tenets", text)]), rule: "missing-field")
+        let diagnostic = try only(load([("tenets", text)]), rule: .missingField)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 24, column: 5))
         #expect(diagnostic.message == "'summary' in entry 'tenet.2' has no value")
     }
@@ -109,7 +109,7 @@ struct KnowledgeLoaderTests {
     @Test("a wrong type is located at the value and says what was expected")
     func wrongType() throws {
         let text = validTopic.replacingOccurrences(of: "see: [tenet.2]", with: "see: tenet.2")
-        let diagnostic = try only(load([("tenets", text)]), rule: "wrong-type")
+        let diagnostic = try only(load([("tenets", text)]), rule: .wrongType)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 19, column: 10))
         #expect(diagnostic.message == "'see' in entry 'tenet.1' should be a list, like [tenet.2], but it is the text 'tenet.2'")
     }
@@ -117,7 +117,7 @@ struct KnowledgeLoaderTests {
     @Test("entries written as a block instead of a list is a wrong type")
     func entriesNotAList() throws {
         let text = "topic: tenets\ntitle: T\nsummary: S\nentries:\n  id: tenet.1\n"
-        let diagnostic = try only(load([("tenets", text)]), rule: "wrong-type")
+        let diagnostic = try only(load([("tenets", text)]), rule: .wrongType)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 5, column: 3))
     }
 
@@ -136,7 +136,7 @@ struct KnowledgeLoaderTests {
                 sources: [x]
             """
         let result = load([("tenets", validTopic), ("more", other)])
-        let diagnostic = try only(result, rule: "duplicate-id")
+        let diagnostic = try only(result, rule: .duplicateID)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/more.yaml", line: 5, column: 9))
         #expect(diagnostic.message.contains("already used at Knowledge/tenets.yaml:21:9"))
         #expect(result.base["tenet.2"]?.title == "New relationships and change", "the first one is kept")
@@ -146,7 +146,7 @@ struct KnowledgeLoaderTests {
     @Test("a 'see' id that does not exist is located at that id, with a suggestion")
     func unknownSee() throws {
         let text = validTopic.replacingOccurrences(of: "see: [tenet.2]", with: "see: [tenet.2, tenet.3]")
-        let diagnostic = try only(load([("tenets", text)]), rule: "unknown-ref")
+        let diagnostic = try only(load([("tenets", text)]), rule: .unknownRef)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 19, column: 20))
         #expect(diagnostic.message == "'see' names 'tenet.3', which is not an entry in the knowledge base (did you mean 'tenet.1'?)")
     }
@@ -155,7 +155,7 @@ struct KnowledgeLoaderTests {
     func unknownKey() throws {
         let text = validTopic.replacingOccurrences(of: "    tags: [relationships]", with: "    tag: [relationships]")
         let result = load([("tenets", text)])
-        let diagnostic = try only(result, rule: "unknown-key")
+        let diagnostic = try only(result, rule: .unknownKey)
         #expect(diagnostic.severity == .warning)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 20, column: 5))
         #expect(diagnostic.message == "unknown key 'tag' in entry 'tenet.1'; it will be ignored (did you mean 'tags'?)")
@@ -165,35 +165,35 @@ struct KnowledgeLoaderTests {
 
     @Test("the topic id must match the file name")
     func topicMismatch() throws {
-        let diagnostic = try only(load([("tenet", validTopic)]), rule: "file-name-mismatch")
+        let diagnostic = try only(load([("tenet", validTopic)]), rule: .fileNameMismatch)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenet.yaml", line: 1, column: 8))
     }
 
     @Test("ids must be lowercase words")
     func invalidID() throws {
         let text = validTopic.replacingOccurrences(of: "id: tenet.2", with: "id: Tenet Two")
-        let diagnostic = try only(load([("tenets", text)]), rule: "invalid-id")
+        let diagnostic = try only(load([("tenets", text)]), rule: .invalidID)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 21, column: 9))
     }
 
     @Test("a key repeated in one block is an error at the key")
     func duplicateKey() throws {
         let text = "topic: tenets\ntitle: T\ntitle: U\nsummary: S\nentries: []\n"
-        let diagnostic = try only(load([("tenets", text)]), rule: "duplicate-key")
+        let diagnostic = try only(load([("tenets", text)]), rule: .duplicateKey)
         #expect(diagnostic.location.line == 2)
         #expect(diagnostic.message.contains("'title'"))
     }
 
     @Test("an empty file says so")
     func emptyFile() throws {
-        let diagnostic = try only(load([("tenets", "")]), rule: "missing-field")
+        let diagnostic = try only(load([("tenets", "")]), rule: .missingField)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 1, column: 1))
         #expect(diagnostic.message.contains("empty"))
     }
 
     @Test("a file that is a list, not a block, is a wrong type")
     func rootNotMapping() throws {
-        let diagnostic = try only(load([("tenets", "- a\n- b\n")]), rule: "wrong-type")
+        let diagnostic = try only(load([("tenets", "- a\n- b\n")]), rule: .wrongType)
         #expect(diagnostic.location == SourceLocation(file: "Knowledge/tenets.yaml", line: 1, column: 1))
     }
 
@@ -218,7 +218,7 @@ struct KnowledgeLoaderTests {
             .replacingOccurrences(of: "see: [tenet.2]", with: "see: [nowhere]")
             .replacingOccurrences(of: "    tags: [relationships]", with: "    tagz: [relationships]")
         let rules = load([("tenets", text)]).diagnostics.map(\.rule)
-        #expect(rules == ["unknown-ref", "unknown-key", "missing-field"])
+        #expect(rules == [.unknownRef, .unknownKey, .missingField])
     }
 
     @Test("loading a folder that does not exist is an access error")

@@ -13,7 +13,7 @@ private func lint(_ file: String, _ text: String) -> [Diagnostic] {
 @Suite("Lint rules")
 struct LintRuleTests {
     @Test("each rule fires at the marked line and column", arguments: LintRules.all.map(\.id))
-    func triggering(id: String) throws {
+    func triggering(id: RuleID) throws {
         let rule = try #require(LintRules.rule(id))
         #expect(!rule.triggering.isEmpty, "\(id) has no triggering example")
         for example in rule.triggering {
@@ -27,7 +27,7 @@ struct LintRuleTests {
     }
 
     @Test("each rule is quiet on its passing examples", arguments: LintRules.all.map(\.id))
-    func passing(id: String) throws {
+    func passing(id: RuleID) throws {
         let rule = try #require(LintRules.rule(id))
         #expect(!rule.passing.isEmpty, "\(id) has no passing example")
         for example in rule.passing {
@@ -47,6 +47,17 @@ struct LintRuleTests {
     func registry() {
         let ids = LintRules.all.map(\.id)
         #expect(Set(ids).count == ids.count)
+        // Loaders can only report a RuleID, and every RuleID has its rule.
+        for id in RuleID.allCases {
+            #expect(LintRules.rule(id) != nil, "\(id) is reported but has no rule")
+            #expect(id.severity == LintRules.rule(id)?.severity)
+        }
+        #expect(ids.map(\.rawValue).allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } })
+    }
+
+    @Test("the play rules are the rules that check play")
+    func playRules() {
+        #expect(LintRules.analysisRules.map(\.id) == [.unreachableNode, .unreachableEnding, .stuckState, .noWayOut, .neverOffered])
     }
 
     @Test("many problems in one run, not just the first")
@@ -56,6 +67,6 @@ struct LintRuleTests {
             .replacingOccurrences(of: "rating: missed", with: "rating: mised")
             .replacingOccurrences(of: "    prompt: What first?", with: "    promt: What first?")
         let rules = lint("Scenarios/visit.yaml", text).map(\.rule)
-        #expect(Set(rules).isSuperset(of: ["unknown-node", "invalid-value", "unknown-key"]))
+        #expect(Set(rules).isSuperset(of: [.unknownNode, .invalidValue, .unknownKey]))
     }
 }

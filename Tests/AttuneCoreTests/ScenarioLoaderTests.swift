@@ -61,7 +61,7 @@ struct ScenarioLoaderTests {
     @Test("unknown audience, competency and knowledge ids are errors")
     func unknownHeaderRefs() {
         let diagnostics = broken("audience: [workforce.non-specialists]", "audience: [workforce.nurses]")
-        #expect(diagnostics.map(\.rule) == ["unknown-ref"])
+        #expect(diagnostics.map(\.rule) == [.unknownRef])
         #expect(diagnostics.first?.location.line == 5)
     }
 
@@ -75,7 +75,7 @@ struct ScenarioLoaderTests {
     @Test("missing refs are an error")
     func missingRefs() {
         let diagnostics = broken("        refs: [attachment.perceive-cues]\n", "")
-        #expect(diagnostics.map(\.rule) == ["missing-refs"])
+        #expect(diagnostics.map(\.rule) == [.missingRefs])
         #expect(diagnostics.first?.location.line == 17)
     }
 
@@ -84,19 +84,19 @@ struct ScenarioLoaderTests {
         #expect(broken("add: { trust: 2 }", "add: { trus: 2 }").map(\.headline) == [
             "Scenarios/visit.yaml:40:16: error: 'trus' is not a declared variable (did you mean 'trust'?) [unknown-variable]",
         ])
-        #expect(broken("when: trust >= 1", "when: calm >= 1").map(\.rule) == ["unknown-variable"])
+        #expect(broken("when: trust >= 1", "when: calm >= 1").map(\.rule) == [.unknownVariable])
     }
 
     @Test("a condition naming an unknown node or choice is an error")
     func unknownConditionTargets() {
-        #expect(broken("when: not chose(arrival.greet-baby)", "when: not chose(arrival.greet)").map(\.rule) == ["unknown-choice"])
-        #expect(broken("when: visited(warm)", "when: visited(warmth)").map(\.rule) == ["unknown-node"])
+        #expect(broken("when: not chose(arrival.greet-baby)", "when: not chose(arrival.greet)").map(\.rule) == [.unknownChoice])
+        #expect(broken("when: visited(warm)", "when: visited(warmth)").map(\.rule) == [.unknownNode])
     }
 
     @Test("a duplicate choice id in a node is an error")
     func duplicateChoice() {
         let diagnostics = broken("id: talk", "id: wait")
-        #expect(diagnostics.map(\.rule) == ["duplicate-id"])
+        #expect(diagnostics.map(\.rule) == [.duplicateID])
         #expect(diagnostics.first?.location.line == 41)
     }
 
@@ -104,7 +104,7 @@ struct ScenarioLoaderTests {
     func stuck() {
         let text = fixtureScenario.replacingOccurrences(of: "  warm:\n    ending: hopeful\n", with: "  warm:\n")
         let rules = loadScenario(text).1.map(\.rule)
-        #expect(rules.contains("no-choices"))
+        #expect(rules.contains(.noChoices))
     }
 
     @Test("a wrong rating names the allowed ones and suggests the closest")
@@ -119,8 +119,8 @@ struct ScenarioLoaderTests {
         #expect(broken("choose: [greet-baby, wait]", "choose: [greet-baby, wiat]").map(\.headline) == [
             "Scenarios/visit.yaml:70:26: error: test 'warm path' chooses 'wiat', which is not a choice id in this scenario (did you mean 'wait'?) [bad-test]",
         ])
-        #expect(broken("not-visited: [flat]", "not-visited: [flot]").map(\.rule) == ["unknown-node"])
-        #expect(broken("      ending: warm\n      visited", "      ending: gaze\n      visited").map(\.rule) == ["bad-test"])
+        #expect(broken("not-visited: [flat]", "not-visited: [flot]").map(\.rule) == [.unknownNode])
+        #expect(broken("      ending: warm\n      visited", "      ending: gaze\n      visited").map(\.rule) == [.badTest])
     }
 
     @Test("the file name must match the scenario id")
@@ -146,7 +146,7 @@ struct ScenarioLoaderTests {
                        SourceText(path: "Scenarios/visit.yml", text: fixtureScenario)]
         let result = ScenarioLoader.load(sources: sources, knowledge: fixtureKnowledge)
         #expect(result.scenarios.count == 1)
-        #expect(result.diagnostics.map(\.rule) == ["duplicate-id"])
+        #expect(result.diagnostics.map(\.rule) == [.duplicateID])
     }
 
     @Test("a scenario with errors is not offered for play")

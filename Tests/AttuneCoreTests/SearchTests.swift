@@ -85,8 +85,8 @@ struct DiagnosticTests {
     @Test("the caret sits under the column, keeping tabs")
     func caret() {
         let diagnostic = Diagnostic(
-            .error, at: SourceLocation(file: "a.yaml", line: 2, column: 3), "bad", rule: "r", sourceLine: "\tx: y")
-        #expect(diagnostic.rendered == "a.yaml:2:3: error: bad [r]\n\tx: y\n\t ^")
+            .error, at: SourceLocation(file: "a.yaml", line: 2, column: 3), "bad", rule: .yamlSyntax, sourceLine: "\tx: y")
+        #expect(diagnostic.rendered == "a.yaml:2:3: error: bad [yaml-syntax]\n\tx: y\n\t ^")
     }
 
     @Test("counts read naturally")

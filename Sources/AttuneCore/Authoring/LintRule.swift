@@ -31,20 +31,19 @@ public struct RuleExample: Sendable, Hashable {
 /// firing and not firing (SwiftLint's pattern; the tests run every example).
 ///
 /// Rules found while reading a file (syntax, fields, references) are reported by the
-/// loaders; rules about what can happen in play implement `check` over a shared
-/// `ScenarioAnalysis`.
+/// loaders, which name the rule's `RuleID` and take its severity from here; rules about
+/// what can happen in play are `PlayRule`s, which check a shared `ScenarioAnalysis`.
 public protocol LintRule: Sendable {
-    var id: String { get }
+    var id: RuleID { get }
     var severity: Severity { get }
     var summary: String { get }
     var triggering: [RuleExample] { get }
     var passing: [RuleExample] { get }
-    /// Findings about play; empty for rules the loaders report.
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)]
 }
 
-extension LintRule {
-    public func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] { [] }
+/// A rule about what can happen in play, checked after a scenario loads without errors.
+public protocol PlayRule: LintRule {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)]
 }
 
 /// Every rule, in the order `attune lint --rules` lists them.
@@ -55,14 +54,16 @@ public enum LintRules {
         UnknownChoiceRule(), UnknownVariableRule(), BadConditionRule(), MissingFeedbackRule(), MissingRefsRule(),
         NoChoicesRule(), EndingWithChoicesRule(), UnusedDebriefRule(), BadTestRule(), NotContentRule(),
         UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule(),
+        StateSpaceLimitRule(), TooManyProblemsRule(),
     ]
 
-    public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
+    public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.id == id } }
 
-    /// The rules that look at play rather than at the text.
-    static var analysisRules: [any LintRule] {
-        [UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule()]
-    }
+    /// Each rule's severity, which every finding of it has.
+    static let severities: [RuleID: Severity] = Dictionary(all.map { ($0.id, $0.severity) }, uniquingKeysWith: { first, _ in first })
+
+    /// The rules that look at play rather than at the text, in list order.
+    static let analysisRules: [any PlayRule] = all.compactMap { $0 as? any PlayRule }
 }
 
 // MARK: Example content

@@ -45,9 +45,9 @@ public struct Linter: Sendable {
                     diagnostics.append(diagnostic)
                 } else {
                     diagnostics.append(source.diagnostic(
-                        .error, line: 1, column: 1,
+                        line: 1, column: 1,
                         "this file is neither a knowledge topic (it has no 'topic:' line) nor a scenario (no 'scenario:' line)",
-                        rule: "not-content"))
+                        rule: .notContent))
                 }
             }
         }
@@ -70,16 +70,16 @@ public struct Linter: Sendable {
     public func analyze(_ scenario: Scenario, source: SourceText?) -> [Diagnostic] {
         let analysis = ScenarioAnalysis(scenario, limit: stateLimit)
         var diagnostics: [Diagnostic] = []
-        func diagnostic(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String) -> Diagnostic {
-            Diagnostic(severity, at: location, message, rule: rule,
+        func diagnostic(at location: SourceLocation, _ message: String, rule: RuleID) -> Diagnostic {
+            Diagnostic(at: location, message, rule: rule,
                        excerpt: source?.excerpt(line: location.line, column: location.column))
         }
         if !analysis.isComplete {
             diagnostics.append(diagnostic(
-                .note, at: scenario.location,
+                at: scenario.location,
                 "this case has more than \(stateLimit.grouped) distinct states, so reachability was checked on the node graph "
                     + "alone (conditions ignored), and stuck states and choices never offered were not checked",
-                rule: "state-space-limit"))
+                rule: .stateSpaceLimit))
         }
         var omitted = 0
         var firstOmitted: SourceLocation?
@@ -90,7 +90,7 @@ public struct Linter: Sendable {
                     firstOmitted = min(firstOmitted ?? finding.location, finding.location)
                     continue
                 }
-                diagnostics.append(diagnostic(rule.severity, at: finding.location, finding.message, rule: rule.id))
+                diagnostics.append(diagnostic(at: finding.location, finding.message, rule: rule.id))
             }
         }
         if let firstOmitted { diagnostics.append(Diagnostic.omitted(omitted, at: firstOmitted)) }

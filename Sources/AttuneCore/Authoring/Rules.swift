@@ -5,7 +5,7 @@ private let baseScenario = RuleExample.scenario()
 private let baseKnowledge = RuleExample.knowledge()
 
 struct YAMLSyntaxRule: LintRule {
-    let id = "yaml-syntax"
+    let id = RuleID.yamlSyntax
     let severity = Severity.error
     let summary = "The file cannot be read as YAML text: a syntax error, not UTF-8, binary or control characters, "
         + "over 4 MB, nested too deep, YAML anchors or aliases, or not an ordinary readable file."
@@ -14,7 +14,7 @@ struct YAMLSyntaxRule: LintRule {
 }
 
 struct DuplicateKeyRule: LintRule {
-    let id = "duplicate-key"
+    let id = RuleID.duplicateKey
     let severity = Severity.error
     let summary = "A key appears twice in one block (two nodes with the same id, for example)."
     let triggering = [RuleExample.scenario("title: A visit\n", "↓title: A visit\ntitle: Again\n")]
@@ -22,7 +22,7 @@ struct DuplicateKeyRule: LintRule {
 }
 
 struct MissingFieldRule: LintRule {
-    let id = "missing-field"
+    let id = RuleID.missingField
     let severity = Severity.error
     let summary = "A required field is missing or has no value."
     let triggering = [
@@ -33,7 +33,7 @@ struct MissingFieldRule: LintRule {
 }
 
 struct WrongTypeRule: LintRule {
-    let id = "wrong-type"
+    let id = RuleID.wrongType
     let severity = Severity.error
     let summary = "A field holds the wrong kind of value (text where a list or number belongs, ...)."
     let triggering = [RuleExample.scenario("minutes: 5", "minutes: ↓five")]
@@ -41,7 +41,7 @@ struct WrongTypeRule: LintRule {
 }
 
 struct UnknownKeyRule: LintRule {
-    let id = "unknown-key"
+    let id = RuleID.unknownKey
     let severity = Severity.warning
     let summary = "A key the format does not know, most likely a typo; it is ignored."
     let triggering = [RuleExample.scenario("    prompt: What first?", "    ↓promt: What first?")]
@@ -49,7 +49,7 @@ struct UnknownKeyRule: LintRule {
 }
 
 struct InvalidIDRule: LintRule {
-    let id = "invalid-id"
+    let id = RuleID.invalidID
     let severity = Severity.error
     let summary = "An id uses characters other than lowercase letters, digits and hyphens (and dots for entries)."
     let triggering = [RuleExample.scenario("      - id: forms", "      - id: ↓Forms")]
@@ -57,7 +57,7 @@ struct InvalidIDRule: LintRule {
 }
 
 struct InvalidValueRule: LintRule {
-    let id = "invalid-value"
+    let id = RuleID.invalidValue
     let severity = Severity.error
     let summary = "A rating or ending kind outside the allowed words, or a number too large (counters stay within 1,000,000 either side of zero)."
     let triggering = [RuleExample.scenario("rating: missed", "rating: ↓mised")]
@@ -65,7 +65,7 @@ struct InvalidValueRule: LintRule {
 }
 
 struct FileNameMismatchRule: LintRule {
-    let id = "file-name-mismatch"
+    let id = RuleID.fileNameMismatch
     let severity = Severity.error
     let summary = "The file name and the scenario (or topic) id differ."
     let triggering = [RuleExample.scenario("scenario: visit", "scenario: ↓visit", file: "Scenarios/other.yaml")]
@@ -73,7 +73,7 @@ struct FileNameMismatchRule: LintRule {
 }
 
 struct DuplicateIDRule: LintRule {
-    let id = "duplicate-id"
+    let id = RuleID.duplicateID
     let severity = Severity.error
     let summary = "Two choices in a node, two entries, or two scenario files share an id."
     let triggering = [RuleExample.scenario("      - id: forms", "      - ↓id: greet")]
@@ -81,7 +81,7 @@ struct DuplicateIDRule: LintRule {
 }
 
 struct UnknownRefRule: LintRule {
-    let id = "unknown-ref"
+    let id = RuleID.unknownRef
     let severity = Severity.error
     let summary = "A ref, audience, competency, knowledge or see id that is not in the knowledge base."
     let triggering = [
@@ -92,7 +92,7 @@ struct UnknownRefRule: LintRule {
 }
 
 struct UnknownNodeRule: LintRule {
-    let id = "unknown-node"
+    let id = RuleID.unknownNode
     let severity = Severity.error
     let summary = "'start', 'next', a condition or a test names a node that does not exist."
     let triggering = [RuleExample.scenario("next: flat", "next: ↓flta")]
@@ -100,7 +100,7 @@ struct UnknownNodeRule: LintRule {
 }
 
 struct UnknownChoiceRule: LintRule {
-    let id = "unknown-choice"
+    let id = RuleID.unknownChoice
     let severity = Severity.error
     let summary = "A chose(node.choice) condition names a choice the node does not have."
     let triggering = [RuleExample.scenario("when: trust >= 1", "when: ↓chose(arrival.greeting)")]
@@ -108,7 +108,7 @@ struct UnknownChoiceRule: LintRule {
 }
 
 struct UnknownVariableRule: LintRule {
-    let id = "unknown-variable"
+    let id = RuleID.unknownVariable
     let severity = Severity.error
     let summary = "A condition, add, set or test uses a counter not declared under 'variables'."
     let triggering = [RuleExample.scenario("add: { trust: 1 }", "add: { ↓trusts: 1 }")]
@@ -116,7 +116,7 @@ struct UnknownVariableRule: LintRule {
 }
 
 struct BadConditionRule: LintRule {
-    let id = "bad-condition"
+    let id = RuleID.badCondition
     let severity = Severity.error
     let summary = "A 'when' condition that does not follow the condition grammar, or is too long (1,000 characters) or too deeply nested (32)."
     let triggering = [RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1")]
@@ -124,7 +124,7 @@ struct BadConditionRule: LintRule {
 }
 
 struct MissingFeedbackRule: LintRule {
-    let id = "missing-feedback"
+    let id = RuleID.missingFeedback
     let severity = Severity.error
     let summary = "A choice without feedback on why it matters."
     let triggering = [RuleExample.scenario([("      - id: forms", "      - ↓id: forms"), ("        feedback: Forms can wait.\n", "")])]
@@ -132,7 +132,7 @@ struct MissingFeedbackRule: LintRule {
 }
 
 struct MissingRefsRule: LintRule {
-    let id = "missing-refs"
+    let id = RuleID.missingRefs
     let severity = Severity.error
     let summary = "A choice that names no knowledge entry for its feedback."
     let triggering = [RuleExample.scenario([
@@ -143,7 +143,7 @@ struct MissingRefsRule: LintRule {
 }
 
 struct NoChoicesRule: LintRule {
-    let id = "no-choices"
+    let id = RuleID.noChoices
     let severity = Severity.error
     let summary = "A node that is not an ending and has no choices: a learner would be stuck there."
     let triggering = [RuleExample.scenario("  flat:\n    ending: concerning\n", "  ↓flat:\n")]
@@ -151,7 +151,7 @@ struct NoChoicesRule: LintRule {
 }
 
 struct EndingWithChoicesRule: LintRule {
-    let id = "ending-with-choices"
+    let id = RuleID.endingWithChoices
     let severity = Severity.error
     let summary = "An ending that also has choices."
     let triggering = [RuleExample.scenario("    text: Flat.\n", """
@@ -168,7 +168,7 @@ struct EndingWithChoicesRule: LintRule {
 }
 
 struct UnusedDebriefRule: LintRule {
-    let id = "unused-debrief"
+    let id = RuleID.unusedDebrief
     let severity = Severity.warning
     let summary = "A debrief on a node that is not an ending; it is never shown."
     let triggering = [RuleExample.scenario("    prompt: What first?\n", "    prompt: What first?\n    debrief:\n      ↓- say: Never shown.\n")]
@@ -176,7 +176,7 @@ struct UnusedDebriefRule: LintRule {
 }
 
 struct BadTestRule: LintRule {
-    let id = "bad-test"
+    let id = RuleID.badTest
     let severity = Severity.error
     let summary = "A test chooses a choice id the scenario does not have, or expects an ending that is not one."
     let triggering = [RuleExample.scenario("choose: [greet]", "choose: [↓gret]")]
@@ -184,17 +184,26 @@ struct BadTestRule: LintRule {
 }
 
 struct NotContentRule: LintRule {
-    let id = "not-content"
+    let id = RuleID.notContent
     let severity = Severity.error
     let summary = "A YAML file that is neither a knowledge topic ('topic:') nor a scenario ('scenario:')."
     let triggering = [RuleExample(file: "Scenarios/notes.yaml", text: "↓title: Notes for the next case\nideas: [a, b]\n")]
     let passing = [baseScenario, baseKnowledge]
 }
 
+struct TooManyProblemsRule: LintRule {
+    let id = RuleID.tooManyProblems
+    let severity = Severity.note
+    let summary = "More than \(Diagnostic.perFileLimit) findings in one file: the rest are counted in one note, placed at the first left out."
+    let triggering = [RuleExample.scenario("  trust: 0\n", "  trust: 0\n"
+        + (1...Diagnostic.perFileLimit).map { "  v\($0): x\n" }.joined() + "  last: ↓x\n")]
+    let passing = [baseScenario]
+}
+
 // MARK: Play analysis
 
-struct UnreachableNodeRule: LintRule {
-    let id = "unreachable-node"
+struct UnreachableNodeRule: PlayRule {
+    let id = RuleID.unreachableNode
     let severity = Severity.warning
     let summary = "A node no path from 'start' can reach."
     let triggering = [RuleExample.scenario("tests:\n", """
@@ -219,8 +228,8 @@ struct UnreachableNodeRule: LintRule {
     }
 }
 
-struct UnreachableEndingRule: LintRule {
-    let id = "unreachable-ending"
+struct UnreachableEndingRule: PlayRule {
+    let id = RuleID.unreachableEnding
     let severity = Severity.error
     let summary = "An ending no path from 'start' can reach."
     let triggering = [RuleExample.scenario([("next: flat", "next: warm"), ("  flat:\n", "  ↓flat:\n")])]
@@ -233,8 +242,8 @@ struct UnreachableEndingRule: LintRule {
     }
 }
 
-struct StuckStateRule: LintRule {
-    let id = "stuck-state"
+struct StuckStateRule: PlayRule {
+    let id = RuleID.stuckState
     let severity = Severity.error
     let summary = "A reachable moment where no choice's condition holds: a learner would be stuck."
     let triggering = [RuleExample.scenario([
@@ -255,8 +264,8 @@ struct StuckStateRule: LintRule {
     }
 }
 
-struct NoWayOutRule: LintRule {
-    let id = "no-way-out"
+struct NoWayOutRule: PlayRule {
+    let id = RuleID.noWayOut
     let severity = Severity.error
     let summary = "A loop of choices from which no ending can be reached."
     let triggering = [RuleExample.scenario([("next: flat", "next: loop"), ("tests:\n", """
@@ -282,8 +291,8 @@ struct NoWayOutRule: LintRule {
     }
 }
 
-struct NeverOfferedRule: LintRule {
-    let id = "never-offered"
+struct NeverOfferedRule: PlayRule {
+    let id = RuleID.neverOffered
     let severity = Severity.warning
     let summary = "A choice whose condition never holds on any reachable path."
     let triggering = [RuleExample.scenario("        next: flat\n", "        next: flat\n        when: ↓trust >= 5\n")]
@@ -296,4 +305,24 @@ struct NeverOfferedRule: LintRule {
                     "choice '\(item.choice.id)' in node '\(item.node.id)' is never offered\(condition)")
         }
     }
+}
+
+struct StateSpaceLimitRule: LintRule {
+    let id = RuleID.stateSpaceLimit
+    let severity = Severity.note
+    let summary = "A case with more distinct states than lint explores (\(StateSpace.defaultLimit.grouped)): reachability is "
+        + "checked on the node graph alone, and stuck states and choices never offered are not checked."
+    let triggering = [RuleExample.scenario([("scenario: visit", "scenario: ↓visit"), ("      - id: forms\n", """
+              - id: wait
+                text: Wait.
+                next: arrival
+                rating: partial
+                feedback: F.
+                refs: [tenet.1]
+                add: { trust: 1 }
+                when: trust >= 0
+              - id: forms
+
+        """)])]
+    let passing = [baseScenario]
 }

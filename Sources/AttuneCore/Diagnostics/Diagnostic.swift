@@ -30,8 +30,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
-    /// A stable rule id, such as `missing-field`, shown in brackets after the message.
-    public var rule: String
+    /// The rule that found it, shown in brackets after the message (`[missing-field]`).
+    public var rule: RuleID
     /// The offending line, kept so the diagnostic can be shown with a caret: the whole
     /// line, or for a long line a window of `excerptWidth` characters around the column,
     /// with "…" where it was cut. Never more, so a thousand findings on one megabyte-long
@@ -48,13 +48,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     /// The most findings shown for one file; the rest are counted in one note.
     public static let perFileLimit = 200
     /// The rule of the note that counts findings left out.
-    public static let omittedRule = "too-many-problems"
+    public static let omittedRule = RuleID.tooManyProblems
 
     public init(
         _ severity: Severity,
         at location: SourceLocation,
         _ message: String,
-        rule: String,
+        rule: RuleID,
         sourceLine: String? = nil
     ) {
         self.severity = severity
@@ -68,9 +68,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         }
     }
 
-    init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String,
-         excerpt: (text: String, caret: Int)?) {
-        self.severity = severity
+    /// A finding with its rule's severity.
+    public init(at location: SourceLocation, _ message: String, rule: RuleID, sourceLine: String? = nil) {
+        self.init(rule.severity, at: location, message, rule: rule, sourceLine: sourceLine)
+    }
+
+    /// A finding with its rule's severity and an excerpt already cut.
+    init(at location: SourceLocation, _ message: String, rule: RuleID, excerpt: (text: String, caret: Int)?) {
+        self.severity = rule.severity
         self.location = location
         self.message = message
         self.rule = rule
@@ -131,7 +136,9 @@ extension Sequence where Element == Diagnostic {
             let omitted = Swift.max(0, findings.count - limit) + notes.reduce(0) { $0 + $1.omittedCount }
             result += findings.prefix(limit)
             if omitted > 0, let first = findings.dropFirst(limit).first ?? notes.first {
-                result.append(Diagnostic.omitted(omitted, at: first.location))
+                var note = Diagnostic.omitted(omitted, at: first.location)
+                (note.sourceLine, note.caret) = (first.sourceLine, first.caret)
+                result.append(note)
             }
         }
         return result
@@ -142,7 +149,7 @@ extension Diagnostic {
     /// The note that stands for `count` findings left out of a file.
     static func omitted(_ count: Int, at location: SourceLocation) -> Diagnostic {
         var note = Diagnostic(
-            .note, at: location,
+            at: location,
             "and \(count.grouped) more problem\(count == 1 ? "" : "s") in this file, not shown; "
                 + "fix the ones above and check again",
             rule: omittedRule)

@@ -166,10 +166,9 @@ public struct SourceText: Sendable {
         SourceLocation(file: path, line: line, column: column)
     }
 
-    public func diagnostic(
-        _ severity: Severity, line: Int, column: Int, _ message: String, rule: String
-    ) -> Diagnostic {
-        Diagnostic(severity, at: location(line: line, column: column), message, rule: rule,
+    /// A finding of `rule` at a place in this file, quoting its line; the severity is the rule's.
+    public func diagnostic(line: Int, column: Int, _ message: String, rule: RuleID) -> Diagnostic {
+        Diagnostic(at: location(line: line, column: column), message, rule: rule,
                    excerpt: excerpt(line: line, column: column))
     }
 }

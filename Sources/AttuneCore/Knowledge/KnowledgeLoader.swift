@@ -64,9 +64,9 @@ public enum KnowledgeLoader {
         if let topicID {
             checkIdentifier(topicID, what: "topic id", in: &reader)
             if topicID.value != expected {
-                reader.report(.error, at: topicID.location,
+                reader.report(at: topicID.location,
                               "the topic id '\(quoted(topicID.value))' differs from the file name '\(quoted(expected))'; they must match",
-                              rule: "file-name-mismatch")
+                              rule: .fileNameMismatch)
             }
         }
         let topic = topicID?.value ?? expected
@@ -95,7 +95,7 @@ public enum KnowledgeLoader {
         let see = reader.textList(fields, "see") ?? []
         let tags = reader.textList(fields, "tags") ?? []
         if let sources, sources.isEmpty, let value = fields["sources"] {
-            reader.report(.error, at: value, "\(what) needs at least one source in 'sources'", rule: "missing-field")
+            reader.report(at: value, "\(what) needs at least one source in 'sources'", rule: .missingField)
         }
         if let id { checkIdentifier(id, what: "entry id", allowDots: true, in: &reader) }
         guard let id, let title, let kind, let summary, let body, let sources else { return nil }
@@ -109,7 +109,7 @@ public enum KnowledgeLoader {
     static func checkIdentifier(_ id: Located<String>, what: String, allowDots: Bool = false, in reader: inout NodeReader) {
         if !isIdentifier(id.value, allowDots: allowDots) {
             let allowed = allowDots ? "lowercase letters, digits, hyphens and dots" : "lowercase letters, digits and hyphens"
-            reader.report(.error, at: id.location, "the \(what) '\(quoted(id.value))' may only use \(allowed)", rule: "invalid-id")
+            reader.report(at: id.location, "the \(what) '\(quoted(id.value))' may only use \(allowed)", rule: .invalidID)
         }
     }
 
@@ -119,7 +119,7 @@ public enum KnowledgeLoader {
         // At most `perFileLimit` findings a file are worked out; the rest are counted.
         var kept: [String: Int] = [:]
         var omitted: [String: (count: Int, first: SourceLocation)] = [:]
-        func report(_ location: SourceLocation, rule: String, _ message: () -> String) {
+        func report(_ location: SourceLocation, rule: RuleID, _ message: () -> String) {
             if kept[location.file, default: 0] >= Diagnostic.perFileLimit {
                 let previous = omitted[location.file]
                 omitted[location.file] = ((previous?.count ?? 0) + 1, min(previous?.first ?? location, location))
@@ -128,15 +128,15 @@ public enum KnowledgeLoader {
             kept[location.file, default: 0] += 1
             let text = message()
             if let source = byPath[location.file] {
-                diagnostics.append(source.diagnostic(.error, line: location.line, column: location.column, text, rule: rule))
+                diagnostics.append(source.diagnostic(line: location.line, column: location.column, text, rule: rule))
             } else {
-                diagnostics.append(Diagnostic(.error, at: location, text, rule: rule))
+                diagnostics.append(Diagnostic(at: location, text, rule: rule))
             }
         }
         var first: [String: KnowledgeEntry] = [:]
         for entry in entries {
             if let earlier = first[entry.id] {
-                report(entry.location, rule: "duplicate-id") {
+                report(entry.location, rule: .duplicateID) {
                     "the entry id '\(quoted(entry.id))' is already used at \(earlier.location); ids must be unique"
                 }
             } else {
@@ -146,7 +146,7 @@ public enum KnowledgeLoader {
         let ids = SuggestionIndex(Array(first.keys))
         for entry in entries {
             for reference in entry.see where first[reference.value] == nil {
-                report(reference.location, rule: "unknown-ref") {
+                report(reference.location, rule: .unknownRef) {
                     var message = "'see' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
                     if let guess = ids.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
                     return message

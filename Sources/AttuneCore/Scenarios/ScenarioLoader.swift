@@ -47,9 +47,9 @@ public enum ScenarioLoader {
             guard let scenario = parsed.scenario else { continue }
             if let earlier = seen[scenario.id] {
                 diagnostics.append(source.diagnostic(
-                    .error, line: scenario.location.line, column: scenario.location.column,
+                    line: scenario.location.line, column: scenario.location.column,
                     "the scenario id '\(quoted(scenario.id))' is already used by \(earlier.file); ids must be unique",
-                    rule: "duplicate-id"))
+                    rule: .duplicateID))
                 continue
             }
             seen[scenario.id] = scenario.location
@@ -110,9 +110,9 @@ private struct ScenarioParser {
         if let id {
             KnowledgeLoader.checkIdentifier(id, what: "scenario id", in: &reader)
             if id.value != expected {
-                reader.report(.error, at: id.location,
+                reader.report(at: id.location,
                               "the scenario id '\(quoted(id.value))' differs from the file name '\(quoted(expected))'; they must match",
-                              rule: "file-name-mismatch")
+                              rule: .fileNameMismatch)
             }
         }
         for reference in audience { checkKnowledge(reference, field: "audience") }
@@ -128,13 +128,13 @@ private struct ScenarioParser {
                     if let node = self.node(nodeID, value) { nodes.append(node) }
                 }
                 if mapping.count == 0 {
-                    reader.report(.error, at: nodesNode, "'nodes' is empty; a scenario needs at least a start and an ending",
-                                  rule: "missing-field")
+                    reader.report(at: nodesNode, "'nodes' is empty; a scenario needs at least a start and an ending",
+                                  rule: .missingField)
                 }
             } else {
-                reader.report(.error, at: nodesNode,
+                reader.report(at: nodesNode,
                               "'nodes' should be a block of node ids, each with its text and choices, but it is \(reader.describe(nodesNode))",
-                              rule: "wrong-type")
+                              rule: .wrongType)
             }
         }
         let tests = (reader.list(file, "tests", required: false) ?? []).compactMap { test($0) }
@@ -163,9 +163,9 @@ private struct ScenarioParser {
     private mutating func counters(_ fields: Fields, _ key: String, what: String) -> [CounterChange] {
         guard let value = fields[key], !value.isNull else { return [] }
         guard case let .mapping(mapping) = value else {
-            reader.report(.error, at: value,
+            reader.report(at: value,
                           "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))",
-                          rule: "wrong-type")
+                          rule: .wrongType)
             return []
         }
         var changes: [CounterChange] = []
@@ -189,8 +189,8 @@ private struct ScenarioParser {
         if let written = reader.text(fields, "ending", required: false) {
             ending = EndingKind(rawValue: written.value)
             if ending == nil {
-                reader.report(.error, at: written.location,
-                              "'ending' must be hopeful, mixed or concerning, not '\(quoted(written.value))'", rule: "invalid-value")
+                reader.report(at: written.location,
+                              "'ending' must be hopeful, mixed or concerning, not '\(quoted(written.value))'", rule: .invalidValue)
                 ending = .mixed
             }
         }
@@ -199,9 +199,9 @@ private struct ScenarioParser {
         for (position, item) in (reader.list(fields, "choices", required: false) ?? []).enumerated() {
             guard let choice = self.choice(item, position: position + 1, node: id.value) else { continue }
             if let earlier = seenChoices[choice.id] {
-                reader.report(.error, at: choice.location,
+                reader.report(at: choice.location,
                               "the choice id '\(quoted(choice.id))' is already used in \(what) at line \(earlier.line); choice ids must be unique in a node",
-                              rule: "duplicate-id")
+                              rule: .duplicateID)
             }
             seenChoices[choice.id] = choice.location
             choices.append(choice)
@@ -214,23 +214,23 @@ private struct ScenarioParser {
             debrief.append(DebriefItem(when: when, say: say.value))
         }
         if ending != nil, !choices.isEmpty, let written = fields["choices"] {
-            reader.report(.error, at: written, "\(what) is an ending, so it cannot have choices; remove 'ending' or the choices",
-                          rule: "ending-with-choices")
+            reader.report(at: written, "\(what) is an ending, so it cannot have choices; remove 'ending' or the choices",
+                          rule: .endingWithChoices)
         }
         if ending == nil {
             if let written = fields["choices"], !written.isNull {
                 if written.sequence?.count == 0 {
-                    reader.report(.error, at: written,
+                    reader.report(at: written,
                                   "\(what) has an empty choice list and is not an ending, so a learner would be stuck there",
-                                  rule: "no-choices")
+                                  rule: .noChoices)
                 }
             } else {
-                reader.report(.error, at: id.location,
+                reader.report(at: id.location,
                               "\(what) has no choices and is not an ending, so a learner would be stuck there; add choices or 'ending: hopeful|mixed|concerning'",
-                              rule: "no-choices")
+                              rule: .noChoices)
             }
             if let written = fields["debrief"] {
-                reader.report(.warning, at: written, "\(what) is not an ending, so its debrief is never shown", rule: "unused-debrief")
+                reader.report(at: written, "\(what) is not an ending, so its debrief is never shown", rule: .unusedDebrief)
             }
         }
         guard let text else { return nil }
@@ -256,20 +256,20 @@ private struct ScenarioParser {
                 if let guess = closestMatch(to: ratingText.value, in: Rating.allCases.map(\.rawValue)) {
                     message += " (did you mean '\(guess)'?)"
                 }
-                reader.report(.error, at: ratingText.location, message, rule: "invalid-value")
+                reader.report(at: ratingText.location, message, rule: .invalidValue)
                 // Keep reading the choice so its other fields are still checked.
                 rating = .partial
             }
         }
         let feedback = reader.text(fields, "feedback", required: false)
         if feedback == nil {
-            reader.report(.error, at: fields.node,
-                          "\(what) has no 'feedback'; every choice needs feedback on why it matters", rule: "missing-feedback")
+            reader.report(at: fields.node,
+                          "\(what) has no 'feedback'; every choice needs feedback on why it matters", rule: .missingFeedback)
         }
         let refs = reader.textList(fields, "refs") ?? []
         if refs.isEmpty {
-            reader.report(.error, at: fields["refs"] ?? fields.node,
-                          "\(what) has no 'refs'; name at least one knowledge entry the feedback rests on", rule: "missing-refs")
+            reader.report(at: fields["refs"] ?? fields.node,
+                          "\(what) has no 'refs'; name at least one knowledge entry the feedback rests on", rule: .missingRefs)
         }
         for reference in refs { checkKnowledge(reference, field: "refs") }
         let competencies = reader.textList(fields, "competencies") ?? []
@@ -296,8 +296,8 @@ private struct ScenarioParser {
     private mutating func condition(_ fields: Fields) -> WrittenCondition? {
         guard let value = fields["when"], !value.isNull else { return nil }
         guard case let .scalar(scalar) = value else {
-            reader.report(.error, at: value, "'when' should be a condition written as text, like 'trust >= 1', "
-                + "but it is \(reader.describe(value))", rule: "wrong-type")
+            reader.report(at: value, "'when' should be a condition written as text, like 'trust >= 1', "
+                + "but it is \(reader.describe(value))", rule: .wrongType)
             return nil
         }
         let location = reader.location(of: value)
@@ -309,8 +309,8 @@ private struct ScenarioParser {
         } catch {
             var errorLocation = location
             errorLocation.column = column(ofOffset: error.offset, in: scalar, at: location)
-            reader.report(.error, at: errorLocation, "in the condition '\(quoted(scalar.string))': \(error.message)",
-                          rule: "bad-condition")
+            reader.report(at: errorLocation, "in the condition '\(quoted(scalar.string))': \(error.message)",
+                          rule: .badCondition)
             return nil
         }
     }
@@ -375,8 +375,8 @@ private struct ScenarioParser {
                     if let value = Rating(rawValue: rating.value) {
                         parsed.append(value)
                     } else {
-                        reader.report(.error, at: rating.location,
-                                      "'\(quoted(rating.value))' is not a rating; use attuned, partial, missed or unsafe", rule: "invalid-value")
+                        reader.report(at: rating.location,
+                                      "'\(quoted(rating.value))' is not a rating; use attuned, partial, missed or unsafe", rule: .invalidValue)
                     }
                 }
                 expectation.ratings = parsed
@@ -394,7 +394,7 @@ private struct ScenarioParser {
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
         var message = "'\(field)' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
         if let guess = knowledgeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(.error, at: reference.location, message, rule: "unknown-ref")
+        reader.report(at: reference.location, message, rule: .unknownRef)
     }
 
     private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
@@ -402,7 +402,7 @@ private struct ScenarioParser {
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
         var message = "\(role) '\(quoted(reference.value))', which is not a node in this scenario"
         if let guess = nodeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(.error, at: reference.location, message, rule: "unknown-node")
+        reader.report(at: reference.location, message, rule: .unknownNode)
     }
 
     private mutating func checkVariable(_ name: String, at location: SourceLocation, declared: Set<String>) {
@@ -414,7 +414,7 @@ private struct ScenarioParser {
         } else {
             message += "; declare it under 'variables:' with its start value"
         }
-        reader.report(.error, at: location, message, rule: "unknown-variable")
+        reader.report(at: location, message, rule: .unknownVariable)
     }
 
     private mutating func crossCheck(_ scenario: Scenario, startGiven: Bool) {
@@ -447,7 +447,7 @@ private struct ScenarioParser {
                         }
                         var message = "the condition '\(quoted(written.text))' names the choice '\(quoted(choice))', which node '\(quoted(node))' does not have"
                         if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
-                        reader.report(.error, at: written.location, message, rule: "unknown-choice")
+                        reader.report(at: written.location, message, rule: .unknownChoice)
                     }
                 }
             }
@@ -463,14 +463,14 @@ private struct ScenarioParser {
                 }
                 var message = "test '\(name)' chooses '\(quoted(step.value))', which is not a choice id in this scenario"
                 if let guess = choiceSuggestions.closest(to: step.value) { message += " (did you mean '\(guess)'?)" }
-                reader.report(.error, at: step.location, message, rule: "bad-test")
+                reader.report(at: step.location, message, rule: .badTest)
             }
             if let ending = test.expect.ending {
                 if let node = scenario.node(ending.value) {
                     if !node.isEnding {
-                        reader.report(.error, at: ending.location,
+                        reader.report(at: ending.location,
                                       "test '\(name)' expects the ending '\(quoted(ending.value))', but that node is not an ending",
-                                      rule: "bad-test")
+                                      rule: .badTest)
                     }
                 } else {
                     checkNode(ending, in: scenario, role: "test '\(name)' expects the ending")

@@ -77,10 +77,10 @@ public enum ContentFiles {
             } else {
                 let shown = (directory as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))
                 listing.diagnostics.append(Diagnostic(
-                    .error, at: SourceLocation(file: shown, line: 1, column: 1),
+                    at: SourceLocation(file: shown, line: 1, column: 1),
                     "this file's name is not valid UTF-8 text (the marked characters), so Attune cannot open it; "
                         + "rename it using ordinary letters",
-                    rule: "yaml-syntax"))
+                    rule: .yamlSyntax))
             }
         }
         return listing
@@ -151,7 +151,7 @@ public enum ContentFiles {
     /// unreadable file would (tests run as root, which may read anything).
     static func read(_ path: String, opening: (String) -> Int32) -> Result<SourceText, Diagnostic> {
         func refuse(_ message: String) -> Result<SourceText, Diagnostic> {
-            .failure(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), message, rule: "yaml-syntax"))
+            .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, rule: .yamlSyntax))
         }
         // Opening never blocks (O_NONBLOCK: a named pipe with no writer would), and what was
         // opened is checked, so a link cannot slip a device or a huge file past the checks.
@@ -220,7 +220,7 @@ public enum ContentFiles {
                 ? "the file contains binary data (a zero byte); content files must be plain text"
                 : "\(TerminalText.describe(scalar)) is in the file here; content files hold plain text only, "
                     + "so delete it (it often comes from copying text out of another program)"
-            return .failure(source.diagnostic(.error, line: line, column: column, message, rule: "yaml-syntax"))
+            return .failure(source.diagnostic(line: line, column: column, message, rule: .yamlSyntax))
         }
         return .success(source)
     }
@@ -268,8 +268,8 @@ public enum ContentFiles {
         }
         let valid = String(decoding: bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         return Diagnostic(
-            .error, at: SourceLocation(file: path, line: line, column: column),
-            "the file is not valid UTF-8 text; save it as UTF-8", rule: "yaml-syntax", sourceLine: valid)
+            at: SourceLocation(file: path, line: line, column: column),
+            "the file is not valid UTF-8 text; save it as UTF-8", rule: .yamlSyntax, sourceLine: valid)
     }
 
     // MARK: Saying what is wrong with an entry

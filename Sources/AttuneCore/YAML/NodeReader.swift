@@ -46,7 +46,10 @@ struct NodeReader {
     /// The findings, with a note counting those left out.
     var diagnostics: [Diagnostic] {
         guard omitted > 0, let firstOmitted else { return found }
-        return found + [Diagnostic.omitted(omitted, at: firstOmitted)]
+        var note = Diagnostic.omitted(omitted, at: firstOmitted)
+        let excerpt = source.excerpt(line: firstOmitted.line, column: firstOmitted.column)
+        (note.sourceLine, note.caret) = (excerpt?.text, excerpt?.caret)
+        return found + [note]
     }
 
     /// Whether another finding would still be kept; when not, callers skip working out
@@ -66,13 +69,13 @@ struct NodeReader {
         return source.location(line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    mutating func report(_ severity: Severity, at node: Node, _ message: String, rule: String) {
-        report(severity, at: location(of: node), message, rule: rule)
+    mutating func report(at node: Node, _ message: String, rule: RuleID) {
+        report(at: location(of: node), message, rule: rule)
     }
 
-    mutating func report(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String) {
+    mutating func report(at location: SourceLocation, _ message: String, rule: RuleID) {
         guard hasRoom else { return omit(at: location) }
-        found.append(source.diagnostic(severity, line: location.line, column: location.column, message, rule: rule))
+        found.append(source.diagnostic(line: location.line, column: location.column, message, rule: rule))
     }
 
     // MARK: Structure
@@ -80,13 +83,13 @@ struct NodeReader {
     /// The node as a mapping, warning about keys outside `allowed` (likely typos).
     mutating func fields(_ node: Node, what: String, allowed: [String]) -> Fields? {
         guard case let .mapping(mapping) = node else {
-            report(.error, at: node, "\(what) should be a block of 'key: value' lines, but it is \(describe(node))",
-                   rule: "wrong-type")
+            report(at: node, "\(what) should be a block of 'key: value' lines, but it is \(describe(node))",
+                   rule: .wrongType)
             return nil
         }
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
-                report(.error, at: key, "a key in \(what) must be a plain word, but it is \(describe(key))", rule: "wrong-type")
+                report(at: key, "a key in \(what) must be a plain word, but it is \(describe(key))", rule: .wrongType)
                 continue
             }
             if !allowed.contains(name) {
@@ -96,7 +99,7 @@ struct NodeReader {
                 }
                 var message = "unknown key '\(quoted(name))' in \(what); it will be ignored"
                 if let guess = closestMatch(to: name, in: allowed) { message += " (did you mean '\(guess)'?)" }
-                report(.warning, at: key, message, rule: "unknown-key")
+                report(at: key, message, rule: .unknownKey)
             }
         }
         return Fields(node: node, mapping: mapping, what: what)
@@ -104,11 +107,11 @@ struct NodeReader {
 
     mutating func requireField(_ fields: Fields, _ key: String) -> Node? {
         guard let value = fields[key] else {
-            report(.error, at: fields.node, "\(fields.what) is missing the required field '\(key)'", rule: "missing-field")
+            report(at: fields.node, "\(fields.what) is missing the required field '\(key)'", rule: .missingField)
             return nil
         }
         if value.isNull {
-            report(.error, at: fields.keyNode(key) ?? value, "'\(key)' in \(fields.what) has no value", rule: "missing-field")
+            report(at: fields.keyNode(key) ?? value, "'\(key)' in \(fields.what) has no value", rule: .missingField)
             return nil
         }
         return value
@@ -128,7 +131,7 @@ struct NodeReader {
 
     mutating func scalarText(_ node: Node, field: String, in what: String) -> Located<String>? {
         guard case let .scalar(scalar) = node else {
-            report(.error, at: node, "'\(field)' in \(what) should be text, but it is \(describe(node))", rule: "wrong-type")
+            report(at: node, "'\(field)' in \(what) should be text, but it is \(describe(node))", rule: .wrongType)
             return nil
         }
         return Located(scalar.string, at: location(of: node))
@@ -137,21 +140,21 @@ struct NodeReader {
     /// A whole-number field, at most `limit` either side of zero.
     mutating func integer(_ node: Node, field: String, in what: String, limit: Int = Int.max) -> Located<Int>? {
         guard case let .scalar(scalar) = node else {
-            report(.error, at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
-                   rule: "wrong-type")
+            report(at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
+                   rule: .wrongType)
             return nil
         }
         let written = scalar.string.trimmingSpaces
         let digits = written.first == "-" || written.first == "+" ? written.dropFirst() : written
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            report(.error, at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
-                   rule: "wrong-type")
+            report(at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
+                   rule: .wrongType)
             return nil
         }
         guard let value = Int(written), value.magnitude <= limit.magnitude else {
             let bound = limit == Int.max ? "" : "; counters stay within \(limit.grouped) either side of zero"
-            report(.error, at: node, "'\(field)' in \(what) is \(quoted(String(written), limit: 30)), a number too large\(bound)",
-                   rule: "invalid-value")
+            report(at: node, "'\(field)' in \(what) is \(quoted(String(written), limit: 30)), a number too large\(bound)",
+                   rule: .invalidValue)
             return nil
         }
         return Located(value, at: location(of: node))
@@ -168,9 +171,9 @@ struct NodeReader {
         guard let value else { return nil }
         if value.isNull { return [] }
         guard case let .sequence(sequence) = value else {
-            report(.error, at: value,
+            report(at: value,
                    "'\(key)' in \(fields.what) should be a list, like [\(value.scalar?.string ?? "a, b")], but it is \(describe(value))",
-                   rule: "wrong-type")
+                   rule: .wrongType)
             return nil
         }
         return sequence.compactMap { scalarText($0, field: "\(key)", in: fields.what) }
@@ -187,8 +190,8 @@ struct NodeReader {
         guard let value else { return nil }
         if value.isNull { return [] }
         guard case let .sequence(sequence) = value else {
-            report(.error, at: value, "'\(key)' in \(fields.what) should be a list of items, but it is \(describe(value))",
-                   rule: "wrong-type")
+            report(at: value, "'\(key)' in \(fields.what) should be a list of items, but it is \(describe(value))",
+                   rule: .wrongType)
             return nil
         }
         return Array(sequence)
@@ -198,8 +201,8 @@ struct NodeReader {
     mutating func textPairs(_ fields: Fields, _ key: String) -> [(key: String, value: String)]? {
         guard let value = fields[key], !value.isNull else { return nil }
         guard case let .mapping(mapping) = value else {
-            report(.error, at: value, "'\(key)' in \(fields.what) should be a block of 'name: value' lines, but it is \(describe(value))",
-                   rule: "wrong-type")
+            report(at: value, "'\(key)' in \(fields.what) should be a block of 'name: value' lines, but it is \(describe(value))",
+                   rule: .wrongType)
             return nil
         }
         var pairs: [(key: String, value: String)] = []

@@ -19,15 +19,15 @@ public enum YAMLComposer {
             // of the cost of reading a file.
             guard let node = try Yams.compose(yaml: source.text, Resolver.basic) else {
                 return .failure(source.diagnostic(
-                    .error, line: 1, column: 1, "the file is empty; it needs at least its top-level fields",
-                    rule: "missing-field"))
+                    line: 1, column: 1, "the file is empty; it needs at least its top-level fields",
+                    rule: .missingField))
             }
             return .success(node)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: source))
         } catch {
             return .failure(source.diagnostic(
-                .error, line: 1, column: 1, "the file could not be read as YAML (\(error))", rule: "yaml-syntax"))
+                line: 1, column: 1, "the file could not be read as YAML (\(error))", rule: .yamlSyntax))
         }
     }
 
@@ -65,7 +65,7 @@ public enum YAMLComposer {
             }
             guard let found else { return nil }
             let others = more == 0 ? "" : " (and \(more.grouped) more in this file)"
-            return source.diagnostic(.error, line: found.line, column: found.column, aliasMessage + others, rule: "yaml-syntax")
+            return source.diagnostic(line: found.line, column: found.column, aliasMessage + others, rule: .yamlSyntax)
         } ?? nil
     }
 
@@ -122,9 +122,9 @@ public enum YAMLComposer {
                 depth += 1
                 if depth > maximumNesting {
                     return source.diagnostic(
-                        .error, line: line, column: column,
+                        line: line, column: column,
                         "brackets are nested more than \(maximumNesting) deep here; content never needs that many",
-                        rule: "yaml-syntax")
+                        rule: .yamlSyntax)
                 }
             case "]", "}":
                 depth = max(0, depth - 1)
@@ -141,7 +141,7 @@ public enum YAMLComposer {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let message = explain(problem: problem, context: context?.text, at: mark, in: source)
-            return source.diagnostic(.error, line: mark.line, column: mark.column, message, rule: "yaml-syntax")
+            return source.diagnostic(line: mark.line, column: mark.column, message, rule: .yamlSyntax)
         case let .reader(problem, offset, value, _):
             // Yams gives the offset in characters.
             let characters = offset ?? 0
@@ -154,21 +154,21 @@ public enum YAMLComposer {
             } else {
                 message = "the file is not valid UTF-8 text; save it as UTF-8"
             }
-            return source.diagnostic(.error, line: line, column: column, message, rule: "yaml-syntax")
+            return source.diagnostic(line: line, column: column, message, rule: .yamlSyntax)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\(shorten($0))'" }.joined(separator: ", ")
             return source.diagnostic(
-                .error, line: context.mark.line, column: context.mark.column,
-                "the key \(names) appears more than once in the same block; keep one", rule: "duplicate-key")
+                line: context.mark.line, column: context.mark.column,
+                "the key \(names) appears more than once in the same block; keep one", rule: .duplicateKey)
         case .dataCouldNotBeDecoded:
             return source.diagnostic(
-                .error, line: 1, column: 1, "the file is not valid UTF-8 text; save it as UTF-8", rule: "yaml-syntax")
+                line: 1, column: 1, "the file is not valid UTF-8 text; save it as UTF-8", rule: .yamlSyntax)
         case .memory:
             return source.diagnostic(
-                .error, line: 1, column: 1, "the file is too large or too complicated to read", rule: "yaml-syntax")
+                line: 1, column: 1, "the file is too large or too complicated to read", rule: .yamlSyntax)
         default:
             return source.diagnostic(
-                .error, line: 1, column: 1, "the file could not be read as YAML", rule: "yaml-syntax")
+                line: 1, column: 1, "the file could not be read as YAML", rule: .yamlSyntax)
         }
     }
 

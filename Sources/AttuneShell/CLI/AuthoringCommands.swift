@@ -95,9 +95,9 @@ struct LintCommand: ParsableCommand {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
         if rules {
-            let width = LintRules.all.map(\.id.count).max() ?? 0
+            let width = LintRules.all.map(\.id.rawValue.count).max() ?? 0
             for rule in LintRules.all {
-                context.output.write(rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                context.output.write(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                     + "  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n")
             }
             return

@@ -51,7 +51,7 @@ struct AuthoringRenderer {
     func lintJSON(_ report: LintReport) -> String {
         let findings = report.diagnostics.map {
             JSONFinding(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                        severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, source: $0.sourceLine)
+                        severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message, source: $0.sourceLine)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
