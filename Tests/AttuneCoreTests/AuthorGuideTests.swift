@@ -171,7 +171,7 @@ struct AuthorGuideTests {
         let blocks = fencedBlocks(in: authoring, guide: "docs/authoring.md")
             + fencedBlocks(in: knowledgeGuide, guide: "docs/knowledge.md")
         for block in blocks where block.language == "yaml" {
-            if case let .failure(diagnostic) = YAMLComposer.compose(SourceText(path: "\(block)", text: block.text)) {
+            if let diagnostic = YAMLComposer.compose(SourceText(path: "\(block)", text: block.text)).diagnostics.first {
                 Issue.record("\(block) is not valid YAML (show a mistake in a ```text block): \(diagnostic.headline)")
             }
         }

@@ -343,10 +343,10 @@ struct HostileItemTests {
     @Test("item 2: YAML anchors and aliases are refused before anything is expanded; an alias-bomb key (10 wide, 8 levels) answers at once")
     func aliases() throws {
         let text = try fixtureText("alias-bomb-key.yaml")
-        var result: Result<Yams.Node, Diagnostic>?
+        var result: (node: Yams.Node?, diagnostics: [Diagnostic])?
         let elapsed = seconds { result = YAMLComposer.compose(SourceText(path: "Scenarios/alias-bomb-key.yaml", text: text)) }
         #expect(elapsed < 1)
-        guard case let .failure(diagnostic) = result else { throw SpawnError("the alias bomb was composed") }
+        guard result?.node == nil, let diagnostic = result?.diagnostics.first else { throw SpawnError("the alias bomb was composed") }
         #expect(diagnostic.message.hasPrefix(YAMLComposer.aliasMessage))
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("a0: &a0") })
         #expect(diagnostic.location.line == line + 1)

@@ -41,8 +41,9 @@ public struct Linter: Sendable {
             case .scenario: scenarioSources.append(source)
             case .unknown:
                 // A syntax error is more useful than "not content" when the file does not parse.
-                if case let .failure(diagnostic) = YAMLComposer.compose(source) {
-                    diagnostics.append(diagnostic)
+                let composed = YAMLComposer.compose(source)
+                if composed.node == nil {
+                    diagnostics += composed.diagnostics
                 } else {
                     diagnostics.append(source.diagnostic(
                         line: 1, column: 1,

@@ -48,14 +48,11 @@ public enum KnowledgeLoader {
 
     /// One topic file on its own.
     public static func parse(_ source: SourceText) -> (topic: KnowledgeTopic?, entries: [KnowledgeEntry], diagnostics: [Diagnostic]) {
-        let root: Node
-        switch YAMLComposer.compose(source) {
-        case let .success(node): root = node
-        case let .failure(diagnostic): return (nil, [], [diagnostic])
-        }
+        let composed = YAMLComposer.compose(source)
+        guard let root = composed.node else { return (nil, [], composed.diagnostics) }
         var reader = NodeReader(source: source)
         guard let file = reader.fields(root, what: "the topic file", allowed: topicKeys) else {
-            return (nil, [], reader.diagnostics)
+            return (nil, [], composed.diagnostics + reader.diagnostics)
         }
         let topicID = reader.text(file, "topic", required: true)
         let title = reader.text(file, "title", required: true)
@@ -77,7 +74,7 @@ public enum KnowledgeLoader {
         let result = KnowledgeTopic(
             id: topic, title: title?.value ?? topic, summary: summary?.value ?? "",
             entryIDs: entries.map(\.id), file: source.path)
-        return (result, entries, reader.diagnostics)
+        return (result, entries, (composed.diagnostics + reader.diagnostics).limitedPerFile())
     }
 
     private static func parseEntry(_ node: Node, topic: String, reader: inout NodeReader) -> KnowledgeEntry? {

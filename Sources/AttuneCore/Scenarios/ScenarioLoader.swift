@@ -61,18 +61,15 @@ public enum ScenarioLoader {
     /// One scenario file. The scenario is returned even with errors (for tools that want to
     /// show as much as possible); callers that play it must check the diagnostics.
     public static func parse(_ source: SourceText, knowledge: KnowledgeBase) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
-        let root: Node
-        switch YAMLComposer.compose(source) {
-        case let .success(node): root = node
-        case let .failure(diagnostic): return (nil, [diagnostic])
-        }
+        let composed = YAMLComposer.compose(source)
+        guard let root = composed.node else { return (nil, composed.diagnostics) }
         var reader = NodeReader(source: source)
         guard let file = reader.fields(root, what: "the scenario file", allowed: scenarioKeys) else {
-            return (nil, reader.diagnostics)
+            return (nil, composed.diagnostics + reader.diagnostics)
         }
         var parser = ScenarioParser(reader: reader, knowledge: knowledge)
         let scenario = parser.scenario(file, path: source.path)
-        return (scenario, parser.reader.diagnostics.limitedPerFile())
+        return (scenario, (composed.diagnostics + parser.reader.diagnostics).limitedPerFile())
     }
 }
 

@@ -8,26 +8,60 @@ public enum YAMLComposer {
     /// Deeper nesting than this is never needed in content, and the YAML reader recurses.
     public static let maximumNesting = 64
 
-    public static func compose(_ source: SourceText) -> Result<Node, Diagnostic> {
-        if let deep = tooDeep(source) { return .failure(deep) }
+    /// The file's node tree, and what stands in the way of reading it. A syntax error leaves
+    /// no tree; a key written twice in one block is reported and the file read on with the
+    /// first value, so the rest of its findings come in the same pass.
+    public static func compose(_ source: SourceText) -> (node: Node?, diagnostics: [Diagnostic]) {
+        if let deep = tooDeep(source) { return (nil, [deep]) }
         // Before anything is built: an alias can stand for a whole tree, so a few kilobytes
         // of aliases (as a key, or nested) expand to more than any machine holds.
-        if let alias = anchorOrAlias(in: source) { return .failure(alias) }
+        if let alias = anchorOrAlias(in: source) { return (nil, [alias]) }
+        let first = read(source.text, source)
+        guard case .failure(.duplicatedKeysInMapping) = first else { return first.composed }
+        let repeats = DuplicateKeys.find(in: source.text)
+        guard !repeats.isEmpty else { return first.composed }
+        let findings = repeats.map { repeated in
+            source.diagnostic(
+                line: repeated.line, column: repeated.column,
+                "'\(shorten(repeated.key))' is written twice in this block (first on line \(repeated.firstLine.grouped)); "
+                    + "only the first is read, so remove or rename one", rule: .duplicateKey)
+        }
+        var composed = read(DuplicateKeys.blanking(repeats, in: source.text), source).composed
+        composed.diagnostics = findings + composed.diagnostics
+        return composed
+    }
+
+    private enum Reading {
+        case success(Node)
+        case failure(Failure)
+
+        enum Failure { case duplicatedKeysInMapping(Diagnostic), other(Diagnostic) }
+
+        var composed: (node: Node?, diagnostics: [Diagnostic]) {
+            switch self {
+            case let .success(node): (node, [])
+            case let .failure(.duplicatedKeysInMapping(diagnostic)), let .failure(.other(diagnostic)): (nil, [diagnostic])
+            }
+        }
+    }
+
+    /// One reading of `text` (the file's own, or with repeated keys blanked out).
+    private static func read(_ text: String, _ source: SourceText) -> Reading {
         do {
             // The basic resolver leaves every scalar as text: the readers decide what is a
             // number, and resolving implicit types (regular expressions per scalar) was most
             // of the cost of reading a file.
-            guard let node = try Yams.compose(yaml: source.text, Resolver.basic) else {
-                return .failure(source.diagnostic(
-                    line: 1, column: 1, "the file is empty; it needs at least its top-level fields",
-                    rule: .missingField))
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
+                return .failure(.other(source.diagnostic(
+                    line: 1, column: 1, "the file is empty; it needs at least its top-level fields", rule: .missingField)))
             }
             return .success(node)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, in: source))
+            if case .duplicatedKeysInMapping = error { return .failure(.duplicatedKeysInMapping(diagnostic(for: error, in: source))) }
+            return .failure(.other(diagnostic(for: error, in: source)))
         } catch {
-            return .failure(source.diagnostic(
-                line: 1, column: 1, "the file could not be read as YAML (\(error))", rule: .yamlSyntax))
+            return .failure(.other(source.diagnostic(
+                line: 1, column: 1, "the file could not be read as YAML text; save it as plain UTF-8 text", rule: .yamlSyntax)))
         }
     }
 
@@ -140,8 +174,15 @@ public enum YAMLComposer {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let message = explain(problem: problem, context: context?.text, at: mark, in: source)
-            return source.diagnostic(line: mark.line, column: mark.column, message, rule: .yamlSyntax)
+            // Yams' own "a second document" error carries a context that is no place in the file.
+            let opened = context.flatMap { $0.text.hasPrefix("expected a single document") ? nil : ($0.mark.line, $0.mark.column) }
+            if let slip = YAMLSlips.explain(problem: problem, context: context?.text, contextMark: opened,
+                                            at: (mark.line, mark.column), in: source) {
+                return source.diagnostic(line: slip.line, column: slip.column, slip.message, rule: .yamlSyntax)
+            }
+            let place = onALine(mark, opened: opened, in: source)
+            let message = explain(problem: problem, context: context?.text, at: place, in: source)
+            return source.diagnostic(line: place.line, column: place.column, message, rule: .yamlSyntax)
         case let .reader(problem, offset, value, _):
             // Yams gives the offset in characters.
             let characters = offset ?? 0
@@ -172,9 +213,22 @@ public enum YAMLComposer {
         }
     }
 
+    /// A place on a line of the file: libyaml reports a problem at the end of the text just
+    /// past the last line; it is shown where the unfinished thing started, when libyaml says,
+    /// else at the end of the last line with text.
+    private static func onALine(_ mark: Mark, opened: (Int, Int)?, in source: SourceText) -> (line: Int, column: Int) {
+        let pastTheEnd = mark.line > source.lineCount
+            || (mark.line == source.lineCount && mark.line > 1 && source.line(mark.line)?.isEmpty == true)
+        guard pastTheEnd else { return (mark.line, mark.column) }
+        if let opened { return opened }
+        var line = min(mark.line, source.lineCount)
+        while line > 1, source.line(line)?.allSatisfy({ $0 == " " }) == true { line -= 1 }
+        return (line, (source.line(line)?.unicodeScalars.count ?? 0) + 1)
+    }
+
     /// libyaml's problems, restated with the usual cause and what to do about it, in words
     /// for an author rather than a parser.
-    private static func explain(problem: String, context: String?, at mark: Mark, in source: SourceText) -> String {
+    private static func explain(problem: String, context: String?, at mark: (line: Int, column: Int), in source: SourceText) -> String {
         let line = source.excerpt(line: mark.line, column: mark.column)
         let character = line.flatMap { $0.text.unicodeScalars.dropFirst($0.caret).first }
         let shown: String
@@ -247,8 +301,8 @@ public enum YAMLComposer {
             || problem == "did not find expected digit or '.' character":
             return "a line starting with '%' is a YAML directive, which content does not use; remove it or put the text in quotes"
         default:
-            // Not in this list: say where, with libyaml's words as a last resort.
-            return "this cannot be read as YAML (\(problem))"
+            // Not in this list: say where, in plain words; libyaml's own are for programmers.
+            return "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above"
         }
     }
 
