@@ -50,6 +50,13 @@ public enum KnowledgeLoader {
     public static func parse(_ source: SourceText) -> (topic: KnowledgeTopic?, entries: [KnowledgeEntry], diagnostics: [Diagnostic]) {
         let composed = YAMLComposer.compose(source)
         guard let root = composed.node else { return (nil, [], composed.diagnostics) }
+        // Some other YAML file among the topics: one finding, not one per missing field.
+        if let mapping = root.mapping, mapping["topic"] == nil, mapping["entries"] == nil {
+            let message = mapping["scenario"] != nil
+                ? "this file is a case (it has a 'scenario:' line), not a knowledge topic; move it to the cases folder"
+                : "this file is not a knowledge topic: it has no 'topic:' line and no 'entries:'; a topic file starts with 'topic: <its id>'"
+            return (nil, [], composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
+        }
         var reader = NodeReader(source: source)
         guard let file = reader.fields(root, what: "the topic file", allowed: topicKeys) else {
             return (nil, [], composed.diagnostics + reader.diagnostics)

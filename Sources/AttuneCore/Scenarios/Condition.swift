@@ -225,6 +225,11 @@ public struct ConditionParser {
             let choice = try name("a choice id after the '.'")
             try expect(.close, "')' after the choice id", opened: token.offset)
             return .chose(node: node, choice: choice)
+        case let .word(word) where peek.kind == .open && !["not", "and", "or"].contains(word):
+            let meant = closestMatch(to: word, in: ["visited", "chose"]).map { " (did you mean '\($0)( )'?)" } ?? ""
+            throw ConditionSyntaxError(
+                message: "'\(word)( )' is not part of the condition language\(meant); a condition can use "
+                    + "visited(node) and chose(node.choice)", offset: token.offset)
         case let .word(word) where !["and", "or"].contains(word):
             guard case let .op(op) = peek.kind else {
                 throw ConditionSyntaxError(
@@ -347,8 +352,16 @@ public struct ConditionParser {
             case "(": tokens.append(Token(kind: .open, offset: start))
             case ")": tokens.append(Token(kind: .close, offset: start))
             case ".": tokens.append(Token(kind: .dot, offset: start))
+            case "=" where index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "<"):
+                let meant = scalars[index + 1] == ">" ? ">=" : "<="
+                throw ConditionSyntaxError(
+                    message: "'=\(scalars[index + 1])' is not a comparison; write '\(meant)' (the '=' comes second)", offset: start)
             case "=":
                 throw ConditionSyntaxError(message: "a single '=' is not a comparison; write '==' to compare", offset: start)
+            case "," where insideChose(scalars, before: index):
+                throw ConditionSyntaxError(
+                    message: "chose( ) takes the node id and the choice id joined by a '.', like chose(arrival.greet-baby), "
+                        + "not a ','", offset: start)
             case "&", "|", "!":
                 let word = scalar == "&" ? "and" : scalar == "|" ? "or" : "not (or '!=')"
                 throw ConditionSyntaxError(message: "'\(scalar)' is not part of the condition language; write '\(word)'",
@@ -366,5 +379,12 @@ public struct ConditionParser {
         }
         tokens.append(Token(kind: .end, offset: scalars.count))
         return tokens
+    }
+
+    /// Whether `index` falls between a "chose(" and its ")".
+    private static func insideChose(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+        let before = String(String.UnicodeScalarView(scalars[..<index]))
+        guard let open = before.range(of: "chose(", options: .backwards) else { return false }
+        return !before[open.upperBound...].contains(")")
     }
 }

@@ -63,6 +63,13 @@ public enum ScenarioLoader {
     public static func parse(_ source: SourceText, knowledge: KnowledgeBase) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
         let composed = YAMLComposer.compose(source)
         guard let root = composed.node else { return (nil, composed.diagnostics) }
+        // Some other YAML file among the cases: one finding, not one per missing field.
+        if let mapping = root.mapping, mapping["scenario"] == nil, mapping["nodes"] == nil {
+            let message = mapping["topic"] != nil
+                ? "this file is a knowledge topic (it has a 'topic:' line), not a case; move it to the knowledge folder"
+                : "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'"
+            return (nil, composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
+        }
         var reader = NodeReader(source: source)
         guard let file = reader.fields(root, what: "the scenario file", allowed: scenarioKeys) else {
             return (nil, composed.diagnostics + reader.diagnostics)
@@ -84,6 +91,10 @@ private struct ScenarioParser {
     /// Node ids and declared counters, prepared once for suggestions by `crossCheck`.
     private var nodeIDs = SuggestionIndex([])
     private var variableNames = SuggestionIndex([])
+    /// Node ids and each node's choice ids as written, loaded or not: a reference to a node
+    /// or choice that has its own error (a missing 'next', say) is not a second error.
+    private var writtenNodes: Set<String> = []
+    private var writtenChoices: [String: Set<String>] = [:]
 
     init(reader: NodeReader, knowledge: KnowledgeBase) {
         self.reader = reader
@@ -122,6 +133,7 @@ private struct ScenarioParser {
                 for (key, value) in mapping {
                     guard let nodeID = reader.scalarText(key, field: "a node id", in: "'nodes'") else { continue }
                     KnowledgeLoader.checkIdentifier(nodeID, what: "node id", in: &reader)
+                    writtenNodes.insert(nodeID.value)
                     if let node = self.node(nodeID, value) { nodes.append(node) }
                 }
                 if mapping.count == 0 {
@@ -194,6 +206,7 @@ private struct ScenarioParser {
         var choices: [Choice] = []
         var seenChoices: [String: SourceLocation] = [:]
         for (position, item) in (reader.list(fields, "choices", required: false) ?? []).enumerated() {
+            if let written = item.mapping?["id"]?.scalar?.string { writtenChoices[id.value, default: []].insert(written) }
             guard let choice = self.choice(item, position: position + 1, node: id.value) else { continue }
             if let earlier = seenChoices[choice.id] {
                 reader.report(at: choice.location,
@@ -395,7 +408,7 @@ private struct ScenarioParser {
     }
 
     private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
-        guard scenario.node(reference.value) == nil else { return }
+        guard scenario.node(reference.value) == nil, !writtenNodes.contains(reference.value) else { return }
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
         var message = "\(role) '\(quoted(reference.value))', which is not a node in this scenario"
         if let guess = nodeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
@@ -437,7 +450,7 @@ private struct ScenarioParser {
                         checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(quoted(written.text))' names")
                         continue
                     }
-                    if !target.choices.contains(where: { $0.id == choice }) {
+                    if !target.choices.contains(where: { $0.id == choice }), writtenChoices[node]?.contains(choice) != true {
                         guard reader.hasRoom else {
                             reader.omit(at: written.location)
                             continue
@@ -449,7 +462,7 @@ private struct ScenarioParser {
                 }
             }
         }
-        let choiceIDs = Set(scenario.nodes.flatMap { $0.choices.map(\.id) })
+        let choiceIDs = Set(scenario.nodes.flatMap { $0.choices.map(\.id) }).union(writtenChoices.values.joined())
         let choiceSuggestions = SuggestionIndex(Array(choiceIDs))
         for test in scenario.tests {
             let name = quoted(test.name, limit: 40)
