@@ -180,8 +180,8 @@ struct KnowledgeLoaderTests {
     func duplicateKey() throws {
         let text = "topic: tenets\ntitle: T\ntitle: U\nsummary: S\nentries: []\n"
         let diagnostic = try only(load([("tenets", text)]), rule: .duplicateKey)
-        #expect(diagnostic.location.line == 2)
-        #expect(diagnostic.message.contains("'title'"))
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.message.contains("'title' is written twice in this block (first on line 2)"))
     }
 
     @Test("an empty file says so")

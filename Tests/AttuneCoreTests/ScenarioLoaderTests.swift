@@ -27,7 +27,7 @@ struct ScenarioLoaderTests {
     func brokenCondition() {
         let diagnostics = broken("when: trust >= 1", "when: trust => 1")
         #expect(headlines(diagnostics) == [
-            "Scenarios/visit.yaml:39:21: error: in the condition 'trust => 1': a single '=' is not a comparison; write '==' to compare [bad-condition]",
+            "Scenarios/visit.yaml:39:21: error: in the condition 'trust => 1': '=>' is not a comparison; write '>=' (the '=' comes second) [bad-condition]",
         ])
         #expect(diagnostics.first?.rendered.hasSuffix("        when: trust => 1\n                    ^") == true)
     }

@@ -9,15 +9,31 @@ struct YAMLSyntaxRule: LintRule {
     let severity = Severity.error
     let summary = "The file cannot be read as YAML text: a syntax error, not UTF-8, binary or control characters, "
         + "over 4 MB, nested too deep, YAML anchors or aliases, or not an ordinary readable file."
-    let triggering = [RuleExample.scenario("summary: A short case.", "summary: A short case↓: really.")]
-    let passing = [baseScenario]
+    let triggering = [
+        RuleExample.scenario("summary: A short case.", "summary: A short case↓: really."),
+        // Slips, each reported where the author made it.
+        RuleExample.scenario("title: A visit", "title: ↓\"A visit"),
+        RuleExample.scenario([("text: Greet the baby.", "text: ↓\"Greet the baby."),
+                              ("feedback: Forms can wait.", "feedback: \"Forms can wait.\"")]),
+        RuleExample.scenario("text: Greet the baby.", "text: ↓'Greet the baby."),
+        RuleExample.scenario("text: Greet the baby.", "text: 'Don↓'t worry, I'll be back.'"),
+        RuleExample.scenario("text: Greet the baby.", "text: \"She said ↓\"hi\" to me\""),
+        RuleExample.scenario("        next: warm", "↓\t    next: warm"),
+        RuleExample.scenario("summary: A short case.", "summary: A short case.\n  ↓minutes: 5"),
+        RuleExample.scenario("    expect: { ending: warm }", "    expect: ↓{ ending: warm"),
+        RuleExample.scenario("choose: [greet]", "choose: ↓[greet"),
+    ]
+    let passing = [baseScenario, RuleExample.scenario("text: Greet the baby.", "text: 'Don''t worry, I''ll be back.'")]
 }
 
 struct DuplicateKeyRule: LintRule {
     let id = RuleID.duplicateKey
     let severity = Severity.error
     let summary = "A key appears twice in one block (two nodes with the same id, for example)."
-    let triggering = [RuleExample.scenario("title: A visit\n", "↓title: A visit\ntitle: Again\n")]
+    let triggering = [
+        RuleExample.scenario("title: A visit\n", "title: A visit\n↓title: Again\n"),
+        RuleExample.scenario("  flat:\n", "  ↓warm:\n    ending: hopeful\n    text: Again.\n  flat:\n"),
+    ]
     let passing = [baseScenario]
 }
 
@@ -96,7 +112,8 @@ struct UnknownNodeRule: LintRule {
     let severity = Severity.error
     let summary = "'start', 'next', a condition or a test names a node that does not exist."
     let triggering = [RuleExample.scenario("next: flat", "next: ↓flta")]
-    let passing = [baseScenario]
+    /// A node with its own error (no 'text') is still a node 'next' may name.
+    let passing = [baseScenario, RuleExample.scenario("    text: Flat.\n", "")]
 }
 
 struct UnknownChoiceRule: LintRule {
@@ -119,7 +136,12 @@ struct BadConditionRule: LintRule {
     let id = RuleID.badCondition
     let severity = Severity.error
     let summary = "A 'when' condition that does not follow the condition grammar, or is too long (1,000 characters) or too deeply nested (32)."
-    let triggering = [RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1")]
+    let triggering = [
+        RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1"),
+        RuleExample.scenario("when: trust >= 1", "when: trust ↓=< 1"),
+        RuleExample.scenario("when: trust >= 1", "when: ↓visits(arrival)"),
+        RuleExample.scenario("when: trust >= 1", "when: chose(arrival↓, greet)"),
+    ]
     let passing = [baseScenario]
 }
 
@@ -180,7 +202,8 @@ struct BadTestRule: LintRule {
     let severity = Severity.error
     let summary = "A test chooses a choice id the scenario does not have, or expects an ending that is not one."
     let triggering = [RuleExample.scenario("choose: [greet]", "choose: [↓gret]")]
-    let passing = [baseScenario]
+    /// A choice with its own error (no 'next') is still a choice a test may name.
+    let passing = [baseScenario, RuleExample.scenario("        next: warm\n", "")]
 }
 
 struct NotContentRule: LintRule {

@@ -51,8 +51,8 @@ public enum KnowledgeLoader {
         let composed = YAMLComposer.compose(source)
         guard let root = composed.node else { return (nil, [], composed.diagnostics) }
         // Some other YAML file among the topics: one finding, not one per missing field.
-        if let mapping = root.mapping, mapping["topic"] == nil, mapping["entries"] == nil {
-            let message = mapping["scenario"] != nil
+        if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("topic"), !keys.contains("entries") {
+            let message = keys.contains("scenario")
                 ? "this file is a case (it has a 'scenario:' line), not a knowledge topic; move it to the cases folder"
                 : "this file is not a knowledge topic: it has no 'topic:' line and no 'entries:'; a topic file starts with 'topic: <its id>'"
             return (nil, [], composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])

@@ -64,8 +64,8 @@ public enum ScenarioLoader {
         let composed = YAMLComposer.compose(source)
         guard let root = composed.node else { return (nil, composed.diagnostics) }
         // Some other YAML file among the cases: one finding, not one per missing field.
-        if let mapping = root.mapping, mapping["scenario"] == nil, mapping["nodes"] == nil {
-            let message = mapping["topic"] != nil
+        if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("scenario"), !keys.contains("nodes") {
+            let message = keys.contains("topic")
                 ? "this file is a knowledge topic (it has a 'topic:' line), not a case; move it to the knowledge folder"
                 : "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'"
             return (nil, composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])

@@ -17,7 +17,8 @@ public enum YAMLComposer {
         // of aliases (as a key, or nested) expand to more than any machine holds.
         if let alias = anchorOrAlias(in: source) { return (nil, [alias]) }
         let first = read(source.text, source)
-        guard case .failure(.duplicatedKeysInMapping) = first else { return first.composed }
+        guard case let .failure(failure) = first else { return first.composed }
+        // Keys repeated before a syntax error are reported with it.
         let repeats = DuplicateKeys.find(in: source.text)
         guard !repeats.isEmpty else { return first.composed }
         let findings = repeats.map { repeated in
@@ -26,6 +27,7 @@ public enum YAMLComposer {
                 "'\(shorten(repeated.key))' is written twice in this block (first on line \(repeated.firstLine.grouped)); "
                     + "only the first is read, so remove or rename one", rule: .duplicateKey)
         }
+        guard case .duplicatedKeysInMapping = failure else { return (nil, findings + first.composed.diagnostics) }
         var composed = read(DuplicateKeys.blanking(repeats, in: source.text), source).composed
         composed.diagnostics = findings + composed.diagnostics
         return composed
@@ -228,7 +230,7 @@ public enum YAMLComposer {
 
     /// libyaml's problems, restated with the usual cause and what to do about it, in words
     /// for an author rather than a parser.
-    private static func explain(problem: String, context: String?, at mark: (line: Int, column: Int), in source: SourceText) -> String {
+    static func explain(problem: String, context: String?, at mark: (line: Int, column: Int), in source: SourceText) -> String {
         let line = source.excerpt(line: mark.line, column: mark.column)
         let character = line.flatMap { $0.text.unicodeScalars.dropFirst($0.caret).first }
         let shown: String

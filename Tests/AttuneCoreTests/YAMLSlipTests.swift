@@ -1,0 +1,216 @@
+import Testing
+@testable import AttuneCore
+
+private let exampleKnowledge = KnowledgeLoader.load(
+    sources: [SourceText(path: "Knowledge/tenets.yaml", text: exampleKnowledgeText)]).base
+
+/// The example scenario with each `(old, new)` replacement made once.
+private func scenario(_ changes: (String, String)...) -> String {
+    var text = exampleScenarioText
+    for (old, new) in changes {
+        precondition(text.components(separatedBy: old).count == 2, "the example scenario must contain \(old) once")
+        text = text.replacingOccurrences(of: old, with: new)
+    }
+    return text
+}
+
+private func lint(_ text: String, file: String = "Scenarios/visit.yaml") -> [Diagnostic] {
+    Linter(fallbackKnowledge: exampleKnowledge).lint(sources: [SourceText(path: file, text: text)]).diagnostics
+}
+
+/// The only finding, its place and message.
+private func only(_ text: String, file: String = "Scenarios/visit.yaml") throws -> Diagnostic {
+    let found = lint(text, file: file)
+    #expect(found.count == 1, "\(found.map(\.headline))")
+    return try #require(found.first)
+}
+
+/// Words from the parser that must never reach an author.
+private let parserWords = ["scalar", "token", "stream", "mapping", "indicator", "simple key", "libyaml", "violates"]
+
+private func expectPlain(_ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    for word in parserWords {
+        #expect(!message.contains(word), "'\(word)' in: \(message)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Issue 13's slips: each is reported on the line where the author made it, with a fix in
+/// plain words, and nothing else in the file is hidden by it.
+@Suite("YAML slips")
+struct YAMLSlipTests {
+    @Test("a double quote never closed in the title is reported at the quote, not lines later")
+    func unclosedTitle() throws {
+        let found = try only(scenario(("title: A visit", "title: \"A visit")))
+        #expect((found.location.line, found.location.column) == (2, 8))
+        #expect(found.message == "this quoted text is never closed; add the closing \" where the text ends")
+        #expect(found.sourceLine == "title: \"A visit")
+    }
+
+    @Test("a quote never closed in a choice, closed by the next line's quote, is reported at its opening")
+    func runawayChoiceText() throws {
+        let found = try only(scenario(("text: Greet the baby.", "text: \"Greet the baby."),
+                                      ("feedback: Forms can wait.", "feedback: \"Forms can wait.\"")))
+        #expect((found.location.line, found.location.column) == (17, 15))
+        #expect(found.message.hasPrefix("this quoted text is not closed on its line, so it runs on to line 27;"))
+        #expect(found.message.hasSuffix("add the closing \" where the text ends"))
+    }
+
+    @Test("a single quote never closed is reported at the quote, on a real line")
+    func unclosedSingle() throws {
+        let found = try only(scenario(("text: Greet the baby.", "text: 'Greet the baby.")))
+        #expect((found.location.line, found.location.column) == (17, 15))
+        #expect(found.message == "this quoted text is never closed; add the closing ' where the text ends")
+    }
+
+    @Test("an apostrophe inside '...' is reported at the apostrophe, with the fix spelled out")
+    func apostrophe() throws {
+        let found = try only(scenario(("text: Greet the baby.", "text: 'Don't worry, I'll be back.'")))
+        #expect((found.location.line, found.location.column) == (17, 19))
+        #expect(found.message == "this apostrophe closes the quoted text early; inside '...' write '' for an apostrophe "
+            + "(Don''t), or put the text in double quotes")
+        #expect(lint(scenario(("text: Greet the baby.", "text: 'Don''t worry, I''ll be back.'"))).isEmpty)
+        #expect(lint(scenario(("text: Greet the baby.", "text: \"Don't worry, I'll be back.\""))).isEmpty)
+    }
+
+    @Test("a quotation mark inside \"...\" is reported where it closes the text")
+    func quoteInsideDouble() throws {
+        let found = try only(scenario(("text: Greet the baby.", "text: \"She said \"hi\" to me\"")))
+        #expect((found.location.line, found.location.column) == (17, 25))
+        #expect(found.message.contains("write \\\" for a quotation mark, or put the text in single quotes"))
+    }
+
+    @Test("a tab says YAML indents with spaces only, at the tab")
+    func tabs() throws {
+        let indent = try only(scenario(("        next: warm", "\t    next: warm")))
+        #expect((indent.location.line, indent.location.column) == (18, 1))
+        #expect(indent.message == "a tab character here; YAML indents with spaces only, so use spaces instead")
+        // In the middle of a text that goes on over two lines (libyaml: "while scanning a plain scalar").
+        let continued = try only(scenario(("    text: You arrive.", "    text: You\n    \tarrive.")))
+        #expect((continued.location.line, continued.location.column) == (14, 5))
+        #expect(continued.message == indent.message)
+    }
+
+    @Test("a key indented further than the keys above is reported at that key, not as a colon problem")
+    func indentedTooFar() throws {
+        let top = try only(scenario(("summary: A short case.", "summary: A short case.\n  minutes: 5")))
+        #expect((top.location.line, top.location.column) == (4, 3))
+        #expect(top.message.hasPrefix("'minutes' is indented further than 'summary' above it; line it up with the keys above"))
+        let inChoice = try only(scenario(("        rating: attuned", "        rating: attuned\n          feedback: F.")))
+        #expect((inChoice.location.line, inChoice.location.column) == (20, 11))
+        #expect(inChoice.message.hasPrefix("'feedback' is indented further than 'rating' above it"))
+        // A colon inside text on its own line is still the colon message.
+        let colon = try only(scenario(("summary: A short case.", "summary: A short case: really.")))
+        #expect(colon.message.hasPrefix("unexpected ':' here"))
+        #expect((colon.location.line, colon.location.column) == (3, 22))
+    }
+
+    @Test("a bracket never closed at the end of the file is reported at the bracket, on a real line")
+    func endOfFile() throws {
+        let text = scenario(("    expect: { ending: warm }", "    expect: { ending: warm"))
+        let brace = try only(text)
+        #expect((brace.location.line, brace.location.column) == (41, 13))
+        #expect(brace.message == "this block in { } is never closed; add '}' where the block ends")
+        #expect(brace.location.line <= SourceText(path: "", text: text).lineCount)
+        let list = try only(scenario(("choose: [greet]", "choose: [greet")))
+        #expect((list.location.line, list.location.column) == (40, 13))
+        #expect(list.message == "this list in [ ] is never closed; add ']' where the list ends")
+        // Blank lines at the end: still the line where the unfinished text started.
+        let plain = try only("scenario: visit\ntitle: \"A visit\nsummary: x\n\n\n")
+        #expect(plain.location.line == 2)
+    }
+
+    @Test("every libyaml problem is restated in plain words; an unknown one keeps its place")
+    func noParserWords() throws {
+        let problems = [
+            "did not find expected key", "did not find expected '-' indicator", "did not find expected node content",
+            "found character that cannot start any token", "mapping values are not allowed in this context",
+            "block sequence entries are not allowed in this context", "could not find expected ':'",
+            "found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+            "found unknown escape character", "found unexpected document indicator", "did not find expected <document start>",
+            "found undefined tag handle", "found unknown directive name", "found a tab character that violates indentation",
+            "did not find expected comment or line break", "something libyaml says in a later version",
+        ]
+        let source = SourceText(path: "a.yaml", text: "title: x\n")
+        for problem in problems {
+            let message = YAMLComposer.explain(problem: problem, context: "while scanning a plain scalar", at: (1, 3), in: source)
+            #expect(!message.contains(problem), "\(problem) -> \(message)")
+            expectPlain(message)
+        }
+        #expect(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source)
+            == "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above")
+    }
+
+    @Test("a repeated key is reported at the repeat, naming the first, and the rest of the file is still checked")
+    func duplicateKeys() throws {
+        let found = lint(scenario(("title: A visit\n", "title: A visit\ntitle: Again\n"),
+                                  ("rating: missed", "rating: mised"), ("    prompt: What first?", "    promt: What first?")))
+        #expect(found.map(\.rule) == [.duplicateKey, .unknownKey, .invalidValue])
+        let repeated = try #require(found.first)
+        #expect((repeated.location.line, repeated.location.column) == (3, 1))
+        #expect(repeated.message == "'title' is written twice in this block (first on line 2); only the first is read, "
+            + "so remove or rename one")
+        // Several repeats in different blocks, each at its own place; the first value is read.
+        let nodes = lint(scenario(("  flat:\n", "  warm:\n    ending: hopeful\n    text: Again.\n  flat:\n"),
+                                  ("summary: A short case.\n", "summary: A short case.\nsummary: Again.\n")))
+        #expect(nodes.map(\.rule) == [.duplicateKey, .duplicateKey])
+        #expect(nodes.map(\.location.line) == [4, 36])
+        #expect(nodes.last?.message.contains("(first on line 30)") == true)
+        let parsed = ScenarioLoader.parse(
+            SourceText(path: "Scenarios/visit.yaml", text: scenario(("title: A visit\n", "title: A visit\ntitle: Again\n"))),
+            knowledge: exampleKnowledge)
+        #expect(parsed.scenario?.title == "A visit")
+    }
+
+    @Test("a repeated key and a syntax error later in the file are both reported")
+    func duplicateThenSyntax() {
+        let found = lint(scenario(("title: A visit\n", "title: A visit\ntitle: Again\n"), ("text: Greet the baby.", "text: 'Don't.'")))
+        #expect(found.map(\.rule) == [.duplicateKey, .yamlSyntax])
+        #expect(found.map(\.location.line) == [3, 18])
+    }
+
+    @Test("a choice without 'next' is one finding: tests and conditions that name it are not")
+    func removedNext() throws {
+        let found = try only(scenario(("        next: warm\n", ""), ("when: trust >= 1", "when: chose(arrival.greet)")))
+        #expect(found.rule == .missingField)
+        #expect(found.message == "choice 'greet' in node 'arrival' is missing the required field 'next'")
+        let node = try only(scenario(("    text: Flat.\n", "")))
+        #expect(node.rule == .missingField)
+    }
+
+    @Test("a YAML file among the cases that is not a case is one finding")
+    func notACase() throws {
+        let source = SourceText(path: "Scenarios/notes.yaml", text: "title: Notes\nideas:\n  - one\n  - two\n")
+        let result = ScenarioLoader.load(sources: [source], knowledge: exampleKnowledge)
+        #expect(result.diagnostics.map(\.rule) == [.notContent])
+        #expect(result.diagnostics.first?.message
+            == "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'")
+        let topic = ScenarioLoader.load(sources: [SourceText(path: "Scenarios/tenets.yaml", text: exampleKnowledgeText)],
+                                        knowledge: exampleKnowledge)
+        #expect(topic.diagnostics.map(\.rule) == [.notContent])
+        #expect(topic.diagnostics.first?.message.contains("move it to the knowledge folder") == true)
+        let knowledge = KnowledgeLoader.load(sources: [SourceText(path: "Knowledge/visit.yaml", text: exampleScenarioText)])
+        #expect(knowledge.diagnostics.map(\.rule) == [.notContent])
+        // A case that only lacks its 'scenario:' line is still read as a case.
+        let unnamed = ScenarioLoader.load(
+            sources: [SourceText(path: "Scenarios/visit.yaml", text: scenario(("scenario: visit\n", "")))], knowledge: exampleKnowledge)
+        #expect(unnamed.diagnostics.map(\.rule) == [.missingField])
+    }
+
+    @Test("condition slips suggest what was meant, at the slip")
+    func conditions() throws {
+        let cases: [(String, Int, String)] = [
+            ("trust => 1", 21, "'=>' is not a comparison; write '>=' (the '=' comes second)"),
+            ("trust =< 1", 21, "'=<' is not a comparison; write '<=' (the '=' comes second)"),
+            ("visits(arrival)", 15, "'visits( )' is not part of the condition language (did you mean 'visited( )'?); "
+                + "a condition can use visited(node) and chose(node.choice)"),
+            ("chose(arrival, greet)", 28, "chose( ) takes the node id and the choice id joined by a '.', "
+                + "like chose(arrival.greet-baby), not a ','"),
+        ]
+        for (condition, column, advice) in cases {
+            let found = try only(scenario(("when: trust >= 1", "when: \(condition)")))
+            #expect(found.rule == .badCondition)
+            #expect((found.location.line, found.location.column) == (33, column), "\(condition)")
+            #expect(found.message == "in the condition '\(condition)': \(advice)")
+        }
+    }
+}
