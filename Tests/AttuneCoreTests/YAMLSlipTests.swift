@@ -76,7 +76,12 @@ struct YAMLSlipTests {
     func quoteInsideDouble() throws {
         let found = try only(scenario(("text: Greet the baby.", "text: \"She said \"hi\" to me\"")))
         #expect((found.location.line, found.location.column) == (17, 25))
-        #expect(found.message.contains("write \\\" for a quotation mark, or put the text in single quotes"))
+        #expect(found.message == "this \" ends the quoted text, but the text goes on after it; inside \"...\" write \\\" "
+            + "for a quotation mark, or put the whole text on its own line after '>'")
+        // A quotation that opens the text and is followed by more words: the same place, the same advice.
+        let said = try only(scenario(("text: Greet the baby.", "text: \"She's so easy,\" Alicia says.")))
+        #expect((said.location.line, said.location.column) == (17, 30))
+        #expect(said.message == found.message)
     }
 
     @Test("a tab says YAML indents with spaces only, at the tab")

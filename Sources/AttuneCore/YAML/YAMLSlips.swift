@@ -61,8 +61,8 @@ enum YAMLSlips {
         let column = scalar.end.column - 1
         guard scalar.single else {
             return Finding(line: scalar.end.line, column: column,
-                           message: "this \" closes the quoted text early; inside \"...\" write \\\" for a quotation mark, "
-                               + "or put the text in single quotes")
+                           message: "this \" ends the quoted text, but the text goes on after it; inside \"...\" write \\\" "
+                               + "for a quotation mark, or put the whole text on its own line after '>'")
         }
         // The word around the apostrophe, written as it should be: Don't as Don''t.
         let scalars = Array(line.unicodeScalars)
