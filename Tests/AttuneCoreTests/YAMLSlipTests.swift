@@ -201,6 +201,21 @@ struct YAMLSlipTests {
         #expect(unnamed.diagnostics.map(\.rule) == [.missingField])
     }
 
+    @Test("a '#' that silently cuts unquoted text short is a warning at the '#'; an ordinary comment is not")
+    func cutShort() throws {
+        let prompt = try only(scenario(("    prompt: What first?", "    prompt: Which first? #1 or #2")))
+        #expect(prompt.rule == .commentInText)
+        #expect(prompt.severity == .warning)
+        #expect((prompt.location.line, prompt.location.column) == (14, 26))
+        #expect(prompt.message == "this '#' starts a YAML comment, so the rest of the line is left out of the text; "
+            + "if it belongs to the text, put the whole text in quotes")
+        let when = try only(scenario(("when: trust >= 1", "when: trust >= 1 #and visited(warm)")))
+        #expect((when.location.line, when.location.column) == (33, 26))
+        #expect(lint(scenario(("    prompt: What first?", "    prompt: What first?   # asked of every learner"))).isEmpty)
+        #expect(lint(scenario(("    prompt: What first?", "    prompt: 'Which first? #1 or #2'"))).isEmpty)
+        #expect(lint(scenario(("      - id: forms", "      - id: forms #2"))).isEmpty)
+    }
+
     @Test("condition slips suggest what was meant, at the slip")
     func conditions() throws {
         let cases: [(String, Int, String)] = [

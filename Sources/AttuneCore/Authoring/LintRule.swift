@@ -52,7 +52,7 @@ public enum LintRules {
         YAMLSyntaxRule(), DuplicateKeyRule(), MissingFieldRule(), WrongTypeRule(), UnknownKeyRule(), InvalidIDRule(),
         InvalidValueRule(), FileNameMismatchRule(), DuplicateIDRule(), UnknownRefRule(), UnknownNodeRule(),
         UnknownChoiceRule(), UnknownVariableRule(), BadConditionRule(), MissingFeedbackRule(), MissingRefsRule(),
-        NoChoicesRule(), EndingWithChoicesRule(), UnusedDebriefRule(), BadTestRule(), NotContentRule(),
+        NoChoicesRule(), EndingWithChoicesRule(), UnusedDebriefRule(), BadTestRule(), NotContentRule(), CommentInTextRule(),
         UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule(),
         StateSpaceLimitRule(), TooManyProblemsRule(),
     ]

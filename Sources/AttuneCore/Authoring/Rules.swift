@@ -214,6 +214,20 @@ struct NotContentRule: LintRule {
     let passing = [baseScenario, baseKnowledge]
 }
 
+struct CommentInTextRule: LintRule {
+    let id = RuleID.commentInText
+    let severity = Severity.warning
+    let summary = "Unquoted text followed by ' #' and a word: YAML reads a comment there and leaves the rest of the line out."
+    let triggering = [
+        RuleExample.scenario("    prompt: What first?", "    prompt: What first? ↓#1 or #2"),
+        RuleExample.scenario("when: trust >= 1", "when: trust >= 1 ↓#and visited(warm)"),
+    ]
+    let passing = [
+        baseScenario, RuleExample.scenario("    prompt: What first?", "    prompt: What first?  # a comment for authors"),
+        RuleExample.scenario("    prompt: What first?", "    prompt: \"What first? #1 or #2\""),
+    ]
+}
+
 struct TooManyProblemsRule: LintRule {
     let id = RuleID.tooManyProblems
     let severity = Severity.note

@@ -24,6 +24,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     case unusedDebrief = "unused-debrief"
     case badTest = "bad-test"
     case notContent = "not-content"
+    case commentInText = "comment-in-text"
     case unreachableNode = "unreachable-node"
     case unreachableEnding = "unreachable-ending"
     case stuckState = "stuck-state"

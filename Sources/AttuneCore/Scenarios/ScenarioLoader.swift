@@ -311,6 +311,7 @@ private struct ScenarioParser {
             return nil
         }
         let location = reader.location(of: value)
+        reader.checkCutShort(value, scalar)
         do {
             let parsed = try ConditionParser.parse(scalar.string)
             let written = WrittenCondition(text: scalar.string, condition: parsed, location: location)

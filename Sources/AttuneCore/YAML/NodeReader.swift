@@ -134,7 +134,34 @@ struct NodeReader {
             report(at: node, "'\(field)' in \(what) should be text, but it is \(describe(node))", rule: .wrongType)
             return nil
         }
+        if Self.proseFields.contains(field) { checkCutShort(node, scalar) }
         return Located(scalar.string, at: location(of: node))
+    }
+
+    /// Fields of running text (and conditions), where a '#' is more likely meant as text
+    /// than as a comment.
+    static let proseFields: Set<String> = [
+        "title", "summary", "text", "prompt", "feedback", "say", "reflect", "notes", "baby", "parent", "practitioner",
+        "body", "when",
+    ]
+
+    /// Warns when unquoted text on one line is followed by a comment that starts right at a
+    /// word (` #1`, ` #and`): YAML drops it silently, and the author most likely meant it as
+    /// text. A comment written `# like this` is left alone.
+    mutating func checkCutShort(_ node: Node, _ scalar: Node.Scalar) {
+        guard scalar.style == .plain, let mark = node.mark, !scalar.string.contains("\n") else { return }
+        let length = scalar.string.unicodeScalars.count
+        // A window of the line just long enough, so a megabyte-long line costs no more.
+        guard let excerpt = source.excerpt(line: mark.line, column: mark.column, width: 2 * (length + 8)) else { return }
+        let written = excerpt.text.unicodeScalars.dropFirst(excerpt.caret)
+        guard written.starts(with: scalar.string.unicodeScalars) else { return }
+        let rest = written.dropFirst(length)
+        let spaces = rest.prefix { $0 == " " || $0 == "\t" }.count
+        guard spaces > 0, rest.dropFirst(spaces).first == "#",
+              let next = rest.dropFirst(spaces + 1).first, next != " ", next != "\t", next != "#" else { return }
+        report(at: source.location(line: mark.line, column: mark.column + length + spaces),
+               "this '#' starts a YAML comment, so the rest of the line is left out of the text; "
+                   + "if it belongs to the text, put the whole text in quotes", rule: .commentInText)
     }
 
     /// A whole-number field, at most `limit` either side of zero.
