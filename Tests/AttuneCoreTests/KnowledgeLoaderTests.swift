@@ -181,7 +181,7 @@ struct KnowledgeLoaderTests {
         let text = "topic: tenets\ntitle: T\ntitle: U\nsummary: S\nentries: []\n"
         let diagnostic = try only(load([("tenets", text)]), rule: .duplicateKey)
         #expect(diagnostic.location.line == 3)
-        #expect(diagnostic.message.contains("'title' is written twice in this block (first on line 2)"))
+        #expect(diagnostic.message.contains("'title' is already written on line 2 of this block"))
     }
 
     @Test("an empty file says so")

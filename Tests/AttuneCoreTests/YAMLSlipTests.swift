@@ -152,14 +152,14 @@ struct YAMLSlipTests {
         #expect(found.map(\.rule) == [.duplicateKey, .unknownKey, .invalidValue])
         let repeated = try #require(found.first)
         #expect((repeated.location.line, repeated.location.column) == (3, 1))
-        #expect(repeated.message == "'title' is written twice in this block (first on line 2); only the first is read, "
-            + "so remove or rename one")
+        #expect(repeated.message == "'title' is already written on line 2 of this block; only the first is read, "
+            + "so remove or rename this one")
         // Several repeats in different blocks, each at its own place; the first value is read.
         let nodes = lint(scenario(("  flat:\n", "  warm:\n    ending: hopeful\n    text: Again.\n  flat:\n"),
                                   ("summary: A short case.\n", "summary: A short case.\nsummary: Again.\n")))
         #expect(nodes.map(\.rule) == [.duplicateKey, .duplicateKey])
         #expect(nodes.map(\.location.line) == [4, 36])
-        #expect(nodes.last?.message.contains("(first on line 30)") == true)
+        #expect(nodes.last?.message.contains("already written on line 30 of this block") == true)
         let parsed = ScenarioLoader.parse(
             SourceText(path: "Scenarios/visit.yaml", text: scenario(("title: A visit\n", "title: A visit\ntitle: Again\n"))),
             knowledge: exampleKnowledge)

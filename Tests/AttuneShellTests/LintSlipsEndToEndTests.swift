@@ -63,8 +63,8 @@ struct LintSlipsEndToEndTests {
         let text = try runAttune(["lint", folder.path], environment: ["COLUMNS": "60"])
         #expect(text.stdout.contains("apostrophe.yaml:18:19: error: this apostrophe closes the quoted text early; "
             + "inside '...' write '' for an apostrophe (Don''t), or put the text in double quotes [yaml-syntax]"))
-        #expect(text.stdout.contains("repeats.yaml:3:1: error: 'title' is written twice in this block (first on line 2); "
-            + "only the first is read, so remove or rename one [duplicate-key]"))
+        #expect(text.stdout.contains("repeats.yaml:3:1: error: 'title' is already written on line 2 of this block; "
+            + "only the first is read, so remove or rename this one [duplicate-key]"))
         #expect(text.stdout.contains("5 files checked: 8 errors and 1 warning."))
     }
 }

@@ -24,8 +24,8 @@ public enum YAMLComposer {
         let findings = repeats.map { repeated in
             source.diagnostic(
                 line: repeated.line, column: repeated.column,
-                "'\(shorten(repeated.key))' is written twice in this block (first on line \(repeated.firstLine.grouped)); "
-                    + "only the first is read, so remove or rename one", rule: .duplicateKey)
+                "'\(shorten(repeated.key))' is already written on line \(repeated.firstLine.grouped) of this block; "
+                    + "only the first is read, so remove or rename this one", rule: .duplicateKey)
         }
         guard case .duplicatedKeysInMapping = failure else { return (nil, findings + first.composed.diagnostics) }
         var composed = read(DuplicateKeys.blanking(repeats, in: source.text), source).composed
