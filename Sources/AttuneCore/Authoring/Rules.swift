@@ -209,7 +209,8 @@ struct BadTestRule: LintRule {
 struct NotContentRule: LintRule {
     let id = RuleID.notContent
     let severity = Severity.error
-    let summary = "A YAML file that is neither a knowledge topic ('topic:') nor a scenario ('scenario:')."
+    let summary = "A YAML file that is neither a knowledge topic ('topic:') nor a scenario ('scenario:'), "
+        + "or one among the cases that is not a case (among the topics, not a topic): one finding, not one per field."
     let triggering = [RuleExample(file: "Scenarios/notes.yaml", text: "↓title: Notes for the next case\nideas: [a, b]\n")]
     let passing = [baseScenario, baseKnowledge]
 }
