@@ -88,6 +88,10 @@ struct TestCoverageTests {
         #expect("Kneel down to Maya's level,\n  say her name softly and wait for her to look".shortened(to: 40)
             == "Kneel down to Maya's level, say her…")
         #expect(String(repeating: "x", count: 60).shortened(to: 10) == "xxxxxxxxx…")
+        #expect("Put the pen down: 'She's telling us something.' Then wait for him.".shortened(to: 48)
+            == "Put the pen down: 'She's telling us something.'…")
+        #expect("Wait. Let the quiet be, and watch Maya's hands and eyes.".shortened(to: 12) == "Wait. Let…")
+        #expect("Praise her, leave a leaflet, and go.".shortened(to: 14) == "Praise her…")
     }
 }
 

@@ -131,6 +131,8 @@ extension String {
             result = next
         }
         if result.isEmpty { result = String(whole.prefix(limit - 1)) }
+        // "something.…" reads as a stutter: the cut sentence ends in the ellipsis alone.
+        while let last = result.last, ".,;:".contains(last), result.count > 1 { result.removeLast() }
         return result + "…"
     }
 }
