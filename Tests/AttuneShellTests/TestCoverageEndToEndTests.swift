@@ -1,6 +1,7 @@
 import AttuneCore
 import Foundation
 import Testing
+@testable import AttuneShell
 
 /// A folder of cases written from the scaffold, each changed by `edits` (old → new).
 private func caseFolder(_ cases: [String: [(String, String)]]) throws -> URL {
@@ -123,6 +124,15 @@ struct TestCoverageEndToEndTests {
         #expect(result.stdout.contains("FAIL ana-visit / paperwork first"))
         #expect(result.stdout.contains("Coverage in total (2 cases; 1 case with errors not measured)"))
         #expect(result.stdout.contains("arrival.paperwork-first (missed, line 39)"))
+    }
+
+    @Test("in the shell, TAB completes --coverage and then the case or path after it")
+    func completion() {
+        let (shell, _) = makeShell()
+        #expect(shell.complete("test --c").candidates == ["--coverage"])
+        #expect(shell.complete("test --coverage v").candidates == ["visit"])
+        #expect(shell.complete("test v").candidates == ["visit"])
+        #expect(shell.complete("lint --c").candidates == [])
     }
 
     @Test("the bundled library: every ending, attuned and unsafe choice is covered, from the shell too")

@@ -9,10 +9,10 @@ extension Shell {
                 details: "With no argument, checks the knowledge and scenarios folders in use. With a case id or a path, checks that.",
                 example: "lint maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.lint($1) }),
             ShellCommand(
-                name: "test", usage: "test [--coverage] [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
-                details: "A case with errors is not tested, and says so. With --coverage, also lists the choices, "
+                name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
+                details: "A case with errors is not tested, and says so. 'test --coverage' also lists the choices, "
                     + "endings and debrief rules that no test exercises.",
-                example: "test --coverage maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.runTests($1) }),
+                example: "test --coverage maya-quiet-visit", argument: .scenarioOrPath, flags: ["--coverage"], group: .authors, run: { $0.runTests($1) }),
             ShellCommand(
                 name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
                 details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
