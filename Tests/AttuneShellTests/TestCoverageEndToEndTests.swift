@@ -57,7 +57,7 @@ struct TestCoverageEndToEndTests {
         let data = try temporaryDirectory()
         let result = try runAttune(["--data-dir", data.path], input: "test \(folder.path)\nquit\n")
         // The shell fits its lines to 80 columns; read the sentence whole.
-        let stdout = result.stdout.replacingOccurrences(of: "\n", with: " ")
+        let stdout = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(stdout.contains("Tests not run for ana-visit.yaml: this case has 2 errors; fix them first "
             + "(lint \(folder.appendingPathComponent("ana-visit.yaml").path))."))
         #expect(!result.stdout.contains("0 passed"))
@@ -105,6 +105,14 @@ struct TestCoverageEndToEndTests {
               debrief rules shown: 2 of 2 (100%)
 
             """))
+
+        // At 60 columns the lines fit, and a long item continues under its own text.
+        let narrow = try runAttune(["test", "--coverage", folder.path], environment: ["COLUMNS": "60"])
+        let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        // (A file's path is one word and is never broken.)
+        #expect(lines.allSatisfy { $0.count <= 60 || $0.contains(folder.path) }, "\(narrow.stdout)")
+        let choice = try #require(lines.firstIndex { $0.hasPrefix("    arrival.paperwork-first (missed, line 39):") })
+        #expect(lines[choice + 1].hasPrefix("      ") && lines[choice + 1].contains("paperwork"), "\(narrow.stdout)")
 
         // Over files, like `attune test`: the same report for the files named.
         let files = try runAttune(["test", "--coverage", folder.path + ben])

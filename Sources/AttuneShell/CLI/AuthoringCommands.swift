@@ -142,11 +142,12 @@ struct TestCommand: ParsableCommand {
         }
         let untested = UntestedFile.from(resolved.diagnostics)
         let results = resolved.scenarios.map(ScenarioTestRunner.run)
+        let width = TerminalInfo.fittingWidth(fd: STDOUT_FILENO, environment: context.environment)
         context.output.write(renderer.tests(results.flatMap { $0 }, untested: untested,
-                                            cases: resolved.scenarios.count + untested.count))
+                                            cases: resolved.scenarios.count + untested.count, width: width))
         if coverage {
             let coverages = zip(resolved.scenarios, results).map { TestCoverage($0, results: $1) }
-            context.output.write(renderer.coverage(coverages, untested: untested.count))
+            context.output.write(renderer.coverage(coverages, untested: untested.count, width: width))
         }
         if !untested.isEmpty || results.joined().contains(where: { !$0.passed }) { throw ExitCode(1) }
     }

@@ -91,9 +91,11 @@ extension Shell {
         if !diagnostics.isEmpty { sayFindings(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
         let untested = UntestedFile.from(diagnostics)
         let results = scenarios.map(ScenarioTestRunner.run)
-        say(authoring.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count, lint: "lint"))
+        say(authoring.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count,
+                            lint: "lint", width: width()))
         if coverage {
-            say(authoring.coverage(zip(scenarios, results).map { TestCoverage($0, results: $1) }, untested: untested.count))
+            say(authoring.coverage(zip(scenarios, results).map { TestCoverage($0, results: $1) }, untested: untested.count,
+                                   width: width()))
         }
         if results.joined().contains(where: { !$0.passed }) || !untested.isEmpty { lastCommandFailedBecauseOfFindings() }
     }

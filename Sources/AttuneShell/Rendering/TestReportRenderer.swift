@@ -24,8 +24,9 @@ struct UntestedFile: Equatable {
 extension AuthoringRenderer {
     /// PASS and FAIL lines, a line for each case left untested because of its errors, and
     /// the counts. `lint` is how the author checks a file here: "attune lint" or "lint".
+    /// Given a `width`, list items wrap under their own text rather than under their bullet.
     func tests(_ results: [ScenarioTestResult], untested: [UntestedFile] = [], cases: Int? = nil,
-               lint: String = "attune lint") -> String {
+               lint: String = "attune lint", width: Int? = nil) -> String {
         var lines: [String] = []
         for result in results {
             let name = "\(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))"
@@ -35,16 +36,17 @@ extension AuthoringRenderer {
             }
             lines.append(style.error("FAIL") + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
             for failure in result.failures {
-                lines += failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                    ($0.offset == 0 ? "     - " : "       ") + TerminalText.neutralize(String($0.element))
+                for (offset, line) in failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    lines += item(TerminalText.neutralize(String(line)), first: offset == 0 ? "     - " : "       ",
+                                  rest: "       ", width: width)
                 }
             }
         }
         for file in untested {
             let errors = file.errors == 1 ? "1 error" : "\(file.errors) errors"
             let path = TerminalText.neutralize(file.file, keepingLineBreaks: false)
-            lines.append(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
-                + "\(errors); fix them first (\(lint) \(Self.shellQuoted(path))).")
+            lines += item(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
+                + "\(errors); fix them first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
         }
         let passed = results.filter(\.passed).count
         if !results.isEmpty {
@@ -63,10 +65,10 @@ extension AuthoringRenderer {
 
     /// `--coverage`: for each case, what its tests exercise (counts and percentages) and
     /// what they leave out, named so the author can find it; then the total.
-    func coverage(_ coverages: [TestCoverage], untested: Int = 0) -> String {
+    func coverage(_ coverages: [TestCoverage], untested: Int = 0, width: Int? = nil) -> String {
         var lines: [String] = []
         for coverage in coverages {
-            lines += [""] + caseCoverage(coverage)
+            lines += [""] + caseCoverage(coverage, width: width)
         }
         let total = CoverageTotal(coverages)
         if coverages.count > 1 || untested > 0 {
@@ -75,27 +77,28 @@ extension AuthoringRenderer {
                 + (untested == 0 ? ")" : untested == 1 ? "; 1 case with errors not measured)"
                     : "; \(untested) cases with errors not measured)")]
             lines += tallies(choices: total.choices, byRating: total.choicesByRating, endings: total.endings,
-                             debrief: total.debriefRules)
+                             debrief: total.debriefRules, width: width)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func caseCoverage(_ coverage: TestCoverage) -> [String] {
+    private func caseCoverage(_ coverage: TestCoverage, width: Int?) -> [String] {
         let file = TerminalText.neutralize(coverage.file, keepingLineBreaks: false)
         var lines = [style.heading("Coverage of \(coverage.scenario)") + " " + style.dim("(\(file))")]
         let byRating = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, coverage.choiceTally($0)) })
         lines += tallies(choices: coverage.choiceTally, byRating: byRating, endings: coverage.endingTally,
-                         debrief: coverage.debriefTally)
+                         debrief: coverage.debriefTally, width: width)
         if coverage.isComplete {
             lines.append("  " + style.good("Every choice, ending and debrief rule is exercised by a test."))
             return lines
         }
         if !coverage.missedChoices.isEmpty {
             lines.append("  Choices no test makes:")
-            for item in coverage.missedChoices {
-                let text = TerminalText.neutralize(item.choice.text.shortened(), keepingLineBreaks: false)
-                lines.append("    \(item.node).\(item.choice.id) (\(item.choice.rating.rawValue), line "
-                    + "\(item.choice.location.line)): \"\(text)\"")
+            for missed in coverage.missedChoices {
+                let choice = missed.choice
+                let text = TerminalText.neutralize(choice.text.shortened(), keepingLineBreaks: false)
+                lines += item("\(missed.node).\(choice.id) (\(choice.rating.rawValue), line \(choice.location.line)): "
+                    + "\"\(text)\"", first: "    ", rest: "      ", width: width)
             }
         }
         if !coverage.missedEndings.isEmpty {
@@ -107,22 +110,27 @@ extension AuthoringRenderer {
             for rule in coverage.missedDebriefRules {
                 let when = TerminalText.neutralize(rule.condition.text.shortened(to: 60), keepingLineBreaks: false)
                 let say = TerminalText.neutralize(rule.say.shortened(), keepingLineBreaks: false)
-                lines.append("    \(rule.ending) (line \(rule.condition.location.line)): when \(when): \"\(say)\"")
+                lines += item("\(rule.ending) (line \(rule.condition.location.line)): when \(when): \"\(say)\"",
+                              first: "    ", rest: "      ", width: width)
             }
         }
         return lines
     }
 
     private func tallies(choices: TestCoverage.Tally, byRating: [Rating: TestCoverage.Tally],
-                         endings: TestCoverage.Tally, debrief: TestCoverage.Tally) -> [String] {
+                         endings: TestCoverage.Tally, debrief: TestCoverage.Tally, width: Int?) -> [String] {
         let ratings = Rating.allCases.compactMap { rating in
             byRating[rating].flatMap { $0.total == 0 ? nil : "\(rating.rawValue) \($0.covered) of \($0.total)" }
         }
-        return [
-            "  choices made: \(tally(choices))" + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", ")),
-            "  endings reached: \(tally(endings))",
-            "  debrief rules shown: \(tally(debrief))",
-        ]
+        return item("choices made: \(tally(choices))" + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", ")),
+                    first: "  ", rest: "    ", width: width)
+            + ["  endings reached: \(tally(endings))", "  debrief rules shown: \(tally(debrief))"]
+    }
+
+    /// One list item: on one line, or wrapped to `width` with its later lines under its text.
+    private func item(_ text: String, first: String, rest: String, width: Int?) -> [String] {
+        guard let width, TextLayout.visibleWidth(first + text) > width else { return [first + text] }
+        return TextLayout.wrap(text, width: width, indent: rest, firstIndent: first)
     }
 
     private func tally(_ tally: TestCoverage.Tally) -> String {
