@@ -51,6 +51,22 @@ struct TestCoverageEndToEndTests {
         #expect(both.stdout.hasSuffix("2 passed, 0 failed; 1 case not tested because of its errors\n"))
     }
 
+    @Test("no tests, or no cases: said in words, not as '0 passed, 0 failed'")
+    func nothingToRun() throws {
+        let scaffold = ScenarioScaffold.text(id: "ana-visit")
+        let tests = String(scaffold[try #require(scaffold.range(of: "tests:\n")).lowerBound...])
+        let folder = try caseFolder(["ana-visit": [(tests, "")]])
+        let untested = try runAttune(["test", folder.path])
+        #expect(untested.status == 0)
+        #expect(untested.stdout == "No tests to run: write a 'tests:' section in the case (docs/authoring.md, Tests).\n")
+        let covered = try runAttune(["test", "--coverage", folder.path])
+        #expect(covered.stdout.contains("  choices made: 0 of 2 (0%); attuned 0 of 1, missed 0 of 1"))
+        let empty = try temporaryDirectory()
+        let none = try runAttune(["test", empty.path])
+        #expect(none.status == 0)
+        #expect(none.stdout == "No cases were found there, so there are no tests to run.\n")
+    }
+
     @Test("the shell's test says the same for a case with errors")
     func shellCaseWithErrors() throws {
         let folder = try caseFolder(["ana-visit": twoErrors])
