@@ -144,6 +144,29 @@ struct TestFailureExplanationTests {
         ])
     }
 
+    @Test("a moment that offers nothing: why each choice there was hidden")
+    func stuck() throws {
+        var scenario = scenario
+        let gaze = try #require(scenario.nodes.firstIndex { $0.id == "gaze" })
+        let location = scenario.nodes[gaze].location
+        scenario.nodes[gaze].choices[1].when = WrittenCondition(
+            text: "visited(warm)", condition: try ConditionParser.parse("visited(warm)"), location: location)
+        var test = scenario.tests[0]
+        test.choose = [.init("greet-baby", at: test.location), .init("wait", at: test.location)]
+        test.expect = .init()
+        scenario.tests = [test]
+        // After greet-baby all three choices are hidden, each by its own condition.
+        scenario.nodes[gaze].choices[0].when = WrittenCondition(
+            text: "trust >= 5", condition: try ConditionParser.parse("trust >= 5"), location: location)
+        #expect(ScenarioTestRunner.run(scenario).first?.failures == [
+            "step 2 ('wait' at node 'gaze'): node 'gaze' offers no choice in this state, so play cannot go on; "
+                + "'Wait.' (wait) was not offered: its condition `trust >= 5` is false because trust is 1; "
+                + "'Talk on.' (talk) was not offered: its condition `visited(warm)` is false because the moment 'warm' "
+                + "was not visited; 'Leave early.' (leave) was not offered: its condition `not chose(arrival.greet-baby)` "
+                + "is false because the choice arrival.greet-baby was made",
+        ])
+    }
+
     @Test("a debrief item left out by its condition: which one, and why")
     func hiddenDebrief() {
         #expect(failures(["forms", "talk"], debrief: ["Never shown"]) == [
