@@ -45,6 +45,21 @@ struct BundledScenarioTests {
         }
     }
 
+    @Test("the tests reach every ending and make every attuned and every unsafe choice")
+    func fullCoverage() {
+        #expect(result.scenarios.count >= 11)
+        for scenario in result.scenarios {
+            let coverage = TestCoverage.measure(scenario)
+            #expect(coverage.missedEndings == [], "\(scenario.id): no test reaches these endings")
+            let missed = coverage.missedChoices.filter { [.attuned, .unsafe].contains($0.choice.rating) }
+            #expect(missed.map { "\($0.node).\($0.choice.id)" } == [], "\(scenario.id): no test makes these choices")
+        }
+        let total = CoverageTotal(result.scenarios.map(TestCoverage.measure))
+        #expect(total.endings.isComplete && total.endings.total >= 33)
+        #expect(total.choicesByRating[.attuned]?.percent == 100)
+        #expect(total.choicesByRating[.unsafe]?.percent == 100)
+    }
+
     @Test("the library uses every feature of the format")
     func features() {
         let all = result.scenarios

@@ -121,7 +121,9 @@ struct EngineTests {
         scenario.tests = [test]
         let results = ScenarioTestRunner.run(scenario)
         #expect(results.first?.failures == [
-            "step 2 ('leave' at node 'gaze'): that choice is not offered here; the offered choices are 1 wait, 2 talk",
+            "step 2 ('leave' at node 'gaze'): the choice 'Leave early.' was not offered: its condition "
+                + "`not chose(arrival.greet-baby)` is false because the choice arrival.greet-baby was made; "
+                + "the offered choices are 1 wait, 2 talk",
         ])
         test.choose[1].value = "wait"
         scenario.tests = [test]

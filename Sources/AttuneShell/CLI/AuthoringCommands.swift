@@ -121,10 +121,15 @@ struct LintCommand: ParsableCommand {
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test", abstract: "Run scenarios' expected playthroughs (their 'tests:').",
-        discussion: "Each target is a file, a folder or a case id; with none, every case. Exit status 1 when a test fails.")
+        discussion: "Each target is a file, a folder or a case id; with none, every case. A case with errors is not "
+            + "tested, and says so. With --coverage, also lists the choices, endings and debrief rules no test "
+            + "exercises. Exit status 1 when a test fails or a case has errors; coverage never changes it.")
 
     @Argument(help: "Files, folders or case ids.")
     var targets: [String] = []
+
+    @Flag(help: "Also list, per case and in total, what no test exercises: choices, endings and debrief rules.")
+    var coverage = false
 
     @OptionGroup var options: GlobalOptions
 
@@ -135,9 +140,16 @@ struct TestCommand: ParsableCommand {
         if !resolved.diagnostics.isEmpty {
             context.output.writePreformatted(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n", isError: true)
         }
-        let results = resolved.scenarios.flatMap(ScenarioTestRunner.run)
-        context.output.write(renderer.tests(results))
-        if resolved.diagnostics.hasErrors || results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+        let untested = UntestedFile.from(resolved.diagnostics)
+        let results = resolved.scenarios.map(ScenarioTestRunner.run)
+        let width = TerminalInfo.fittingWidth(fd: STDOUT_FILENO, environment: context.environment)
+        context.output.write(renderer.tests(results.flatMap { $0 }, untested: untested,
+                                            cases: resolved.scenarios.count + untested.count, width: width))
+        if coverage {
+            let coverages = zip(resolved.scenarios, results).map { TestCoverage($0, results: $1) }
+            context.output.write(renderer.coverage(coverages, untested: untested.count, width: width))
+        }
+        if !untested.isEmpty || results.joined().contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }
 

@@ -10,7 +10,9 @@ extension Shell {
                 example: "lint maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.lint($1) }),
             ShellCommand(
                 name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
-                example: "test maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.runTests($1) }),
+                details: "A case with errors is not tested, and says so. 'test --coverage' also lists the choices, "
+                    + "endings and debrief rules that no test exercises.",
+                example: "test --coverage maya-quiet-visit", argument: .scenarioOrPath, flags: ["--coverage"], group: .authors, run: { $0.runTests($1) }),
             ShellCommand(
                 name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
                 details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
@@ -65,6 +67,8 @@ extension Shell {
     }
 
     func runTests(_ arguments: [String]) {
+        let coverage = arguments.contains("--coverage")
+        let arguments = arguments.filter { $0 != "--coverage" }
         var scenarios = library.scenarios
         var diagnostics: [Diagnostic] = []
         if let argument = arguments.first {
@@ -85,9 +89,15 @@ extension Shell {
             }
         }
         if !diagnostics.isEmpty { sayFindings(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
-        let results = scenarios.flatMap(ScenarioTestRunner.run)
-        say(authoring.tests(results))
-        if results.contains(where: { !$0.passed }) || diagnostics.hasErrors { lastCommandFailedBecauseOfFindings() }
+        let untested = UntestedFile.from(diagnostics)
+        let results = scenarios.map(ScenarioTestRunner.run)
+        say(authoring.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count,
+                            lint: "lint", width: width()))
+        if coverage {
+            say(authoring.coverage(zip(scenarios, results).map { TestCoverage($0, results: $1) }, untested: untested.count,
+                                   width: width()))
+        }
+        if results.joined().contains(where: { !$0.passed }) || !untested.isEmpty { lastCommandFailedBecauseOfFindings() }
     }
 
     /// Scenario files at a path (file or folder), checked against the loaded knowledge.

@@ -53,6 +53,8 @@ struct ShellCommand {
     var details: String = ""
     var example: String?
     var argument: ArgumentKind = .none
+    /// Options it takes before its argument (`test --coverage`), for completion.
+    var flags: [String] = []
     var group: CommandGroup
     /// Works only inside a case or the shell (not as `attune NAME` on the command line).
     var interactiveOnly = false
@@ -62,7 +64,7 @@ struct ShellCommand {
     let run: (Shell, [String]) -> Void
 
     init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "", example: String? = nil,
-         argument: ArgumentKind = .none, group: CommandGroup, interactiveOnly: Bool = false,
+         argument: ArgumentKind = .none, flags: [String] = [], group: CommandGroup, interactiveOnly: Bool = false,
          text: ((Shell, String) -> Void)? = nil, run: @escaping (Shell, [String]) -> Void = { _, _ in }) {
         self.name = name
         self.aliases = aliases
@@ -71,6 +73,7 @@ struct ShellCommand {
         self.details = details
         self.example = example
         self.argument = argument
+        self.flags = flags
         self.group = group
         self.interactiveOnly = interactiveOnly
         self.text = text

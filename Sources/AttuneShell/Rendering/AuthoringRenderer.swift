@@ -76,26 +76,6 @@ struct AuthoringRenderer {
         return result
     }
 
-    func tests(_ results: [ScenarioTestResult]) -> String {
-        var lines: [String] = []
-        for result in results {
-            if result.passed {
-                lines.append(style.good("PASS") + " \(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))")
-            } else {
-                lines.append(style.error("FAIL") + " \(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))  "
-                    + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
-                for failure in result.failures {
-                    lines += failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-                        ($0.offset == 0 ? "     - " : "       ") + TerminalText.neutralize(String($0.element))
-                    }
-                }
-            }
-        }
-        let passed = results.filter(\.passed).count
-        lines.append("\(passed) passed, \(results.count - passed) failed")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     func exploration(_ analysis: ScenarioAnalysis, random: RandomPlayReport?, seed: UInt64?) -> String {
         let scenario = analysis.scenario
         var lines = [style.heading("\(scenario.id): \(TerminalText.neutralize(scenario.title))")]

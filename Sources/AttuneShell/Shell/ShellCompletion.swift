@@ -12,7 +12,8 @@ extension Shell {
         let pool: [String]
         if before.isEmpty {
             pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
-        } else if let command = command(named: before[0].lowercased()), before.count == 1 {
+        } else if let command = command(named: before[0].lowercased()),
+                  before.dropFirst().allSatisfy({ command.flags.contains($0) }) {
             switch command.argument {
             case .none, .words: pool = []
             case .command: pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
@@ -20,10 +21,13 @@ extension Shell {
             case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
             case .scenario: pool = library.scenarios.map(\.id)
             case .scenarioOrPath:
-                if current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~") {
+                if current.hasPrefix("-") {
+                    pool = command.flags.filter { !before.contains($0) }
+                } else if current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~") {
                     return Completion(word: current, candidates: Self.paths(startingWith: current))
+                } else {
+                    pool = library.scenarios.map(\.id)
                 }
-                pool = library.scenarios.map(\.id)
             case .node: pool = session?.scenario.nodes.map(\.id) ?? []
             case .variable: pool = session?.scenario.variables.map(\.variable) ?? []
             case .journal, .progress: pool = ["export"]

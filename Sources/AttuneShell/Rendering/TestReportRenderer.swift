@@ -1,0 +1,150 @@
+import AttuneCore
+import Foundation
+
+/// A case file whose tests were not run because it has errors.
+struct UntestedFile: Equatable {
+    var file: String
+    var errors: Int
+
+    /// The files with errors among `diagnostics`, in the order first met, with their counts.
+    static func from(_ diagnostics: [Diagnostic]) -> [UntestedFile] {
+        var files: [UntestedFile] = []
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            if let index = files.firstIndex(where: { $0.file == diagnostic.location.file }) {
+                files[index].errors += 1
+            } else {
+                files.append(UntestedFile(file: diagnostic.location.file, errors: 1))
+            }
+        }
+        return files
+    }
+}
+
+/// `test` results, the cases whose tests could not run, and `--coverage`, as text.
+extension AuthoringRenderer {
+    /// PASS and FAIL lines, a line for each case left untested because of its errors, and
+    /// the counts. `lint` is how the author checks a file here: "attune lint" or "lint".
+    /// Given a `width`, list items wrap under their own text rather than under their bullet.
+    func tests(_ results: [ScenarioTestResult], untested: [UntestedFile] = [], cases: Int? = nil,
+               lint: String = "attune lint", width: Int? = nil) -> String {
+        var lines: [String] = []
+        for result in results {
+            let name = "\(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))"
+            if result.passed {
+                lines.append(style.good("PASS") + " " + name)
+                continue
+            }
+            lines.append(style.error("FAIL") + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
+            for failure in result.failures {
+                for (offset, line) in failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    lines += item(TerminalText.neutralize(String(line)), first: offset == 0 ? "     - " : "       ",
+                                  rest: "       ", width: width)
+                }
+            }
+        }
+        for file in untested {
+            let errors = file.errors == 1 ? "1 error" : "\(file.errors) errors"
+            let path = TerminalText.neutralize(file.file, keepingLineBreaks: false)
+            lines += item(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
+                + "\(errors); fix them first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
+        }
+        let passed = results.filter(\.passed).count
+        if !results.isEmpty {
+            var summary = "\(passed) passed, \(results.count - passed) failed"
+            if !untested.isEmpty {
+                summary += untested.count == 1 ? "; 1 case not tested because of its errors"
+                    : "; \(untested.count) cases not tested because of their errors"
+            }
+            lines.append(summary)
+        } else if untested.isEmpty {
+            lines.append(cases == 0 ? "No cases were found there, so there are no tests to run."
+                : "No tests to run: write a 'tests:' section in the case (docs/authoring.md, Tests).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `--coverage`: for each case, what its tests exercise (counts and percentages) and
+    /// what they leave out, named so the author can find it; then the total.
+    func coverage(_ coverages: [TestCoverage], untested: Int = 0, width: Int? = nil) -> String {
+        var lines: [String] = []
+        for coverage in coverages {
+            lines += [""] + caseCoverage(coverage, width: width)
+        }
+        let total = CoverageTotal(coverages)
+        if coverages.count > 1 || untested > 0 {
+            let cases = total.cases == 1 ? "1 case" : "\(total.cases) cases"
+            lines += ["", style.heading("Coverage in total") + " (\(cases)"
+                + (untested == 0 ? ")" : untested == 1 ? "; 1 case with errors not measured)"
+                    : "; \(untested) cases with errors not measured)")]
+            lines += tallies(choices: total.choices, byRating: total.choicesByRating, endings: total.endings,
+                             debrief: total.debriefRules, width: width)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func caseCoverage(_ coverage: TestCoverage, width: Int?) -> [String] {
+        let file = TerminalText.neutralize(coverage.file, keepingLineBreaks: false)
+        var lines = [style.heading("Coverage of \(coverage.scenario)") + " " + style.dim("(\(file))")]
+        let byRating = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, coverage.choiceTally($0)) })
+        lines += tallies(choices: coverage.choiceTally, byRating: byRating, endings: coverage.endingTally,
+                         debrief: coverage.debriefTally, width: width)
+        if coverage.isComplete {
+            lines.append("  " + style.good("Every choice, ending and debrief rule is exercised by a test."))
+            return lines
+        }
+        if !coverage.missedChoices.isEmpty {
+            lines.append("  Choices no test makes:")
+            for missed in coverage.missedChoices {
+                let choice = missed.choice
+                let text = TerminalText.neutralize(choice.text.shortened(), keepingLineBreaks: false)
+                lines += item("\(missed.node).\(choice.id) (\(choice.rating.rawValue), line \(choice.location.line)): "
+                    + "\"\(text)\"", first: "    ", rest: "      ", width: width)
+            }
+        }
+        if !coverage.missedEndings.isEmpty {
+            lines.append("  Endings no test reaches:")
+            lines += coverage.missedEndings.map { "    \($0)" }
+        }
+        if !coverage.missedDebriefRules.isEmpty {
+            lines.append("  Debrief rules no test shows:")
+            for rule in coverage.missedDebriefRules {
+                let when = TerminalText.neutralize(rule.condition.text.shortened(to: 60), keepingLineBreaks: false)
+                let say = TerminalText.neutralize(rule.say.shortened(), keepingLineBreaks: false)
+                lines += item("\(rule.ending) (line \(rule.condition.location.line)): when \(when): \"\(say)\"",
+                              first: "    ", rest: "      ", width: width)
+            }
+        }
+        return lines
+    }
+
+    private func tallies(choices: TestCoverage.Tally, byRating: [Rating: TestCoverage.Tally],
+                         endings: TestCoverage.Tally, debrief: TestCoverage.Tally, width: Int?) -> [String] {
+        let ratings = Rating.allCases.compactMap { rating in
+            byRating[rating].flatMap { $0.total == 0 ? nil : "\(rating.rawValue) \($0.covered) of \($0.total)" }
+        }
+        return item("choices made: \(tally(choices))" + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", ")),
+                    first: "  ", rest: "    ", width: width)
+            + ["  endings reached: \(tally(endings))", "  debrief rules shown: \(tally(debrief))"]
+    }
+
+    /// One list item: on one line, or wrapped to `width` with its later lines under its text.
+    private func item(_ text: String, first: String, rest: String, width: Int?) -> [String] {
+        guard let width, TextLayout.visibleWidth(first + text) > width else { return [first + text] }
+        return TextLayout.wrap(text, width: width, indent: rest, firstIndent: first)
+    }
+
+    private func tally(_ tally: TestCoverage.Tally) -> String {
+        guard let percent = tally.percent else { return "none" }
+        let text = "\(tally.covered) of \(tally.total) (\(percent)%)"
+        return tally.isComplete ? text : style.caution(text)
+    }
+
+    /// A path as the author would type it in a shell: quoted when it holds anything
+    /// besides letters, digits and / . _ ~ -.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "/._~-+,".unicodeScalars.contains($0)
+        }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
