@@ -49,6 +49,12 @@ struct TestCoverageEndToEndTests {
         #expect(both.stdout.contains("PASS ben-visit / baby first"))
         #expect(both.stdout.contains("Tests not run for ana-visit.yaml: this case has 2 errors"))
         #expect(both.stdout.hasSuffix("2 passed, 0 failed; 1 case not tested because of its errors\n"))
+
+        // One error reads as one.
+        let single = try caseFolder(["ana-visit": [twoErrors[0]]])
+        let one = try runAttune(["test", single.appendingPathComponent("ana-visit.yaml").path])
+        #expect(one.status == 1)
+        #expect(one.stdout.contains("this case has 1 error; fix it first (attune lint "))
     }
 
     @Test("no tests, or no cases: said in words, not as '0 passed, 0 failed'")

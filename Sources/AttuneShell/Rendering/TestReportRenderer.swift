@@ -43,10 +43,10 @@ extension AuthoringRenderer {
             }
         }
         for file in untested {
-            let errors = file.errors == 1 ? "1 error" : "\(file.errors) errors"
+            let errors = file.errors == 1 ? "1 error; fix it" : "\(file.errors) errors; fix them"
             let path = TerminalText.neutralize(file.file, keepingLineBreaks: false)
             lines += item(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
-                + "\(errors); fix them first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
+                + "\(errors) first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
         }
         let passed = results.filter(\.passed).count
         if !results.isEmpty {
