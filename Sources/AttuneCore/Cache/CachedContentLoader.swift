@@ -30,10 +30,16 @@ struct FolderRead: Sendable {
         }
     }
 
-    /// A file's text, for parsing or for the excerpt of a cross-check finding.
-    func source(_ path: String) -> SourceText? {
-        guard let file = files.first(where: { $0.path == path }) else { return nil }
-        return try? ContentFiles.decode(file.bytes, path: path).get()
+    /// A lookup of each file's text, for the excerpts of cross-check findings: a file is
+    /// decoded once, on its first finding.
+    func sources() -> (String) -> SourceText? {
+        var decoded: [String: SourceText?] = [:]
+        return { path in
+            if let known = decoded[path] { return known }
+            let source = files.first(where: { $0.path == path }).flatMap { try? ContentFiles.decode($0.bytes, path: path).get() }
+            decoded[path] = source
+            return source
+        }
     }
 }
 
@@ -102,7 +108,7 @@ struct CachedContentLoader: Sendable {
                 cache.writeLater(name) { encode(snapshot) }
             }
         }
-        var result = KnowledgeLoader.assemble(files, source: read.source)
+        var result = KnowledgeLoader.assemble(files, source: read.sources())
         result.diagnostics = (failures + result.diagnostics).limitedPerFile()
         return result
     }
@@ -130,7 +136,7 @@ struct CachedContentLoader: Sendable {
                 cache.writeLater(name) { encode(snapshot) }
             }
         }
-        var result = ScenarioLoader.assemble(files, source: read.source)
+        var result = ScenarioLoader.assemble(files, source: read.sources())
         result.diagnostics = (failures + result.diagnostics).limitedPerFile()
         return result
     }
