@@ -65,8 +65,9 @@ struct CachedContentLoader: Sendable {
             let scenarios = Lazy { [self] in
                 scenarioRead.map { scenarioResult($0, knowledge: knowledge.value, digest: digest).scenarios } ?? []
             }
+            // The index snapshot needs neither the entries nor the cases; only a rebuild does.
             return ContentLibrary(knowledge: knowledge, scenarios: scenarios, diagnostics: snapshot.diagnostics) {
-                index(knowledge.value, scenarios.value)
+                index({ knowledge.value }, { scenarios.value })
             }
         }
 
@@ -81,7 +82,7 @@ struct CachedContentLoader: Sendable {
         }
         let base = knowledge.base, cases = scenarios?.scenarios ?? []
         return ContentLibrary(knowledge: Lazy(value: base), scenarios: Lazy(value: cases), diagnostics: diagnostics) {
-            index(base, cases)
+            index({ base }, { cases })
         }
     }
 
@@ -94,7 +95,7 @@ struct CachedContentLoader: Sendable {
         var files: [KnowledgeFileResult] = []
         for (file, key) in zip(read.files, read.keys) {
             let name = fileName(kind: "knowledge", key)
-            if let snapshot = decode(KnowledgeFileSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
+            if let snapshot = decode(KnowledgeFileSnapshot.self, cache.read(name), file: key.path), snapshot.format == CacheFormat.version,
                snapshot.attune == cache.version, snapshot.key == key, snapshot.result.path == key.path {
                 files.append(snapshot.result)
                 continue
@@ -105,7 +106,7 @@ struct CachedContentLoader: Sendable {
                 let result = KnowledgeLoader.parseFile(source)
                 files.append(result)
                 let snapshot = KnowledgeFileSnapshot(format: CacheFormat.version, attune: cache.version, key: key, result: result)
-                cache.writeLater(name) { encode(snapshot) }
+                cache.writeLater(name) { encode(snapshot, file: key.path) }
             }
         }
         var result = KnowledgeLoader.assemble(files, source: read.sources())
@@ -120,7 +121,7 @@ struct CachedContentLoader: Sendable {
         var files: [ScenarioFileResult] = []
         for (file, key) in zip(read.files, read.keys) {
             let name = fileName(kind: "scenario", key)
-            if let snapshot = decode(ScenarioFileSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
+            if let snapshot = decode(ScenarioFileSnapshot.self, cache.read(name), file: key.path), snapshot.format == CacheFormat.version,
                snapshot.attune == cache.version, snapshot.key == key, snapshot.knowledgeDigest == digest,
                snapshot.result.path == key.path {
                 files.append(snapshot.result)
@@ -133,7 +134,7 @@ struct CachedContentLoader: Sendable {
                 files.append(result)
                 let snapshot = ScenarioFileSnapshot(format: CacheFormat.version, attune: cache.version, key: key,
                                                     knowledgeDigest: digest, result: result)
-                cache.writeLater(name) { encode(snapshot) }
+                cache.writeLater(name) { encode(snapshot, file: key.path) }
             }
         }
         var result = ScenarioLoader.assemble(files, source: read.sources())
@@ -143,13 +144,14 @@ struct CachedContentLoader: Sendable {
 
     /// The search index: from its snapshot when it was made for this library, else built
     /// and its snapshot written.
-    func indexLoader(name: String, libraryKey: String) -> @Sendable (KnowledgeBase, [Scenario]) -> SearchIndex {
+    func indexLoader(name: String, libraryKey: String)
+        -> @Sendable (_ knowledge: () -> KnowledgeBase, _ scenarios: () -> [Scenario]) -> SearchIndex {
         { [self] knowledge, scenarios in
             if let snapshot = decode(SearchIndexSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
                snapshot.attune == cache.version, snapshot.libraryKey == libraryKey, snapshot.storage.isConsistent {
                 return SearchIndex(storage: snapshot.storage)
             }
-            let index = SearchIndex(knowledge: knowledge, extra: scenarios.map(SearchDocument.init(scenario:)))
+            let index = SearchIndex(knowledge: knowledge(), extra: scenarios().map(SearchDocument.init(scenario:)))
             let snapshot = SearchIndexSnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
                                                storage: index.storage)
             cache.writeLater(name) { encode(snapshot) }
@@ -193,13 +195,16 @@ struct CachedContentLoader: Sendable {
 
 /// JSON through Foundation's Codable: measured against a binary property list, it decoded
 /// about twice as fast on Linux (README, "The content cache").
-private func encode(_ value: some Encodable) -> [UInt8]? {
+private func encode(_ value: some Encodable, file: String? = nil) -> [UInt8]? {
     let encoder = JSONEncoder()
+    if let file { encoder.userInfo[.contentFile] = file }
     return (try? encoder.encode(value)).map { [UInt8]($0) }
 }
 
 /// A snapshot, or nil for a missing, damaged, cut-short or foreign file.
-private func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]?) -> T? {
+private func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]?, file: String? = nil) -> T? {
     guard let bytes else { return nil }
-    return try? JSONDecoder().decode(type, from: Data(bytes))
+    let decoder = JSONDecoder()
+    if let file { decoder.userInfo[.contentFile] = file }
+    return try? decoder.decode(type, from: Data(bytes))
 }
