@@ -113,6 +113,20 @@ struct ContentCacheTests {
         let doctoredPath = try #require(doctored)
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
 
+        // The same file writable by others, or owned by another user, is not trusted: the
+        // YAML is read and a private snapshot replaces it.
+        let doctoredText = try String(contentsOfFile: doctoredPath, encoding: .utf8)
+        #expect(chmod(doctoredPath, 0o666) == 0)
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        var info = stat()
+        #expect(stat(doctoredPath, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        if geteuid() == 0 {
+            try doctoredText.write(toFile: doctoredPath, atomically: false, encoding: .utf8)
+            #expect(chown(doctoredPath, 65534, 65534) == 0)
+            #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        }
+        try doctoredText.write(toFile: doctoredPath, atomically: false, encoding: .utf8)
+
         // Another version: the YAML is read again, and its snapshots replace the old ones.
         let other = try space.load(space.cache(version: "another"))
         #expect(other.knowledge["tenet.4"]?.title == "Ghosts in the nursery")

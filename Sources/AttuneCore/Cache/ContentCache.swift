@@ -35,13 +35,18 @@ public struct ContentCache: Sendable {
     /// The most a cache file may be; anything larger is not one of ours.
     static let maximumFileSize = 64 * 1024 * 1024
 
-    /// A cache file's bytes, or nil when it is missing, not a plain file, or unreadable.
+    /// A cache file's bytes, or nil when it is missing, not a plain file, unreadable, or
+    /// could have been written by someone else: a file or folder another user owns, or
+    /// that others may write to, is not trusted, since its content would be shown as ours.
     func read(_ name: String) -> [UInt8]? {
+        var folder = stat()
+        guard lstat(directory, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR, Self.isOurs(folder) else { return nil }
         let descriptor = open(directory + "/" + name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= Self.maximumFileSize
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Self.isOurs(info),
+              Int(info.st_size) <= Self.maximumFileSize
         else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var done = 0
@@ -52,6 +57,11 @@ public struct ContentCache: Sendable {
             done += count
         }
         return bytes
+    }
+
+    /// Owned by this user and writable by no one else.
+    private static func isOurs(_ info: stat) -> Bool {
+        info.st_uid == geteuid() && info.st_mode & 0o022 == 0
     }
 
     /// Writes a cache file whole or not at all. Returns whether it was written.
@@ -81,7 +91,7 @@ public struct ContentCache: Sendable {
     /// folder, or is a link, is not written into.
     private func makeFolder() -> Bool {
         var info = stat()
-        if lstat(directory, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
+        if lstat(directory, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR && Self.isOurs(info) }
         let parent = (directory as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != directory {
             try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
