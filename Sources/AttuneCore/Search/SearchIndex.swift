@@ -238,11 +238,17 @@ public struct SearchIndex: Sendable {
         var lower = text.index(text.startIndex, offsetBy: start)
         var upper = text.index(lower, offsetBy: snippetLength)
         // Cut at word boundaries.
-        while lower > text.startIndex, !text[text.index(before: lower)].isWhitespace { lower = text.index(before: lower) }
-        while upper < text.endIndex, !text[upper].isWhitespace { upper = text.index(after: upper) }
+        while lower > text.startIndex, !isSpace(text[text.index(before: lower)]) { lower = text.index(before: lower) }
+        while upper < text.endIndex, !isSpace(text[upper]) { upper = text.index(after: upper) }
         let prefix = lower > text.startIndex ? "..." : ""
         let suffix = upper < text.endIndex ? "..." : ""
         return prefix + text[lower..<upper].trimmingCharacters(in: .whitespaces) + suffix
+    }
+
+    /// `Character.isWhitespace`, with ASCII answered without a Unicode property lookup.
+    private static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return character.isWhitespace
     }
 
     static func mark(_ words: Set<String>, in text: String) -> [SnippetPart] {
