@@ -101,16 +101,17 @@ struct ContentCacheTests {
         // Doctor one knowledge file's snapshot, keeping its key: a warm start shows the
         // doctored title, so it really reads the snapshot.
         let names = space.cacheFiles().filter { $0.hasPrefix("file-") }
-        var doctored: String?
+        var doctored: [String] = []
         for name in names {
             let path = space.cacheFolder + "/" + name
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            guard text.contains("\"Ghosts in the nursery\"") else { continue }
-            try text.replacingOccurrences(of: "\"Ghosts in the nursery\"", with: "\"Doctored title\"")
+            guard text.contains("\"id\":\"tenet.4\""), text.contains("\"title\":\"Ghosts in the nursery\"") else { continue }
+            try text.replacingOccurrences(of: "\"title\":\"Ghosts in the nursery\"", with: "\"title\":\"Doctored title\"")
                 .write(toFile: path, atomically: true, encoding: .utf8)
-            doctored = path
+            doctored.append(path)
         }
-        let doctoredPath = try #require(doctored)
+        #expect(doctored.count == 1, "one topic file's snapshot holds tenet.4 (another entry has the same title)")
+        let doctoredPath = try #require(doctored.first)
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
 
         // The same file writable by others, or owned by another user, is not trusted: the
@@ -118,12 +119,14 @@ struct ContentCacheTests {
         let doctoredText = try String(contentsOfFile: doctoredPath, encoding: .utf8)
         #expect(chmod(doctoredPath, 0o666) == 0)
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        ContentCache.waitForWrites()
         var info = stat()
         #expect(stat(doctoredPath, &info) == 0 && info.st_mode & 0o777 == 0o600)
         if geteuid() == 0 {
             try doctoredText.write(toFile: doctoredPath, atomically: false, encoding: .utf8)
             #expect(chown(doctoredPath, 65534, 65534) == 0)
             #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+            ContentCache.waitForWrites()
         }
         try doctoredText.write(toFile: doctoredPath, atomically: false, encoding: .utf8)
 

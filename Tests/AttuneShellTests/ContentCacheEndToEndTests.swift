@@ -74,6 +74,11 @@ struct ContentCacheEndToEndTests {
         #expect(try runAttune(["search", "cortisol"], environment: cache).stdout.contains("toxic-stress.cortisol"))
         #expect(try !FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
 
+        // Each build of Attune keeps its own snapshots: the version in them names this build.
+        let library = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("library-") })
+        let snapshot = try String(contentsOfFile: folder + "/" + library, encoding: .utf8)
+        #expect(snapshot.contains(" build "))
+
         let nowhere = try runAttune(["cache", "status"], environment: ["XDG_CACHE_HOME": "relative", "HOME": "relative"])
         #expect(nowhere.status == 1 && nowhere.stderr.contains("there is no cache folder"))
     }

@@ -32,6 +32,20 @@ public struct ContentCache: Sendable {
         return home + "/.cache/attune"
     }
 
+    /// The Attune version with this program's size and modification time: a rebuilt
+    /// program, whose loader may check content differently, never reads what another build
+    /// wrote, even under the same version number.
+    public static func buildVersion() -> String {
+        var info = stat()
+        guard let path = Bundle.main.executablePath, stat(path, &info) == 0 else { return AttuneVersion.current }
+        #if canImport(Darwin)
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return "\(AttuneVersion.current) build \(info.st_size)-\(modified)"
+    }
+
     /// The most a cache file may be; anything larger is not one of ours.
     static let maximumFileSize = 64 * 1024 * 1024
 

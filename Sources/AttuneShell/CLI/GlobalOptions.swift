@@ -48,7 +48,9 @@ struct RunContext {
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
         output = StandardStreams.fittedToTerminal(environment: environment)
         dataDirectory = DataDirectory.resolve(option: options.dataDir, environment: environment)
-        cache = options.noCache ? nil : ContentCache.defaultDirectory(environment: environment).map { ContentCache(directory: $0) }
+        cache = options.noCache ? nil : ContentCache.defaultDirectory(environment: environment).map {
+            ContentCache(directory: $0, version: ContentCache.buildVersion())
+        }
     }
 
     var width: Int { TerminalInfo.width(environment: environment) }
