@@ -36,7 +36,7 @@ let package = Package(
         // Models, loaders, diagnostics and search. No terminal I/O.
         .target(
             name: "AttuneCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The learner's private record: progress and journal in SQLite (GRDB).
         .target(

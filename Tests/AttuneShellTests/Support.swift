@@ -10,8 +10,12 @@ let packageRoot: URL = {
     return url
 }()
 
-/// The built `attune` binary beside the test bundle.
+/// The built `attune` binary beside the test bundle. Before anything starts it, the
+/// content cache of every child this test run starts is pointed at a private folder, so
+/// tests never write to the real ~/.cache (runAttune gives each run a folder of its own).
 let attuneBinary: URL = {
+    let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("attune-test-cache-\(getpid())")
+    setenv("XDG_CACHE_HOME", cacheHome.path, 1)
     var directory = Bundle.main.bundleURL
     if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
     let candidate = directory.appendingPathComponent("attune")
@@ -173,10 +177,12 @@ func runAttune(_ arguments: [String], input: String = "", environment: [String: 
     // No width unless a test gives one: the shell wraps to 80, and messages reach a pipe whole.
     env.removeValue(forKey: "COLUMNS")
     for (key, value) in environment { env[key] = value }
-    process.environment = env
     // Output goes to files, so a large output can never block the child on a full pipe.
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
+    // A content cache of its own, so each run starts cold and writes one.
+    if environment["XDG_CACHE_HOME"] == nil { env["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path }
+    process.environment = env
     let inputFile = directory.appendingPathComponent("stdin")
     let outputFile = directory.appendingPathComponent("stdout")
     let errorFile = directory.appendingPathComponent("stderr")

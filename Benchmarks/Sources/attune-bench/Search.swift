@@ -12,15 +12,28 @@ enum SearchBenchmark {
     static let repetitions = 50
 
     static func run(_ paths: BenchPaths) throws -> String {
-        let (loadTime, loaded) = try measure(repetitions: 5, warmup: 1) { try KnowledgeLoader.load(directory: paths.knowledge) }
-        let knowledge = loaded.base
-        let (indexTime, index) = measure(repetitions: 5, warmup: 1) { SearchIndex(knowledge: knowledge) }
+        let (loadTime, loaded) = try measure(repetitions: 5, warmup: 1) {
+            try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: paths.scenarios)
+        }
+        let knowledge = loaded.knowledge
+        let documents = knowledge.entries.map(SearchDocument.init(entry:)) + loaded.scenarios.map(SearchDocument.init(scenario:))
+        let (indexTime, _) = measure(repetitions: 5, warmup: 1) { SearchIndex(documents: documents) }
+        // The index as the shell uses it: read back from the content cache.
+        let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-search-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: cacheFolder) }
+        let cache = ContentCache(directory: cacheFolder)
+        _ = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: paths.scenarios, cache: cache).index
+        ContentCache.waitForWrites()
+        let (cachedTime, index) = try measure(repetitions: 5, warmup: 1) {
+            try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: paths.scenarios, cache: cache).index
+        }
 
-        var table = Table("3. Search: SearchIndex(knowledge:) over Knowledge/, \(repetitions) runs per query after 2 untimed", [
+        var table = Table("3. Search: the library's index (entries and cases) from the content cache, \(repetitions) runs per query after 2 untimed", [
             ("query", .left), ("hits", .right), ("top hit", .left), ("median us", .right), ("p95 us", .right),
-            ("ranking only us", .right),
+            ("ranking only us", .right), ("p95 <= 1 ms", .left),
         ])
         var medians: [Double] = [], rankingMedians: [Double] = []
+        var slowest = 0.0
         for query in queries {
             let (timings, hits) = measure(repetitions: repetitions, warmup: 2) { index.search(query) }
             // limit 0 scores and sorts every match but builds no snippet: the ranking alone.
@@ -28,13 +41,16 @@ enum SearchBenchmark {
             medians.append(timings.median)
             rankingMedians.append(ranking.median)
             table.add([query, "\(hits.count)", hits.first?.id ?? "-", Format.us(timings.median), Format.us(timings.p95),
-                       Format.us(ranking.median)])
+                       Format.us(ranking.median), timings.p95 <= 1_000_000 ? "yes" : "NO"])
+            slowest = max(slowest, timings.p95)
         }
         let all = Timings(nanoseconds: medians)
         table.notes = [
-            "Knowledge/: \(knowledge.topics.count) topics, \(knowledge.count) entries, read and checked in "
-                + "\(Format.ms(loadTime.median)) ms (KnowledgeLoader.load(directory:), median of 5).",
-            "Index build: \(Format.ms(indexTime.median)) ms for \(index.documentCount) documents (median of 5).",
+            "Knowledge/ and Scenarios/: \(knowledge.count) entries and \(loaded.scenarios.count) cases, read and checked in "
+                + "\(Format.ms(loadTime.median)) ms (ContentLibrary.load, no cache, median of 5).",
+            "Index build: \(Format.ms(indexTime.median)) ms for \(index.documentCount) documents; read from the cache "
+                + "(library load included): \(Format.ms(cachedTime.median)) ms (medians of 5).",
+            "Slowest p95: \(Format.us(slowest)) us (target: at most 1,000 us for every query).",
             "Across queries: median of medians \(Format.us(all.median)) us, slowest median \(Format.us(all.percentile(100))) us. "
                 + "hits = results returned (search's default limit is 10).",
             "ranking only = search(query, limit: 0): every match scored and sorted, no snippets "

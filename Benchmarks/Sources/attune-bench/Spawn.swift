@@ -25,7 +25,8 @@ struct ChildResult {
 ///   child sees end of file once it has read it).
 /// - `captureOutput`: stdout goes to a pipe and is returned; otherwise to /dev/null.
 ///   stderr is passed through when capturing (so a failing child is visible), else /dev/null.
-func runChild(_ path: String, _ arguments: [String], input: String = "", captureOutput: Bool = false) throws -> ChildResult {
+func runChild(_ path: String, _ arguments: [String], input: String = "", captureOutput: Bool = false,
+              environment overrides: [String: String] = [:]) throws -> ChildResult {
     var inputPipe: [Int32] = [-1, -1]
     var outputPipe: [Int32] = [-1, -1]
     guard makePipe(&inputPipe) else { throw SpawnError(description: "pipe: \(String(cString: strerror(errno)))") }
@@ -58,7 +59,7 @@ func runChild(_ path: String, _ arguments: [String], input: String = "", capture
 
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    let environment = ProcessInfo.processInfo.environment.merging(overrides) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in environment { free(pointer) } }
 
     let clock = ContinuousClock()
@@ -104,8 +105,9 @@ func runChild(_ path: String, _ arguments: [String], input: String = "", capture
 /// A program's peak resident memory in bytes, measured through the `peak-rss` helper so
 /// this process's own memory does not leak into the figure (Linux keeps ru_maxrss across
 /// execve, and a spawned child starts on its parent's memory).
-func peakResidentBytes(of program: String, _ arguments: [String], input: String, helper: String) throws -> Int {
-    let result = try runChild(helper, [program] + arguments, input: input, captureOutput: true)
+func peakResidentBytes(of program: String, _ arguments: [String], input: String, helper: String,
+                       environment: [String: String] = [:]) throws -> Int {
+    let result = try runChild(helper, [program] + arguments, input: input, captureOutput: true, environment: environment)
     var fields: [String: Int] = [:]
     for pair in result.output.split(whereSeparator: \.isWhitespace) {
         let parts = pair.split(separator: "=", maxSplits: 1)

@@ -1,6 +1,6 @@
 /// One entry of the knowledge base: a condition, tenet, program model, concept...
-public struct KnowledgeEntry: Sendable, Hashable, Identifiable {
-    public struct Fact: Sendable, Hashable {
+public struct KnowledgeEntry: Sendable, Hashable, Identifiable, Codable {
+    public struct Fact: Sendable, Hashable, Codable {
         public var name: String
         public var value: String
 
@@ -45,7 +45,7 @@ public struct KnowledgeEntry: Sendable, Hashable, Identifiable {
 }
 
 /// A topic file: a titled group of entries.
-public struct KnowledgeTopic: Sendable, Hashable, Identifiable {
+public struct KnowledgeTopic: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var title: String
     public var summary: String

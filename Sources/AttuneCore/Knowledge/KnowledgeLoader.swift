@@ -6,6 +6,14 @@ public struct KnowledgeLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// One topic file's own reading, before the files are checked against each other.
+public struct KnowledgeFileResult: Sendable, Codable {
+    public var path: String
+    public var topic: KnowledgeTopic?
+    public var entries: [KnowledgeEntry]
+    public var diagnostics: [Diagnostic]
+}
+
 /// Reads `Knowledge/<topic>.yaml` files into a `KnowledgeBase`. Parsing is pure (text in,
 /// values and diagnostics out); only `load(directory:)` touches the disk.
 public enum KnowledgeLoader {
@@ -22,16 +30,28 @@ public enum KnowledgeLoader {
 
     /// Parses the given files and checks them against each other (unique ids, `see` links).
     public static func load(sources: [SourceText]) -> KnowledgeLoadResult {
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return assemble(sources.map(parseFile), source: { byPath[$0] })
+    }
+
+    /// One topic file read on its own, as the content cache keeps it.
+    public static func parseFile(_ source: SourceText) -> KnowledgeFileResult {
+        let parsed = parse(source)
+        return KnowledgeFileResult(path: source.path, topic: parsed.topic, entries: parsed.entries, diagnostics: parsed.diagnostics)
+    }
+
+    /// Files read one by one, checked against each other (unique ids, `see` links). `source`
+    /// gives a file's text, for the excerpt of a finding; it is asked only when there is one.
+    public static func assemble(_ files: [KnowledgeFileResult], source: (String) -> SourceText?) -> KnowledgeLoadResult {
         var topics: [KnowledgeTopic] = []
         var entries: [KnowledgeEntry] = []
         var diagnostics: [Diagnostic] = []
-        for source in sources {
-            let parsed = parse(source)
+        for parsed in files {
             diagnostics += parsed.diagnostics
             if let topic = parsed.topic { topics.append(topic) }
             entries += parsed.entries
         }
-        diagnostics += crossCheck(entries: entries, sources: sources)
+        diagnostics += crossCheck(entries: entries, source: source)
         // Keep the first of duplicate ids so the topic lists stay consistent with the index.
         var seen = Set<String>()
         let unique = entries.filter { seen.insert($0.id).inserted }
@@ -117,8 +137,7 @@ public enum KnowledgeLoader {
         }
     }
 
-    private static func crossCheck(entries: [KnowledgeEntry], sources: [SourceText]) -> [Diagnostic] {
-        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    private static func crossCheck(entries: [KnowledgeEntry], source byPath: (String) -> SourceText?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // At most `perFileLimit` findings a file are worked out; the rest are counted.
         var kept: [String: Int] = [:]
@@ -131,7 +150,7 @@ public enum KnowledgeLoader {
             }
             kept[location.file, default: 0] += 1
             let text = message()
-            if let source = byPath[location.file] {
+            if let source = byPath(location.file) {
                 diagnostics.append(source.diagnostic(line: location.line, column: location.column, text, rule: rule))
             } else {
                 diagnostics.append(Diagnostic(at: location, text, rule: rule))

@@ -1,39 +1,61 @@
 import Synchronization
 
-/// Built once, on first use, from any thread.
-private final class LazyIndex: Sendable {
-    private let storage = Mutex<SearchIndex?>(nil)
+/// A value worked out once, on first use, from any thread.
+final class Lazy<Value: Sendable>: Sendable {
+    private let storage: Mutex<Value?>
+    private let make: @Sendable () -> Value
 
-    func value(_ build: () -> SearchIndex) -> SearchIndex {
+    init(_ make: @escaping @Sendable () -> Value) {
+        storage = Mutex(nil)
+        self.make = make
+    }
+
+    init(value: Value) {
+        storage = Mutex(value)
+        make = { value }
+    }
+
+    var value: Value {
         storage.withLock { stored in
             if let stored { return stored }
-            let built = build()
-            stored = built
-            return built
+            let made = make()
+            stored = made
+            return made
         }
     }
 }
 
 /// Everything Attune teaches from, loaded and indexed: the knowledge base, the scenarios,
 /// one search index over both, and every problem found while loading.
+///
+/// Read from the content cache, the entries, the cases and the index are decoded when
+/// first used: most runs use only some of them, and the shell's prompt needs none.
 public struct ContentLibrary: Sendable {
-    public let knowledge: KnowledgeBase
-    public let scenarios: [Scenario]
+    public var knowledge: KnowledgeBase { storedKnowledge.value }
+    public var scenarios: [Scenario] { storedScenarios.value }
     public let diagnostics: [Diagnostic]
-    private let searchIndex: LazyIndex
+    private let storedKnowledge: Lazy<KnowledgeBase>
+    private let storedScenarios: Lazy<[Scenario]>
+    private let searchIndex: Lazy<SearchIndex>
 
     public init(knowledge: KnowledgeBase, scenarios: [Scenario] = [], diagnostics: [Diagnostic] = []) {
-        self.knowledge = knowledge
-        self.scenarios = scenarios
-        self.diagnostics = diagnostics
-        self.searchIndex = LazyIndex()
+        self.init(knowledge: Lazy(value: knowledge), scenarios: Lazy(value: scenarios), diagnostics: diagnostics,
+                  index: { SearchIndex(knowledge: knowledge, extra: scenarios.map(SearchDocument.init(scenario:))) })
     }
 
-    /// The search index over entries and cases, built on first use: most runs never search,
-    /// and building it is a large part of start-up.
-    public var index: SearchIndex {
-        searchIndex.value { SearchIndex(knowledge: knowledge, extra: scenarios.map(SearchDocument.init(scenario:))) }
+    /// Content whose parts are worked out on first use; `index` builds (or reads) the
+    /// search index.
+    init(knowledge: Lazy<KnowledgeBase>, scenarios: Lazy<[Scenario]>, diagnostics: [Diagnostic],
+         index: @escaping @Sendable () -> SearchIndex) {
+        storedKnowledge = knowledge
+        storedScenarios = scenarios
+        self.diagnostics = diagnostics
+        searchIndex = Lazy(index)
     }
+
+    /// The search index over entries and cases, built (or read from the cache) on first
+    /// use: most runs never search, and building it is a large part of start-up.
+    public var index: SearchIndex { searchIndex.value }
 
     public static let empty = ContentLibrary(knowledge: .empty)
 

@@ -10,7 +10,7 @@ public protocol ConditionContext {
 /// `and` and `or` hold their whole chain (`a and b and c` is one `.and` of three), so a
 /// long chain is a flat list, not a deep tree; nesting comes only from brackets and `not`,
 /// which the parser limits to `ConditionParser.maximumDepth`.
-public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
+public indirect enum Condition: Sendable, Hashable, Codable, CustomStringConvertible {
     case constant(Bool)
     case compare(variable: String, op: ComparisonOperator, value: Int)
     case visited(node: String)
@@ -19,7 +19,7 @@ public indirect enum Condition: Sendable, Hashable, CustomStringConvertible {
     case and([Condition])
     case or([Condition])
 
-    public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable {
+    public enum ComparisonOperator: String, Sendable, Hashable, Codable, CaseIterable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
         func holds(_ lhs: Int, _ rhs: Int) -> Bool {

@@ -19,7 +19,7 @@ public enum EndingKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The three points of view a choice can be seen from.
-public struct Perspectives: Sendable, Hashable {
+public struct Perspectives: Sendable, Hashable, Codable {
     public var baby: String?
     public var parent: String?
     public var practitioner: String?
@@ -35,20 +35,20 @@ public enum CounterLimits {
 }
 
 /// A counter change written as `add: { trust: 1 }` or `set: { trust: 0 }`.
-public struct CounterChange: Sendable, Hashable {
+public struct CounterChange: Sendable, Hashable, Codable {
     public var variable: String
     public var amount: Int
     public var location: SourceLocation
 }
 
 /// A `when:` as written and as parsed.
-public struct WrittenCondition: Sendable, Hashable {
+public struct WrittenCondition: Sendable, Hashable, Codable {
     public var text: String
     public var condition: Condition
     public var location: SourceLocation
 }
 
-public struct Choice: Sendable, Hashable, Identifiable {
+public struct Choice: Sendable, Hashable, Identifiable, Codable {
     /// The written id, or its 1-based position in the node when none is written.
     public var id: String
     public var location: SourceLocation
@@ -65,12 +65,12 @@ public struct Choice: Sendable, Hashable, Identifiable {
     public var set: [CounterChange]
 }
 
-public struct DebriefItem: Sendable, Hashable {
+public struct DebriefItem: Sendable, Hashable, Codable {
     public var when: WrittenCondition?
     public var say: String
 }
 
-public struct ScenarioNode: Sendable, Hashable, Identifiable {
+public struct ScenarioNode: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var location: SourceLocation
     public var text: String
@@ -85,14 +85,14 @@ public struct ScenarioNode: Sendable, Hashable, Identifiable {
     public var isEnding: Bool { ending != nil }
 }
 
-public struct Facilitation: Sendable, Hashable {
+public struct Facilitation: Sendable, Hashable, Codable {
     public var notes: String?
     public var discussion: [String]
 }
 
 /// An expected playthrough from the file's `tests:`.
-public struct ScenarioTest: Sendable, Hashable {
-    public struct Expectation: Sendable, Hashable {
+public struct ScenarioTest: Sendable, Hashable, Codable {
+    public struct Expectation: Sendable, Hashable, Codable {
         public var ending: Located<String>?
         public var visited: [Located<String>] = []
         public var notVisited: [Located<String>] = []
@@ -109,7 +109,7 @@ public struct ScenarioTest: Sendable, Hashable {
 }
 
 /// One case, as read from `Scenarios/<id>.yaml`.
-public struct Scenario: Sendable, Hashable, Identifiable {
+public struct Scenario: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var file: String
     public var location: SourceLocation

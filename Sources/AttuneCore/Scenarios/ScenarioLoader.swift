@@ -6,6 +6,13 @@ public struct ScenarioLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// One scenario file's own reading, before the files are checked against each other.
+public struct ScenarioFileResult: Sendable, Codable {
+    public var path: String
+    public var scenario: Scenario?
+    public var diagnostics: [Diagnostic]
+}
+
 /// Reads `Scenarios/<id>.yaml` files and checks them against themselves and the knowledge
 /// base. A scenario with any error is left out: a learner never plays a broken case.
 public enum ScenarioLoader {
@@ -38,18 +45,34 @@ public enum ScenarioLoader {
 
     /// Parses and checks the given files; scenario ids must be unique across them.
     public static func load(sources: [SourceText], knowledge: KnowledgeBase) -> ScenarioLoadResult {
+        let byPath = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return assemble(sources.map { parseFile($0, knowledge: knowledge) }, source: { byPath[$0] })
+    }
+
+    /// One scenario file read on its own (checked against the knowledge ids), as the
+    /// content cache keeps it.
+    public static func parseFile(_ source: SourceText, knowledge: KnowledgeBase) -> ScenarioFileResult {
+        let parsed = parse(source, knowledge: knowledge)
+        return ScenarioFileResult(path: source.path, scenario: parsed.scenario, diagnostics: parsed.diagnostics)
+    }
+
+    /// Files read one by one, checked against each other (unique ids). `source` gives a
+    /// file's text, for the excerpt of a finding; it is asked only when there is one.
+    public static func assemble(_ files: [ScenarioFileResult], source: (String) -> SourceText?) -> ScenarioLoadResult {
         var scenarios: [Scenario] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation] = [:]
-        for source in sources {
-            let parsed = parse(source, knowledge: knowledge)
+        for parsed in files {
             diagnostics += parsed.diagnostics
             guard let scenario = parsed.scenario else { continue }
             if let earlier = seen[scenario.id] {
-                diagnostics.append(source.diagnostic(
-                    line: scenario.location.line, column: scenario.location.column,
-                    "the scenario id '\(quoted(scenario.id))' is already used by \(earlier.file); ids must be unique",
-                    rule: .duplicateID))
+                let message = "the scenario id '\(quoted(scenario.id))' is already used by \(earlier.file); ids must be unique"
+                if let source = source(parsed.path) {
+                    diagnostics.append(source.diagnostic(
+                        line: scenario.location.line, column: scenario.location.column, message, rule: .duplicateID))
+                } else {
+                    diagnostics.append(Diagnostic(at: scenario.location, message, rule: .duplicateID))
+                }
                 continue
             }
             seen[scenario.id] = scenario.location

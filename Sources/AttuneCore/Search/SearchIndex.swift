@@ -17,7 +17,7 @@ public enum SearchField: Int, Sendable, Hashable, CaseIterable {
 
 /// Something that can be found: a knowledge entry or a moment in a case.
 public struct SearchDocument: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case entry
         case scenario
     }
@@ -48,12 +48,6 @@ public struct SearchDocument: Sendable, Hashable {
     }
 }
 
-/// A sentence that could be shown as a snippet, with its search terms.
-struct SnippetCandidate: Sendable, Hashable {
-    var text: String
-    var terms: Set<String>
-}
-
 /// A piece of a snippet; matched words are marked so the shell can highlight them.
 public struct SnippetPart: Sendable, Hashable {
     public var text: String
@@ -78,148 +72,146 @@ public struct SearchHit: Sendable, Hashable {
 /// A ranked full-text index (BM25 over weighted fields) with word-form tolerance: every
 /// word is stemmed, and a query word of three letters or more also matches longer words
 /// that start with it, at a lower weight ("attach" finds "attachment").
+///
+/// The index is kept as flat columns (`SearchIndex.Storage`), so the content cache can
+/// store it and read it back in a few milliseconds instead of building it again.
 public struct SearchIndex: Sendable {
-    private struct Posting: Sendable {
-        var document: Int
-        var weightedFrequency: Double
-    }
-
-    private let documents: [SearchDocument]
-    private let snippetCandidates: [[SnippetCandidate]]
-    private let postings: [String: [Posting]]
-    private let vocabulary: [String]
-    private let lengths: [Double]
-    private let averageLength: Double
-    /// Each document's title and id as term sets: a query that is exactly one of them
-    /// ("reflective supervision") is almost certainly looking for that document.
-    private let names: [[Set<String>]]
+    let storage: Storage
 
     public init(documents: [SearchDocument]) {
-        self.documents = documents
-        self.snippetCandidates = documents.map(Self.candidates(for:))
-        var postings: [String: [Posting]] = [:]
-        var lengths: [Double] = []
-        for (number, document) in documents.enumerated() {
-            var frequencies: [String: Double] = [:]
-            var length = 0.0
-            for (field, text) in document.fields {
-                for token in TextAnalysis.tokens(in: text) {
-                    frequencies[token.term, default: 0] += field.weight
-                    length += 1
-                }
-            }
-            lengths.append(length)
-            for (term, frequency) in frequencies {
-                postings[term, default: []].append(Posting(document: number, weightedFrequency: frequency))
-            }
-        }
-        self.postings = postings
-        self.vocabulary = postings.keys.sorted()
-        self.lengths = lengths
-        self.names = documents.map { document in
-            [document.title, document.id].map { Set(TextAnalysis.tokens(in: $0).map(\.term)) }
-        }
-        self.averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(lengths.count))
+        storage = Storage(documents: documents)
     }
 
     public init(knowledge: KnowledgeBase, extra: [SearchDocument] = []) {
         self.init(documents: knowledge.entries.map(SearchDocument.init(entry:)) + extra)
     }
 
-    public var documentCount: Int { documents.count }
+    init(storage: Storage) {
+        self.storage = storage
+    }
+
+    public var documentCount: Int { storage.ids.count }
 
     /// Documents ranked by how many query words they match (exact matches counting more
     /// than word starts), then by relevance, then by id.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
         let terms = TextAnalysis.terms(in: query)
         guard !terms.isEmpty else { return [] }
+        let count = storage.ids.count
         // coverage: per query word, 1 for an exact match, less for a longer word that
         // starts with it, so "home visiting" prefers "home" to "homelessness".
-        var scores: [Int: (score: Double, matched: Int, coverage: Double)] = [:]
-        var matchedWords: [Int: Set<String>] = [:]
+        var score = [Double](repeating: 0, count: count)
+        var matched = [Int](repeating: 0, count: count)
+        var coverage = [Double](repeating: 0, count: count)
+        var matchedWords: [Int: [Int32]] = [:]
+        var best = [Double](repeating: -1, count: count)
+        var bestFactor = [Double](repeating: 0, count: count)
+        let postingStarts = storage.postingStarts.values, documents = storage.postingDocuments.values
+        let weights = storage.postingWeights.values, lengths = storage.lengths.values
         for term in terms {
-            var best: [Int: Double] = [:]
-            var bestFactor: [Int: Double] = [:]
+            var touched: [Int] = []
             for (word, factor) in expansions(of: term) {
-                guard let list = postings[word] else { continue }
-                let idf = log(1 + (Double(documents.count) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
-                for posting in list {
-                    let norm = 1.2 * (0.25 + 0.75 * lengths[posting.document] / averageLength)
-                    let tf = posting.weightedFrequency
-                    let score = factor * idf * tf * 2.2 / (tf + norm)
-                    best[posting.document] = max(best[posting.document] ?? 0, score)
-                    bestFactor[posting.document] = max(bestFactor[posting.document] ?? 0, factor)
-                    matchedWords[posting.document, default: []].insert(word)
+                let lower = Int(postingStarts[word]), upper = Int(postingStarts[word + 1])
+                let listCount = Double(upper - lower)
+                let idf = log(1 + (Double(count) - listCount + 0.5) / (listCount + 0.5))
+                for posting in lower..<upper {
+                    let document = Int(documents[posting])
+                    let norm = 1.2 * (0.25 + 0.75 * lengths[document] / storage.averageLength)
+                    let tf = weights[posting]
+                    let value = factor * idf * tf * 2.2 / (tf + norm)
+                    if best[document] < 0 {
+                        touched.append(document)
+                        best[document] = value
+                        bestFactor[document] = factor
+                    } else {
+                        best[document] = max(best[document], value)
+                        bestFactor[document] = max(bestFactor[document], factor)
+                    }
+                    matchedWords[document, default: []].append(Int32(word))
                 }
             }
-            for (document, score) in best {
-                let previous = scores[document] ?? (0, 0, 0)
-                scores[document] = (previous.score + score, previous.matched + 1,
-                                    previous.coverage + (bestFactor[document] ?? 0))
+            for document in touched {
+                score[document] += best[document]
+                matched[document] += 1
+                coverage[document] += bestFactor[document]
+                best[document] = -1
+                bestFactor[document] = 0
             }
         }
-        let asked = Set(terms)
-        for (document, value) in scores where names[document].contains(asked) {
-            scores[document] = (value.score + 5, value.matched, value.coverage)
+        let found = Array(matchedWords.keys)
+        // A query that is exactly a title or an id ("reflective supervision") is almost
+        // certainly looking for that document.
+        if let asked = termIDs(of: terms) {
+            for document in found where storage.nameTerms(of: document, title: true).elementsEqual(asked)
+                || storage.nameTerms(of: document, title: false).elementsEqual(asked) {
+                score[document] += 5
+            }
         }
-        let ranked = scores.sorted { lhs, rhs in
-            if lhs.value.coverage != rhs.value.coverage { return lhs.value.coverage > rhs.value.coverage }
-            if lhs.value.score != rhs.value.score { return lhs.value.score > rhs.value.score }
-            return documents[lhs.key].id < documents[rhs.key].id
+        let ranked = found.sorted { lhs, rhs in
+            if coverage[lhs] != coverage[rhs] { return coverage[lhs] > coverage[rhs] }
+            if score[lhs] != score[rhs] { return score[lhs] > score[rhs] }
+            return storage.ids[lhs] < storage.ids[rhs]
         }
-        return ranked.prefix(limit).map { number, value in
-            let document = documents[number]
-            return SearchHit(
-                id: document.id, title: document.title, kind: document.kind, score: value.score,
-                matchedTerms: value.matched,
-                snippet: Self.snippet(from: snippetCandidates[number], words: matchedWords[number] ?? []))
+        return ranked.prefix(limit).map { number in
+            SearchHit(
+                id: storage.ids[number], title: storage.titles[number], kind: storage.kinds[number], score: score[number],
+                matchedTerms: matched[number], snippet: snippet(of: number, words: matchedWords[number] ?? []))
         }
     }
 
-    /// The index words a query term stands for, with how much each counts.
-    private func expansions(of term: String) -> [(String, Double)] {
-        var result: [(String, Double)] = []
-        if postings[term] != nil { result.append((term, 1)) }
-        guard term.count >= 3 else { return result }
-        var low = 0, high = vocabulary.count
-        while low < high {
-            let middle = (low + high) / 2
-            if vocabulary[middle] < term { low = middle + 1 } else { high = middle }
+    /// The query's terms as sorted term ids, or nil when one of them is not in the index
+    /// (then no title or id can be exactly the query).
+    private func termIDs(of terms: [String]) -> [Int32]? {
+        var ids = Set<Int32>()
+        for term in terms {
+            let position = storage.lowerBound(of: term)
+            guard position < storage.vocabulary.count, storage.vocabulary[position] == term else { return nil }
+            ids.insert(Int32(position))
         }
+        return ids.sorted()
+    }
+
+    /// The index words a query term stands for (as term ids), with how much each counts.
+    private func expansions(of term: String) -> [(Int, Double)] {
+        let vocabulary = storage.vocabulary
+        var low = storage.lowerBound(of: term)
+        var result: [(Int, Double)] = []
+        if low < vocabulary.count, vocabulary[low] == term { result.append((low, 1)) }
+        guard term.count >= 3 else { return result }
         while low < vocabulary.count, vocabulary[low].hasPrefix(term) {
-            if vocabulary[low] != term { result.append((vocabulary[low], 0.7)) }
+            if vocabulary[low] != term { result.append((low, 0.7)) }
             low += 1
         }
         return result
     }
 
-    static let snippetLength = 160
-
-    /// A document's snippet candidates, the summary first, each with its terms: worked out
-    /// once when the index is built, so a search tokenises only the sentence it shows.
-    static func candidates(for document: SearchDocument) -> [SnippetCandidate] {
-        let body = (document.fields[.body] ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
-        return ([document.summary] + sentences(in: body)).map {
-            SnippetCandidate(text: $0, terms: Set(TextAnalysis.tokens(in: $0).map(\.term)))
-        }
-    }
-
-    /// The candidate that matches most query words (the summary when none does), cut to
-    /// about `snippetLength` characters around the first match, with matches marked.
-    static func snippet(from candidates: [SnippetCandidate], words: Set<String>) -> [SnippetPart] {
-        guard var best = candidates.first else { return [] }
-        var bestCount = best.terms.intersection(words).count
-        for candidate in candidates.dropFirst() {
-            let found = candidate.terms.intersection(words).count
+    /// The sentence of a document that matches most of `ids` (the summary when none does),
+    /// cut to about `snippetLength` characters around the first match, with matches marked.
+    private func snippet(of document: Int, words ids: [Int32]) -> [SnippetPart] {
+        let starts = storage.sentenceStarts.values, termStarts = storage.sentenceTermStarts.values
+        let sentenceTerms = storage.sentenceTerms.values
+        let first = Int(starts[document]), end = Int(starts[document + 1])
+        guard first < end else { return [] }
+        let wanted = Set(ids)
+        var best = first, bestCount = -1
+        for sentence in first..<end {
+            var found = 0
+            for position in Int(termStarts[sentence])..<Int(termStarts[sentence + 1])
+            where wanted.contains(sentenceTerms[position]) {
+                found += 1
+            }
             if found > bestCount {
-                best = candidate
+                best = sentence
                 bestCount = found
             }
         }
-        return mark(words, in: trim(best.text, around: words))
+        let words = Set(wanted.map { storage.vocabulary[Int($0)] })
+        return Self.mark(words, in: Self.trim(storage.sentences[best], around: words))
     }
 
-    private static func sentences(in text: String) -> [String] {
+    static let snippetLength = 160
+
+    static func sentences(in text: String) -> [String] {
         var sentences: [String] = []
         var current = ""
         var ended = false
@@ -238,7 +230,7 @@ public struct SearchIndex: Sendable {
         return sentences
     }
 
-    private static func trim(_ text: String, around words: Set<String>) -> String {
+    static func trim(_ text: String, around words: Set<String>) -> String {
         guard text.count > snippetLength else { return text }
         let first = TextAnalysis.tokens(in: text).first { words.contains($0.term) }
         let offset = first.map { text.distance(from: text.startIndex, to: $0.range.lowerBound) } ?? 0
@@ -246,14 +238,20 @@ public struct SearchIndex: Sendable {
         var lower = text.index(text.startIndex, offsetBy: start)
         var upper = text.index(lower, offsetBy: snippetLength)
         // Cut at word boundaries.
-        while lower > text.startIndex, !text[text.index(before: lower)].isWhitespace { lower = text.index(before: lower) }
-        while upper < text.endIndex, !text[upper].isWhitespace { upper = text.index(after: upper) }
+        while lower > text.startIndex, !isSpace(text[text.index(before: lower)]) { lower = text.index(before: lower) }
+        while upper < text.endIndex, !isSpace(text[upper]) { upper = text.index(after: upper) }
         let prefix = lower > text.startIndex ? "..." : ""
         let suffix = upper < text.endIndex ? "..." : ""
         return prefix + text[lower..<upper].trimmingCharacters(in: .whitespaces) + suffix
     }
 
-    private static func mark(_ words: Set<String>, in text: String) -> [SnippetPart] {
+    /// `Character.isWhitespace`, with ASCII answered without a Unicode property lookup.
+    private static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+        return character.isWhitespace
+    }
+
+    static func mark(_ words: Set<String>, in text: String) -> [SnippetPart] {
         var parts: [SnippetPart] = []
         var cursor = text.startIndex
         for token in TextAnalysis.tokens(in: text) where words.contains(token.term) {

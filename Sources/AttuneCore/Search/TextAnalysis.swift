@@ -20,7 +20,7 @@ public enum TextAnalysis {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isLetter || character.isNumber {
+            if isWordCharacter(character) {
                 if start == nil { start = index }
             } else if let begin = start {
                 append(begin..<index)
@@ -36,6 +36,22 @@ public enum TextAnalysis {
             guard !stopWords.contains(word) else { return }
             tokens.append(Token(term: stem(word), range: range))
         }
+    }
+
+    /// A letter or a digit. ASCII is answered without Unicode property lookups, which
+    /// were a fifth of the time spent searching and indexing (the answer is the same).
+    @inline(__always)
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (0x61...0x7A).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x30...0x39).contains(ascii)
+        }
+        return character.isLetter || character.isNumber
+    }
+
+    @inline(__always)
+    static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (0x61...0x7A).contains(ascii) || (0x41...0x5A).contains(ascii) }
+        return character.isLetter
     }
 
     /// The query's distinct terms, in the order typed.
@@ -54,7 +70,7 @@ public enum TextAnalysis {
     /// A light suffix-stripping stemmer (a small subset of Porter's rules): enough for
     /// plurals, verb forms and common noun endings, and predictable for authors.
     public static func stem(_ word: String) -> String {
-        guard word.count > 3, word.allSatisfy(\.isLetter) else { return word }
+        guard word.count > 3, word.allSatisfy(isLetter) else { return word }
         var stem = word
         if stem.hasSuffix("'s") { stem.removeLast(2) }
         let rules: [(String, String)] = [

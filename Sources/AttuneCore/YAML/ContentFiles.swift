@@ -37,6 +37,15 @@ public struct ContentListing: Sendable {
     public var count: Int { files.count + diagnostics.count }
 }
 
+/// A content file's bytes as read, with its size and modification time (nanoseconds since
+/// 1970) as `fstat` gave them when it was opened.
+public struct ContentFileBytes: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var size: Int
+    public var modified: Int64
+}
+
 /// Reading content files from disk: the I/O edge in front of the pure loaders.
 ///
 /// One bad entry never stops the rest from loading: a dangling or looping link, a named
@@ -150,7 +159,18 @@ public enum ContentFiles {
     /// `read(_:)` with the call that opens the file given, so tests can make it fail as an
     /// unreadable file would (tests run as root, which may read anything).
     static func read(_ path: String, opening: (String) -> Int32) -> Result<SourceText, Diagnostic> {
-        func refuse(_ message: String) -> Result<SourceText, Diagnostic> {
+        readBytes(path, opening: opening).flatMap { decode($0.bytes, path: path) }
+    }
+
+    /// A file's bytes with its size and modification time, checked as `read(_:)` checks
+    /// them, or a located diagnostic saying why it cannot be read. The content cache
+    /// compares these with what it kept, and decodes the text only when it must.
+    public static func readBytes(_ path: String) -> Result<ContentFileBytes, Diagnostic> {
+        readBytes(path, opening: { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) })
+    }
+
+    static func readBytes(_ path: String, opening: (String) -> Int32) -> Result<ContentFileBytes, Diagnostic> {
+        func refuse(_ message: String) -> Result<ContentFileBytes, Diagnostic> {
             .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, rule: .yamlSyntax))
         }
         // Opening never blocks (O_NONBLOCK: a named pipe with no writer would), and what was
@@ -191,7 +211,12 @@ public enum ContentFiles {
             bytes += chunk[..<count]
             if bytes.count > maximumSize { return refuse(tooLarge(bytes.count, link: link)) }
         }
-        return decode(bytes, path: path)
+        #if canImport(Darwin)
+        let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return .success(ContentFileBytes(path: path, bytes: bytes, size: Int(info.st_size), modified: modified))
     }
 
     private static func tooLarge(_ size: Int, link: String) -> String {

@@ -19,7 +19,7 @@ public struct AttuneCommand: ParsableCommand {
             """,
         subcommands: [
             PlayCommand.self, LintCommand.self, TestCommand.self, ExploreCommand.self, GraphCommand.self, NewCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, CacheCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions
@@ -210,20 +210,26 @@ public enum AttuneMain {
             if let word = AttuneCommand.firstCommandWord(in: arguments), !AttuneCommand.subcommandNames.contains(word) {
                 let command = try ShellCommandLine.parse(arguments)
                 try command.run()
-                exit(0)
+                finish(0)
             }
             var command = try AttuneCommand.parseAsRoot(arguments)
             try command.run()
-            exit(0)
+            finish(0)
         } catch {
             let code = AttuneCommand.exitCode(for: error)
             let message = AttuneCommand.fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { StandardStreams.fittedToTerminal().write(message + "\n") }
-                exit(0)
+                finish(0)
             }
             if !message.isEmpty { StandardStreams.fittedToTerminal().writeError(message + "\n") }
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            finish(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// Exits once the content cache's background writes are done (exit skips `defer`).
+    private static func finish(_ status: Int32) -> Never {
+        ContentCache.waitForWrites()
+        exit(status)
     }
 }

@@ -19,6 +19,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "When to use colour: auto, always or never. NO_COLOR turns off 'auto'.")
     var color: ColorMode = .auto
 
+    @Flag(name: .customLong("no-cache"), help: "Read every content file afresh, without the compiled copy kept in $XDG_CACHE_HOME/attune (default ~/.cache/attune).")
+    var noCache = false
+
     @Flag(help: "Accessible mode for screen readers and braille displays: no colour or bars, prompts that say what they accept (also ACCESSIBLE=1, or TERM=dumb).")
     var accessible = false
 }
@@ -32,6 +35,8 @@ struct RunContext {
     let dataDirectory: String
     let explicitScenarios: Bool
     let accessible: Bool
+    /// Where compiled content is kept between runs; nil with --no-cache.
+    let cache: ContentCache?
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
@@ -43,6 +48,9 @@ struct RunContext {
         style = TextStyle(enabled: options.color.resolve(environment: environment, outputIsTerminal: outputIsTerminal))
         output = StandardStreams.fittedToTerminal(environment: environment)
         dataDirectory = DataDirectory.resolve(option: options.dataDir, environment: environment)
+        cache = options.noCache ? nil : ContentCache.defaultDirectory(environment: environment).map {
+            ContentCache(directory: $0, version: ContentCache.buildVersion())
+        }
     }
 
     var width: Int { TerminalInfo.width(environment: environment) }
@@ -52,7 +60,7 @@ struct RunContext {
     func makeShell(library: ContentLibrary, store: ProgressStore?) -> Shell {
         Shell(library: library, output: output, style: style, width: { [environment] in TerminalInfo.width(environment: environment) },
               store: store, contentPaths: paths, bundledScenarios: explicitScenarios ? nil : paths.scenarios,
-              accessible: accessible)
+              accessible: accessible, contentCache: cache)
     }
 
     /// Loads the content, printing any problems found in it. A folder that cannot be
@@ -62,7 +70,7 @@ struct RunContext {
         // The bundled scenarios folder may be absent; one named with --scenarios may not.
         let scenarios = explicitScenarios || FileManager.default.fileExists(atPath: paths.scenarios) ? paths.scenarios : nil
         do {
-            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios)
+            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache)
         } catch {
             let which = error.path == paths.knowledge ? "knowledge" : "scenarios"
             output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.displayPath): \(error.reason). "

@@ -113,7 +113,8 @@ extension Shell {
         let fresh: ContentLibrary
         do {
             let scenarios = FileManager.default.fileExists(atPath: contentPaths.scenarios) ? contentPaths.scenarios : nil
-            fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios)
+            fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios,
+                                            cache: contentCache)
         } catch {
             fail("Cannot reload: \(error.displayPath): \(error.reason). Nothing was changed.")
             return

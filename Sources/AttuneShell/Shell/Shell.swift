@@ -56,12 +56,15 @@ public final class Shell {
 
     /// Where the content was read from, for `reload` and `lint`; nil when given in memory.
     let contentPaths: ContentPaths?
+    /// Where `reload` keeps compiled content; nil reads the YAML every time (`--no-cache`).
+    let contentCache: ContentCache?
 
     public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
                 store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, bundledScenarios: String? = nil,
-                accessible: Bool = false, now: @escaping () -> Date = Date.init) {
+                accessible: Bool = false, contentCache: ContentCache? = nil, now: @escaping () -> Date = Date.init) {
         self.library = library
         self.contentPaths = contentPaths
+        self.contentCache = contentCache
         self.output = output
         self.style = accessible ? .plain : style
         self.accessible = accessible
