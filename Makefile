@@ -41,3 +41,17 @@ bench: deps
 	@if grep -E "^/.*/Benchmarks/Sources/.*: warning:" $(BENCH_LOG); then \
 		echo "error: the benchmarks build has warnings (listed above)." >&2; exit 1; fi
 	Benchmarks/.build/release/attune-bench $(ARGS)
+
+# `make install`: a release build for daily use under PREFIX (default ~/.local, no root needed):
+# the program in PREFIX/bin, the content in PREFIX/share/attune, the guides, a manual page and
+# completions for bash, zsh and fish. `make uninstall` removes exactly what it wrote
+# (listed in PREFIX/share/attune/install-manifest.txt). BUILD=debug installs a debug build.
+PREFIX ?= $(HOME)/.local
+BUILD ?= release
+.PHONY: install uninstall
+
+install: deps
+	@SWIFT="$(SWIFT)" scripts/install.sh --prefix "$(PREFIX)" --configuration "$(BUILD)" $(if $(BINARY),--binary "$(BINARY)" --manual "$(MANUAL)")
+
+uninstall:
+	@scripts/uninstall.sh --prefix "$(PREFIX)"

@@ -68,9 +68,8 @@ extension Shell {
 
     /// Where the author guides are, on this computer.
     private func helpFormat() {
-        let root = ContentPaths.bundledRoot(executable: Bundle.main.executablePath,
-                                            currentDirectory: FileManager.default.currentDirectoryPath)
-        let docs = (root as NSString).appendingPathComponent("docs")
+        let docs = BundledContent.find(executable: BundledContent.runningExecutable(),
+                                       currentDirectory: FileManager.default.currentDirectoryPath).guides
         say(style.heading("Writing cases and knowledge"))
         for (file, what) in [("authoring.md", "every field of a case, the 'when:' conditions, tests, and common YAML slips"),
                              ("knowledge.md", "knowledge topics and entries, ids and sources"),
