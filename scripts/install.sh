@@ -12,52 +12,57 @@
 # Installing again over an earlier install first removes the files that one wrote, and
 # keeps its list of folders.
 #
-# Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug]
-#          builds (release by default), generates the manual page with swift-argument-parser's
-#          GenerateManual plugin, and installs.
-#        scripts/install.sh [--prefix DIR] --binary FILE --manual FILE
-#          installs a binary and manual page built already (the install test uses this, as
-#          SwiftPM cannot build while 'swift test' holds the build folder).
+# Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE]
+# It builds (release by default), generates the manual page with swift-argument-parser's
+# GenerateManual plugin, and installs. With --binary, it installs that program, built already,
+# and makes the page with the plugin's own tool, generate-manual, found beside it: the install
+# test does this, as SwiftPM cannot build or run a plugin while 'swift test' holds .build.
 set -euo pipefail
 
 prefix="${HOME}/.local"
 configuration=release
 binary=""
-manual=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="${2:?--prefix needs a folder}"; shift 2 ;;
     --configuration) configuration="${2:?--configuration needs release or debug}"; shift 2 ;;
-    --binary) binary="${2:?--binary needs a file}"; shift 2 ;;
-    --manual) manual="${2:?--manual needs a file}"; shift 2 ;;
-    *) echo "error: unknown argument '$1'. Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug]" >&2; exit 2 ;;
+    --binary) binary="${2:?--binary needs the program to install}"; shift 2 ;;
+    *) echo "error: unknown argument '$1'. Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE]" >&2; exit 2 ;;
   esac
 done
 case "$configuration" in release|debug) ;; *) echo "error: --configuration is release or debug, not '$configuration'." >&2; exit 2 ;; esac
-if { [ -n "$binary" ] && [ -z "$manual" ]; } || { [ -z "$binary" ] && [ -n "$manual" ]; }; then
-  echo "error: --binary and --manual go together." >&2; exit 2
-fi
 [ -n "$prefix" ] || { echo "error: PREFIX is empty; give a folder, for example PREFIX=~/.local." >&2; exit 2; }
 
 case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+case "$binary" in /*|"") ;; *) binary="$PWD/$binary" ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 swift="${SWIFT:-swift}"
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 if [ -z "$binary" ]; then
   mkdir -p .build
   log=".build/install-$configuration.log"
   echo "Building Attune ($configuration)..."
-  "$swift" build -c "$configuration" --product attune 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
+  # Every product, as the plugin below builds them: building only 'attune' here would have
+  # the plugin build the release modules a second time.
+  "$swift" build -c "$configuration" 2>&1 | tee "$log"
   scripts/check-warnings.sh "$log"
   binary="$("$swift" build -c "$configuration" --show-bin-path)/attune"
-  # swift-argument-parser's own plugin: it builds (nothing left to do after the line above)
-  # and runs its generate-manual tool on each executable, writing attune.1 in its work folder.
+  # swift-argument-parser's own plugin: it builds (nothing is left to do by now) and runs its
+  # generate-manual tool on each executable, writing attune.1 in its work folder.
   echo "Generating the manual page..."
+  manual=.build/plugins/GenerateManual/outputs/attune/attune.1
+  rm -f "$manual"
   "$swift" package --disable-sandbox generate-manual --configuration "$configuration" >>"$log" 2>&1 \
     || { echo "error: the manual page could not be generated; see $log." >&2; exit 1; }
-  manual="$(find .build/plugins -path '*GenerateManual*' -name attune.1 -newer "$binary" -print -quit)"
-  [ -n "$manual" ] || { echo "error: the GenerateManual plugin wrote no attune.1; see $log." >&2; exit 1; }
+else
+  tool="$(dirname "$binary")/generate-manual"
+  [ -x "$tool" ] || { echo "error: swift-argument-parser's generate-manual is not beside $binary; build it with 'swift build --product generate-manual'." >&2; exit 2; }
+  mkdir "$work/generated"
+  "$tool" "$binary" --output-directory "$work/generated" >/dev/null
+  manual="$work/generated/attune.1"
 fi
 [ -x "$binary" ] || { echo "error: $binary is not an executable program." >&2; exit 2; }
 [ -s "$manual" ] || { echo "error: the manual page $manual is missing or empty." >&2; exit 2; }
@@ -68,21 +73,22 @@ if [ ! -d "$prefix" ]; then
   created_prefix=true
 fi
 prefix="$(cd "$prefix" && pwd)"
-manifest_name="share/attune/install-manifest.txt"
 
-# An earlier install here: remove the files it wrote, remembering the folders it created.
+manifest="$prefix/share/attune/install-manifest.txt"
+
+# An earlier install here: remove the files it wrote, keeping its list of the folders it created.
 earlier_folders=()
-if [ -f "$prefix/$manifest_name" ]; then
+if [ -f "$manifest" ]; then
   while IFS= read -r line; do
-    case "$line" in "folder "*) earlier_folders+=("${line#folder }") ;; esac
-  done <"$prefix/$manifest_name"
+    case "$line" in "folder "*) earlier_folders+=("$line") ;; esac
+  done <"$manifest"
   scripts/uninstall.sh --prefix "$prefix" --files-only
 fi
 
-files=()
-folders=()
-$created_prefix && folders+=(.)
-# Creates the folders of relative path $1 under the prefix that are missing, remembering each.
+# The manifest grows as each file is written, so even an install cut short can be uninstalled.
+new_folders=()
+$created_prefix && new_folders+=("folder .")
+# Creates the folders of relative path $1 under the prefix that are missing, listing each.
 make_folders() {
   local path="" part
   local IFS=/
@@ -90,23 +96,23 @@ make_folders() {
     path="${path:+$path/}$part"
     if [ ! -d "$prefix/$path" ]; then
       mkdir -m 0755 "$prefix/$path"
-      folders+=("$path")
+      if [ -f "$manifest" ]; then echo "folder $path" >>"$manifest"; else new_folders+=("folder $path"); fi
     fi
   done
 }
+make_folders share/attune/install-manifest.txt
+{
+  echo "# Written by Attune's scripts/install.sh. scripts/uninstall.sh (make uninstall) removes these"
+  echo "# files, then these folders if they are empty. Paths are relative to the prefix."
+  for line in "${earlier_folders[@]+"${earlier_folders[@]}"}" "${new_folders[@]+"${new_folders[@]}"}"; do echo "$line"; done
+} >"$manifest"
+chmod 0644 "$manifest"
+
 # put SOURCE DEST MODE: copies a file to DEST (relative to the prefix).
 put() {
   make_folders "$2"
+  echo "file $2" >>"$manifest"
   install -m "$3" "$1" "$prefix/$2"
-  files+=("$2")
-}
-# write DEST: writes standard input to DEST (relative to the prefix), mode 0644.
-write() {
-  make_folders "$1"
-  cat >"$prefix/$1.tmp"
-  chmod 0644 "$prefix/$1.tmp"
-  mv -f "$prefix/$1.tmp" "$prefix/$1"
-  files+=("$1")
 }
 
 put "$binary" bin/attune 0755
@@ -116,23 +122,16 @@ done < <(find Knowledge Scenarios -type f ! -name '.*' -print0 | sort -z)
 for guide in authoring.md knowledge.md ratings-policy.md; do
   put "docs/$guide" "share/doc/attune/$guide" 0644
 done
-put "$manual" share/man/man1/attune.1 0644
-"$prefix/bin/attune" --generate-completion-script bash | write share/bash-completion/completions/attune
-"$prefix/bin/attune" --generate-completion-script zsh | write share/zsh/site-functions/_attune
-"$prefix/bin/attune" --generate-completion-script fish | write share/fish/vendor_completions.d/attune.fish
-
-# The folders this install created, and those an earlier one did (still there after its removal).
-for folder in "${earlier_folders[@]+"${earlier_folders[@]}"}"; do
-  [ -d "$prefix/$folder" ] && [[ " ${folders[*]+"${folders[*]}"} " != *" $folder "* ]] && folders+=("$folder")
+# generate-manual keeps the blank line between paragraphs, which groff warns about (man shows
+# "mdoc warning: Empty input line"); .Pp is mdoc's paragraph break.
+sed 's/^$/.Pp/' "$manual" >"$work/attune.1"
+put "$work/attune.1" share/man/man1/attune.1 0644
+for shell in bash zsh fish; do
+  "$prefix/bin/attune" --generate-completion-script "$shell" >"$work/completion.$shell"
 done
-make_folders "$manifest_name"
-{
-  echo "# Written by Attune's scripts/install.sh. scripts/uninstall.sh (make uninstall) removes these"
-  echo "# files, then these folders if they are empty. Paths are relative to $prefix."
-  for file in "${files[@]}"; do echo "file $file"; done
-  for folder in "${folders[@]+"${folders[@]}"}"; do echo "folder $folder"; done
-} >"$prefix/$manifest_name"
-chmod 0644 "$prefix/$manifest_name"
+put "$work/completion.bash" share/bash-completion/completions/attune 0644
+put "$work/completion.zsh" share/zsh/site-functions/_attune 0644
+put "$work/completion.fish" share/fish/vendor_completions.d/attune.fish 0644
 
 echo "Installed Attune in $prefix: the program is $prefix/bin/attune."
 case ":$PATH:" in
