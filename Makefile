@@ -23,8 +23,8 @@ test: deps
 	@scripts/install-browser.sh
 	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG); test $${PIPESTATUS[0]} -eq 0
 	@scripts/check-warnings.sh $(BUILD_LOG)
-	@# The GenerateManual plugin's tool, for the install test (SwiftPM cannot run the plugin
-	@# while `swift test` holds .build).
+	@# The manual page's generator (swift-argument-parser's), for the install test: SwiftPM
+	@# cannot build while `swift test` holds .build.
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --no-parallel
 

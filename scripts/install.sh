@@ -13,10 +13,14 @@
 # keeps its list of folders.
 #
 # Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE]
-# It builds (release by default), generates the manual page with swift-argument-parser's
-# GenerateManual plugin, and installs. With --binary, it installs that program, built already,
-# and makes the page with the plugin's own tool, generate-manual, found beside it: the install
-# test does this, as SwiftPM cannot build or run a plugin while 'swift test' holds .build.
+# It builds (release by default) and installs. With --binary, it installs that program, built
+# already (the install test does this: SwiftPM cannot build while 'swift test' holds .build).
+#
+# The manual page is made by generate-manual, the tool behind swift-argument-parser's
+# GenerateManual plugin, run on the program exactly as the plugin runs it. The plugin itself
+# is not used: it builds the package with settings of its own, so it and 'swift build -c
+# release' each rebuild the release modules after the other (77 s and 85 s on the
+# development machine, every time), and it cannot run during 'swift test'.
 set -euo pipefail
 
 prefix="${HOME}/.local"
@@ -45,26 +49,21 @@ if [ -z "$binary" ]; then
   mkdir -p .build
   log=".build/install-$configuration.log"
   echo "Building Attune ($configuration)..."
-  # Every product, as the plugin below builds them: building only 'attune' here would have
-  # the plugin build the release modules a second time.
-  "$swift" build -c "$configuration" 2>&1 | tee "$log"
+  "$swift" build -c "$configuration" --product attune 2>&1 | tee "$log"
   scripts/check-warnings.sh "$log"
   binary="$("$swift" build -c "$configuration" --show-bin-path)/attune"
-  # swift-argument-parser's own plugin: it builds (nothing is left to do by now) and runs its
-  # generate-manual tool on each executable, writing attune.1 in its work folder.
-  echo "Generating the manual page..."
-  manual=.build/plugins/GenerateManual/outputs/attune/attune.1
-  rm -f "$manual"
-  "$swift" package --disable-sandbox generate-manual --configuration "$configuration" >>"$log" 2>&1 \
-    || { echo "error: the manual page could not be generated; see $log." >&2; exit 1; }
+  # The manual page's generator, built once in debug mode (it is small and fast either way).
+  "$swift" build --product generate-manual >>"$log" 2>&1 \
+    || { echo "error: swift-argument-parser's generate-manual could not be built; see $log." >&2; exit 1; }
+  tool="$("$swift" build --show-bin-path)/generate-manual"
 else
   tool="$(dirname "$binary")/generate-manual"
-  [ -x "$tool" ] || { echo "error: swift-argument-parser's generate-manual is not beside $binary; build it with 'swift build --product generate-manual'." >&2; exit 2; }
-  mkdir "$work/generated"
-  "$tool" "$binary" --output-directory "$work/generated" >/dev/null
-  manual="$work/generated/attune.1"
 fi
 [ -x "$binary" ] || { echo "error: $binary is not an executable program." >&2; exit 2; }
+[ -x "$tool" ] || { echo "error: swift-argument-parser's generate-manual is not beside $binary; build it with 'swift build --product generate-manual'." >&2; exit 2; }
+mkdir "$work/generated"
+"$tool" "$binary" --output-directory "$work/generated" >/dev/null
+manual="$work/generated/attune.1"
 [ -s "$manual" ] || { echo "error: the manual page $manual is missing or empty." >&2; exit 2; }
 
 created_prefix=false
@@ -85,6 +84,12 @@ if [ -f "$manifest" ]; then
   scripts/uninstall.sh --prefix "$prefix" --files-only
 fi
 
+# With the default prefix, PREFIX/share/attune is also the learner's data folder
+# (~/.local/share/attune, or $ATTUNE_HOME, or $XDG_DATA_HOME/attune): Attune keeps that
+# folder private to its owner, so the install creates it so.
+data_folder="${ATTUNE_HOME:-${XDG_DATA_HOME:+$XDG_DATA_HOME/attune}}"
+data_folder="${data_folder:-$HOME/.local/share/attune}"
+
 # The manifest grows as each file is written, so even an install cut short can be uninstalled.
 new_folders=()
 $created_prefix && new_folders+=("folder .")
@@ -95,7 +100,11 @@ make_folders() {
   for part in $(dirname "$1"); do
     path="${path:+$path/}$part"
     if [ ! -d "$prefix/$path" ]; then
-      mkdir -m 0755 "$prefix/$path"
+      if [ "$prefix/$path" -ef "$data_folder" ] || [ "$prefix/$path" = "$data_folder" ]; then
+        mkdir -m 0700 "$prefix/$path"
+      else
+        mkdir -m 0755 "$prefix/$path"
+      fi
       if [ -f "$manifest" ]; then echo "folder $path" >>"$manifest"; else new_folders+=("folder $path"); fi
     fi
   done

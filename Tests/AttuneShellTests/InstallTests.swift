@@ -9,7 +9,7 @@ private let manualTool = attuneBinary.deletingLastPathComponent().appendingPathC
 /// `make install` into a fresh prefix, the installed program used from a folder far from the
 /// source tree, and `make uninstall` leaving the prefix as it was. SwiftPM cannot build while
 /// `swift test` holds .build, so the install takes the program built for the tests
-/// (`BINARY=`) and makes the manual page with the plugin's own tool; the rest is `make install`.
+/// (`BINARY=`) and the manual page generator `make test` built; the rest is `make install`.
 @Suite("Installing for daily use", .serialized,
        .enabled(if: manPath != nil, "man is not installed (the man-db package); `make test` installs it"),
        .enabled(if: FileManager.default.isExecutableFile(atPath: manualTool.path),
@@ -50,26 +50,36 @@ struct InstallTests {
         return paths
     }
 
-    /// `make TARGET PREFIX=...` in the source tree, with this process's environment.
-    static func make(_ arguments: [String]) throws -> ProcessResult {
-        try run("/usr/bin/env", ["make"] + arguments, environment: ProcessInfo.processInfo.environment, in: packageRoot)
+    /// `make ARGUMENTS` in the source tree, with this process's environment but `home` as HOME
+    /// and no data folder named, as for a learner who never set one.
+    static func make(_ arguments: [String], home: URL) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        environment.removeValue(forKey: "ATTUNE_HOME")
+        environment.removeValue(forKey: "XDG_DATA_HOME")
+        return try run("/usr/bin/env", ["make"] + arguments, environment: environment, in: packageRoot)
     }
 
     @Test("make install: the program, its content, guides, manual page and completions work from any folder; make uninstall removes exactly them")
     func installUseUninstall() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // A prefix already in use: another program's files, and a folder the install shares.
-        let prefix = folder.appendingPathComponent("prefix with space")
+        // The default prefix, ~/.local, already in use: another program's files, and folders
+        // the install shares. Its share/attune is also the learner's data folder.
+        let home = folder.appendingPathComponent("home with space")
+        let prefix = home.appendingPathComponent(".local")
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("share/man/man1"), withIntermediateDirectories: true)
         try Data("#!/bin/sh\n".utf8).write(to: prefix.appendingPathComponent("bin/other-tool"))
         try Data(".TH OTHER 1\n".utf8).write(to: prefix.appendingPathComponent("share/man/man1/other.1"))
         let before = try Self.snapshot(prefix)
 
-        let install = try Self.make(["install", "PREFIX=\(prefix.path)", "BINARY=\(attuneBinary.path)"])
+        let install = try Self.make(["install", "BINARY=\(attuneBinary.path)"], home: home)
         try #require(install.status == 0, "make install: \(install.stdout)\n\(install.stderr)")
         #expect(install.stdout.contains("Installed Attune in \(prefix.path)"))
+        #expect(install.stdout.contains("\(prefix.path)/bin is not on your PATH"), "\(install.stdout)")
+        let shared = try FileManager.default.attributesOfItem(atPath: prefix.appendingPathComponent("share/attune").path)
+        #expect(shared[.posixPermissions] as? Int == 0o700, "the data folder it shares is private")
 
         // Modes: the program 0755, everything else 0644; every file listed in the manifest.
         let manifest = try String(contentsOf: prefix.appendingPathComponent("share/attune/install-manifest.txt"), encoding: .utf8)
@@ -90,7 +100,6 @@ struct InstallTests {
         // The installed program, from a folder with no content, its source tree nowhere on PATH;
         // the learner's data in a private home.
         let elsewhere = folder.appendingPathComponent("elsewhere")
-        let home = folder.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let environment = ["PATH": prefix.appendingPathComponent("bin").path + ":/usr/local/bin:/usr/bin:/bin",
                            "HOME": home.path, "LANG": "C.UTF-8"]
@@ -103,7 +112,7 @@ struct InstallTests {
         #expect(play.stdout.contains("Maya, four months"), "\(play.stdout)")
 
         // The shell over a pipe; 'help format' names the installed guides; a case is recorded
-        // in the private home, not in the prefix.
+        // in the data folder, beside the content, with no note about its privacy.
         let shell = try Self.run("/usr/bin/env", ["attune"], input: "cases\nplay maya\n1\nstop\nhelp format\nquit\n",
                                  environment: environment, in: elsewhere)
         #expect(shell.status == 0, "\(shell.stderr)")
@@ -158,24 +167,27 @@ struct InstallTests {
         let fish = try String(contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/attune.fish"), encoding: .utf8)
         #expect(fish.contains("complete -c 'attune'") || fish.contains("complete -c attune"), "\(fish.prefix(400))")
 
-        // Uninstall: the other program's files and my own topic stay (with the folders
-        // holding it); everything the install wrote is gone.
-        let uninstall = try Self.make(["uninstall", "PREFIX=\(prefix.path)"])
+        // Uninstall: the other program's files, my own topic and my record stay (with the
+        // folders holding them); everything the install wrote is gone.
+        let uninstall = try Self.make(["uninstall"], home: home)
         #expect(uninstall.status == 0, "make uninstall: \(uninstall.stderr)")
         let after = try Self.snapshot(prefix)
-        #expect(Set(after.keys).subtracting(before.keys).sorted()
-            == ["share/attune", "share/attune/Knowledge", "share/attune/Knowledge/my-notes.yaml"])
+        let added = Set(after.keys).subtracting(before.keys)
+        #expect(added.allSatisfy { $0.hasPrefix("share/attune") }, "\(added.sorted())")
+        #expect(added.isSuperset(of: ["share/attune/Knowledge/my-notes.yaml", "share/attune/attune.sqlite"]), "\(added.sorted())")
+        #expect(listed.allSatisfy { after[$0] == nil }, "\(listed.filter { after[$0] != nil })")
+        #expect(after["share/attune/install-manifest.txt"] == nil)
         #expect(before.allSatisfy { after[$0.key] == $0.value }, "nothing that was there before is gone or changed")
 
-        // With my topic and its folders gone, installing twice (the second replacing the first)
-        // and uninstalling leaves the prefix exactly as it was.
+        // With my topic and record gone, installing twice (the second replacing the first)
+        // and uninstalling leaves the prefix exactly as it was; PREFIX named this time.
         try FileManager.default.removeItem(at: prefix.appendingPathComponent("share/attune"))
         #expect(try Self.snapshot(prefix) == before)
-        let again = try Self.make(["install", "PREFIX=\(prefix.path)", "BINARY=\(attuneBinary.path)"])
-        try #require(again.status == 0, "\(again.stderr)")
-        let reinstall = try Self.make(["install", "PREFIX=\(prefix.path)", "BINARY=\(attuneBinary.path)"])
-        try #require(reinstall.status == 0, "installing over an install: \(reinstall.stderr)")
-        #expect(try Self.make(["uninstall", "PREFIX=\(prefix.path)"]).status == 0)
+        for _ in 0..<2 {
+            let again = try Self.make(["install", "PREFIX=\(prefix.path)", "BINARY=\(attuneBinary.path)"], home: home)
+            try #require(again.status == 0, "\(again.stderr)")
+        }
+        #expect(try Self.make(["uninstall", "PREFIX=\(prefix.path)"], home: home).status == 0)
         let last = try Self.snapshot(prefix)
         #expect(last == before, "\(Set(last.keys).symmetricDifference(before.keys).sorted())")
     }
@@ -186,7 +198,7 @@ struct InstallTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let before = try Self.snapshot(folder)
-        let result = try Self.make(["uninstall", "PREFIX=\(folder.path)"])
+        let result = try Self.make(["uninstall", "PREFIX=\(folder.path)"], home: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("Attune is not installed in \(folder.path)"), "\(result.stderr)")
         #expect(try Self.snapshot(folder) == before)
