@@ -4,8 +4,8 @@
 # created, each only if it is empty. Anything else stays, such as a file you added there.
 #
 # Usage: scripts/uninstall.sh [--prefix DIR] [--files-only]
-#   --files-only keeps the folders and the list's folder lines (install.sh uses it to replace
-#   an earlier install).
+#   --files-only removes the files only, keeping the folders and the list (install.sh uses it
+#   to replace an earlier install).
 set -euo pipefail
 
 prefix="${HOME}/.local"
@@ -63,3 +63,6 @@ done < <(for folder in "${folders[@]+"${folders[@]}"}"; do
 done | sort -t$'\t' -k1,1nr -k2,2r | cut -f2- | grep -vx '\.' ; for folder in "${folders[@]+"${folders[@]}"}"; do [ "$folder" = . ] && echo .; done)
 
 echo "Removed Attune from $prefix."
+if [ -d "$prefix/share/attune" ]; then
+  echo "$prefix/share/attune stays: it holds files the install did not write (with the default PREFIX, your progress and journal)."
+fi
