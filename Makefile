@@ -23,6 +23,9 @@ test: deps
 	@scripts/install-browser.sh
 	$(SWIFT) build --build-tests 2>&1 | tee $(BUILD_LOG); test $${PIPESTATUS[0]} -eq 0
 	@scripts/check-warnings.sh $(BUILD_LOG)
+	@# The manual page's generator (swift-argument-parser's), for the install test: SwiftPM
+	@# cannot build while `swift test` holds .build.
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build --no-parallel
 
 clean:
@@ -41,3 +44,18 @@ bench: deps
 	@if grep -E "^/.*/Benchmarks/Sources/.*: warning:" $(BENCH_LOG); then \
 		echo "error: the benchmarks build has warnings (listed above)." >&2; exit 1; fi
 	Benchmarks/.build/release/attune-bench $(ARGS)
+
+# `make install`: a release build for daily use under PREFIX (default ~/.local, no root needed):
+# the program in PREFIX/bin, the content in PREFIX/share/attune, the guides, a manual page and
+# completions for bash, zsh and fish. `make uninstall` removes exactly what it wrote
+# (listed in PREFIX/share/attune/install-manifest.txt). BUILD=debug installs a debug build;
+# BINARY=FILE installs that program, built already (the install test uses it).
+PREFIX ?= $(HOME)/.local
+BUILD ?= release
+.PHONY: install uninstall
+
+install: deps
+	@SWIFT="$(SWIFT)" scripts/install.sh --prefix "$(PREFIX)" --configuration "$(BUILD)" $(if $(BINARY),--binary "$(BINARY)")
+
+uninstall:
+	@scripts/uninstall.sh --prefix "$(PREFIX)"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
 # libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
-# (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`) and
-# libqrencode (the join code drawn in the terminal for phones).
+# (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`),
+# libqrencode (the join code drawn in the terminal for phones); man-db (the install test
+# reads the installed manual page with `man -l`).
 set -euo pipefail
 
 missing=()
@@ -16,6 +17,7 @@ else
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -1,4 +1,5 @@
 import AttuneCore
+import Foundation
 import Testing
 @testable import AttuneShell
 
@@ -122,6 +123,26 @@ struct ShellCommandTests {
         output.clear()
         shell.execute("help nothing")
         #expect(output.errors.contains("There is no command 'nothing'"))
+    }
+
+    @Test("help format names each guide by its whole path: beside its summary when there is room, above it when not")
+    func helpFormat() {
+        let guides = BundledContent.find(executable: BundledContent.runningExecutable(),
+                                         currentDirectory: FileManager.default.currentDirectoryPath).guides
+        for width in [40, 100] {
+            let (shell, output) = makeShell(width: width)
+            shell.execute("help format")
+            let lines = output.text.components(separatedBy: "\n")
+            for guide in ["authoring.md", "knowledge.md", "ratings-policy.md"] {
+                let path = (guides as NSString).appendingPathComponent(guide)
+                #expect(FileManager.default.fileExists(atPath: path), "\(path)")
+                let line = lines.first { $0.contains(path) }
+                #expect(line != nil, "\(path) whole on one line at \(width) columns: \(output.text)")
+                let beside = (line?.count ?? 0) > path.count + 4
+                #expect(beside == (path.count + 28 <= width), "\(line ?? "")")
+            }
+            #expect(lines.allSatisfy { $0.count <= width || $0.hasPrefix("  " + guides) }, "\(output.text)")
+        }
     }
 
     @Test("quit and exit end the loop; blank lines do nothing")

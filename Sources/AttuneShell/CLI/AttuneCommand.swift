@@ -50,7 +50,8 @@ public struct AttuneCommand: ParsableCommand {
     /// The first word that is neither an option nor an option's value: a subcommand's or a
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind"]
+        // --generate-completion-script's value is a shell's name, not a command.
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind", "--generate-completion-script"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

@@ -10,29 +10,53 @@ public struct ContentPaths: Sendable, Equatable {
         self.scenarios = scenarios
     }
 
-    /// Explicit folders win. Otherwise the bundled `Knowledge/` and `Scenarios/` are found
-    /// beside the executable (or above it, for `.build/debug/attune`), then in the current
-    /// folder, then in the source tree the binary was built from.
-    public static func locate(knowledge: String?, scenarios: String?, executable: String? = Bundle.main.executablePath,
+    /// Folders named with `--knowledge` and `--scenarios` win; otherwise the content that
+    /// comes with Attune (`BundledContent.find`).
+    public static func locate(knowledge: String?, scenarios: String?, executable: String? = BundledContent.runningExecutable(),
                               currentDirectory: String = FileManager.default.currentDirectoryPath) -> ContentPaths {
-        let root = bundledRoot(executable: executable, currentDirectory: currentDirectory)
+        let root = BundledContent.find(executable: executable, currentDirectory: currentDirectory).root
         return ContentPaths(
             knowledge: knowledge ?? (root as NSString).appendingPathComponent("Knowledge"),
             scenarios: scenarios ?? (root as NSString).appendingPathComponent("Scenarios"))
     }
+}
 
-    static func bundledRoot(executable: String?, currentDirectory: String) -> String {
+/// The content that comes with Attune (`Knowledge/`, `Scenarios/`) and the author guides,
+/// in an installed copy or in a source tree.
+public struct BundledContent: Sendable, Equatable {
+    /// The folder holding `Knowledge/` and `Scenarios/`.
+    public var root: String
+    /// The folder holding `authoring.md`, `knowledge.md` and `ratings-policy.md`.
+    public var guides: String
+
+    public init(root: String, guides: String) {
+        self.root = root
+        self.guides = guides
+    }
+
+    /// The first of these that holds a `Knowledge/` folder:
+    /// 1. `PREFIX/share/attune`, for an executable installed as `PREFIX/bin/attune` (links to
+    ///    it followed), with the guides in `PREFIX/share/doc/attune`;
+    /// 2. the executable's folder or one above it (a build in `.build/debug` finds its
+    ///    source tree), with the guides in its `docs/`;
+    /// 3. the current folder or one above it;
+    /// 4. the source tree this binary was built from.
+    public static func find(executable: String?, currentDirectory: String) -> BundledContent {
         var starts: [String] = []
         if let executable {
-            starts.append(((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent)
+            let folder = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+            let prefix = (folder as NSString).deletingLastPathComponent
+            let installed = (prefix as NSString).appendingPathComponent("share/attune")
+            if holdsKnowledge(installed) {
+                return BundledContent(root: installed, guides: (prefix as NSString).appendingPathComponent("share/doc/attune"))
+            }
+            starts.append(folder)
         }
         starts.append(currentDirectory)
         for start in starts {
             var directory = start
             while true {
-                if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Knowledge")) {
-                    return directory
-                }
+                if holdsKnowledge(directory) { return sourceTree(directory) }
                 let parent = (directory as NSString).deletingLastPathComponent
                 if parent == directory || parent.isEmpty { break }
                 directory = parent
@@ -41,7 +65,26 @@ public struct ContentPaths: Sendable, Equatable {
         // Sources/AttuneShell/CLI/ContentLocator.swift -> the package root.
         var source = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { source.deleteLastPathComponent() }
-        return source.path
+        return sourceTree(source.path)
+    }
+
+    /// The path of the running program itself, links followed: on Linux `/proc/self/exe`,
+    /// so `~/.local/bin/attune` linked to an installed copy still finds that copy's content.
+    public static func runningExecutable() -> String? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), path.hasPrefix("/") {
+            return path
+        }
+        return Bundle.main.executablePath
+    }
+
+    private static func holdsKnowledge(_ directory: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Knowledge"),
+                                              isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func sourceTree(_ root: String) -> BundledContent {
+        BundledContent(root: root, guides: (root as NSString).appendingPathComponent("docs"))
     }
 }
 

@@ -68,15 +68,20 @@ extension Shell {
 
     /// Where the author guides are, on this computer.
     private func helpFormat() {
-        let root = ContentPaths.bundledRoot(executable: Bundle.main.executablePath,
-                                            currentDirectory: FileManager.default.currentDirectoryPath)
-        let docs = (root as NSString).appendingPathComponent("docs")
+        let docs = BundledContent.find(executable: BundledContent.runningExecutable(),
+                                       currentDirectory: FileManager.default.currentDirectoryPath).guides
         say(style.heading("Writing cases and knowledge"))
         for (file, what) in [("authoring.md", "every field of a case, the 'when:' conditions, tests, and common YAML slips"),
                              ("knowledge.md", "knowledge topics and entries, ids and sources"),
                              ("ratings-policy.md", "what makes a response attuned, partly attuned, a missed cue or a safety concern")] {
-            say(TextLayout.wrap(what, width: width(), indent: "    ", firstIndent: "  " + (docs as NSString).appendingPathComponent(file) + ": ")
-                .joined(separator: "\n"))
+            // The path stays whole, to be copied: beside its summary when both fit, else above it.
+            let path = (docs as NSString).appendingPathComponent(file)
+            if path.count + 4 + 24 <= width() {
+                say(TextLayout.wrap(what, width: width(), indent: "    ", firstIndent: "  " + path + ": ").joined(separator: "\n"))
+            } else {
+                say("  " + path)
+                say(TextLayout.wrap(what, width: width(), indent: "      ").joined(separator: "\n"))
+            }
         }
         say(style.dim("'attune new ID --scenarios FOLDER' starts a case that passes lint; 'help authors' lists the author commands."))
     }
