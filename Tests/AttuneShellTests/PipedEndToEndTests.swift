@@ -1,3 +1,4 @@
+import AttuneCore
 import Foundation
 import Testing
 
@@ -112,5 +113,13 @@ struct PipedEndToEndTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("--knowledge"))
         #expect(result.stdout.contains("show"))
+    }
+
+    @Test("--version prints the version the content cache is keyed by, and exits 0")
+    func versionFlag() throws {
+        let result = try runAttune(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == AttuneVersion.current + "\n")
+        #expect(result.stderr.isEmpty)
     }
 }

@@ -156,7 +156,7 @@ enum ScalingBenchmark {
             explore: exploreTime, analysis: Timings(nanoseconds: analysisTimes),
             pathCounting: Timings(nanoseconds: pathCountTimes), graph: graphTime,
             loadDiagnostics: parsed.diagnostics.count, lintErrors: report.errors, lintWarnings: report.warnings,
-            lintNotes: report.diagnostics.count(of: .note), lintRules: Array(Set(report.diagnostics.map(\.rule))).sorted(),
+            lintNotes: report.diagnostics.count(of: .note), lintRules: Array(Set(report.diagnostics.map(\.rule.rawValue))).sorted(),
             states: explored.0, complete: explored.1, endings: explored.2, stuck: explored.3, neverOffered: explored.4,
             pathCount: explored.5?.description ?? "unbounded", dotBytes: dot.utf8.count,
             peakResidentBytes: ownPeakResidentBytes())

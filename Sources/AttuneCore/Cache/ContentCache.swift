@@ -65,7 +65,7 @@ public struct ContentCache: Sendable {
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { cacheRead(descriptor, $0.baseAddress! + done, $0.count - done) }
+            let count = bytes.withUnsafeMutableBytes { SystemCalls.read(descriptor, $0.baseAddress! + done, $0.count - done) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return nil }
             done += count
@@ -88,7 +88,7 @@ public struct ContentCache: Sendable {
         guard descriptor >= 0 else { return false }
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeBytes { cacheWrite(descriptor, $0.baseAddress! + done, $0.count - done) }
+            let count = bytes.withUnsafeBytes { SystemCalls.write(descriptor, $0.baseAddress! + done, $0.count - done) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             done += count
@@ -164,20 +164,4 @@ public struct ContentCache: Sendable {
     public static func waitForWrites() {
         pending.wait()
     }
-}
-
-private func cacheRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
-}
-
-private func cacheWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-    #else
-    Darwin.write(descriptor, buffer, count)
-    #endif
 }

@@ -201,7 +201,7 @@ public enum ContentFiles {
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { SystemCalls.read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 let error = errno
                 if error == EINTR { continue }
@@ -350,13 +350,6 @@ public enum ContentFiles {
     }
 }
 
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
-}
 
 extension Array where Element: Equatable {
     fileprivate func ends(with suffix: [Element]) -> Bool {

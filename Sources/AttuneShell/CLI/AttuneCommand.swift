@@ -17,6 +17,7 @@ public struct AttuneCommand: ParsableCommand {
             attune search cortisol, attune journal, attune journal export FILE, attune progress, \
             attune progress export FILE, attune help.
             """,
+        version: AttuneVersion.current,
         subcommands: [
             PlayCommand.self, LintCommand.self, TestCommand.self, ExploreCommand.self, GraphCommand.self, NewCommand.self,
             ExportCommand.self, CacheCommand.self,
