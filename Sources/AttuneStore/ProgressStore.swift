@@ -16,7 +16,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 /// a crash or kill loses nothing that was acknowledged.
 public final class ProgressStore: Sendable {
     public let path: String
-    private let database: DatabasePool
+    private let database: DatabaseQueue
 
     public static let fileName = "attune.sqlite"
 
@@ -30,7 +30,15 @@ public final class ProgressStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
-            database = try DatabasePool(path: path, configuration: configuration)
+            // One connection: Attune never reads while it writes. WAL mode is kept in the file,
+            // so it is set once, on a new file; GRDB's own WAL set-up writes a transaction
+            // into an empty log, which would be a write to the record on every start.
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+            }
             try Self.migrator.migrate(database)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreFile.damaged(path)

@@ -105,14 +105,18 @@ struct PrivateDataTests {
         #expect(again.stdout.replacingOccurrences(of: "\n", with: " ").contains("Replaced \(target) with 600 journal entries."))
     }
 
-    @Test("after a session, attune.sqlite alone holds the record (the log is folded in on quit)")
+    @Test("after a session, attune.sqlite alone holds the record (the log is folded in on quit); a start that only reads writes nothing")
     func checkpointOnQuit() throws {
         let data = try temporaryDirectory().appendingPathComponent("data")
         let result = try runAttune(["--data-dir", data.path], input: "play maya\n1\nreflect Kept in the main file.\nquit\n")
         #expect(result.status == 0)
         let wal = data.appendingPathComponent(ProgressStore.fileName + "-wal").path
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int ?? 0
-        #expect(walSize == 0)
+        #expect((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int ?? 0 == 0)
+        let file = data.appendingPathComponent(ProgressStore.fileName).path
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        // A start that only reads writes nothing to the record.
+        _ = try runAttune(["--data-dir", data.path], input: "journal\nquit\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "a start that only reads leaves the file as it was")
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent(ProgressStore.fileName + ".in-use").path),
                 "a clean exit says so")
         let copy = try temporaryDirectory().appendingPathComponent("copy")
