@@ -67,4 +67,19 @@ struct LintSlipsEndToEndTests {
             + "only the first is read, so remove or rename this one [duplicate-key]"))
         #expect(text.stdout.contains("5 files checked: 8 errors and 1 warning."))
     }
+
+    @Test("opening the shell over a broken case: the findings keep their caret, the summary after them fits the window")
+    func summaryFitsTheWindow() throws {
+        let folder = try temporaryDirectory()
+        try brokenCase("apostrophe", [("text: Greet the baby.", "text: 'Don't worry, I'll be back.'")])
+            .write(to: folder.appendingPathComponent("apostrophe.yaml"), atomically: true, encoding: .utf8)
+        let run = try runAttune(["--scenarios", folder.path], input: "quit\n", environment: ["COLUMNS": "60"])
+        #expect(run.status == 0)
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        let summary = try #require(lines.firstIndex { $0.hasPrefix("Content problems:") })
+        #expect(lines[summary...].allSatisfy { $0.count <= 60 })
+        #expect(lines[summary...].joined(separator: " ").contains("everything else is available."))
+        #expect(run.stderr.contains("        text: 'Don't worry, I'll be back.'\n                  ^"),
+                "the finding's excerpt and caret are printed as they are")
+    }
 }

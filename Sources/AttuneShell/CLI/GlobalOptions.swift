@@ -84,9 +84,10 @@ struct RunContext {
     func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
-        var text = diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n")
-        text += "\n" + style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
-            + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n"
-        output.writePreformatted(text, isError: true)
+        // The findings keep their caret under the column; the summary is prose, fitted to the window.
+        output.writePreformatted(diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n") + "\n",
+                                 isError: true)
+        output.writeError(style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
+            + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n")
     }
 }
