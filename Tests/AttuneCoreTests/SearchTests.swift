@@ -94,6 +94,10 @@ struct DiagnosticTests {
         #expect(describeCounts(errors: 0, warnings: 0) == "no problems")
         #expect(describeCounts(errors: 1, warnings: 0) == "1 error")
         #expect(describeCounts(errors: 2, warnings: 1) == "2 errors and 1 warning")
+        #expect(counted(1, "case") == "1 case")
+        #expect(counted(0, "case") == "0 cases")
+        #expect(counted(1, "entry", plural: "entries") == "1 entry")
+        #expect(counted(1_200, "entry", plural: "entries") == "1,200 entries")
     }
 
     @Test("a swap of two letters counts as one edit")

@@ -171,9 +171,14 @@ extension Int {
     }
 }
 
+/// "1 case", "12 cases", "1 entry", "3 entries": a count with its noun, in the singular for one.
+public func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+    n == 1 ? "1 \(singular)" : "\(n.grouped) \(plural ?? singular + "s")"
+}
+
 /// "2 errors and 1 warning", for summaries a clinician reads.
 public func describeCounts(errors: Int, warnings: Int) -> String {
-    func plural(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+    func plural(_ n: Int, _ word: String) -> String { counted(n, word) }
     switch (errors, warnings) {
     case (0, 0): return "no problems"
     case (_, 0): return plural(errors, "error")

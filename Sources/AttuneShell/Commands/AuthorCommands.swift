@@ -131,7 +131,7 @@ extension Shell {
         }
         replaceLibrary(fresh)
         if !fresh.diagnostics.isEmpty { sayFindings(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
-        say("Reloaded: \(fresh.knowledge.count) entries, \(fresh.scenarios.count) cases.")
+        say("Reloaded: \(counted(fresh.knowledge.count, "entry", plural: "entries")), \(counted(fresh.scenarios.count, "case")).")
         guard let current = session else { return }
         guard let scenario = playedFile ?? fresh.scenarios.first(where: { origins.key(for: $0) == current.key }) else {
             say(style.caution("The case '\(current.scenario.id)' did not load this time (see above), so you carry on with "

@@ -314,7 +314,7 @@ enum JournalExport {
     }
 
     static func markdown(_ entries: [JournalEntry], titles: [String: String], exportedAt: Date) -> String {
-        var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). \(entries.count) entries.", ""]
+        var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). \(counted(entries.count, "entry", plural: "entries")).", ""]
         for entry in entries {
             var heading = "## \(ScenarioRenderer.timestamp(entry.createdAt))"
             if let scenario = entry.scenarioID { heading += ": \(titles[scenario] ?? scenario)" }

@@ -99,7 +99,7 @@ extension Shell {
         }
         publishMoment()
         board.openVoting()
-        say("Voting is open on phones: \(session.offered.count) choices. Type 'lock' to close it.")
+        say("Voting is open on phones: \(counted(session.offered.count, "choice")). Type 'lock' to close it.")
     }
 
     func lockVoting() {

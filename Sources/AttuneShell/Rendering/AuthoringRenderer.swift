@@ -91,7 +91,7 @@ struct AuthoringRenderer {
         if analysis.isComplete {
             let reached = analysis.endings()
             for item in reached {
-                lines.append("  \(item.ending.id) (\(item.ending.ending?.rawValue ?? "")): \(item.path.count) choices: "
+                lines.append("  \(item.ending.id) (\(item.ending.ending?.rawValue ?? "")): \(counted(item.path.count, "choice")): "
                     + item.path.joined(separator: ", "))
             }
             for ending in scenario.endings where !reached.contains(where: { $0.ending.id == ending.id }) {

@@ -19,7 +19,7 @@ public struct KnowledgeRenderer {
             return "The knowledge base is empty. Check the folder given with --knowledge.\n"
         }
         let idWidth = base.topics.map(\.id.count).max() ?? 0
-        var lines = [style.heading("Topics") + style.dim("  (\(base.count) entries)"), ""]
+        var lines = [style.heading("Topics") + style.dim("  (\(counted(base.count, "entry", plural: "entries")))"), ""]
         for topic in base.topics {
             let count = topic.entryIDs.count
             let head = style.code(clean(topic.id).padding(toLength: idWidth, withPad: " ", startingAt: 0))
