@@ -89,6 +89,21 @@ struct DiagnosticTests {
         #expect(diagnostic.rendered == "a.yaml:2:3: error: bad [yaml-syntax]\n\tx: y\n\t ^")
     }
 
+    @Test("in a narrow window a long source line is cut around the column, and the caret still points at it")
+    func narrowExcerpt() throws {
+        let line = "title: " + String(repeating: "a calm afternoon visit ", count: 5) + "\"oops\" and more words after it"
+        let column = try #require(line.range(of: "\"oops")).lowerBound.utf16Offset(in: line) + 1
+        let diagnostic = Diagnostic(.error, at: SourceLocation(file: "a.yaml", line: 4, column: column), "bad",
+                                    rule: .yamlSyntax, sourceLine: line)
+        #expect(diagnostic.excerptLines() == [line, String(repeating: " ", count: column - 1) + "^"], "no width: whole")
+        let lines = diagnostic.excerptLines(width: 60)
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(lines[0].hasPrefix("…"))
+        let caret = try #require(lines[1].firstIndex(of: "^")).utf16Offset(in: lines[1])
+        #expect(Array(lines[0])[caret] == "\"", "the caret is under the quote that opens 'oops'")
+    }
+
     @Test("counts read naturally")
     func counts() {
         #expect(describeCounts(errors: 0, warnings: 0) == "no problems")

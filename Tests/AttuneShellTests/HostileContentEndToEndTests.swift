@@ -43,6 +43,10 @@ private struct MeasuredRun {
         return nil
     }
 
+    /// The output with each finding's wrapped headline joined again (its continuation lines
+    /// start four spaces in), so a message can be looked for whatever the width.
+    var unwrappedOutput: String { output.replacingOccurrences(of: "\n    ", with: " ") }
+
     /// A `file:line:col: error|warning|note:` finding.
     var hasLocatedMessage: Bool {
         output.range(of: #":[0-9]+:[0-9]+: (error|warning|note):"#, options: .regularExpression) != nil
@@ -224,7 +228,7 @@ private struct Setup {
         check(lint, label, mustSucceed: false)
         if !loads { #expect(lint.status == 1, "\(label): lint found nothing: \(lint.output.prefix(400))") }
         for words in messages {
-            #expect(lint.output.contains(words), "\(label): lint does not say '\(words)': \(lint.output.prefix(400))")
+            #expect(lint.unwrappedOutput.contains(words), "\(label): lint does not say '\(words)': \(lint.output.prefix(400))")
         }
         let shell = try measure(options, input: "cases\nquit\n", in: root)
         check(shell, label, mustSucceed: true)

@@ -59,13 +59,17 @@ struct LintSlipsEndToEndTests {
         ])
         #expect(object?["files"] as? Int == 5)
 
-        // The same as an author reads it, at 60 columns: plain advice, each with its line.
-        let text = try runAttune(["lint", folder.path], environment: ["COLUMNS": "60"])
-        #expect(text.stdout.contains("apostrophe.yaml:18:19: error: this apostrophe closes the quoted text early; "
+        // The same as an author reads it, at 60 columns: plain advice, each with its line,
+        // every line within the window (headlines wrap, continued four spaces in).
+        let run60 = try runAttune(["lint", "."], environment: ["COLUMNS": "60"], in: folder)
+        #expect(run60.stdout.split(separator: "\n").allSatisfy { $0.count <= 60 }, "\(run60.stdout)")
+        #expect(run60.stdout.contains("./apostrophe.yaml:18:19: error: this apostrophe closes the\n"))
+        let text = run60.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(text.contains("apostrophe.yaml:18:19: error: this apostrophe closes the quoted text early; "
             + "inside '...' write '' for an apostrophe (Don''t), or put the text in double quotes [yaml-syntax]"))
-        #expect(text.stdout.contains("repeats.yaml:3:1: error: 'title' is already written on line 2 of this block; "
+        #expect(text.contains("repeats.yaml:3:1: error: 'title' is already written on line 2 of this block; "
             + "only the first is read, so remove or rename this one [duplicate-key]"))
-        #expect(text.stdout.contains("5 files checked: 8 errors and 1 warning."))
+        #expect(text.contains("5 files checked: 8 errors and 1 warning."))
     }
 
     @Test("opening the shell over a broken case: the findings keep their caret, the summary after them fits the window")

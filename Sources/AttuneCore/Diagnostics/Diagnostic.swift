@@ -98,11 +98,22 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
     /// The headline followed by the source line and a caret under the column.
     public var rendered: String {
-        guard let sourceLine else { return headline }
-        let caret = self.caret ?? max(0, location.column - 1)
+        ([headline] + excerptLines()).joined(separator: "\n")
+    }
+
+    /// The source line and a caret under the column; with `width`, a line longer than that
+    /// is cut to a window around the column (with "…" where it was cut), so the caret still
+    /// points at the slip in a narrow window. Empty when there is no source line.
+    public func excerptLines(width: Int? = nil) -> [String] {
+        guard var line = sourceLine else { return [] }
+        var caret = self.caret ?? max(0, location.column - 1)
+        if let width, line.unicodeScalars.count > width,
+           let window = SourceText(path: "", text: line).excerpt(line: 1, column: caret + 1, width: max(width - 2, 20)) {
+            (line, caret) = window
+        }
         // Keep tabs in the padding so the caret lines up under tab-indented text.
-        let padding = String(String.UnicodeScalarView(sourceLine.unicodeScalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }))
-        return "\(headline)\n\(TerminalText.neutralize(sourceLine))\n\(padding)^"
+        let padding = String(String.UnicodeScalarView(line.unicodeScalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }))
+        return [TerminalText.neutralize(line), padding + "^"]
     }
 }
 

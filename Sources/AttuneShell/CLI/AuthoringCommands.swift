@@ -61,8 +61,8 @@ extension RunContext {
     func cleanScenarios(_ target: String, renderer: AuthoringRenderer) throws -> ScenarioTargets {
         let resolved = try scenarios([target], knowledge: try loadKnowledgeOnly())
         if resolved.diagnostics.hasErrors {
-            output.writePreformatted(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n")
-                + "\nFix the errors above first; a case with errors cannot be explored or drawn.\n", isError: true)
+            output.writeFindings(resolved.diagnostics, renderer: renderer)
+            output.writeError("Fix the errors above first; a case with errors cannot be explored or drawn.\n")
             throw ExitCode(1)
         }
         return resolved
@@ -112,7 +112,8 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(2)
         }
         // JSON is for programs: never rewrapped. Findings keep their excerpt and caret aligned.
-        context.output.writePreformatted(format == .json ? renderer.lintJSON(report) : renderer.lint(report))
+        context.output.writePreformatted(format == .json
+            ? renderer.lintJSON(report) : renderer.lint(report, width: context.output.fittingWidth(isError: false)))
         if !report.diagnostics.filter({ $0.severity != .note }).isEmpty { throw ExitCode(1) }
     }
 }
@@ -138,7 +139,7 @@ struct TestCommand: ParsableCommand {
         let renderer = AuthoringRenderer(style: context.style)
         let resolved = try context.scenarios(targets, knowledge: try context.loadKnowledgeOnly())
         if !resolved.diagnostics.isEmpty {
-            context.output.writePreformatted(resolved.diagnostics.map(renderer.diagnostic).joined(separator: "\n") + "\n", isError: true)
+            context.output.writeFindings(resolved.diagnostics, renderer: renderer)
         }
         let untested = UntestedFile.from(resolved.diagnostics)
         let results = resolved.scenarios.map(ScenarioTestRunner.run)

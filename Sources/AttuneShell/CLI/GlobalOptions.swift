@@ -85,8 +85,7 @@ struct RunContext {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
         // The findings keep their caret under the column; the summary is prose, fitted to the window.
-        output.writePreformatted(diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n") + "\n",
-                                 isError: true)
+        output.writeFindings(diagnostics, renderer: AuthoringRenderer(style: style))
         output.writeError(style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
             + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n")
     }

@@ -59,7 +59,7 @@ extension Shell {
         }
         do {
             let report = try Linter(fallbackKnowledge: library.knowledge).lint(paths: targets)
-            sayFindings(authoring.lint(report))
+            sayFindings { authoring.lint(report, width: $0) }
             if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
         } catch {
             fail("Cannot open \(error.displayPath): \(error.reason).")
@@ -88,7 +88,7 @@ extension Shell {
                 return
             }
         }
-        if !diagnostics.isEmpty { sayFindings(diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        if !diagnostics.isEmpty { sayFindings { authoring.findings(diagnostics, width: $0) } }
         let untested = UntestedFile.from(diagnostics)
         let results = scenarios.map(ScenarioTestRunner.run)
         say(authoring.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count,
@@ -125,12 +125,12 @@ extension Shell {
             switch Result(catching: { () throws(ContentAccessError) in try loadScenarios(at: current.scenario.file) }) {
             case let .success(result):
                 playedFile = result.scenarios.first { $0.id == current.scenario.id }
-                if !result.diagnostics.isEmpty { sayFindings(result.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+                if !result.diagnostics.isEmpty { sayFindings { authoring.findings(result.diagnostics, width: $0) } }
             case .failure: break
             }
         }
         replaceLibrary(fresh)
-        if !fresh.diagnostics.isEmpty { sayFindings(fresh.diagnostics.map(authoring.diagnostic).joined(separator: "\n")) }
+        if !fresh.diagnostics.isEmpty { sayFindings { authoring.findings(fresh.diagnostics, width: $0) } }
         say("Reloaded: \(counted(fresh.knowledge.count, "entry", plural: "entries")), \(counted(fresh.scenarios.count, "case")).")
         guard let current = session else { return }
         guard let scenario = playedFile ?? fresh.scenarios.first(where: { origins.key(for: $0) == current.key }) else {

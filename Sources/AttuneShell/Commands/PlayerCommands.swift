@@ -129,7 +129,7 @@ extension Shell {
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
-            sayFindings(loaded.diagnostics.map(AuthoringRenderer(style: style).diagnostic).joined(separator: "\n"))
+            sayFindings { AuthoringRenderer(style: style).findings(loaded.diagnostics, width: $0) }
             fail(loaded.scenarios.count > 1 ? "\(path) holds more than one case; name one file."
                 : "\(path) has errors (above), so it cannot be played yet.")
             return

@@ -5,29 +5,39 @@ import Foundation
 struct AuthoringRenderer {
     let style: TextStyle
 
-    func diagnostic(_ diagnostic: Diagnostic) -> String {
+    /// A finding: its headline, then the source line with a caret under the column. With
+    /// `width`, the headline wraps at word boundaries (continued four spaces in) and a long
+    /// source line is cut to a window around the column, so every line fits the window.
+    func diagnostic(_ diagnostic: Diagnostic, width: Int? = nil) -> String {
         let label: String
         switch diagnostic.severity {
         case .error: label = style.error("error:")
         case .warning: label = style.warning("warning:")
         case .note: label = style.dim("note:")
         }
-        let headline = "\(style.bold(TerminalText.neutralize(diagnostic.location.description, keepingLineBreaks: false) + ":")) "
-            + "\(label) \(TerminalText.neutralize(diagnostic.message, keepingLineBreaks: false)) \(style.dim("[\(diagnostic.rule)]"))"
-        // The excerpt and caret, already neutralised by `rendered`.
-        let excerpt = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        return ([headline] + excerpt.map(String.init)).joined(separator: "\n")
+        // `file:line:col: error:` and the message's first word always share the first line,
+        // where editors and scripts look for them.
+        let place = "\(style.bold(TerminalText.neutralize(diagnostic.location.description, keepingLineBreaks: false) + ":")) \(label) "
+        let message = "\(TerminalText.neutralize(diagnostic.message, keepingLineBreaks: false)) \(style.dim("[\(diagnostic.rule)]"))"
+        let lines = width.map { TextLayout.wrap(message, width: $0, indent: "    ", firstIndent: place) } ?? [place + message]
+        return (lines + diagnostic.excerptLines(width: width)).joined(separator: "\n")
     }
 
-    func lint(_ report: LintReport) -> String {
-        var text = report.diagnostics.map(diagnostic).joined(separator: "\n")
+    /// Findings one after another, each as `diagnostic` lays it out.
+    func findings(_ diagnostics: [Diagnostic], width: Int? = nil) -> String {
+        diagnostics.map { diagnostic($0, width: width) }.joined(separator: "\n")
+    }
+
+    func lint(_ report: LintReport, width: Int? = nil) -> String {
+        var text = findings(report.diagnostics, width: width)
         if !text.isEmpty { text += "\n" }
-        let files = report.filesChecked == 1 ? "1 file" : "\(report.filesChecked) files"
+        let files = counted(report.filesChecked, "file")
         let counts = describeCounts(errors: report.errors, warnings: report.warnings)
         let omitted = report.diagnostics.filter { $0.rule == Diagnostic.omittedRule }.reduce(0) { $0 + $1.omittedCount }
         let more = omitted == 0 ? "" : ", and \(Self.grouped(String(omitted))) more not shown"
         let summary = "\(files) checked: \(counts)\(more)."
-        text += (report.errors > 0 || omitted > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)) + "\n"
+        let styled = report.errors > 0 || omitted > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)
+        text += (width.map { TextLayout.fit(styled, width: $0) } ?? styled) + "\n"
         return text
     }
 
@@ -138,5 +148,13 @@ struct AuthoringRenderer {
             result.append(character)
         }
         return String(result.reversed())
+    }
+}
+
+extension OutputSink {
+    /// Findings laid out for this sink's width (standard error's unless `isError` is false),
+    /// then written as they are, so each caret stays under its column.
+    func writeFindings(_ diagnostics: [Diagnostic], renderer: AuthoringRenderer, isError: Bool = true) {
+        writePreformatted(renderer.findings(diagnostics, width: fittingWidth(isError: isError)) + "\n", isError: isError)
     }
 }

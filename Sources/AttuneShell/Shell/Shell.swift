@@ -212,10 +212,12 @@ public final class Shell {
         buffer += fitted.hasSuffix("\n") ? fitted : fitted + "\n"
     }
 
-    /// Adds findings (a headline, the excerpt and its caret) as they are: rewrapping would
-    /// move the caret off the place it points at.
-    func sayFindings(_ text: String) {
+    /// Adds findings (a headline, the excerpt and its caret), laid out by `layout` for the
+    /// window's width when the output has one: rewrapping them afterwards would move the
+    /// caret off the place it points at.
+    func sayFindings(_ layout: (_ width: Int?) -> String) {
         flush()
+        let text = layout(output.fittingWidth(isError: false).map { min($0, width()) })
         output.writePreformatted(text.hasSuffix("\n") ? text : text + "\n")
     }
 

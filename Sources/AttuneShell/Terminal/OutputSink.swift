@@ -14,11 +14,15 @@ public protocol OutputSink: AnyObject {
     /// Text whose lines must not be rewrapped (a QR code, a file's contents sent to `-`, JSON,
     /// a finding with its excerpt and caret), to standard output or, with `isError`, error.
     func writePreformatted(_ text: String, isError: Bool)
+    /// The width this sink fits its writes to (standard error's with `isError`), or nil when
+    /// it writes them as they are; for text laid out to the width ahead of writing.
+    func fittingWidth(isError: Bool) -> Int?
 }
 
 extension OutputSink {
     public func writePreformatted(_ text: String, isError: Bool) { isError ? writeError(text) : write(text) }
     public func writePreformatted(_ text: String) { writePreformatted(text, isError: false) }
+    public func fittingWidth(isError: Bool) -> Int? { nil }
 }
 
 /// Standard output and error, written with write(2) so nothing sits in a stdio buffer when
@@ -44,6 +48,8 @@ public final class StandardStreams: OutputSink {
     public func writePreformatted(_ text: String, isError: Bool) {
         Self.write(TextLayout.sanitizeForTerminal(text), to: isError ? STDERR_FILENO : STDOUT_FILENO)
     }
+
+    public func fittingWidth(isError: Bool) -> Int? { width?(isError ? STDERR_FILENO : STDOUT_FILENO) }
 
     private func prepared(_ text: String, for fd: Int32) -> String {
         let clean = TextLayout.sanitizeForTerminal(text)
