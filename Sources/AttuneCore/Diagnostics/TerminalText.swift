@@ -72,3 +72,24 @@ public enum TerminalText {
         0x2029: "paragraph separator", 0x200B: "zero-width space", 0x202E: "right-to-left override", 0xFEFF: "byte order mark",
     ]
 }
+
+extension String {
+    /// The text on one line, cut at a word boundary to at most `limit` characters with "…",
+    /// so an author can recognise a choice in a list (`TerminalText.quoted` cuts anywhere, for
+    /// values quoted in messages).
+    public func shortened(to limit: Int = 48) -> String {
+        let words = split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let whole = words.joined(separator: " ")
+        guard whole.count > limit else { return whole }
+        var result = ""
+        for word in words {
+            let next = result.isEmpty ? String(word) : result + " " + word
+            if next.count > limit - 1 { break }
+            result = next
+        }
+        if result.isEmpty { result = String(whole.prefix(limit - 1)) }
+        // "something.…" reads as a stutter: the cut sentence ends in the ellipsis alone.
+        while let last = result.last, ".,;:".contains(last), result.count > 1 { result.removeLast() }
+        return result + "…"
+    }
+}

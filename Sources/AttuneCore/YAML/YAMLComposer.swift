@@ -24,7 +24,7 @@ public enum YAMLComposer {
         let findings = repeats.map { repeated in
             source.diagnostic(
                 line: repeated.line, column: repeated.column,
-                "'\(shorten(repeated.key))' is already written on line \(repeated.firstLine.grouped) of this block; "
+                "'\(TerminalText.quoted(repeated.key))' is already written on line \(repeated.firstLine.grouped) of this block; "
                     + "only the first is read, so remove or rename this one", rule: .duplicateKey)
         }
         guard case .duplicatedKeysInMapping = failure else { return (nil, findings + first.composed.diagnostics) }
@@ -199,7 +199,7 @@ public enum YAMLComposer {
             }
             return source.diagnostic(line: line, column: column, message, rule: .yamlSyntax)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\(shorten($0))'" }.joined(separator: ", ")
+            let names = duplicates.map { "'\(TerminalText.quoted($0))'" }.joined(separator: ", ")
             return source.diagnostic(
                 line: context.mark.line, column: context.mark.column,
                 "the key \(names) appears more than once in the same block; keep one", rule: .duplicateKey)
@@ -306,9 +306,5 @@ public enum YAMLComposer {
             // Not in this list: say where, in plain words; libyaml's own are for programmers.
             return "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above"
         }
-    }
-
-    private static func shorten(_ text: String) -> String {
-        text.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..." : text
     }
 }

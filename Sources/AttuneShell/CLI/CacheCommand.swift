@@ -57,7 +57,8 @@ struct CacheClearCommand: ParsableCommand {
 private func cacheLocation(_ context: RunContext) throws -> ContentCache {
     guard let directory = ContentCache.defaultDirectory(environment: context.environment) else {
         context.output.writeError(context.style.error("error:")
-            + " there is no cache folder: neither XDG_CACHE_HOME nor HOME is set to a full path.\n")
+            + " there is no cache folder: Attune cannot tell where your home folder is (HOME is not set, or is not a full path), so it "
+            + "reads the content files afresh each time. Nothing is lost.\n")
         throw ExitCode(1)
     }
     return ContentCache(directory: directory)
