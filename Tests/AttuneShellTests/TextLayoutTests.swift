@@ -1,3 +1,4 @@
+import AttuneCore
 import Testing
 @testable import AttuneShell
 
@@ -51,5 +52,9 @@ struct TextLayoutTests {
         #expect(DataDirectory.resolve(option: nil, environment: ["ATTUNE_HOME": "/b", "XDG_DATA_HOME": "/c"]) == "/b")
         #expect(DataDirectory.resolve(option: nil, environment: ["XDG_DATA_HOME": "/c"]) == "/c/attune")
         #expect(DataDirectory.resolve(option: nil, environment: ["HOME": "/h"]) == "/h/.local/share/attune")
+        // A relative XDG folder is ignored, as the XDG rules say; the cache follows the same rule.
+        #expect(DataDirectory.resolve(option: nil, environment: ["XDG_DATA_HOME": "data", "HOME": "/h"]) == "/h/.local/share/attune")
+        #expect(ContentCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/h"]) == "/h/.cache/attune")
+        #expect(ContentCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c"]) == "/c/attune")
     }
 }

@@ -27,9 +27,7 @@ public struct ContentCache: Sendable {
     /// `$XDG_CACHE_HOME/attune` when that is an absolute path, else `~/.cache/attune`; nil
     /// when neither can be worked out.
     public static func defaultDirectory(environment: [String: String]) -> String? {
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/attune" }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return home + "/.cache/attune"
+        XDGFolders.attune("XDG_CACHE_HOME", fallback: ".cache", environment: environment)
     }
 
     /// The Attune version with this program's size and modification time: a rebuilt

@@ -1,3 +1,4 @@
+import AttuneCore
 import Foundation
 
 /// Where the content and the learner's data live for this run.
@@ -90,13 +91,12 @@ public struct BundledContent: Sendable, Equatable {
 
 /// The folder for the learner's private data (progress, journal, history).
 public enum DataDirectory {
-    /// `--data-dir`, else $ATTUNE_HOME, else $XDG_DATA_HOME/attune, else ~/.local/share/attune.
+    /// `--data-dir`, else $ATTUNE_HOME, else $XDG_DATA_HOME/attune (a full path), else ~/.local/share/attune.
     public static func resolve(option: String?, environment: [String: String]) -> String {
         if let option, !option.isEmpty { return expandTilde(option) }
         if let home = environment["ATTUNE_HOME"], !home.isEmpty { return expandTilde(home) }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return (xdg as NSString).appendingPathComponent("attune") }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/share/attune")
+        return XDGFolders.attune("XDG_DATA_HOME", fallback: ".local/share", environment: environment)
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share/attune")
     }
 
     static func expandTilde(_ path: String) -> String {
