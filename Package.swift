@@ -48,7 +48,7 @@ let package = Package(
         // Phones vote: the room's state as values, and a small HTTP server on the local network.
         .target(
             name: "AttuneRoom",
-            dependencies: ["CQREncode", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["AttunePlay", "CQREncode", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore"]),
-        .testTarget(name: "AttuneRoomTests", dependencies: ["AttuneRoom"]),
+        .testTarget(name: "AttuneRoomTests", dependencies: ["AttuneRoom", "AttunePlay"]),
         .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttuneShellTests", dependencies: [
             "AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "AttuneRoom", "attune",

@@ -9,9 +9,15 @@ public struct Tally: Sendable, Equatable {
     /// The room's size, when given with `of N`.
     public var roomSize: Int?
 
-    public var total: Int { counts.reduce(0, +) }
+    /// More votes for one choice than any room holds; a larger number is a slip.
+    public static let largestCount = 100_000
+
+    /// Never overflows: each count is at most `largestCount`.
+    public var total: Int { counts.reduce(0) { $0 + min($1, Self.largestCount) } }
 
     public enum Problem: Error, Sendable, Equatable {
+        /// A count (or the room's size) larger than any room.
+        case tooLarge(String)
         /// Not one whole number for each offered choice.
         case wrongCount(expected: Int, given: Int)
         case notANumber(String)
@@ -32,11 +38,15 @@ public struct Tally: Sendable, Equatable {
             guard of == numbers.count - 2, let size = Int(numbers[of + 1]), size >= 0 else {
                 throw .notANumber(numbers[(of + 1)...].joined(separator: " "))
             }
+            guard size <= largestCount else { throw .tooLarge(numbers[of + 1]) }
             room = size
             numbers.removeLast(2)
         }
         var counts: [Int] = []
         for word in numbers {
+            if !word.isEmpty, word.allSatisfy({ $0.isASCII && $0.isNumber }), Int(word).map({ $0 > largestCount }) ?? true {
+                throw .tooLarge(word)
+            }
             guard let count = Int(word), count >= 0 else { throw .notANumber(word) }
             counts.append(count)
         }

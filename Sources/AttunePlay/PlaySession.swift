@@ -64,8 +64,6 @@ public final class PlaySession {
     private let now: () -> Date
     /// Holds the record for this window while the session lasts.
     private var claim: CaseClaim?
-    /// The room's tally for the choices offered now, kept with the group's next decision.
-    public private(set) var pendingTally: Tally?
     /// Problems saving, collected for the front end to report; play carries on unsaved.
     public private(set) var saveProblems: [String] = []
 
@@ -187,18 +185,10 @@ public final class PlaySession {
                                  groupSession: groupSession)
     }
 
-    /// Keeps the room's tally for the choices offered now; true when it replaced an earlier one.
-    @discardableResult
-    public func setTally(_ tally: Tally) -> Bool {
-        defer { pendingTally = tally }
-        return pendingTally != nil
-    }
-
     /// Takes offered choice `selector` (a number from 1 or a choice id). A group's tally
-    /// for the offered choices (given here, or by `setTally`) is kept with the decision.
+    /// for the offered choices is kept with the decision.
     @discardableResult
-    public func choose(_ selector: String, tally explicitTally: [Int]? = nil) throws(PlayError) -> ChoiceOutcome {
-        let tally = explicitTally ?? pendingTally?.counts
+    public func choose(_ selector: String, tally: RoomTally? = nil) throws(PlayError) -> ChoiceOutcome {
         let before = state
         let offeredBefore = offered
         let step = try engine.choose(selector, in: before)
@@ -212,14 +202,14 @@ public final class PlaySession {
             }
         case let .group(session):
             let ids = offeredBefore.map(\.id)
+            let kept = tally?.counts.count == ids.count ? tally : nil
             save { try $0.recordGroupDecision(session: session, scenario: key.id, node: before.node, choice: step.choice.id,
-                                              rating: step.choice.rating, offered: ids,
-                                              tally: tally?.count == ids.count ? tally : nil, at: now()) }
+                                              rating: step.choice.rating, offered: ids, tally: kept?.counts,
+                                              source: kept?.source, roomSize: kept?.roomSize, at: now()) }
         case .none:
             break
         }
         playthrough.advance(to: step.state)
-        pendingTally = nil
         let ending = engine.node(for: step.state).flatMap { $0.isEnding ? $0 : nil }
         if let ending, recording == .personal, let recordID {
             save { try $0.finish(playthrough: recordID, ending: ending.id, kind: ending.ending, at: now()) }
@@ -233,7 +223,6 @@ public final class PlaySession {
         guard playthrough.canGoBack else { return .atStart }
         let leftEnding = isAtEnding
         playthrough.back()
-        pendingTally = nil
         switch recording {
         case .personal:
             guard let recordID else { break }
@@ -261,13 +250,17 @@ public final class PlaySession {
         return .returned(leftEnding: leftEnding)
     }
 
-    /// Begins the case again. The earlier path stays in the record.
+    /// Begins the case again. The earlier path stays in the record; a group session begins a new pass.
     public func restart() {
-        pendingTally = nil
         playthrough = Playthrough(scenarioID: scenario.id, start: engine.start())
-        if recording == .personal {
+        switch recording {
+        case .personal:
             let key = self.key, now = self.now
             recordID = save { try $0.startPlaythrough(key, at: now()) }
+        case let .group(session):
+            save { try $0.startGroupPass(session: session) }
+        case .none:
+            break
         }
     }
 

@@ -1,3 +1,4 @@
+import AttunePlay
 import FlyingFox
 import FlyingSocks
 import Foundation
@@ -226,6 +227,7 @@ struct Router: HTTPHandler, Sendable {
             case .stale: return Self.text(.conflict, "That moment has passed; the page will show the new one.")
             case .notOffered: return Self.text(.unprocessableContent, "That choice is not offered at this moment.")
             case .badDevice: return Self.text(.badRequest, "This page could not identify your phone. Reload the page.")
+            case .notSaved: return Self.text(.serviceUnavailable, "Your vote could not be kept. Try again in a moment.")
             }
         }
     }

@@ -19,7 +19,7 @@ extension ProgressStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.id, s.startedAt, s.endedAt, s.scenario, s.origin,
-                  (SELECT COUNT(*) FROM groupDecision d WHERE d.session = s.id AND d.undoneAt IS NULL) AS decisions,
+                  (SELECT COUNT(*) FROM groupDecision d WHERE d.session = s.id AND d.undoneAt IS NULL AND d.pass = s.pass) AS decisions,
                   (SELECT COUNT(*) FROM journal j WHERE j.groupSession = s.id) AS notes
                 FROM groupSession s ORDER BY s.id DESC
                 """).compactMap { row in
@@ -50,23 +50,57 @@ extension ProgressStore {
     }
 
     public func recordGroupDecision(session: Int64, scenario: String, node: String, choice: String, rating: Rating,
-                                    offered: [String], tally: [Int]?, at date: Date) throws(StoreError) {
+                                    offered: [String], tally: [Int]?, source: TallySource? = nil, roomSize: Int? = nil,
+                                    at date: Date) throws(StoreError) {
         try write { db in
+            let pass = try Int.fetchOne(db, sql: "SELECT pass FROM groupSession WHERE id = ?", arguments: [session]) ?? 1
             try db.execute(sql: """
-                INSERT INTO groupDecision (session, scenario, node, choice, rating, offered, tally, madeAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO groupDecision (session, scenario, node, choice, rating, offered, tally, tallySource, roomSize, pass, madeAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [session, scenario, node, choice, rating.rawValue, offered.joined(separator: ","),
-                                 tally?.map(String.init).joined(separator: ","), date])
+                                 tally?.map(String.init).joined(separator: ","), tally == nil ? nil : (source ?? .typed).rawValue,
+                                 tally == nil ? nil : roomSize, pass, date])
+            // The moment's tally went with the decision.
+            try db.execute(sql: "DELETE FROM groupPending WHERE session = ?", arguments: [session])
         }
     }
 
-    /// `back` in group mode: the last decision is marked as taken back.
+    /// `back` in group mode: the last decision of the pass is marked as taken back, and stays in the record.
     public func undoLastGroupDecision(session: Int64, at date: Date) throws(StoreError) {
         try write { db in
             try db.execute(sql: """
                 UPDATE groupDecision SET undoneAt = ? WHERE id = (
-                  SELECT id FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id DESC LIMIT 1)
+                  SELECT d.id FROM groupDecision d JOIN groupSession s ON s.id = d.session
+                  WHERE d.session = ? AND d.undoneAt IS NULL AND d.pass = s.pass ORDER BY d.id DESC LIMIT 1)
                 """, arguments: [date, session])
+            try db.execute(sql: "DELETE FROM groupPending WHERE session = ?", arguments: [session])
+        }
+    }
+
+    /// `restart` in group mode: a new pass through the case; the earlier passes stay in the record.
+    @discardableResult
+    public func startGroupPass(session: Int64) throws(StoreError) -> Int {
+        try write { db in
+            try db.execute(sql: "UPDATE groupSession SET pass = pass + 1 WHERE id = ?", arguments: [session])
+            try db.execute(sql: "DELETE FROM groupPending WHERE session = ?", arguments: [session])
+            return try Int.fetchOne(db, sql: "SELECT pass FROM groupSession WHERE id = ?", arguments: [session]) ?? 1
+        }
+    }
+
+    /// Keeps the moment's tally and phone votes (nil: there are none to keep).
+    public func saveGroupPending(session: Int64, _ pending: GroupPending?, at date: Date) throws(StoreError) {
+        try write { db in
+            guard let pending else {
+                try db.execute(sql: "DELETE FROM groupPending WHERE session = ?", arguments: [session])
+                return
+            }
+            let ballots = String(decoding: try JSONEncoder().encode(pending.ballots), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO groupPending (session, pass, step, node, voting, tally, tallySource, roomSize, ballots, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [session, pending.pass, pending.step, pending.node, pending.voting,
+                                 pending.tally?.map(String.init).joined(separator: ","), pending.tallySource?.rawValue,
+                                 pending.roomSize, ballots, date])
         }
     }
 
@@ -76,21 +110,33 @@ extension ProgressStore {
             guard let session = try Row.fetchOne(db, sql: "SELECT * FROM groupSession WHERE id = ?", arguments: [id]) else {
                 return nil
             }
-            let decisions = try Row.fetchAll(db, sql: """
-                SELECT * FROM groupDecision WHERE session = ? AND undoneAt IS NULL ORDER BY id
-                """, arguments: [id]).map { row in
-                let tally: String? = row["tally"]
+            let decisions = try Row.fetchAll(db, sql: "SELECT * FROM groupDecision WHERE session = ? ORDER BY id",
+                                             arguments: [id]).map { row in
                 let offered: String = row["offered"]
                 return GroupDecision(
                     scenarioID: row["scenario"], node: row["node"], choice: row["choice"],
                     rating: Rating(rawValue: row["rating"]) ?? .partial,
                     offered: offered.split(separator: ",").map(String.init),
-                    tally: tally.map { $0.split(separator: ",").compactMap { Int($0) } }, madeAt: row["madeAt"])
+                    tally: Self.counts(row["tally"]), madeAt: row["madeAt"], pass: row["pass"] ?? 1,
+                    tallySource: (row["tallySource"] as String?).flatMap(TallySource.init(rawValue:)),
+                    roomSize: row["roomSize"], takenBackAt: row["undoneAt"])
+            }
+            let pending = try Row.fetchOne(db, sql: "SELECT * FROM groupPending WHERE session = ?", arguments: [id]).map { row in
+                let ballots: String = row["ballots"]
+                return GroupPending(pass: row["pass"], step: row["step"], node: row["node"], voting: row["voting"],
+                                    tally: Self.counts(row["tally"]),
+                                    tallySource: (row["tallySource"] as String?).flatMap(TallySource.init(rawValue:)),
+                                    roomSize: row["roomSize"],
+                                    ballots: (try? JSONDecoder().decode([String: Int].self, from: Data(ballots.utf8))) ?? [:])
             }
             let scenario: String? = session["scenario"]
             return GroupSessionRecord(id: id, startedAt: session["startedAt"], endedAt: session["endedAt"],
                                       scenario: scenario.map { CaseKey(id: $0, origin: session["origin"] ?? CaseKey.bundledOrigin) },
-                                      decisions: decisions, notes: notes)
+                                      pass: session["pass"] ?? 1, allDecisions: decisions, notes: notes, pending: pending)
         }
+    }
+
+    private static func counts(_ text: String?) -> [Int]? {
+        text.map { $0.split(separator: ",").compactMap { Int($0) } }
     }
 }

@@ -41,6 +41,12 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var groupSession: Int64?
 }
 
+/// Where a room's tally came from: typed by the trainer (`votes`), or counted from phones (`lock`).
+public enum TallySource: String, Sendable, Hashable, Codable {
+    case typed
+    case phones
+}
+
 /// One decision a group took, with the room's votes for each offered choice.
 public struct GroupDecision: Sendable, Hashable {
     public var scenarioID: String
@@ -50,6 +56,56 @@ public struct GroupDecision: Sendable, Hashable {
     public var offered: [String]
     public var tally: [Int]?
     public var madeAt: Date
+    /// The pass through the case it belongs to: 1, then one more with each `restart`.
+    public var pass: Int = 1
+    public var tallySource: TallySource?
+    /// The room's size, when the trainer gave it with `of N`.
+    public var roomSize: Int?
+    /// When `back` took it back; it stays in the record, marked.
+    public var takenBackAt: Date?
+
+    public init(scenarioID: String, node: String, choice: String, rating: Rating, offered: [String], tally: [Int]?,
+                madeAt: Date, pass: Int = 1, tallySource: TallySource? = nil, roomSize: Int? = nil, takenBackAt: Date? = nil) {
+        self.scenarioID = scenarioID
+        self.node = node
+        self.choice = choice
+        self.rating = rating
+        self.offered = offered
+        self.tally = tally
+        self.madeAt = madeAt
+        self.pass = pass
+        self.tallySource = tallySource
+        self.roomSize = roomSize
+        self.takenBackAt = takenBackAt
+    }
+}
+
+/// A moment's tally and phone votes not yet taken with a choice: kept so that quitting, a
+/// crash or `stop` loses none of them.
+public struct GroupPending: Sendable, Hashable {
+    public var pass: Int
+    /// How many decisions of the pass came before this moment.
+    public var step: Int
+    public var node: String
+    /// Whether phones were voting when it was kept.
+    public var voting: Bool
+    public var tally: [Int]?
+    public var tallySource: TallySource?
+    public var roomSize: Int?
+    /// Phone votes: device token to the index of the offered choice.
+    public var ballots: [String: Int]
+
+    public init(pass: Int, step: Int, node: String, voting: Bool, tally: [Int]?, tallySource: TallySource?,
+                roomSize: Int?, ballots: [String: Int]) {
+        self.pass = pass
+        self.step = step
+        self.node = node
+        self.voting = voting
+        self.tally = tally
+        self.tallySource = tallySource
+        self.roomSize = roomSize
+        self.ballots = ballots
+    }
 }
 
 /// A room's run through one case: its decisions with their tallies, and its notes.
@@ -59,8 +115,16 @@ public struct GroupSessionRecord: Sendable, Hashable {
     public var endedAt: Date?
     /// The case the room played; nil only for a session that never began one.
     public var scenario: CaseKey?
-    public var decisions: [GroupDecision]
+    /// The pass the room is on now.
+    public var pass: Int = 1
+    /// Every decision of every pass in the order made, taken-back ones included (marked).
+    public var allDecisions: [GroupDecision]
     public var notes: [JournalEntry]
+    /// A moment's tally or phone votes not yet taken with a choice.
+    public var pending: GroupPending?
+
+    /// The path the room is on: this pass's decisions still in effect.
+    public var decisions: [GroupDecision] { allDecisions.filter { $0.pass == pass && $0.takenBackAt == nil } }
 }
 
 /// One line of `group sessions`.

@@ -122,6 +122,33 @@ extension ProgressStore {
                 table.add(column: "carriedOver", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v7-group-passes-and-pending") { db in
+            // `restart` in a group session begins a new pass; each decision names its pass and
+            // where its tally came from. A moment's tally and phone votes not yet taken with a
+            // choice are kept in groupPending, so quitting or a crash loses none of them.
+            try db.alter(table: "groupSession") { table in
+                table.add(column: "pass", .integer).notNull().defaults(to: 1)
+            }
+            try db.alter(table: "groupDecision") { table in
+                table.add(column: "pass", .integer).notNull().defaults(to: 1)
+                table.add(column: "tallySource", .text)
+                table.add(column: "roomSize", .integer)
+            }
+            try db.execute(sql: "UPDATE groupDecision SET tallySource = 'typed' WHERE tally IS NOT NULL")
+            try db.create(table: "groupPending") { table in
+                table.primaryKey("session", .integer).references("groupSession", onDelete: .cascade)
+                table.column("pass", .integer).notNull()
+                table.column("step", .integer).notNull()
+                table.column("node", .text).notNull()
+                table.column("voting", .boolean).notNull()
+                table.column("tally", .text)
+                table.column("tallySource", .text)
+                table.column("roomSize", .integer)
+                // Phone votes as JSON: {"device token": choice index}.
+                table.column("ballots", .text).notNull()
+                table.column("updatedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 

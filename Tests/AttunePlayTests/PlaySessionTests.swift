@@ -205,8 +205,8 @@ struct PlaySessionTests {
         let group = try store.startGroupSession(at: Date())
         let (room, outcome) = PlaySession.open(caseNamed(), key: key, store: store, recording: .group(group))
         #expect(outcome == .fresh)
-        try room.choose("forms", tally: [2, 7])
-        try room.choose("talk", tally: [3, 4])
+        try room.choose("forms", tally: RoomTally(counts: [2, 7], source: .typed))
+        try room.choose("talk", tally: RoomTally(counts: [3, 4], source: .phones))
         #expect(try store.activePlaythrough(key)?.choices == ["greet"])
         #expect(try store.progress().endings.isEmpty)
         let decisions = try #require(try store.groupSession(group)).decisions

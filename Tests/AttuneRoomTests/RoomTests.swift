@@ -1,8 +1,9 @@
+import AttunePlay
 import AttuneRoom
 import Foundation
 import Testing
 
-let moment = RoomMoment(decision: 1, caseTitle: "Maya, four months", prompt: "What do you do first?",
+let moment = RoomMoment(caseTitle: "Maya, four months", label: "Moment 1", prompt: "What do you do first?",
                         choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"])
 
 func device(_ number: Int) -> String { String(format: "%032x", number) }
@@ -22,7 +23,7 @@ struct RoomBoardTests {
         #expect(throws: VoteRefusal.stale) { try board.vote(device: device(3), decision: 0, choice: 0) }
         #expect(throws: VoteRefusal.notOffered) { try board.vote(device: device(3), decision: 1, choice: 3) }
         #expect(throws: VoteRefusal.badDevice) { try board.vote(device: "me", decision: 1, choice: 0) }
-        #expect(board.counts.voted == 2)
+        #expect(board.voted == 2)
         #expect(board.lock() == [0, 0, 2])
         #expect(throws: VoteRefusal.notOpen) { try board.vote(device: device(4), decision: 1, choice: 0) }
         #expect(board.roomView().counts == [0, 0, 2])
@@ -35,8 +36,14 @@ struct RoomBoardTests {
         board.openVoting()
         let json = String(decoding: try JSONEncoder().encode(board.participantView(device: device(1))), as: UTF8.self)
         #expect(!json.contains("Attuned") && !json.contains("rating"))
-        board.reveal(RoomReveal(decision: 1, chosen: 1, options: [.init(number: 1, text: "Greet Alicia", rating: "Attuned", why: "You joined both.", votes: 3)]))
+        _ = board.lock()
+        try board.apply(.chose(RoomReveal(momentLabel: "Moment 1", chosen: 1, options: [.init(number: 1, text: "Greet Alicia", rating: "Attuned", why: "You joined both.", votes: 3)]),
+                               next: moment, summary: nil))
+        #expect(board.participantView(device: device(1)).reveal == nil, "the choice alone reveals nothing")
+        #expect(board.roomView().reveal == nil)
+        try board.apply(.reveal)
         #expect(board.participantView(device: device(1)).reveal?.options.first?.rating == "Attuned")
+        #expect(board.participantView(device: device(1)).reveal?.momentLabel == "Moment 1")
     }
 
     @Test("the join link encodes as a QR code with block characters")

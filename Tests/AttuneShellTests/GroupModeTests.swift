@@ -73,6 +73,7 @@ struct GroupModeTests {
         let input = """
             play maya-quiet-visit
             notes
+            notes
             discuss
             votes 6 2 1
             1

@@ -178,7 +178,7 @@ struct GroupRoomTests {
         shell.execute("votes 9 4 of 12")
         #expect(output.errors.contains("The votes add up to 13, more than the 12 in the room."))
         shell.execute("votes 5 4 of 12")
-        #expect(output.text.contains("This tally replaced the one entered before."))
+        #expect(output.text.contains("This tally (5 / 4, of 12) replaced the one typed before (6 / 2)."))
         #expect(output.text.contains("9 of the 12 in the room voted."))
         shell.execute("1")
         let latest = try #require(try store.latestGroupSession())

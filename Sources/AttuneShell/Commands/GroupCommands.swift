@@ -82,9 +82,11 @@ extension Shell {
         }
         if let current = session {
             session = nil
+            current.end()
             say("You left '\(TextLayout.neutralize(current.scenario.title))'; your own place in it is kept.")
         }
         groupMode = true
+        if board == nil { board = RoomBoard() }
         say(TextLayout.wrap(style.bold("Group mode is on.") + " 'play' starts a case fresh for the room, apart from your own "
             + "progress; 'group resume N' continues an earlier session. 'votes 7 4 1' records the room's tally, 'reveal' "
             + "compares the options once the room has chosen, 'notes' shows the facilitator notes (the screen may be "
@@ -97,6 +99,7 @@ extension Shell {
             fail("Group mode is already off.")
             return
         }
+        sayWhereLeft()
         endGroupPlay()
         stopRoom()
         groupMode = false
@@ -104,15 +107,14 @@ extension Shell {
         say("Group mode is off. Every session is kept: 'group sessions' lists them.")
     }
 
-    /// Leaves the room's case, marking its session as ended (it can be resumed).
+    /// Leaves the room's case, marking its session as ended (it can be resumed, with any tally
+    /// and phone votes not yet taken with a choice).
     func endGroupPlay() {
-        guard let id = session?.groupSession else { return }
-        do {
-            try store?.endGroupSession(id, at: now())
-        } catch {
-            fail("Could not record the end of the group session: \(error)")
-        }
+        guard let group = groupPlay else { return }
+        _ = group.close(at: now())
+        groupPlay = nil
         session = nil
+        reportSaveProblems(group)
     }
 
     /// `play` in group mode: a new group session for this case.
@@ -129,7 +131,94 @@ extension Shell {
         }
         lastGroupSession = id
         say(style.dim("Group session \(id) begins."))
-        begin(scenario, key: key, recording: .group(id))
+        openGroupPlay(scenario, key: key, session: id)
+    }
+
+    func resumeGroupSession(_ id: Int64) {
+        guard let store else {
+            fail("There are no group sessions: the progress file could not be opened.")
+            return
+        }
+        guard let record = try? store.groupSession(id), let key = record.scenario else {
+            fail("There is no group session \(id). Type 'group sessions' to see them.")
+            return
+        }
+        guard let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else {
+            fail("Group session \(id) played a case that is not loaded now ('\(TextLayout.neutralize(key.id))'). "
+                + "'group export \(id) FILE' still writes it.")
+            return
+        }
+        if !groupMode { startGroupMode() }
+        endGroupPlay()
+        try? store.reopenGroupSession(id)
+        lastGroupSession = id
+        say(style.dim("Group session \(id) continues."))
+        openGroupPlay(scenario, key: key, session: id)
+    }
+
+    /// Opens a group session's case on the room's board and shows where the room stands.
+    private func openGroupPlay(_ scenario: Scenario, key: CaseKey, session id: Int64) {
+        guard let store, let board else { return }
+        guard let (group, opening) = GroupPlay.open(scenario, key: key, session: id, store: store, board: board, now: now) else {
+            fail("Group session \(id) is open in another Attune window. Carry on there, or type 'stop' in that window first.")
+            return
+        }
+        groupPlay = group
+        session = group.play
+        showOpening(scenario, outcome: opening.outcome)
+        if opening.restoredVotes > 0 || opening.restoredTally != nil {
+            var words = "Kept from before for this moment: "
+            if let tally = opening.restoredTally { words += "the tally \(Self.tallyWords(tally))" }
+            if opening.restoredVotes > 0 {
+                words += (opening.restoredTally == nil ? "" : ", from ") + counted(opening.restoredVotes, "phone vote")
+            }
+            say(words + ". It goes with the room's choice; 'votes' replaces it.")
+        }
+        reportSaveProblems(group)
+        showMoment()
+    }
+
+    /// What the trainer is told about a change to the room's votes.
+    func say(_ notices: [RoomNotice]) {
+        for notice in notices {
+            switch notice {
+            case let .opened(choices):
+                say("Voting is open on phones: \(counted(choices, "choice")). Type 'lock' to close it.")
+            case let .alreadyOpen(voted):
+                say("Voting is already open, and the \(counted(voted, "vote")) in are kept. Type 'lock' to close it.")
+            case let .reopened(kept):
+                say("Voting is open again. The \(counted(kept, "vote")) already in are kept and phones may change them; "
+                    + "'lock' counts them again.")
+            case let .locked(tally):
+                if let session { say(voteChart(tally, choices: session.offered)) }
+            case let .lockedWithoutVotes(kept):
+                say("Voting is closed. No phone voted" + (kept.map { ", so the tally \(Self.tallyWords($0)) stands." }
+                    ?? ". Type the room's tally with 'votes', for example: votes 7 4 1"))
+            case let .replaced(earlier, tally):
+                if tally.source == .phones, let session { say(voteChart(tally, choices: session.offered)) }
+                say(style.dim("This tally (\(Self.tallyWords(tally))) replaced the one \(earlier.source == .typed ? "typed" : "counted from phones") "
+                    + "before (\(Self.tallyWords(earlier)))."))
+            case let .lockedForChoice(tally):
+                say(tally.map { "Voting closed before the choice; the tally \(Self.tallyWords($0)) goes with it." }
+                    ?? "Voting closed before the choice. No phone had voted, so no tally goes with it.")
+            case let .setAside(voted, tally):
+                var what: [String] = []
+                if let tally { what.append("the tally \(Self.tallyWords(tally))") }
+                if voted > 0, tally?.source != .phones { what.append(counted(voted, "phone vote")) }
+                say(style.caution("Not used: ") + what.joined(separator: " and ")
+                    + " for the moment the room left without choosing.")
+            }
+        }
+    }
+
+    /// "7 / 4 / 1, from phones".
+    static func tallyWords(_ tally: RoomTally) -> String {
+        tally.counts.map(String.init).joined(separator: " / ") + (tally.source == .phones ? ", from phones" : "")
+            + (tally.roomSize.map { ", of \($0)" } ?? "")
+    }
+
+    func reportSaveProblems(_ group: GroupPlay) {
+        for problem in group.takeSaveProblems() { fail("Could not save: \(problem)") }
     }
 
     func listGroupSessions() {
@@ -161,26 +250,16 @@ extension Shell {
         say(lines.joined(separator: "\n"))
     }
 
-    func resumeGroupSession(_ id: Int64) {
-        guard let store else {
-            fail("There are no group sessions: the progress file could not be opened.")
-            return
+    /// In group mode the screen is shared: a private screen is shown only when asked for twice in a row.
+    func confirmPrivateOnSharedScreen(_ command: String, what: String) -> Bool {
+        guard groupMode else { return true }
+        if let warned = privacyWarned, warned.command == command, warned.line == linesRun - 1 {
+            privacyWarned = nil
+            return true
         }
-        guard let record = try? store.groupSession(id), let key = record.scenario else {
-            fail("There is no group session \(id). Type 'group sessions' to see them.")
-            return
-        }
-        guard let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else {
-            fail("Group session \(id) played a case that is not loaded now ('\(TextLayout.neutralize(key.id))'). "
-                + "'group export \(id) FILE' still writes it.")
-            return
-        }
-        if !groupMode { startGroupMode() }
-        endGroupPlay()
-        try? store.reopenGroupSession(id)
-        lastGroupSession = id
-        say(style.dim("Group session \(id) continues."))
-        begin(scenario, key: key, recording: .group(id))
+        privacyWarned = (command, linesRun)
+        say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show it.")
+        return false
     }
 
     func facilitatorNotes() {
@@ -189,7 +268,8 @@ extension Shell {
             return
         }
         guard let current = requireCase("notes") else { return }
-        say(style.caution("Facilitator notes. The screen may be shared."))
+        guard confirmPrivateOnSharedScreen("notes", what: "the facilitator notes, which can name the most attuned responses,") else { return }
+        say(style.caution("Facilitator notes."))
         if current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil {
             say("This case has no facilitator notes for this moment.")
             return
@@ -243,6 +323,7 @@ extension Shell {
             fail("There are no choices to vote on at this moment.")
             return
         }
+        guard let group = groupPlay else { return }
         let tally: Tally
         do {
             tally = try Tally.parse(arguments, offered: offered.count)
@@ -251,14 +332,27 @@ extension Shell {
             switch error {
             case let .moreThanRoom(total, room):
                 fail("The votes add up to \(total), more than the \(room) in the room. Count again, or leave out 'of \(room)'.")
+            case let .tooLarge(word):
+                fail("\(TextLayout.neutralize(word)) is more than any room holds. Give one whole number for each of the "
+                    + "\(offered.count) choices, for example: votes \(example)")
             case .wrongCount, .notANumber:
                 fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes \(example)")
             }
             return
         }
-        let replaced = current.setTally(tally)
-        say(voteChart(tally, choices: offered))
-        if replaced { say(style.dim("This tally replaced the one entered before.")) }
+        let notices: [RoomNotice]
+        do {
+            notices = try group.setTally(tally)
+        } catch {
+            fail("There is nothing to vote on at this moment.")
+            return
+        }
+        say(voteChart(RoomTally(counts: tally.counts, roomSize: tally.roomSize, source: .typed), choices: offered))
+        say(notices)
+        if board?.phase == .voting {
+            say(style.dim("Voting on phones is still open; 'lock' will count the phones' votes in place of this tally."))
+        }
+        reportSaveProblems(group)
         if let room = tally.roomSize, tally.total < room {
             say(style.dim("\(tally.total) of the \(room) in the room voted."))
         }
@@ -266,10 +360,10 @@ extension Shell {
 
     /// The tally as horizontal bars, one per choice, with short labels for a projector; in
     /// accessible mode, words and numbers.
-    func voteChart(_ tally: Tally, choices: [Choice]) -> String {
+    func voteChart(_ tally: RoomTally, choices: [Choice]) -> String {
         let counts = tally.counts
         if accessible {
-            var lines = ["The room's votes, \(tally.total) in all:"]
+            var lines = ["The room's votes\(tally.source == .phones ? " from phones" : ""), \(tally.total) in all:"]
             for (index, choice) in choices.enumerated() {
                 lines += TextLayout.wrap("Choice \(index + 1), \(counts[index]) vote\(counts[index] == 1 ? "" : "s"): "
                     + TextLayout.neutralize(choice.text), width: width(), indent: "    ", firstIndent: "  ")
@@ -280,7 +374,8 @@ extension Shell {
         let most = max(counts.max() ?? 0, 1)
         let labelWidth = min(28, width() / 2 - 2)
         let barCells = max(4, min(30, width() - labelWidth - 10))
-        var lines = [style.heading("The room's votes") + style.dim(" (\(tally.total) in all)"), ""]
+        var lines = [style.heading(tally.source == .phones ? "The phones' votes" : "The room's votes")
+            + style.dim(" (\(tally.total) in all)"), ""]
         for (index, choice) in choices.enumerated() {
             var label = "\(index + 1). " + TextLayout.neutralize(choice.text)
             if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
@@ -299,14 +394,12 @@ extension Shell {
             fail("'reveal' is for group mode. Type 'group on' first.")
             return
         }
-        guard let current = requireCase("reveal") else { return }
-        guard let id = current.groupSession, let record = try? store?.groupSession(id),
-              let decision = record.decisions.last, !current.state.path.isEmpty else {
+        guard requireCase("reveal") != nil, let group = groupPlay else { return }
+        guard !group.play.state.path.isEmpty, let (_, options) = group.reveal() else {
             fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
             return
         }
-        say(GroupRenderer(style: style, width: width(), accessible: accessible)
-            .reveal(GroupRoom.reveal(decision, in: current.scenario)))
+        say(GroupRenderer(style: style, width: width(), accessible: accessible).reveal(options))
     }
 
     func timerCommand(_ arguments: [String]) {
@@ -320,7 +413,7 @@ extension Shell {
         }
         if first.lowercased() == "off" {
             timer = nil
-            room?.board.setTimer(endsAt: nil)
+            _ = try? board?.apply(.timer(nil))
             say("The timer is off.")
             return
         }
@@ -329,7 +422,7 @@ extension Shell {
             return
         }
         timer = DiscussionTimer(minutes: minutes, from: now())
-        room?.board.setTimer(endsAt: timer?.endsAt)
+        _ = try? board?.apply(.timer(timer?.endsAt))
         say("Timer: \(Self.minutesWords(minutes)) for discussion. The time left shows whenever you type.")
     }
 
@@ -347,7 +440,6 @@ extension Shell {
         guard let current = timer else { return }
         if current.isUp(at: now()) {
             timer = nil
-            room?.board.setTimer(endsAt: nil)
             say(style.caution("Time is up for the discussion."))
         } else if !beforePrompt {
             say(timerLine(current))

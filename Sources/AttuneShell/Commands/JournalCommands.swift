@@ -215,6 +215,7 @@ extension Shell {
             return
         }
         guard let first = arguments.first else {
+            guard confirmPrivateOnSharedScreen("journal", what: "your private journal") else { return }
             say(scenarioRenderer.journal(entries, titles: scenarioTitles))
             return
         }
@@ -249,6 +250,7 @@ extension Shell {
 
     func progress(_ arguments: [String]) {
         guard let first = arguments.first else {
+            guard confirmPrivateOnSharedScreen("progress", what: "your private progress") else { return }
             showProgress()
             return
         }

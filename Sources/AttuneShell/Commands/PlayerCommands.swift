@@ -50,6 +50,7 @@ extension Shell {
 
     /// Reports what could not be saved; play carries on.
     func reportSaveProblems() {
+        if let groupPlay { return reportSaveProblems(groupPlay) }
         for problem in session?.takeSaveProblems() ?? [] { fail("Could not save: \(problem)") }
     }
 
@@ -100,6 +101,13 @@ extension Shell {
             return
         }
         session = opened
+        showOpening(scenario, outcome: outcome, fromFile: fromFile)
+        reportSaveProblems()
+        showMoment()
+    }
+
+    /// The case's opening, and how play continues from where it stopped.
+    func showOpening(_ scenario: Scenario, outcome: OpenOutcome, fromFile: Bool = false) {
         say(scenarioRenderer.opening(scenario))
         if fromFile { say(style.dim("(Playing from a file: nothing is recorded in your progress. 'reload' re-reads it.)")) }
         switch outcome {
@@ -112,9 +120,7 @@ extension Shell {
             say(style.caution("This case has changed since you started it, so only your first \(kept) of \(stored) choices "
                 + "still fit. You continue from there; 'restart' begins again."))
         }
-        reportSaveProblems()
         if groupMode { say(style.dim("Facilitator notes for this case: type 'notes' (the screen may be shared).")) }
-        showMoment()
     }
 
     /// `play PATH`: a case from a file outside the scenarios folder, checked against the
@@ -141,14 +147,12 @@ extension Shell {
     /// Shows the current moment (or the ending), so the learner is oriented.
     func showMoment() {
         guard let session, let node = session.node else { return }
-        publishMoment()
         let offered = session.offered
         say(scenarioRenderer.moment(node, offered: offered))
         if node.isEnding {
             say(scenarioRenderer.ending(node, engine: session.engine, state: session.state))
-            if let id = session.groupSession, let decisions = try? store?.groupSession(id)?.decisions {
-                say(GroupRenderer(style: style, width: width(), accessible: accessible)
-                    .summary(GroupRoom.summary(decisions, in: session.scenario)))
+            if let groupPlay {
+                say(GroupRenderer(style: style, width: width(), accessible: accessible).summary(groupPlay.summary))
             }
         } else if !offered.isEmpty, !choosingHintShown {
             choosingHintShown = true
@@ -184,7 +188,13 @@ extension Shell {
         }
         let outcome: ChoiceOutcome
         do {
-            outcome = try session.choose(selector)
+            if let groupPlay {
+                let (made, notices) = try groupPlay.choose(selector)
+                say(notices)
+                outcome = made
+            } else {
+                outcome = try session.choose(selector)
+            }
         } catch {
             switch error {
             case let .notOffered(_, offered):
@@ -200,19 +210,27 @@ extension Shell {
         }
         reportSaveProblems()
         say(scenarioRenderer.feedback(outcome.choice))
-        publishReveal()
         showMoment()
     }
 
     func back() {
         guard let session = requireCase("back") else { return }
-        guard case let .returned(leftEnding) = session.back() else {
+        var notices: [RoomNotice] = []
+        let outcome: BackOutcome
+        if let groupPlay { (outcome, notices) = groupPlay.back() } else { outcome = session.back() }
+        guard case let .returned(leftEnding) = outcome else {
             fail("You are at the start of the case; there is no choice to take back.")
             return
         }
         reportSaveProblems()
-        say(style.dim(leftEnding ? "Back to the moment before the ending. The ending stays in the record."
-            : "Back to the moment before your last choice."))
+        say(notices)
+        if groupMode {
+            say(style.dim("Back to the moment before the room's last choice. That choice and its tally stay in the "
+                + "session's record, marked as taken back."))
+        } else {
+            say(style.dim(leftEnding ? "Back to the moment before the ending. The ending stays in the record."
+                : "Back to the moment before your last choice."))
+        }
         showMoment()
     }
 
@@ -227,13 +245,30 @@ extension Shell {
     }
 
     func stopCase() {
-        guard let current = requireCase("stop") else { return }
+        guard requireCase("stop") != nil else { return }
+        sayWhereLeft()
+        if groupPlay != nil { endGroupPlay() } else { session?.end() }
         session = nil
+    }
+
+    /// The shortest name `play` takes for a case: its first word when that finds it alone, else its id.
+    func playName(_ scenario: Scenario) -> String {
+        let short = Self.shortName(scenario.title).lowercased()
+        if case let .found(found) = library.findScenario(short), found.id == scenario.id, !short.contains(" ") { return short }
+        return scenario.id
+    }
+
+    /// On leaving a case (`stop`, `quit`, Ctrl-D, `group off`): where its place is kept and how to come back.
+    func sayWhereLeft() {
+        guard let current = session else { return }
         let title = TextLayout.neutralize(current.scenario.title)
-        if current.isAtEnding || current.recording == .none {
+        if let id = current.groupSession {
+            let kept = (board?.state.tally != nil || (board?.voted ?? 0) > 0) ? " and this moment's votes are" : " is"
+            say("You left '\(title)'. The room's place\(kept) kept: 'group resume \(id)' continues it.")
+        } else if current.isAtEnding || current.recording == .none {
             say("You left '\(title)'.")
         } else {
-            say("You left '\(title)'. Your place is kept: 'play \(current.scenario.id)' continues it.")
+            say("You left '\(title)'. Your place is kept: 'play \(playName(current.scenario))' continues it.")
         }
     }
 
@@ -245,9 +280,14 @@ extension Shell {
             say("You carry on where you are.")
             return
         }
-        current.restart()
+        if let groupPlay {
+            say(groupPlay.restart())
+        } else {
+            current.restart()
+        }
         reportSaveProblems()
-        say(style.dim("Starting '\(TextLayout.neutralize(current.scenario.title))' again."))
+        say(style.dim("Starting '\(TextLayout.neutralize(current.scenario.title))' again"
+            + (groupMode ? ", as a new pass in this group session." : ".")))
         showMoment()
     }
 }

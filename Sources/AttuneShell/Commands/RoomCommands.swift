@@ -65,7 +65,7 @@ extension Shell {
                 + "'group serve --bind 127.0.0.1' to try the pages on this computer.")
             return
         }
-        let board = RoomBoard()
+        guard let board else { return }
         do {
             room = try RoomServer(board: board, hosts: hosts, port: port)
         } catch {
@@ -83,7 +83,6 @@ extension Shell {
         if let link = room?.addresses.first { say("Room screen for the projector: \(link)room") }
         say(style.dim("Plain HTTP on this network, no names, no accounts. 'open' starts a vote, 'lock' closes it, "
             + "'group serve off' stops the page."))
-        publishMoment()
     }
 
     func stopRoom() {
@@ -92,30 +91,27 @@ extension Shell {
     }
 
     func openVoting() {
-        guard let board = requireRoom("open") else { return }
-        guard let session = requireCase("open"), !session.offered.isEmpty else {
-            if session != nil { fail("There is nothing to vote on at this moment.") }
+        guard requireRoom("open") != nil, let session = requireCase("open"), let group = groupPlay else { return }
+        guard !session.offered.isEmpty else {
+            fail(session.isAtEnding ? "The case has ended: there is nothing to vote on." : "There is nothing to vote on at this moment.")
             return
         }
-        publishMoment()
-        board.openVoting()
-        say("Voting is open on phones: \(counted(session.offered.count, "choice")). Type 'lock' to close it.")
+        do {
+            say(try group.open())
+        } catch {
+            fail("There is nothing to vote on at this moment.")
+        }
+        reportSaveProblems(group)
     }
 
     func lockVoting() {
-        guard let board = requireRoom("lock") else { return }
-        guard let session = requireCase("lock") else { return }
-        guard let counts = board.lock() else {
+        guard requireRoom("lock") != nil, requireCase("lock") != nil, let group = groupPlay else { return }
+        do {
+            say(try group.lock())
+        } catch {
             fail("Voting is not open. Type 'open' first, or give the room's tally with 'votes'.")
-            return
         }
-        let tally = Tally(counts: counts)
-        guard tally.total > 0 else {
-            say("No phone voted. Type the room's tally with 'votes', for example: votes 7 4 1")
-            return
-        }
-        session.setTally(tally)
-        say(voteChart(tally, choices: session.offered))
+        reportSaveProblems(group)
     }
 
     private func requireRoom(_ command: String) -> RoomBoard? {
@@ -123,47 +119,18 @@ extension Shell {
             fail("'\(command)' is for group mode with phones. Type 'group on', then 'group serve'.")
             return nil
         }
-        guard let board = room?.board else {
+        guard room != nil, let board else {
             fail("'\(command)' needs the room page. Type 'group serve' first, or give the tally with 'votes'.")
             return nil
         }
         return board
     }
 
-    /// Puts the current moment (or the ending's summary) on the phones and the room screen.
-    func publishMoment() {
-        guard let board = room?.board, let session, let node = session.node else { return }
-        if node.isEnding {
-            guard let id = session.groupSession, let decisions = try? store?.groupSession(id)?.decisions else { return }
-            board.end(summary: GroupRoom.summary(decisions, in: session.scenario).map { line in
-                RoomSummaryLine(moment: TextLayout.neutralize(line.moment), votes: line.tally,
-                                chosen: "\(line.chosen.number), \(line.chosen.rating.words)",
-                                mostAttuned: "\(line.mostAttuned.number), \(line.mostAttuned.rating.words)", matched: line.matched)
-            })
-            return
-        }
-        roomDecision += 1
-        board.show(RoomMoment(decision: roomDecision, caseTitle: TextLayout.neutralize(session.scenario.title),
-                              prompt: TextLayout.neutralize(node.prompt ?? "What do you do?"),
-                              choices: session.offered.map { TextLayout.neutralize($0.text) }))
-    }
-
-    /// After the room chooses: the reveal on phones and the room screen.
-    func publishReveal() {
-        guard let board = room?.board, let session, let id = session.groupSession,
-              let decision = (try? store?.groupSession(id))??.decisions.last else { return }
-        let options = GroupRoom.reveal(decision, in: session.scenario)
-        board.reveal(RoomReveal(decision: roomDecision, chosen: options.first(where: \.chosen)?.number ?? 0,
-                                options: options.map { .init(number: $0.number, text: TextLayout.neutralize($0.text),
-                                                             rating: $0.rating.words, why: TextLayout.neutralize($0.why),
-                                                             votes: $0.votes) }))
-    }
-
     /// After each command while phones are connected: how many joined and voted.
     func roomNotice() {
-        guard let board = room?.board else { return }
-        let counts = board.counts
-        let line = "Phones: \(counts.joined) joined" + (board.phase == .voting ? ", \(counts.voted) voted." : ".")
+        guard let room, let board else { return }
+        let joined = room.joinedPhones(now: now())
+        let line = "Phones: \(joined) joined" + (board.phase == .voting ? ", \(board.voted) voted." : ".")
         if line != lastRoomNotice || board.phase == .voting {
             lastRoomNotice = line
             say(style.dim(line))

@@ -50,7 +50,19 @@ enum GroupExport {
         lines.append("")
         if let scenario {
             lines += ["## \(scenario.title)", ""]
-            lines += decisions(session.decisions, in: scenario)
+            let passes = Dictionary(grouping: session.allDecisions, by: \.pass)
+            let numbers = Array(1...max(1, session.pass, passes.keys.max() ?? 1))
+            for pass in numbers {
+                if numbers.count > 1 {
+                    lines += ["### Pass \(pass)" + (pass == session.pass ? " (the room's path now)" : " (the room began again after it)"), ""]
+                }
+                lines += decisions(passes[pass] ?? [], in: scenario)
+            }
+            if let pending = session.pending, let tally = pending.tally ?? (pending.ballots.isEmpty ? nil : [pending.ballots.count]) {
+                let words = pending.tally == nil ? "\(tally[0]) phone votes, not yet counted"
+                    : tally.map(String.init).joined(separator: " / ") + (pending.tallySource == .phones ? ", from phones" : "")
+                lines += ["The room had not yet chosen at its last moment. Its tally so far: \(words).", ""]
+            }
             let summary = GroupRoom.summary(session.decisions, in: scenario)
             if !summary.isEmpty {
                 lines += ["### Room summary", "", "| # | Moment | Votes | Chosen | Most attuned offered | Matched |", "|---:|---|---|---|---|---|"]
@@ -76,14 +88,18 @@ enum GroupExport {
 
     private static func decisions(_ decisions: [GroupDecision], in scenario: Scenario) -> [String] {
         let engine = ScenarioEngine(scenario)
-        var lines = ["### Path taken", ""]
-        var state = engine.start()
+        var lines = ["#### Path taken", ""]
+        if decisions.isEmpty { lines += ["The room has made no decision on this pass yet.", ""] }
+        var states = [engine.start()]
         for (number, decision) in decisions.enumerated() {
             guard let node = scenario.node(decision.node),
                   let choice = node.choices.first(where: { $0.id == decision.choice }) else { continue }
-            if decision.node != state.node { state = engine.start() }
+            // A decision taken back leaves the path where it was; the record keeps it, marked.
+            while states.count > 1, states[states.count - 1].node != decision.node { states.removeLast() }
+            if states[states.count - 1].node != decision.node { states = [engine.start()] }
             let options = GroupRoom.reveal(decision, in: scenario)
-            lines.append("\(number + 1). **\(cell(node.prompt ?? options.first?.text ?? ""))**")
+            let takenBack = decision.takenBackAt.map { " *(taken back with 'back' at \(ScenarioRenderer.timestamp($0)); kept here with its tally)*" } ?? ""
+            lines.append("\(number + 1). **\(cell(node.prompt ?? options.first?.text ?? ""))**\(takenBack)")
             lines.append("")
             lines += ["   | Option | Votes | How it met the family |", "   |---|---:|---|"]
             for option in options {
@@ -91,11 +107,18 @@ enum GroupExport {
                 lines.append("   | \(option.number). \(cell(option.text))\(chosen) | \(option.votes.map(String.init) ?? "–") "
                     + "| \(option.rating.words): \(cell(option.why)) |")
             }
-            if decision.tally == nil { lines += ["", "   No votes were recorded for this decision."] }
+            if decision.tally == nil {
+                lines += ["", "   No votes were recorded for this decision."]
+            } else {
+                lines += ["", "   Votes " + (decision.tallySource == .phones ? "counted from phones" : "typed by the trainer")
+                    + (decision.roomSize.map { ", in a room of \($0)" } ?? "") + "."]
+            }
             lines += ["", "   The group chose: \(choice.text) — *\(choice.rating.words)*", ""]
             lines += ["   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "), ""]
-            state = engine.choose(choice, in: state)
+            states.append(engine.choose(choice, in: states[states.count - 1]))
         }
+        // Where the path in effect ends: its decisions replayed without the taken-back ones.
+        let state = (try? engine.replay(decisions.filter { $0.takenBackAt == nil }.map(\.choice)))?.last ?? engine.start()
         if let ending = engine.node(for: state), ending.isEnding {
             lines += ["### The ending (\(ending.ending.map { "a \($0.rawValue) ending" } ?? "an ending"))", ""]
             let debrief = engine.debrief(for: state)

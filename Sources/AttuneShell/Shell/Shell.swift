@@ -42,8 +42,16 @@ public final class Shell {
     var timer: DiscussionTimer?
     /// The room page for phones, while the trainer serves it.
     var room: RoomServer?
-    /// Numbers the moments put to the room's vote.
-    var roomDecision = 0
+    /// The room's shared state in group mode, which the room page serves; one for the whole run,
+    /// so the join link and code stay the same.
+    var board: RoomBoard?
+    /// The room's run through the case in play, in group mode.
+    var groupPlay: GroupPlay?
+    /// A private screen (`journal`, `progress`, `notes`) asked for once in group mode: typed
+    /// again at once, it is shown.
+    var privacyWarned: (command: String, line: Int)?
+    /// Counts the lines run, so "typed again at once" can be told apart from "typed again later".
+    var linesRun = 0
     /// The last "Phones: ..." line shown, so an unchanged count is not repeated.
     var lastRoomNotice = ""
     /// Whether the "type 1-3 to choose" hint has been shown in this run.
@@ -117,14 +125,17 @@ public final class Shell {
                 continue
             case .endOfInput, .hangUp:
                 isFinished = true
+                sayWhereLeft()
             }
         }
+        endGroupPlay()
         stopRoom()
     }
 
     /// Names an unfinished case at start-up, so the learner can go straight back to it.
     func greetReturningLearner() {
-        guard let key = try? store?.latestUnfinished(),
+        // In group mode the screen is shared: a private case is never named.
+        guard !groupMode, let key = try? store?.latestUnfinished(),
               let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else { return }
         say(TextLayout.wrap("You have an unfinished case, '\(TextLayout.neutralize(scenario.title))'. Type 'play \(scenario.id)' to continue it.",
                             width: width()).joined(separator: "\n"))
@@ -145,6 +156,7 @@ public final class Shell {
         lastCommandFailed = false
         defer { flush() }
         guard let parts = CommandLineParts(line) else { return }
+        linesRun += 1
         let name = parts.name.lowercased()
         if Int(parts.name) != nil, parts.rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
             // A bare number picks that choice.
@@ -228,7 +240,10 @@ public final class Shell {
         output.writeError(TextLayout.fit(message, width: width()) + "\n")
     }
 
-    func finish() { isFinished = true }
+    func finish() {
+        isFinished = true
+        sayWhereLeft()
+    }
 
     /// The command worked but found problems (lint findings, failed tests): exit status 1
     /// when run as a subcommand, with the findings already in the output.
