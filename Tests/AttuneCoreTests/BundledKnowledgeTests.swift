@@ -39,6 +39,14 @@ let canonicalIDs: [String] = {
         "ghosts-in-the-nursery", "angels-in-the-nursery", "parallel-process", "reflective-functioning",
         "wondering-stance", "infant-mental-health",
     ]
+    // The safety entries the ratings policy leans on, and the entries added for the third
+    // content review (issue 21), which cases link by id.
+    ids += [
+        "safe-sleep", "mandated-reporting", "perinatal-depression-screening", "plan-of-safe-care",
+        "dv-safety-planning", "neonatal-opioid-withdrawal", "corrected-age",
+        "bruising-sentinel-injuries", "crying-and-head-trauma", "part-c-early-intervention",
+        "bowlby", "temperament", "dc-0-5",
+    ]
     ids += (1...6).map { "tenet.\($0)" }
     ids += (1...5).map { "serve-and-return.\($0)" }
     ids += (1...4).map { "endorsement.\($0)" }

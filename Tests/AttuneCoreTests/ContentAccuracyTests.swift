@@ -156,6 +156,40 @@ private func learnerFacingTexts(_ scenario: Scenario) -> [(place: String, text: 
     return texts
 }
 
+/// How many sentences an editor would count in a feedback: a sentence ends at '.', '!' or '?'
+/// (with any closing quotation mark or bracket) where a space and a capital letter, a digit or
+/// an opening quotation mark follow. Common abbreviations ("Dr.", "e.g.") do not end one, and line
+/// breaks count as spaces. The issue that measured the templates counted the same way.
+private func sentenceCount(_ text: String) -> Int {
+    let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard !flat.isEmpty,
+          let boundary = try? NSRegularExpression(pattern: #"[.!?]+["'\u201D\u2019)]*(?=\s+["'\u201C\u2018(]?[A-Z0-9])"#),
+          let abbreviation = try? NSRegularExpression(pattern: #"\b(?:Dr|Mr|Mrs|Ms|St|vs|etc|e\.g|i\.e|a\.m|p\.m|No|al)\.$"#)
+    else { return flat.isEmpty ? 0 : 1 }
+    let flatText = flat as NSString
+    let stops = boundary.matches(in: flat, range: NSRange(location: 0, length: flatText.length)).filter { stop in
+        let upToStop = flatText.substring(to: stop.range.location + 1)
+        return abbreviation.firstMatch(in: upToStop, range: NSRange(location: 0, length: (upToStop as NSString).length)) == nil
+    }
+    // The last sentence has no stop after it: a stop is always followed by more text.
+    return stops.count + 1
+}
+
+/// Paragraphs in a knowledge body: runs of lines separated by blank lines (a list is one run).
+private func paragraphCount(_ body: String) -> Int {
+    body.split(separator: "\n", omittingEmptySubsequences: false)
+        .split(whereSeparator: { $0.allSatisfy(\.isWhitespace) })
+        .count
+}
+
+/// A parent perspective that opens with the old formula: "Dani may be thinking: ...", also
+/// "Ms. Rivera may be thinking, tonight: ...".
+private let mayBeThinkingOpening = #"^[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)? may be thinking\b"#
+
+private func opensWithMayBeThinking(_ perspective: String) -> Bool {
+    perspective.trimmingCharacters(in: .whitespacesAndNewlines).range(of: mayBeThinkingOpening, options: .regularExpression) != nil
+}
+
 /// Words as an author's identifiers would appear in them: hyphens and underscores kept, so
 /// "floor-time" is one word and "floor time" is two.
 private func identifierWords(_ text: String) -> Set<String> {
@@ -166,9 +200,11 @@ private func identifierWords(_ text: String) -> Set<String> {
 @Suite("Content accuracy")
 struct ContentAccuracyTests {
     let scenarios: [Scenario]
+    let entries: [KnowledgeEntry]
 
     init() throws {
         let knowledge = try KnowledgeLoader.load(directory: bundledKnowledge).base
+        entries = knowledge.entries
         scenarios = try ScenarioLoader.load(directory: bundledScenarios, knowledge: knowledge).scenarios
     }
 
@@ -266,6 +302,46 @@ struct ContentAccuracyTests {
         #expect(turnsOnBut.count * 5 < max(notAttuned.count, 1), "\(turnsOnBut.count) of \(notAttuned.count) feedbacks turn on 'But' in the second sentence")
         #expect(ifCouldSay.count * 5 < max(babies.count, 1), "\(ifCouldSay.count) of \(babies.count) baby perspectives open 'If ... could say it'")
         #expect(forYou.count * 5 < max(practitioners.count, 1), "\(forYou.count) of \(practitioners.count) practitioner lines open 'For you:'")
+    }
+
+    @Test("the counts behind the voice measures count as an editor would")
+    func voiceCounters() {
+        #expect(sentenceCount("Dr. Kim called. She asked, \"Is he eating?\" Then she waited.") == 3)
+        #expect(sentenceCount("The visitor waits (e.g. until the feed ends). It helps.") == 2)
+        #expect(sentenceCount("One line,\nbroken across lines, still one sentence.") == 1)
+        #expect(sentenceCount("") == 0)
+        #expect(paragraphCount("One.\n\nTwo,\nstill two.\n\n- a list\n- is one run\n") == 3)
+        #expect(paragraphCount("Only one paragraph\nover two lines.\n") == 1)
+        #expect(opensWithMayBeThinking("Dani may be thinking: she's still here."))
+        #expect(opensWithMayBeThinking("Ms. Rivera may be thinking, tonight: will she come back?"))
+        #expect(!opensWithMayBeThinking("She's still here. That's what Dani keeps coming back to."))
+        #expect(!opensWithMayBeThinking("\"Slowly. I can do slowly.\""))
+    }
+
+    /// Three templates that once carried most of the library (93% of feedbacks had exactly three
+    /// sentences, 87% of parent perspectives opened "<Name> may be thinking:", 92% of knowledge
+    /// bodies had exactly three paragraphs). Each must stay under half, across every bundled case
+    /// and entry, so that a new case or entry written to the old pattern shows up here.
+    @Test("no voice template returns: three-sentence feedbacks, 'may be thinking' openings and three-paragraph bodies each stay under half")
+    func templatesStayRare() {
+        let choices = scenarios.flatMap { $0.nodes.flatMap(\.choices) }
+        let threeSentences = choices.filter { sentenceCount($0.feedback) == 3 }
+        let parents = choices.compactMap(\.perspectives.parent)
+        let formula = parents.filter(opensWithMayBeThinking)
+        let threeParagraphs = entries.filter { paragraphCount($0.body) == 3 }
+        let examples = threeSentences.prefix(3).map { String($0.feedback.prefix(60)) }
+        #expect(!choices.isEmpty && !entries.isEmpty)
+        #expect(threeSentences.count * 2 < max(choices.count, 1), """
+            \(threeSentences.count) of \(choices.count) feedbacks have exactly three sentences; vary them (two, four, five), \
+            for example \(examples)
+            """)
+        #expect(formula.count * 2 < max(parents.count, 1), """
+            \(formula.count) of \(parents.count) parent perspectives open "<Name> may be thinking"; open them in the parent's own voice
+            """)
+        #expect(threeParagraphs.count * 2 < max(entries.count, 1), """
+            \(threeParagraphs.count) of \(entries.count) knowledge bodies have exactly three paragraphs, \
+            for example \(threeParagraphs.prefix(5).map(\.id))
+            """)
     }
 
     /// Text between straight or curly double quotes.
