@@ -65,8 +65,8 @@ private let premises: [Premise] = [
     // Noah: the advocate, the wave, what the team did not know.
     Premise(scenario: "noah-family-time", phrase: "the advocate helped her report it", condition: "chose(safety-talk.plan-with-her)"),
     Premise(scenario: "noah-family-time", phrase: "ended with a wave", condition: "chose(after-meeting.wave-goodbye)"),
-    Premise(scenario: "noah-family-time", phrase: "the team decided without knowing", condition: "chose(team-meeting.noah-only)"),
-    Premise(scenario: "noah-family-time", phrase: "Linda knew about Greg's request", condition: "chose(linda-aside.share-plan)"),
+    Premise(scenario: "noah-family-time", phrase: "the team decided without knowing", condition: "chose(team-meeting.noah-only) or chose(team-meeting.ask-imh-quiet)"),
+    Premise(scenario: "noah-family-time", phrase: "Linda knew about Greg's request", condition: "chose(linda-aside.share-plan) or chose(linda-aside.honor-linda-tell)"),
     // Theo: the cards, the song, the parent group.
     Premise(scenario: "theo-after-the-party", phrase: "the cards went into a drawer", condition: "chose(home-plan.routines-play)"),
     Premise(scenario: "theo-after-the-party", phrase: "tried the play routine",
