@@ -35,16 +35,20 @@ public struct AttuneCommand: ParsableCommand {
                                valueName: "address"))
     var bind: String?
 
+    @Option(help: ArgumentHelp("With --serve: the port to listen on (default 8765).", valueName: "port"))
+    var port: UInt16?
+
     public init() {}
 
     public func validate() throws {
         if serve && !group { throw ValidationError("--serve goes with --group: attune --group --serve") }
         if bind != nil && !serve { throw ValidationError("--bind goes with --serve: attune --group --serve --bind 127.0.0.1") }
+        if port != nil && !serve { throw ValidationError("--port goes with --serve: attune --group --serve --port 8765") }
     }
 
     public func run() throws {
         var first: [String]?
-        if serve { first = ["group", "serve"] + (bind.map { ["--bind", $0] } ?? []) }
+        if serve { first = ["group", "serve"] + (bind.map { ["--bind", $0] } ?? []) + (port.map { ["--port", String($0)] } ?? []) }
         try openShell(options: options, group: group, first: first)
     }
 
@@ -52,7 +56,7 @@ public struct AttuneCommand: ParsableCommand {
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
         // --generate-completion-script's value is a shell's name, not a command.
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind", "--generate-completion-script"]
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind", "--port", "--generate-completion-script"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

@@ -38,7 +38,8 @@ extension Shell {
             return
         }
         guard room == nil else {
-            fail("The room page is already running. 'group serve off' stops it.")
+            say("The room page is already running, with the same link and code.")
+            showJoin()
             return
         }
         var hosts = LocalAddresses.ipv4()
@@ -69,18 +70,25 @@ extension Shell {
         do {
             room = try RoomServer(board: board, hosts: hosts, port: port)
         } catch {
-            fail(error.description + " Another program may be using port \(port); try 'group serve --port 8766'.")
+            fail(error.description)
             return
         }
-        say(style.bold("The room page is running.") + " Phones on this network join at:")
-        for address in room?.addresses ?? [] { say("  " + address) }
-        say("Room code: \(board.code)")
-        if !accessible, let link = room?.addresses.first, let code = QRCode.blockText(for: link) {
+        say(style.bold("The room page is running."))
+        showJoin()
+    }
+
+    /// The join link, room code and QR code, and the projector's address; shown again by `group serve`.
+    func showJoin() {
+        guard let room else { return }
+        say("Phones on this network join at:")
+        for address in room.addresses { say("  " + address) }
+        say("Room code: \(room.board.code)")
+        if !accessible, let link = room.addresses.first, let code = QRCode.blockText(for: link) {
             // The QR code is never wrapped: its lines are as wide as it needs.
             flushOutput()
             output.writePreformatted("\n" + code + "\n\n")
         }
-        if let link = room?.addresses.first { say("Room screen for the projector: \(link)room") }
+        if let link = room.addresses.first { say("Room screen for the projector: \(link)room") }
         say(style.dim("Plain HTTP on this network, no names, no accounts. 'open' starts a vote, 'lock' closes it, "
             + "'group serve off' stops the page."))
     }
