@@ -134,7 +134,8 @@ final class Guardrails: Sendable {
 
     private let windows = Mutex<[String: Window]>([:])
     static let wrongCodesPerMinute = 10
-    static let requestsPerMinute = 600
+    /// Enough for a hundred phones behind one router's address, each polling every second.
+    static let requestsPerMinute = 12_000
     let capacity: Int
 
     init(capacity: Int = 10_000) { self.capacity = capacity }
@@ -245,13 +246,13 @@ final class Router: Sendable {
         case ("GET", "qr.svg"):
             return qrCode(for: request)
         case ("POST", "join"):
-            if let refusal = Self.refuseCrossSite(request) { return refusal }
+            if let refusal = refuseCrossSite(request) { return refusal }
             guard let token = devices.mint(for: peer, now: now) else {
                 return Self.text(429, "Too many phones joined from this address in the last minute. Wait a minute, then reload the page.")
             }
             return Self.response(200, type: "application/json", body: Array(#"{"device":"\#(token)"}"#.utf8))
         case ("POST", "vote"):
-            if let refusal = Self.refuseCrossSite(request) { return refusal }
+            if let refusal = refuseCrossSite(request) { return refusal }
             return vote(request, now: now)
         case (_, ""), (_, "room"), (_, "state"), (_, "room-state"), (_, "vote"), (_, "join"), (_, "qr.svg"):
             return Self.text(405, "That is not how this page is used.")
@@ -262,15 +263,22 @@ final class Router: Sendable {
 
     /// A POST must say it carries JSON (a plain form on another site cannot), and when the
     /// browser names the page it came from, that page must be this room's.
-    static func refuseCrossSite(_ request: RoomRequest) -> RoomResponse? {
+    func refuseCrossSite(_ request: RoomRequest) -> RoomResponse? {
+        // A page on another site that points its own name at this laptop (DNS rebinding) is
+        // same-origin in the browser's eyes; its Host is not one of the room's addresses.
+        let host = request.headers["host"]?.lowercased() ?? ""
+        guard addresses.contains(where: { $0.lowercased().hasPrefix("http://\(host)/") })
+                || addresses.contains(where: { $0.hasPrefix("http://0.0.0.0:") }) else {
+            return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+        }
         let type = request.headers["content-type"]?.split(separator: ";").first?
             .trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/json" else {
-            return text(415, "Votes come only from the room's page. Open the link the trainer shows.")
+            return Self.text(415, "Votes come only from the room's page. Open the link the trainer shows.")
         }
         if let origin = request.headers["origin"] {
-            guard let host = request.headers["host"], origin.lowercased() == "http://\(host.lowercased())" else {
-                return text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+            guard origin.lowercased() == "http://\(host)" else {
+                return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
             }
         }
         return nil

@@ -237,6 +237,9 @@ struct RoomServerHardeningTests {
         #expect(RawHTTP.rawVote(port, code: board.code, device: token, decision: 1, choice: 1,
                                 headers: ["Content-Type": "application/x-www-form-urlencoded", "Origin": "http://\(host)"]) == 415)
         #expect(RawHTTP.request(port, "POST", "/r/\(board.code)/join", body: "{}", headers: ["Origin": "http://evil.example"])?.status == 403)
+        // A site that points its own name at the laptop (DNS rebinding) is same-origin to the browser.
+        #expect(RawHTTP.rawVote(port, code: board.code, device: token, decision: 1, choice: 1,
+                                headers: ["Host": "evil.example:\(port)", "Origin": "http://evil.example:\(port)"]) == 403)
         #expect(board.counts.voted == 0)
         #expect(RawHTTP.rawVote(port, code: board.code, device: token, decision: 1, choice: 1,
                                 headers: ["Origin": "http://\(host)", "Content-Type": "application/json; charset=utf-8"]) == 200)
