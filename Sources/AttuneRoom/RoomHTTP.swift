@@ -355,6 +355,10 @@ final class RoomHTTP: @unchecked Sendable {
                 return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
             }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            // Two lengths (or a length and chunks) is how requests are smuggled past a proxy.
+            if name == "content-length" && headers[name] != nil {
+                return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+            }
             headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         if headers["transfer-encoding"] != nil {
