@@ -267,7 +267,9 @@ final class Router: Sendable {
         // A page on another site that points its own name at this laptop (DNS rebinding) is
         // same-origin in the browser's eyes; its Host is not one of the room's addresses.
         let host = request.headers["host"]?.lowercased() ?? ""
-        guard addresses.contains(where: { $0.lowercased().hasPrefix("http://\(host)/") })
+        // 'localhost' names this computer on every system, so it cannot be pointed here from outside.
+        let named = host.hasPrefix("localhost:") ? "127.0.0.1:" + host.dropFirst("localhost:".count) : host
+        guard addresses.contains(where: { $0.lowercased().hasPrefix("http://\(named)/") })
                 || addresses.contains(where: { $0.hasPrefix("http://0.0.0.0:") }) else {
             return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
         }

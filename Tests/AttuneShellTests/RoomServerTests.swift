@@ -243,7 +243,10 @@ struct RoomServerHardeningTests {
         #expect(board.counts.voted == 0)
         #expect(RawHTTP.rawVote(port, code: board.code, device: token, decision: 1, choice: 1,
                                 headers: ["Origin": "http://\(host)", "Content-Type": "application/json; charset=utf-8"]) == 200)
-        #expect(board.lock() == [0, 1, 0])
+        #expect(RawHTTP.rawVote(port, code: board.code, device: token, decision: 1, choice: 2,
+                                headers: ["Host": "localhost:\(port)", "Origin": "http://localhost:\(port)"]) == 200,
+                "the page opened as localhost on the trainer's own computer")
+        #expect(board.lock() == [0, 0, 1])
     }
 
     @Test("the room code in any case; an old tab's code on /state is told the room moved (410) without a lockout; icons never count")
@@ -293,6 +296,11 @@ struct RoomServerHardeningTests {
             let second = try RoomServer(board: RoomBoard(), hosts: ["127.0.0.1"], port: suggested)
             second.stop()
         }
+        // Once stopped, the port is free again for the next 'group serve'.
+        server.stop()
+        let again = try RoomServer(board: RoomBoard(), hosts: ["127.0.0.1"], port: port)
+        #expect(RawHTTP.request(port, "GET", "/r/\(again.board.code)/state")?.status == 200)
+        again.stop()
     }
 
     @Test("load: 200 phones join from their own addresses, vote, change their votes and race lock; the tally is exact")
