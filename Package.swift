@@ -18,7 +18,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
     ],
     targets: [
         // libedit's C surface. Only Sources/AttuneShell/LineReading/LibEditReader.swift imports it.
@@ -48,7 +47,7 @@ let package = Package(
         // Phones vote: the room's state as values, and a small HTTP server on the local network.
         .target(
             name: "AttuneRoom",
-            dependencies: ["AttunePlay", "CQREncode", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["AttunePlay", "CQREncode"]
         ),
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(

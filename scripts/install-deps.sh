@@ -18,6 +18,7 @@ fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v man >/dev/null 2>&1 || missing+=(man-db)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

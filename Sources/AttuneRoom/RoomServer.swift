@@ -1,114 +1,120 @@
 import AttunePlay
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Serves the room on the local network while the trainer asks: the participant page for
 /// phones, the room screen for the projector, and their small JSON feeds. Every address
-/// carries the room code; wrong codes, oversized bodies and floods are refused with a clear
-/// HTTP status, and nothing a request carries can change a tally except a valid vote on the
-/// open moment.
+/// carries the room code; wrong codes, oversized requests and floods are refused with a
+/// clear HTTP status, and nothing a request carries can change a tally except a valid vote,
+/// with a token the room minted, on the open moment.
 public final class RoomServer: Sendable {
     public let board: RoomBoard
     /// Where phones connect, e.g. http://192.168.1.20:8765/r/K7QX2M/
     public let addresses: [String]
-    private let servers: [HTTPServer]
-    private let tasks: Mutex<[Task<Void, Never>]>
-    private let guardrails: Guardrails
+    /// The phones that joined (server-minted tokens).
+    public let devices: DeviceRegistry
+    private let http: RoomHTTP
 
     /// The largest request body read (a vote is a few dozen bytes).
     public static let maxBody = 2_048
 
     /// Starts listening on `hosts` (IPv4 addresses) at `port` (0: any free port). Throws a
-    /// message in plain words when an address cannot be used.
-    public init(board: RoomBoard, hosts: [String], port: UInt16) throws(RoomServerError) {
+    /// message in plain words when an address cannot be used, naming a free port when the
+    /// port is taken. `mintsPerMinute` bounds the tokens one address may mint a minute.
+    public init(board: RoomBoard, hosts: [String], port: UInt16,
+                mintsPerMinute: Int = DeviceRegistry.defaultMintsPerMinute) throws(RoomServerError) {
         self.board = board
-        guardrails = Guardrails()
-        var servers: [HTTPServer] = []
-        for host in hosts {
-            let address: sockaddr_in
-            do {
-                address = try .inet(ip4: host, port: port)
-            } catch {
-                throw RoomServerError("'\(host)' is not an address of this computer that Attune can listen on.")
-            }
-            servers.append(HTTPServer(address: address, timeout: 10, logger: .disabled))
-        }
-        self.servers = servers
-        tasks = Mutex([])
-        let router = Router(board: board, guardrails: guardrails)
-        var started: [Task<Void, Never>] = []
+        devices = DeviceRegistry(mintsPerMinute: mintsPerMinute)
+        var listeners: [Int32] = []
         var listening: [String] = []
-        for (server, host) in zip(servers, hosts) {
-            let ready = DispatchSemaphore(value: 0)
-            let outcome = Outcome()
-            started.append(Task {
-                await server.appendRoute("*", to: router)
-                do {
-                    try await server.run()
-                } catch {
-                    outcome.settle(.failure(RoomServerError("Attune could not listen on \(host): \(error)")))
-                    ready.signal()
-                }
-            })
-            Task {
-                do {
-                    try await server.waitUntilListening(timeout: 5)
-                    let bound = await server.listeningAddress
-                    var actualPort = port
-                    if case let .ip4(_, boundPort)? = bound { actualPort = boundPort }
-                    outcome.settle(.success(actualPort))
-                } catch {
-                    outcome.settle(.failure(RoomServerError("Attune could not listen on \(host).")))
-                }
-                ready.signal()
-            }
-            ready.wait()
-            switch outcome.result {
-            case let .success(actualPort)?:
+        for host in hosts {
+            switch Self.listen(host: host, port: port) {
+            case let .success((fd, actualPort)):
+                listeners.append(fd)
                 listening.append("http://\(host):\(actualPort)/r/\(board.code)/")
-            case let .failure(error)?:
-                started.forEach { $0.cancel() }
+            case let .failure(error):
+                listeners.forEach { close($0) }
                 throw error
-            case nil:
-                started.forEach { $0.cancel() }
-                throw RoomServerError("Attune could not listen on \(host).")
             }
         }
         addresses = listening
-        tasks.withLock { $0 = started }
+        let router = Router(board: board, guardrails: Guardrails(), devices: devices, addresses: listening)
+        http = RoomHTTP(listeners: listeners) { request in router.handle(request) }
+        http.start()
+    }
+
+    /// Phones seen in the last minute (a phone polls every second or two while its page is open).
+    public func joinedPhones(now: Date = Date()) -> Int {
+        devices.joined(now: now)
     }
 
     /// Stops listening; phones see the page stop updating.
     public func stop() {
-        let running = tasks.withLock { tasks in
-            defer { tasks = [] }
-            return tasks
-        }
-        guard !running.isEmpty else { return }
-        let done = DispatchSemaphore(value: 0)
-        let servers = self.servers
-        Task {
-            for server in servers { await server.stop(timeout: 0.5) }
-            done.signal()
-        }
-        _ = done.wait(timeout: .now() + 3)
-        running.forEach { $0.cancel() }
+        http.stop()
     }
 
     deinit { stop() }
-}
 
-/// The first word on whether a server started listening.
-private final class Outcome: Sendable {
-    private let value = Mutex<Result<UInt16, RoomServerError>?>(nil)
-
-    func settle(_ result: Result<UInt16, RoomServerError>) {
-        value.withLock { if $0 == nil { $0 = result } }
+    /// A listening socket on `host`:`port`, or the reason in plain words.
+    static func listen(host: String, port: UInt16) -> Result<(Int32, UInt16), RoomServerError> {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
+            return .failure(RoomServerError("'\(host)' is not an address of this computer that Attune can listen on."))
+        }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return .failure(RoomServerError("Attune could not listen on \(host): the system refused a new connection.")) }
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if bound != 0 {
+            let reason = errno
+            close(fd)
+            switch reason {
+            case EADDRINUSE:
+                if let free = freePort(host: host, after: port) {
+                    return .failure(RoomServerError("Port \(port) is in use by another program. 'group serve --port \(free)' uses a free one."))
+                }
+                return .failure(RoomServerError("Port \(port) is in use by another program. 'group serve --port 0' lets Attune pick a free one."))
+            case EACCES:
+                return .failure(RoomServerError("Port \(port) needs administrator rights. 'group serve --port 8765' uses an ordinary one."))
+            default:
+                return .failure(RoomServerError("'\(host)' is not an address of this computer that Attune can listen on."))
+            }
+        }
+        guard startListening(fd) else {
+            close(fd)
+            return .failure(RoomServerError("Attune could not listen on \(host)."))
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        var boundAddress = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &boundAddress) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return .success((fd, UInt16(bigEndian: boundAddress.sin_port)))
     }
 
-    var result: Result<UInt16, RoomServerError>? { value.withLock { $0 } }
+    /// The first of the next fifty ports that can be bound on `host` now.
+    static func freePort(host: String, after port: UInt16) -> UInt16? {
+        var candidate = Int(port) + 1
+        while candidate <= min(65_535, Int(port) + 50) {
+            if case let .success((fd, _)) = listen(host: host, port: UInt16(candidate)) {
+                close(fd)
+                return UInt16(candidate)
+            }
+            candidate += 1
+        }
+        return nil
+    }
 }
 
 public struct RoomServerError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -116,84 +122,203 @@ public struct RoomServerError: Error, Sendable, CustomStringConvertible, Equatab
     init(_ description: String) { self.description = description }
 }
 
-/// Limits per address: wrong room codes and request rates.
+/// Limits per address: wrong room codes and request rates. The table is bounded: past
+/// `capacity` addresses, expired windows go first, then the addresses seen least recently,
+/// so a flood of new addresses never lifts a lockout that is still being tried.
 final class Guardrails: Sendable {
     private struct Window {
         var start: Date
+        var lastSeen: Date
         var requests = 0
         var wrongCodes = 0
     }
 
     private let windows = Mutex<[String: Window]>([:])
     static let wrongCodesPerMinute = 10
-    static let requestsPerMinute = 600
+    /// Enough for a hundred phones behind one router's address, each polling every second.
+    static let requestsPerMinute = 12_000
+    let capacity: Int
+
+    init(capacity: Int = 10_000) { self.capacity = capacity }
 
     enum Verdict { case allowed, tooMany }
 
     func request(from address: String, wrongCode: Bool, now: Date = Date()) -> Verdict {
         windows.withLock { windows in
-            var window = windows[address] ?? Window(start: now)
-            if now.timeIntervalSince(window.start) > 60 { window = Window(start: now) }
+            var window = windows[address] ?? Window(start: now, lastSeen: now)
+            if now.timeIntervalSince(window.start) > 60 { window = Window(start: now, lastSeen: now) }
             window.requests += 1
+            window.lastSeen = now
             if wrongCode { window.wrongCodes += 1 }
-            if windows.count > 10_000 { windows.removeAll() }
             windows[address] = window
+            if windows.count > capacity { Self.evict(&windows, keep: capacity, now: now) }
             return window.wrongCodes > Self.wrongCodesPerMinute || window.requests > Self.requestsPerMinute ? .tooMany : .allowed
         }
     }
 
+    private static func evict(_ windows: inout [String: Window], keep capacity: Int, now: Date) {
+        windows = windows.filter { now.timeIntervalSince($0.value.start) <= 60 }
+        guard windows.count > capacity else { return }
+        // Make room for a hundredth more at a time, so eviction is not paid on every request.
+        let excess = windows.count - capacity + max(1, capacity / 100)
+        for (address, _) in windows.sorted(by: { $0.value.lastSeen < $1.value.lastSeen }).prefix(excess) {
+            windows[address] = nil
+        }
+    }
+
+    /// Whether the address is locked out; a locked-out address that keeps trying stays fresh
+    /// in the table.
     func blocked(_ address: String, now: Date = Date()) -> Bool {
         windows.withLock { windows in
-            guard let window = windows[address], now.timeIntervalSince(window.start) <= 60 else { return false }
+            guard var window = windows[address], now.timeIntervalSince(window.start) <= 60 else { return false }
+            window.lastSeen = max(window.lastSeen, now)
+            windows[address] = window
             return window.wrongCodes > Self.wrongCodesPerMinute
         }
     }
+
+    var count: Int { windows.withLock { $0.count } }
 }
 
-/// Routes `/r/CODE/`, `/r/CODE/room`, `/r/CODE/state`, `/r/CODE/room-state` and
-/// `POST /r/CODE/vote`.
-struct Router: HTTPHandler, Sendable {
+/// Routes `/r/CODE/`, `/r/CODE/room`, `/r/CODE/state`, `/r/CODE/room-state`, `/r/CODE/qr.svg`,
+/// `POST /r/CODE/join` and `POST /r/CODE/vote`.
+final class Router: Sendable {
     let board: RoomBoard
     let guardrails: Guardrails
+    let devices: DeviceRegistry
+    let addresses: [String]
+    private let svgCache = Mutex<[String: [UInt8]]>([:])
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let peer: String
-        switch request.remoteAddress {
-        case let .ip4(ip, _)?, let .ip6(ip, _)?: peer = ip
-        default: peer = "unknown"
-        }
-        if guardrails.blocked(peer) { return Self.text(.tooManyRequests, "Too many tries with a wrong room code. Wait a minute.") }
+    init(board: RoomBoard, guardrails: Guardrails, devices: DeviceRegistry, addresses: [String]) {
+        self.board = board
+        self.guardrails = guardrails
+        self.devices = devices
+        self.addresses = addresses
+    }
+
+    static let movedMessage = "The room has moved: scan the new code."
+
+    /// Six characters from the room code's alphabet, in any case.
+    static func isCodeShaped(_ text: String) -> Bool {
+        text.utf8.count == 6 && text.uppercased().allSatisfy { "ABCDEFGHJKMNPQRSTUVWXYZ23456789".contains($0) }
+    }
+
+    func handle(_ request: RoomRequest, now: Date = Date()) -> RoomResponse {
+        let peer = request.peer
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Browsers ask for icons on their own; that is never a wrong code.
+        if let last = parts.last, parts.count == 1 || (parts.count == 3 && parts[0] == "r") {
+            if last == "favicon.ico" { return Self.response(204, type: nil, body: []) }
+            if last.hasPrefix("apple-touch-icon") && last.hasSuffix(".png") { return Self.text(404, "There is no icon.") }
+        }
+        if guardrails.blocked(peer, now: now) { return Self.text(429, "Too many tries with a wrong room code. Wait a minute.") }
         guard parts.count >= 2, parts[0] == "r" else {
-            _ = guardrails.request(from: peer, wrongCode: true)
-            return Self.text(.notFound, "Ask the trainer for the room's address.")
+            _ = guardrails.request(from: peer, wrongCode: true, now: now)
+            return Self.text(404, "Ask the trainer for the room's address.")
         }
-        guard parts[1] == board.code else {
-            let verdict = guardrails.request(from: peer, wrongCode: true)
-            return verdict == .tooMany ? Self.text(.tooManyRequests, "Too many tries with a wrong room code. Wait a minute.")
-                : Self.text(.notFound, "That room code is not right. Check it with the trainer.")
+        let page = parts.count > 2 ? parts[2...].joined(separator: "/") : ""
+        guard parts[1].uppercased() == board.code else {
+            // A page left open from an earlier room keeps asking for its state: tell it the room
+            // moved, without counting it as a guess.
+            if Self.isCodeShaped(parts[1]), request.method == "GET", page == "state" || page == "room-state" {
+                if guardrails.request(from: peer, wrongCode: false, now: now) == .tooMany {
+                    return Self.text(429, "Too many requests. Wait a moment.")
+                }
+                return Self.text(410, Self.movedMessage)
+            }
+            let verdict = guardrails.request(from: peer, wrongCode: true, now: now)
+            return verdict == .tooMany ? Self.text(429, "Too many tries with a wrong room code. Wait a minute.")
+                : Self.text(404, "That room code is not right. Check it with the trainer.")
         }
-        if guardrails.request(from: peer, wrongCode: false) == .tooMany {
-            return Self.text(.tooManyRequests, "Too many requests. Wait a moment.")
+        if guardrails.request(from: peer, wrongCode: false, now: now) == .tooMany {
+            return Self.text(429, "Too many requests. Wait a moment.")
         }
-        let page = parts.count > 2 ? parts[2] : ""
         switch (request.method, page) {
-        case (.GET, ""):
+        case ("GET", ""):
             return Self.html(RoomPages.participant(code: board.code))
-        case (.GET, "room"):
+        case ("GET", "room"):
             return Self.html(RoomPages.room(code: board.code))
-        case (.GET, "state"):
-            let device = request.query.first { $0.name == "device" }?.value
-            return try Self.json(board.participantView(device: device))
-        case (.GET, "room-state"):
-            return try Self.json(board.roomView())
-        case (.POST, "vote"):
-            return await vote(request)
-        case (_, ""), (_, "room"), (_, "state"), (_, "room-state"), (_, "vote"):
-            return Self.text(.methodNotAllowed, "That is not how this page is used.")
+        case ("GET", "state"):
+            // Only a token the room minted registers a phone; any other is shown the room anonymously.
+            let device = request.query["device"].flatMap { devices.seen($0, now: now) ? $0 : nil }
+            return Self.json(board.participantView(device: device))
+        case ("GET", "room-state"):
+            return roomState(now: now)
+        case ("GET", "qr.svg"):
+            return qrCode(for: request)
+        case ("POST", "join"):
+            if let refusal = refuseCrossSite(request) { return refusal }
+            guard let token = devices.mint(for: peer, now: now) else {
+                return Self.text(429, "Too many phones joined from this address in the last minute. Wait a minute, then reload the page.")
+            }
+            return Self.response(200, type: "application/json", body: Array(#"{"device":"\#(token)"}"#.utf8))
+        case ("POST", "vote"):
+            if let refusal = refuseCrossSite(request) { return refusal }
+            return vote(request, now: now)
+        case (_, ""), (_, "room"), (_, "state"), (_, "room-state"), (_, "vote"), (_, "join"), (_, "qr.svg"):
+            return Self.text(405, "That is not how this page is used.")
         default:
-            return Self.text(.notFound, "There is no such page.")
+            return Self.text(404, "There is no such page.")
         }
+    }
+
+    /// A POST must say it carries JSON (a plain form on another site cannot), and when the
+    /// browser names the page it came from, that page must be this room's.
+    func refuseCrossSite(_ request: RoomRequest) -> RoomResponse? {
+        // A page on another site that points its own name at this laptop (DNS rebinding) is
+        // same-origin in the browser's eyes; its Host is not one of the room's addresses.
+        let host = request.headers["host"]?.lowercased() ?? ""
+        // 'localhost' names this computer on every system, so it cannot be pointed here from outside.
+        let named = host.hasPrefix("localhost:") ? "127.0.0.1:" + host.dropFirst("localhost:".count) : host
+        guard addresses.contains(where: { $0.lowercased().hasPrefix("http://\(named)/") })
+                || addresses.contains(where: { $0.hasPrefix("http://0.0.0.0:") }) else {
+            return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+        }
+        let type = request.headers["content-type"]?.split(separator: ";").first?
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        guard type == "application/json" else {
+            return Self.text(415, "Votes come only from the room's page. Open the link the trainer shows.")
+        }
+        if let origin = request.headers["origin"] {
+            guard origin.lowercased() == "http://\(host)" else {
+                return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+            }
+        }
+        return nil
+    }
+
+    /// The projector's view, with `joined` counted by the server: phones seen in the last minute.
+    func roomState(now: Date) -> RoomResponse {
+        guard let encoded = try? JSONEncoder().encode(board.roomView()),
+              var object = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] else {
+            return Self.text(500, "The room screen could not be prepared.")
+        }
+        object["joined"] = devices.joined(now: now)
+        guard let body = try? JSONSerialization.data(withJSONObject: object) else {
+            return Self.text(500, "The room screen could not be prepared.")
+        }
+        return Self.response(200, type: "application/json", body: Array(body))
+    }
+
+    /// The join link as the projector reached it (when that is one of the room's addresses),
+    /// else the first address.
+    func joinLink(for request: RoomRequest) -> String {
+        if let host = request.headers["host"]?.lowercased(),
+           let match = addresses.first(where: { $0.lowercased().hasPrefix("http://\(host)/") }) {
+            return match
+        }
+        return addresses.first ?? ""
+    }
+
+    func qrCode(for request: RoomRequest) -> RoomResponse {
+        let link = joinLink(for: request)
+        if let cached = svgCache.withLock({ $0[link] }) {
+            return Self.response(200, type: "image/svg+xml", body: cached)
+        }
+        guard let svg = QRCode.svg(for: link) else { return Self.text(500, "The QR code could not be drawn.") }
+        let body = Array(svg.utf8)
+        svgCache.withLock { $0[link] = body }
+        return Self.response(200, type: "image/svg+xml", body: body)
     }
 
     struct Vote: Decodable {
@@ -202,59 +327,55 @@ struct Router: HTTPHandler, Sendable {
         var choice: Int
     }
 
-    private func vote(_ request: HTTPRequest) async -> HTTPResponse {
-        if let length = request.bodySequence.count, length > RoomServer.maxBody {
-            return Self.text(.payloadTooLarge, "A vote is small; this request is too large.")
+    private func vote(_ request: RoomRequest, now: Date) -> RoomResponse {
+        guard let vote = try? JSONDecoder().decode(Vote.self, from: Data(request.body)) else {
+            return Self.text(400, "That is not a vote this page sends.")
         }
-        var body = Data()
-        do {
-            for try await chunk in request.bodySequence {
-                body.append(chunk)
-                if body.count > RoomServer.maxBody { return Self.text(.payloadTooLarge, "A vote is small; this request is too large.") }
-            }
-        } catch {
-            return Self.text(.badRequest, "The vote did not arrive whole. Try again.")
-        }
-        guard let vote = try? JSONDecoder().decode(Vote.self, from: body) else {
-            return Self.text(.badRequest, "That is not a vote this page sends.")
+        guard devices.seen(vote.device, now: now) else {
+            return Self.text(403, "This phone has not joined the room. Reload the page.")
         }
         do {
             try board.vote(device: vote.device, decision: vote.decision, choice: vote.choice)
-            return Self.text(.ok, "Your vote is in. You can change it until the trainer closes voting.")
+            return Self.text(200, "Your vote is in. You can change it until the trainer closes voting.")
         } catch {
             switch error {
-            case .notOpen: return Self.text(.conflict, "Voting is closed right now.")
-            case .stale: return Self.text(.conflict, "That moment has passed; the page will show the new one.")
-            case .notOffered: return Self.text(.unprocessableContent, "That choice is not offered at this moment.")
-            case .badDevice: return Self.text(.badRequest, "This page could not identify your phone. Reload the page.")
-            case .notSaved: return Self.text(.serviceUnavailable, "Your vote could not be kept. Try again in a moment.")
+            case .notOpen: return Self.text(409, "Voting is closed right now.")
+            case .stale: return Self.text(409, "That moment has passed; the page will show the new one.")
+            case .notOffered: return Self.text(422, "That choice is not offered at this moment.")
+            case .badDevice: return Self.text(400, "This page could not identify your phone. Reload the page.")
+            case .notSaved: return Self.text(503, "Your vote could not be kept. Try again in a moment.")
             }
         }
     }
 
-    static let commonHeaders: [(HTTPHeader, String)] = [
-        (HTTPHeader("Cache-Control"), "no-store"),
-        (HTTPHeader("X-Content-Type-Options"), "nosniff"),
-        (HTTPHeader("Referrer-Policy"), "no-referrer"),
-        (HTTPHeader("Content-Security-Policy"), "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'"),
+    static let commonHeaders: [(String, String)] = [
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Content-Security-Policy", "default-src 'self'; img-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'"),
     ]
 
-    static func response(_ status: HTTPStatusCode, type: String, body: Data) -> HTTPResponse {
-        var headers = HTTPHeaders()
-        headers[.contentType] = type
-        for (name, value) in commonHeaders { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    static let textHeaders: [(String, String)] = [("Content-Type", "text/plain; charset=utf-8")] + commonHeaders
+
+    static func response(_ status: Int, type: String?, body: [UInt8]) -> RoomResponse {
+        RoomResponse(status: status, headers: (type.map { [("Content-Type", $0)] } ?? []) + commonHeaders, body: body)
     }
 
-    static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
-        response(status, type: "text/plain; charset=utf-8", body: Data(message.utf8))
+    static func text(_ status: Int, _ message: String) -> RoomResponse {
+        response(status, type: "text/plain; charset=utf-8", body: Array(message.utf8))
     }
 
-    static func html(_ page: String) -> HTTPResponse {
-        response(.ok, type: "text/html; charset=utf-8", body: Data(page.utf8))
+    static func html(_ page: String) -> RoomResponse {
+        response(200, type: "text/html; charset=utf-8", body: Array(page.utf8))
     }
 
-    static func json(_ value: some Encodable) throws -> HTTPResponse {
-        response(.ok, type: "application/json", body: try JSONEncoder().encode(value))
+    static func json(_ value: some Encodable) -> RoomResponse {
+        guard let body = try? JSONEncoder().encode(value) else { return text(500, "The page's state could not be prepared.") }
+        return response(200, type: "application/json", body: Array(body))
     }
+}
+
+/// `listen(2)`, named apart from `RoomServer.listen`.
+private func startListening(_ fd: Int32) -> Bool {
+    listen(fd, 512) == 0
 }

@@ -2,7 +2,7 @@ import Foundation
 
 // attune-bench: prints Attune's benchmark tables.
 //
-//   attune-bench [--root DIR] [--only startup|scaling|search|paths]...
+//   attune-bench [--root DIR] [--only startup|scaling|search|paths|room]...
 //
 // DIR is the repository root holding Knowledge/ and Scenarios/ (default: found by walking up
 // from this executable). The `attune` and `hello-exit` executables are expected next to
@@ -38,7 +38,7 @@ if let size = value(after: "--one-size", in: arguments) {
     exit(0)
 }
 
-let sections = ["startup", "scaling", "search", "paths"]
+let sections = ["startup", "scaling", "search", "paths", "room"]
 var chosen: [String] = []
 var index = 0
 while index < arguments.count {
@@ -84,6 +84,7 @@ do {
     if chosen.contains("scaling") { print(try ScalingBenchmark.run(paths)) }
     if chosen.contains("search") { print(try SearchBenchmark.run(paths)) }
     if chosen.contains("paths") { print(try PathCountBenchmark.run()) }
+    if chosen.contains("room") { print(try RoomBenchmark.run()) }
 } catch {
     fail("\(error)")
 }
