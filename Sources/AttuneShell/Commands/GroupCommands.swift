@@ -167,12 +167,14 @@ extension Shell {
         session = group.play
         showOpening(scenario, outcome: opening.outcome)
         if opening.restoredVotes > 0 || opening.restoredTally != nil {
-            var words = "Kept from before for this moment: "
-            if let tally = opening.restoredTally { words += "the tally \(Self.tallyWords(tally))" }
-            if opening.restoredVotes > 0 {
-                words += (opening.restoredTally == nil ? "" : ", from ") + counted(opening.restoredVotes, "phone vote")
+            var kept: [String] = []
+            if let tally = opening.restoredTally {
+                kept.append(tally.source == .phones
+                    ? "the phones' tally " + tally.counts.map(String.init).joined(separator: " / ") + " (\(counted(tally.total, "vote")))"
+                    : "the tally \(Self.tallyWords(tally))")
             }
-            say(words + ". It goes with the room's choice; 'votes' replaces it.")
+            if opening.restoredVotes > 0, opening.restoredTally?.source != .phones { kept.append(counted(opening.restoredVotes, "phone vote")) }
+            say("Kept from before for this moment: " + kept.joined(separator: " and ") + ". It goes with the room's choice; 'votes' replaces it.")
         }
         reportSaveProblems(group)
         showMoment()
@@ -199,7 +201,7 @@ extension Shell {
                 say(style.dim("This tally (\(Self.tallyWords(tally))) replaced the one \(earlier.source == .typed ? "typed" : "counted from phones") "
                     + "before (\(Self.tallyWords(earlier)))."))
             case let .lockedForChoice(tally):
-                say(tally.map { "Voting closed before the choice; the tally \(Self.tallyWords($0)) goes with it." }
+                say(tally.map { "Voting closed before the choice; the tally (\(Self.tallyWords($0))) goes with it." }
                     ?? "Voting closed before the choice. No phone had voted, so no tally goes with it.")
             case let .setAside(voted, tally):
                 var what: [String] = []
