@@ -33,7 +33,7 @@ struct RoomSlipsEndToEndTests {
     func openTwiceAndChooseWhileOpen() throws {
         let folder = try temporaryDirectory()
         let (live, port, code) = try room(folder.appendingPathComponent("data").path)
-        live.type("open")
+        live.type("open of 4")
         live.waitFor("voting open") { $0.contains("Voting is open on phones") }
         let number = decision(port, code)
         for phone in 0..<5 {
@@ -41,6 +41,7 @@ struct RoomSlipsEndToEndTests {
         }
         live.type("open")
         live.waitFor("the second open") { $0.replacingOccurrences(of: "\n", with: " ").contains("Voting is already open, and the 5 votes in are kept.") }
+        live.waitFor("the room-size warning") { $0.replacingOccurrences(of: "\n", with: " ").contains("More phones have joined (5) than the 4 in the room.") }
         live.type("lock")
         live.waitFor("the phones' bars") { $0.contains("The phones' votes (5 in all)") }
         live.type("open")

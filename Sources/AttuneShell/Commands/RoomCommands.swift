@@ -10,10 +10,11 @@ extension Shell {
     func makeRoomCommands() -> [ShellCommand] {
         [
             ShellCommand(
-                name: "open", usage: "open", summary: "Open voting on phones for this moment.",
+                name: "open", usage: "open [of ROOM]", summary: "Open voting on phones for this moment.",
                 details: "Needs 'group serve'. Phones show the moment's question and choices (never ratings or notes). "
-                    + "Each phone has one vote and may change it until you type 'lock'.",
-                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.openVoting() }),
+                    + "Each phone has one vote and may change it until you type 'lock'. 'open of 12' gives the room's "
+                    + "size: you are told if more phones join than that. 'open' again keeps the votes already in.",
+                example: "open of 12", group: .trainers, interactiveOnly: true, run: { $0.openVoting($1) }),
             ShellCommand(
                 name: "lock", usage: "lock", summary: "Close voting and record the phones' tally, as 'votes' does.",
                 details: "The counts are drawn as bars here and on the room screen. Then choose the response the room "
@@ -98,8 +99,15 @@ extension Shell {
         room = nil
     }
 
-    func openVoting() {
+    func openVoting(_ arguments: [String] = []) {
         guard requireRoom("open") != nil, let session = requireCase("open"), let group = groupPlay else { return }
+        if !arguments.isEmpty {
+            guard arguments.count == 2, arguments[0].lowercased() == "of", let size = Int(arguments[1]), (1...Tally.largestCount).contains(size) else {
+                fail("Use 'open', or 'open of 12' with the number of people in the room.")
+                return
+            }
+            roomSize = size
+        }
         guard !session.offered.isEmpty else {
             fail(session.isAtEnding ? "The case has ended: there is nothing to vote on." : "There is nothing to vote on at this moment.")
             return
@@ -142,6 +150,10 @@ extension Shell {
         if line != lastRoomNotice || board.phase == .voting {
             lastRoomNotice = line
             say(style.dim(line))
+            if let roomSize, joined > roomSize {
+                say(style.caution("More phones have joined (\(joined)) than the \(roomSize) in the room.")
+                    + " Someone may have joined twice, or from outside the room; the tally counts each phone once.")
+            }
         }
     }
 }

@@ -45,6 +45,8 @@ public final class Shell {
     /// The room's shared state in group mode, which the room page serves; one for the whole run,
     /// so the join link and code stay the same.
     var board: RoomBoard?
+    /// The number in the room, from `open of N`, to warn when more phones join than that.
+    var roomSize: Int?
     /// The room's run through the case in play, in group mode.
     var groupPlay: GroupPlay?
     /// A private screen (`journal`, `progress`, `notes`) asked for once in group mode: typed
