@@ -45,6 +45,13 @@ static inline int attune_el_refresh(EditLine *el) {
     return el_set(el, EL_REFRESH);
 }
 
+/* The columns a character takes, as libedit counts them (declared here: wchar.h hides it
+   without _XOPEN_SOURCE). */
+extern int wcwidth(wchar_t c);
+static inline int attune_wcwidth(wchar_t c) {
+    return wcwidth(c);
+}
+
 static inline int attune_history_setsize(History *h, int size) {
     HistEvent ev;
     return history(h, &ev, H_SETSIZE, size);

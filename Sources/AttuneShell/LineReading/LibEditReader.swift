@@ -31,6 +31,39 @@ public final class LibEditReader: LineReader {
     fileprivate var prompt: UnsafeMutablePointer<CChar>?
     fileprivate var wasInterrupted = false
     fileprivate var wasHungUp = false
+    /// Asked about twice a second while the terminal is idle: a prompt that changed (a phone
+    /// voted, the timer ticked) is drawn again in place, with the line being typed kept.
+    public var livePrompt: (() -> String)?
+
+    /// Draws a new prompt in place if `livePrompt` has one: the cursor goes back to where the
+    /// prompt starts (the line may have wrapped), the rest of the screen is cleared, and libedit
+    /// draws the prompt and the line being typed again, with the cursor where it was.
+    fileprivate func redrawIfPromptChanged() {
+        guard let livePrompt, let current = prompt, let info = el_line(editLine) else { return }
+        let old = String(cString: current)
+        let fresh = livePrompt()
+        guard fresh != old else { return }
+        let start = UnsafeRawPointer(info.pointee.buffer!).assumingMemoryBound(to: UInt8.self)
+        let typed = String(decoding: UnsafeBufferPointer(start: start, count: info.pointee.cursor! - info.pointee.buffer!), as: UTF8.self)
+        var columns = ioctlColumns()
+        if columns < 1 { columns = 80 }
+        let row = (Self.cells(old) + Self.cells(typed)) / columns
+        fputs("\r" + (row > 0 ? "\u{1B}[\(row)A" : "") + "\u{1B}[J", output)
+        free(prompt)
+        prompt = strdup(fresh)
+        attune_el_refresh(editLine)
+        fflush(output)
+    }
+
+    /// Columns as libedit counts them (wcwidth), so the cursor arithmetic agrees with its own.
+    static func cells(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + max(0, Int(attune_wcwidth(wchar_t(bitPattern: $1.value)))) }
+    }
+
+    private func ioctlColumns() -> Int {
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
+    }
 
     /// - Parameters:
     ///   - historyPath: file that keeps history across runs (created with mode 0600), or nil.
@@ -162,6 +195,15 @@ private let readCallback: el_rfunc_t = { editLine, character in
     var bytes: [UInt8] = []
     var needed = 1
     while bytes.count < needed {
+        // While nothing is typed, look for a new prompt twice a second and redraw it in place.
+        if bytes.isEmpty, let reader = reader(of: editLine), reader.livePrompt != nil {
+            var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&waiting, 1, 500)
+            if ready == 0 {
+                reader.redrawIfPromptChanged()
+                continue
+            }
+        }
         var byte: UInt8 = 0
         let count = read(STDIN_FILENO, &byte, 1)
         if count == 1 {

@@ -96,9 +96,24 @@ public final class Shell {
         }
         let count = session.offered.count
         if accessible {
-            return "\(name), moment \(session.momentNumber). Type a choice number from 1 to \(count), or a command> "
+            return "\(name), moment \(session.momentNumber)\(roomPromptWords). Type a choice number from 1 to \(count), or a command> "
         }
-        return "\(name) · moment \(session.momentNumber)> "
+        return "\(name) · moment \(session.momentNumber)\(roomPromptWords)> "
+    }
+
+    /// While phones vote: how many have voted, and the discussion time left; kept up to date
+    /// on the prompt line as votes arrive.
+    var roomPromptWords: String {
+        var words = ""
+        if room != nil, let board, board.phase == .voting {
+            words += accessible ? ", \(counted(board.voted, "phone")) voted" : " · \(board.voted) voted"
+        }
+        if let timer {
+            let left = timer.remaining(at: now())
+            words += left == 0 ? (accessible ? ", time is up" : " · time is up")
+                : (accessible ? ", \(left / 60) minutes \(left % 60) seconds left" : " · \(left / 60):" + String(format: "%02d", left % 60))
+        }
+        return words
     }
 
     /// "Maya" from "Maya, four months: a quiet home visit".
@@ -110,6 +125,7 @@ public final class Shell {
     /// Reads and runs commands until `quit`, Ctrl-D or the end of piped input.
     public func run(reader: LineReader) {
         readMore = { prompt in reader.readLine(prompt: reader.isInteractive ? prompt : "") }
+        (reader as? LibEditReader)?.livePrompt = { [unowned self] in self.prompt }
         if reader.isInteractive {
             say(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave."))
             greetReturningLearner()
