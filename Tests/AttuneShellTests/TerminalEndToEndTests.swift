@@ -170,4 +170,35 @@ struct TerminalEndToEndTests {
         #expect(!history.contains("Alicia") && !history.contains("heavy"))
         try second.send("C-u", "quit", "Enter")
     }
+
+    @Test("phones voting update the prompt line in place, and the line being typed stays whole")
+    func liveVoteCount() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let data = parent.appendingPathComponent("data")
+        let session = TmuxSession()
+        try session.start("\(attuneBinary.path) --group --serve --bind 127.0.0.1 --port 0 --data-dir \(data.path) --color never",
+                          columns: 72)
+        let joined = try session.waitFor("the join link") { $0.contains("Room code:") }
+        let link = try #require(joined.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("http://127.0.0.1:") && $0.hasSuffix("/") })
+        let (port, code) = try #require(RoomEndToEndTests.parts(of: link))
+        try session.send("play maya", "Enter")
+        _ = try session.waitFor("the first moment") { $0.contains("What do you do first?") }
+        try session.send("open", "Enter")
+        _ = try session.waitFor("voting open") { TmuxSession.lastLine($0).hasPrefix("Maya · moment 1 · 0 voted>") }
+        // Half a sentence typed, with an apostrophe, an accent and an emoji; then phones vote.
+        try session.send("-l", "reflect Elle n'a rien dit, très calme ☕")
+        let body = RawHTTP.request(port, "GET", "/r/\(code)/state")?.body ?? ""
+        let decision = (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["decision"] as? Int ?? 0
+        for phone in 0..<3 { #expect(RawHTTP.vote(port, code: code, device: "p\(phone)", decision: decision, choice: 0) == 200) }
+        let updated = try session.waitFor("three votes on the prompt") { $0.contains("Maya · moment 1 · 3 voted> reflect Elle n'a rien dit, très calme ☕") }
+        #expect(updated.components(separatedBy: "Maya · moment 1 · ").count == 2, "the prompt is drawn again in place, not added")
+        try session.send("Enter")
+        _ = try session.waitFor("the group note") { $0.contains("Saved") || $0.contains("saved") }
+        try session.send("quit", "Enter")
+        let store = try ProgressStore(directory: data.path)
+        #expect(try store.groupSession(1)?.notes.first?.text == "Elle n'a rien dit, très calme ☕")
+        #expect(try store.groupSession(1)?.pending?.ballots.count == 3, "the phones' votes are kept for the room")
+    }
 }
