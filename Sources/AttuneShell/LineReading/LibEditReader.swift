@@ -194,6 +194,23 @@ private let readCallback: el_rfunc_t = { editLine, character in
     guard let character else { return -1 }
     var bytes: [UInt8] = []
     var needed = 1
+    /// After a signal: nil to read on, or what to return to libedit.
+    func afterSignal() -> Int32? {
+        if hangUpRequested.load(ordering: .relaxed) {
+            reader(of: editLine)?.wasHungUp = true
+            return 0
+        }
+        if interruptRequested.exchange(false, ordering: .relaxed) {
+            reader(of: editLine)?.wasInterrupted = true
+            errno = EINTR
+            return -1
+        }
+        if resizeRequested.exchange(false, ordering: .relaxed), let editLine {
+            el_resize(editLine)
+            attune_el_refresh(editLine)
+        }
+        return nil
+    }
     while bytes.count < needed {
         // While nothing is typed, look for a new prompt twice a second and redraw it in place.
         if bytes.isEmpty, let reader = reader(of: editLine), reader.livePrompt != nil {
@@ -201,6 +218,11 @@ private let readCallback: el_rfunc_t = { editLine, character in
             let ready = poll(&waiting, 1, 500)
             if ready == 0 {
                 reader.redrawIfPromptChanged()
+                continue
+            }
+            if ready < 0 {
+                guard errno == EINTR else { return -1 }
+                if let result = afterSignal() { return result }
                 continue
             }
         }
@@ -215,19 +237,7 @@ private let readCallback: el_rfunc_t = { editLine, character in
         }
         if count == 0 { return 0 }
         guard errno == EINTR else { return -1 }
-        if hangUpRequested.load(ordering: .relaxed) {
-            reader(of: editLine)?.wasHungUp = true
-            return 0
-        }
-        if interruptRequested.exchange(false, ordering: .relaxed) {
-            reader(of: editLine)?.wasInterrupted = true
-            errno = EINTR
-            return -1
-        }
-        if resizeRequested.exchange(false, ordering: .relaxed), let editLine {
-            el_resize(editLine)
-            attune_el_refresh(editLine)
-        }
+        if let result = afterSignal() { return result }
     }
     var decoder = UTF8()
     var iterator = bytes.makeIterator()
