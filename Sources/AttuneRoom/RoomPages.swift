@@ -73,6 +73,7 @@ enum RoomPages {
             <section id="question" aria-labelledby="prompt" hidden>
             <h2 id="prompt"></h2>
             <div id="choices" role="group" aria-labelledby="prompt"></div>
+            <p id="mine" class="total" hidden></p>
             </section>
             <section id="reveal" aria-labelledby="reveal-title" hidden>
             <h2 id="reveal-title">How each option met the family</h2>
@@ -134,7 +135,7 @@ enum RoomPages {
                 return fetch(base + path, options);
               }
 
-              var shownVersion = null, current = null, stopped = false, failures = 0, buttons = [];
+              var shownVersion = null, current = null, stopped = false, failures = 0, buttons = [], myChoice = null;
               var goneText = "The room is not answering. The trainer may have stopped it, or this phone has left the Wi-Fi. This page keeps trying.";
 
               function moved(text) {
@@ -146,7 +147,11 @@ enum RoomPages {
               }
               function failed() {
                 failures += 1;
-                if (failures >= 3) { document.body.setAttribute("data-server", "gone"); say(goneText, true); }
+                if (failures >= 3) {
+                  document.body.setAttribute("data-server", "gone");
+                  var over = current && (current.phase === "closed" || current.phase === "ended");
+                  say(over ? "The room has stopped. Voting is over for this case." : goneText, !over);
+                }
                 else if (!current) say("Still trying to reach the room…");
               }
               function recovered() {
@@ -229,6 +234,10 @@ enum RoomPages {
                 setText($("prompt"), s.prompt || "Choose one response");
                 show($("question"), (during && s.prompt) || choices.length > 0);
                 updateChoices(choices, typeof s.myVote === "number" ? s.myVote : null);
+                if (phase === "voting" && typeof s.myVote === "number" && choices[s.myVote] !== undefined) remember(s.myVote);
+                var keep = myChoice && myChoice.decision === s.decision && (phase === "locked" || phase === "chosen");
+                setText($("mine"), keep ? "Your vote: " + myChoice.text : "");
+                show($("mine"), keep);
                 renderReveal(phase === "revealed" ? s.reveal : null);
                 renderSummary(phase === "ended" ? s.summary : null);
                 say(message(s));
@@ -244,6 +253,10 @@ enum RoomPages {
                   if (buttons[i].getAttribute("aria-pressed") !== pressed) buttons[i].setAttribute("aria-pressed", pressed);
                 }
                 while (buttons.length > list.length) box.removeChild(buttons.pop());
+              }
+              function remember(i) {
+                if (current && Array.isArray(current.choices) && current.choices[i] !== undefined)
+                  myChoice = { decision: current.decision, text: (i + 1) + ". " + String(current.choices[i]) };
               }
               function makeButton(i) {
                 var b = el("button", undefined, "choice");
@@ -262,6 +275,7 @@ enum RoomPages {
                     return r.text().then(function (t) {
                       if (r.ok) {
                         current.myVote = choice;
+                        remember(choice);
                         updateChoices(current.choices || [], choice);
                         say(message(current));
                       } else if ((r.status === 400 || r.status === 403) && !again) {

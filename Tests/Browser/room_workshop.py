@@ -19,7 +19,9 @@ driving test waits for it before it moves the room on). It checks:
   - the 1920x1080 room screen at "ended" does not scroll;
   - axe-core (axe-selenium-python) finds no serious or critical violation on a phone and on the
     room screen at both sizes;
-  - the phone's one live region never says the same thing twice in a row.
+  - the phone's one live region never says the same thing twice in a row;
+  - at "locked" the bars move only without prefers-reduced-motion; at "revealed" a phone and
+    the room screen pass axe in a dark colour scheme too.
 When "voting" begins the 12 phones vote, spread across the choices, each checks "Your vote is
 in"; then one phone keeps focus on its choice for 10 s of polling (the same button must still be
 document.activeElement, and the live region must stay silent), and CONTROL_DIR/voted is written.
@@ -202,6 +204,10 @@ class Workshop:
         for name, handle, _ in [self.views[0], self.views[-2], self.views[-1]]:
             self.go(handle)
             self.accessibility(f"{phase}, {name}")
+        if phase == "locked":
+            self.reduced_motion()
+        if phase == "revealed":
+            self.dark(phase)
         self.timings[phase] = round(time.time() - started, 1)
         with open(os.path.join(self.control, f"seen-{phase}"), "w") as handle:
             handle.write(phase + "\n")
@@ -262,6 +268,31 @@ class Workshop:
         self.axe_runs.append({"where": where, "rulesPassed": len(results.get("passes", [])),
                               "violations": [f"{v['id']} ({v['impact']})" for v in results["violations"]]})
         self.check(not bad, f"{where}: axe found {[(v['id'], v['impact'], [n['target'] for n in v['nodes']][:3]) for v in bad]}")
+
+    def media(self, features):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+
+    def reduced_motion(self):
+        """The bars move only for people who have not asked for less movement."""
+        name, handle, _ = self.views[-2]
+        self.go(handle)
+        bar = "var b = document.querySelector('.bar'); return b ? getComputedStyle(b).transitionDuration : null"
+        self.media([{"name": "prefers-reduced-motion", "value": "reduce"}])
+        reduced = self.js(bar)
+        self.media([{"name": "prefers-reduced-motion", "value": "no-preference"}])
+        moving = self.js(bar)
+        self.media([])
+        self.check(reduced == "0s" and moving not in (None, "0s"),
+                   f"locked, {name}: the bars do not respect prefers-reduced-motion ({reduced} when reduced, {moving} otherwise)")
+
+    def dark(self, phase):
+        """The same pages in a dark colour scheme: screenshots and axe (contrast) again."""
+        for name, handle, _ in [self.views[0], self.views[-2]]:
+            self.go(handle)
+            self.media([{"name": "prefers-color-scheme", "value": "dark"}])
+            self.driver.save_screenshot(os.path.join(self.shots, f"{phase}-dark-{name}.png"))
+            self.accessibility(f"{phase} (dark), {name}")
+            self.media([])
 
     def moved_tab(self):
         """A tab left open on an old room code (after a restart made a new one) is told the room
