@@ -330,7 +330,8 @@ enum RoomPages {
                 show($("summary"), true);
               }
 
-              start();
+              if (typeof fetch !== "function") say("This browser is too old for the vote page. Tell the trainer, who can count your vote by hand.", true);
+              else start();
             })();
             </script>
             </body></html>

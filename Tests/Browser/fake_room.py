@@ -18,7 +18,9 @@ GET /r/CODE/room-state, POST /r/CODE/vote {"device","decision","choice"}, GET /r
 A valid but other room code answers 410 Gone on /state and /join; the code is accepted in any
 case. The same security headers as the real server are sent, so a page that breaks the
 Content-Security-Policy fails here too. Used by room_workshop.py --fake, which also moves the
-fake through its phases (FakeRoom.set_phase).
+fake through its phases (FakeRoom.set_phase). FAKE_ROOM_LONG=1 makes the story four times as
+long and the case 14 moments, to prove the room screen still fits its ending on one 1920x1080
+screen.
 """
 import ctypes
 import ctypes.util
@@ -66,6 +68,13 @@ SUMMARY_LINES = [
     ("Moment 5", None, "Stay with Alicia's tears without hurrying on", "Stay with Alicia's tears without hurrying on", True),
     ("Moment 6", [4, 4, 3, 1], "Arrange the next visit for the same time next week", "Arrange the next visit for the same time next week", True),
 ]
+
+if os.environ.get("FAKE_ROOM_LONG") == "1":
+    # A long moment and a long case: the room screen must still fit the ending on one screen.
+    STORY = "\n\n".join([STORY] * 4)
+    SUMMARY_LINES = [(f"Moment {n}", [3, 5, 4, 0], "Wonder aloud with Alicia what Maya might be telling her when she turns away",
+                      "Wonder aloud with Alicia what Maya might be telling her when she turns away and arches", n % 3 != 0)
+                     for n in range(1, 15)]
 
 
 def qr_svg(text):
