@@ -23,8 +23,14 @@ driving test waits for it before it moves the room on). It checks:
   - at "locked" the bars move only without prefers-reduced-motion; at "revealed" a phone and
     the room screen pass axe in a dark colour scheme too.
 When "voting" begins the 12 phones vote, spread across the choices, each checks "Your vote is
-in"; then one phone keeps focus on its choice for 10 s of polling (the same button must still be
-document.activeElement, and the live region must stay silent), and CONTROL_DIR/voted is written.
+in"; then one phone keeps focus on a choice for 10 s of polling and changes its vote from the
+keyboard meanwhile (the same button must still be document.activeElement, and the live region
+must not repeat itself), another reloads and must still show its vote, the room screen must
+count the 12 votes, and CONTROL_DIR/voted is written.
+
+The driving test: write CONTROL_DIR/phase-NAME once the room shows NAME; at "voting" wait for
+CONTROL_DIR/voted before locking; wait for CONTROL_DIR/seen-NAME before moving the room on;
+then wait for the harness to exit (status 0 when every check held).
 At the end, a tab on another room code must be told the room has moved and stop asking; with
 --fake the server is then stopped and both pages must show a plain notice.
 Prints a JSON summary and exits 1 on any failure.
@@ -198,6 +204,7 @@ class Workshop:
                     height = self.js("return [document.documentElement.scrollHeight, window.innerHeight]")
                     self.check(height[0] <= height[1], f"{phase}, {name}: the ending scrolls ({height[0]} > {height[1]})")
             if kind == "phone":
+                self.check("Connecting to the room" not in text, f"{phase}, {name}: the phone still says 'Connecting to the room…'")
                 repeats = self.js("var l = window.__live || []; var r = [];"
                                   " for (var i = 1; i < l.length; i++) if (l[i] === l[i - 1]) r.push(l[i]); return r")
                 self.check(not repeats, f"{phase}, {name}: the live region said the same thing twice: {repeats[:2]}")
@@ -249,6 +256,12 @@ class Workshop:
         self.check(len(spoken) == len(set(spoken)), f"voting, {name}: the live region repeated itself while focused: {spoken}")
         self.timings["focus check: versions before and after"] = [version, self.js("return document.body.getAttribute('data-version')")]
         self.timings["focus check: live region said"] = spoken
+        # A reload keeps the phone's token (sessionStorage) and so its vote.
+        name, handle = phones[1]
+        self.go(handle)
+        self.driver.refresh()
+        self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#choices button")[1].get_attribute("aria-pressed") == "true", 15,
+                  f"voting, {name}: after a reload the phone's vote is not shown as its own")
         room_handle = self.views[-2][1]
         self.go(room_handle)
         self.wait(lambda: re.search(r"\b(1[2-9]|[2-9]\d|\d{3,}) of \d+ phones have voted", self.js("return document.body.innerText")), 10,
