@@ -183,7 +183,7 @@ enum RoomPages {
               function start() {
                 if (stopped) return;
                 if (device) { poll(); return; }
-                join().then(function (ok) { if (stopped) return; if (ok) poll(); else setTimeout(start, 2000); });
+                join().then(function (ok) { if (stopped) return; if (ok) poll(); else setTimeout(start, failures > 3 ? 5000 : 2000); });
               }
               function poll() {
                 if (stopped) return;
