@@ -148,8 +148,8 @@ class Workshop:
             try:
                 if condition():
                     return True
-            except WebDriverException:
-                pass
+            except (WebDriverException, IndexError, TypeError, AttributeError):
+                pass  # the page is still loading or redrawing: ask again
             time.sleep(0.2)
         return self.check(False, what)
 
