@@ -44,7 +44,7 @@ import time
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -90,6 +90,7 @@ class Workshop:
         self.timings = {}
         self.views = []  # (name, window handle, kind)
         self.driver = None
+        self.fake = False
 
     # -- bookkeeping
     def check(self, ok, what):
@@ -183,7 +184,10 @@ class Workshop:
             self.check(width[0] <= width[1], f"{phase}, {name}: the page is wider than the screen ({width[0]} > {width[1]})")
             text = self.js("return document.body.innerText")
             if before_reveal:
-                said = [word for word in RATING_WORDS if word in text]
+                # what is shown, and what is in the page at all (hidden parts included)
+                whole = self.js("var c = document.body.cloneNode(true);"
+                                " c.querySelectorAll('script').forEach(function (s) { s.remove(); }); return c.textContent")
+                said = [word for word in RATING_WORDS if word in text or word in whole]
                 self.check(not said, f"{phase}, {name}: rating words before the reveal: {said}")
             if kind == "room" and phase in ("reading", "voting", "locked", "chosen"):
                 self.check(re.search(r"\d+ of \d+ phones? ha(s|ve) voted", text) is not None,
@@ -193,6 +197,10 @@ class Workshop:
                                 " return i && i.offsetWidth > 0 ? [i.complete, i.naturalWidth, i.alt, i.offsetWidth] : null")
                 self.check(image is not None and image[0] and image[1] > 0 and image[2] == "QR code for the join address",
                            f"{phase}, {name}: the QR code is not shown ({image})")
+            if kind == "room" and phase == "locked" and self.fake:
+                self.check("Time is up" in text, f"{phase}, {name}: the fake's timer ran out but 'Time is up' is not shown")
+            if kind == "room" and phase == "voting":
+                self.check(re.search(r"\b\d+:\d\d\b", text) is not None or not self.fake, f"{phase}, {name}: no timer (m:ss)")
             if kind == "room" and phase == "revealed":
                 self.check("The room's choice" in text, f"{phase}, {name}: the room's choice is not marked in words")
             if kind == "phone" and phase == "closed":
@@ -224,13 +232,20 @@ class Workshop:
         phones = [(name, handle) for name, handle, kind in self.views if kind == "phone"]
         for number, (name, handle) in enumerate(phones):
             self.go(handle)
-            buttons = self.driver.find_elements(By.CSS_SELECTOR, "#choices button")
-            if not self.check(len(buttons) >= 2, f"voting, {name}: fewer than two choice buttons"):
+            for attempt in range(3):  # a page that rebuilds its buttons makes them stale: try again, and say so
+                try:
+                    buttons = self.driver.find_elements(By.CSS_SELECTOR, "#choices button")
+                    if not self.check(len(buttons) >= 2, f"voting, {name}: fewer than two choice buttons"):
+                        break
+                    self.check(all(b.tag_name == "button" and b.get_attribute("aria-pressed") in ("true", "false") for b in buttons),
+                               f"voting, {name}: the choices are not toggle buttons")
+                    choice = number % len(buttons)
+                    buttons[choice].click()
+                    break
+                except StaleElementReferenceException:
+                    self.check(attempt < 2, f"voting, {name}: the choice buttons are rebuilt while the phone looks at them")
+            else:
                 continue
-            self.check(all(b.tag_name == "button" and b.get_attribute("aria-pressed") in ("true", "false") for b in buttons),
-                       f"voting, {name}: the choices are not toggle buttons")
-            choice = number % len(buttons)
-            buttons[choice].click()
             self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#choices button")[choice].get_attribute("aria-pressed") == "true"
                       and "Your vote is in" in self.driver.find_element(By.ID, "status").text, 10,
                       f"voting, {name}: the vote for choice {choice + 1} was not confirmed")
@@ -248,10 +263,14 @@ class Workshop:
         focused_at = time.time()
         version = self.js("return document.body.getAttribute('data-version')")
         time.sleep(3)
-        self.driver.switch_to.active_element.send_keys(Keys.SPACE)
-        self.wait(lambda: button.get_attribute("aria-pressed") == "true", 5, f"voting, {name}: a vote from the keyboard was not confirmed")
-        time.sleep(max(0.0, 10 - (time.time() - focused_at)))
-        self.check(self.driver.switch_to.active_element == button, f"voting, {name}: focus left the choice during 10 s of polling")
+        try:
+            self.check(self.driver.switch_to.active_element == button, f"voting, {name}: focus left the choice within 3 s of polling")
+            button.send_keys(Keys.SPACE)
+            self.wait(lambda: button.get_attribute("aria-pressed") == "true", 5, f"voting, {name}: a vote from the keyboard was not confirmed")
+            time.sleep(max(0.0, 10 - (time.time() - focused_at)))
+            self.check(self.driver.switch_to.active_element == button, f"voting, {name}: focus left the choice during 10 s of polling")
+        except StaleElementReferenceException:
+            self.check(False, f"voting, {name}: the focused choice button was rebuilt during polling (focus is lost)")
         spoken = self.js("return window.__live.slice(window.__liveBefore)")
         self.check(len(spoken) == len(set(spoken)), f"voting, {name}: the live region repeated itself while focused: {spoken}")
         self.timings["focus check: versions before and after"] = [version, self.js("return document.body.getAttribute('data-version')")]
@@ -380,6 +399,7 @@ def main(argv):
     os.makedirs(shots, exist_ok=True)
     os.makedirs(control, exist_ok=True)
     workshop = Workshop(participant, room, shots, control, phases)
+    workshop.fake = fake
     started = time.time()
     moved_text = None
     try:
