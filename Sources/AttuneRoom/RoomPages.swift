@@ -503,6 +503,15 @@ enum RoomPages {
                 setText($("timer"), up ? "Time is up" : hasTimer ? clock(s.timerSeconds) : "");
                 var cls = up ? "timer-box up" : "timer-box";
                 if ($("timer-box").className !== cls) $("timer-box").className = cls;
+                // The side column holds the join code and count while they matter, and the timer
+                // whenever one runs (a discussion after the reveal too).
+                var side = counting || (hasTimer && phase !== "ended" && phase !== "closed");
+                var layout = side ? "layout" : "layout full";
+                if ($("layout").className !== layout) {
+                  $("layout").className = layout;
+                  show($("side"), side);
+                  fit();
+                }
               }
 
               function render(s) {
@@ -524,8 +533,6 @@ enum RoomPages {
                 if (!choices && typeof s.decision === "number") choices = known[s.decision] || null;
                 var open = phase === "reading" || phase === "voting";
                 show($("join"), open);
-                show($("side"), during);
-                $("layout").className = during ? "layout" : "layout full";
                 renderStory(open ? s.story : null);
                 setText($("prompt"), s.prompt || "");
                 renderOptions(during ? choices : null, phase === "locked" || phase === "chosen" ? s.counts : null);

@@ -130,7 +130,8 @@ class FakeRoom:
         with self.lock:
             self.phase = phase
             self.version += 1
-            self.timer_ends = time.time() + 95 if phase == "voting" else None
+            # a timer while voting, and a discussion timer after the reveal
+            self.timer_ends = time.time() + {"voting": 95, "revealed": 120}.get(phase, 0) if phase in ("voting", "revealed") else None
 
     def join(self):
         with self.lock:
@@ -167,9 +168,10 @@ class FakeRoom:
                 "summary": None, "timerSeconds": None}
         if phase in ("reading", "voting", "locked", "chosen", "revealed"):
             view.update(decision=DECISION, momentLabel=MOMENT_LABEL, prompt=PROMPT)
+        if self.timer_ends:
+            view["timerSeconds"] = max(0, int(round(self.timer_ends - time.time())))
         if phase == "voting":
             view["choices"] = list(CHOICES)
-            view["timerSeconds"] = max(0, int(round(self.timer_ends - time.time()))) if self.timer_ends else None
         if phase == "locked":
             view["timerSeconds"] = 0
         if phase == "revealed":
