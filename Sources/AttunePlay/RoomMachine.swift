@@ -171,6 +171,8 @@ public enum RoomRefusal: Error, Sendable, Equatable {
 public struct RoomMachine: Sendable, Equatable {
     public private(set) var phase: RoomPhase = .closed
     public private(set) var moment: RoomMoment?
+    /// The case's title, kept at the ending, when no moment is in front of the room.
+    public private(set) var caseTitle: String?
     /// Counts up with each moment shown; a phone's vote names it, so a vote for an earlier moment is stale.
     public private(set) var decision = 0
     /// Phone votes for this moment: device token to the offered choice's index.
@@ -211,6 +213,7 @@ public struct RoomMachine: Sendable, Equatable {
         case let .show(moment, ballots, tally):
             notices += setAside()
             self.moment = moment
+            caseTitle = moment.caseTitle
             decision += 1
             self.ballots = ballots
             self.tally = tally
@@ -255,6 +258,7 @@ public struct RoomMachine: Sendable, Equatable {
             self.summary = summary
             decision += 1
             moment = next
+            if let next { caseTitle = next.caseTitle }
             phase = next == nil ? .ended : .chosen
         case .reveal:
             guard lastReveal != nil else { throw .noRevealYet }
@@ -264,6 +268,7 @@ public struct RoomMachine: Sendable, Equatable {
             notices += setAside()
             phase = .closed
             moment = nil
+            caseTitle = nil
             ballots = [:]
             tally = nil
             lastReveal = nil

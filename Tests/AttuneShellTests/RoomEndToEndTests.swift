@@ -129,41 +129,72 @@ struct RoomEndToEndTests {
         #expect(served.stdout.contains("Room code:"))
     }
 
-    @Test("in a real browser: a phone votes, sees the reveal; the room screen shows the counts (screenshots)",
-          .enabled(if: browserReady, "chromium, chromium-driver or Selenium is missing; `make test` installs them"))
-    func browser() throws {
+    @Test("a workshop in a real browser: 12 phones and the room screen through every phase, driven from the terminal (screenshots, axe)",
+          .enabled(if: browserReady, "chromium, chromium-driver, Selenium or axe-selenium-python is missing; `make test` installs them"))
+    func workshop() throws {
         let folder = try temporaryDirectory()
-        let shots = packageRoot.appendingPathComponent(".build/screenshots")
+        let shots = packageRoot.appendingPathComponent(".build/screenshots/workshop")
+        try? FileManager.default.removeItem(at: shots)
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-        let marker = folder.appendingPathComponent("voted").path
-        let attune = try LiveAttune(["--group", "--data-dir", folder.appendingPathComponent("data").path, "--color", "never"])
+        let control = folder.appendingPathComponent("control")
+        try FileManager.default.createDirectory(at: control, withIntermediateDirectories: true)
+        let attune = try LiveAttune(["--group", "--serve", "--bind", "127.0.0.1", "--port", "0",
+                                     "--data-dir", folder.appendingPathComponent("data").path, "--color", "never"])
         defer { attune.quit() }
-        attune.type("play maya")
-        attune.type("group serve --bind 127.0.0.1 --port 0")
         attune.waitFor("the join link") { $0.contains("Room code:") }
         let link = try #require(attune.joinLink)
-        attune.type("open")
-        attune.waitFor("voting open") { $0.contains("Voting is open on phones") }
+        attune.type("play maya")
+        attune.waitFor("the first moment") { $0.contains("What do you do first?") }
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: venvPython)
-        browser.arguments = [packageRoot.appendingPathComponent("Tests/Browser/room_pages.py").path, link, link + "room",
-                             shots.path, marker]
+        browser.arguments = [packageRoot.appendingPathComponent("Tests/Browser/room_workshop.py").path, link, link + "room",
+                             shots.path, control.path]
         let log = folder.appendingPathComponent("browser.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         browser.standardOutput = try FileHandle(forWritingTo: log)
         browser.standardError = browser.standardOutput
         try browser.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: marker), browser.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let deadline = Date().addingTimeInterval(400)
+        func file(_ name: String) -> Bool { FileManager.default.fileExists(atPath: control.appendingPathComponent(name).path) }
+        func waitFile(_ name: String) {
+            while !file(name), browser.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        /// Tells the harness the room shows `phase`, and waits until every page has been checked in it.
+        func phase(_ name: String) {
+            _ = FileManager.default.createFile(atPath: control.appendingPathComponent("phase-" + name).path, contents: Data())
+            waitFile("seen-" + name)
+        }
+        phase("reading")
+        attune.type("open")
+        attune.waitFor("voting open") { $0.contains("Voting is open on phones") }
+        _ = FileManager.default.createFile(atPath: control.appendingPathComponent("phase-voting").path, contents: Data())
+        waitFile("voted")
+        waitFile("seen-voting")
         attune.type("lock")
-        attune.waitFor("the phone's vote in the tally") { $0.contains("(1 in all)") }
+        attune.waitFor("the phones' tally") { $0.contains("The phones' votes (12 in all)") }
+        phase("locked")
         attune.type("1")
-        while browser.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        attune.waitFor("the next moment") { $0.contains("How do you respond?") }
+        phase("chosen")
+        attune.type("reveal")
+        attune.waitFor("the reveal") { $0.contains("How each option met the family") }
+        phase("revealed")
+        // The room settles on the first response at every later moment, up to the ending.
+        for _ in 0..<30 where !attune.text.contains("The room's path") {
+            attune.type("1")
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        attune.waitFor("the room's path") { $0.contains("The room matched the most attuned option at") }
+        phase("ended")
+        attune.type("stop")
+        attune.waitFor("the stop") { $0.contains("group resume 1") }
+        phase("closed")
+        while browser.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        if browser.isRunning { browser.terminate() }
         let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        #expect(browser.terminationStatus == 0, "\(said)")
-        #expect(said.contains("OK"))
-        for name in ["participant-phone-voting.png", "participant-phone-reveal.png", "room-projector.png"] {
-            #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent(name).path), "\(name)")
+        #expect(browser.terminationStatus == 0, "\(said.suffix(4000))")
+        for name in ["reading", "voting", "locked", "chosen", "revealed", "ended", "closed"] {
+            #expect(file("seen-" + name), "the pages were checked in phase \(name)")
         }
     }
 }
