@@ -253,14 +253,14 @@ extension Shell {
     }
 
     /// In group mode the screen is shared: a private screen is shown only when asked for twice in a row.
-    func confirmPrivateOnSharedScreen(_ command: String, what: String) -> Bool {
+    func confirmPrivateOnSharedScreen(_ command: String, what: String, them: Bool = false) -> Bool {
         guard groupMode else { return true }
         if let warned = privacyWarned, warned.command == command, warned.line == linesRun - 1 {
             privacyWarned = nil
             return true
         }
         privacyWarned = (command, linesRun)
-        say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show it.")
+        say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show \(them ? "them" : "it").")
         return false
     }
 
@@ -270,7 +270,7 @@ extension Shell {
             return
         }
         guard let current = requireCase("notes") else { return }
-        guard confirmPrivateOnSharedScreen("notes", what: "the facilitator notes, which can name the most attuned responses,") else { return }
+        guard confirmPrivateOnSharedScreen("notes", what: "the facilitator notes, which can name the most attuned responses,", them: true) else { return }
         say(style.caution("Facilitator notes."))
         if current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil {
             say("This case has no facilitator notes for this moment.")
