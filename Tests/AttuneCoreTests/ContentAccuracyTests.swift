@@ -60,7 +60,7 @@ private let premises: [Premise] = [
     Premise(scenario: "leo-hard-goodbyes", phrase: "He reached for her", condition: "chose(last-goodbye.reaches)"),
     Premise(scenario: "leo-hard-goodbyes", phrase: "Lita's photo, her song", condition: "home-brought-in >= 1"),
     Premise(scenario: "leo-hard-goodbyes", phrase: "The goodbye ritual gave Leo", condition: "goodbye-ritual >= 1"),
-    Premise(scenario: "leo-hard-goodbyes", phrase: "held Leo to sleep the way Lita did", condition: "chose(nap-time.hold-then-cot)"),
+    Premise(scenario: "leo-hard-goodbyes", phrase: "held Leo until he was drowsy, the way Lita did", condition: "chose(nap-time.hold-then-cot)"),
     Premise(scenario: "leo-hard-goodbyes", phrase: "His family trusted you with their ways", condition: "family-partnership >= 2"),
     // Noah: the advocate, the wave, what the team did not know.
     Premise(scenario: "noah-family-time", phrase: "the advocate helped her report it", condition: "chose(safety-talk.plan-with-her)"),
