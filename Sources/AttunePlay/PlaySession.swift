@@ -165,8 +165,10 @@ public final class PlaySession {
     public var node: ScenarioNode? { engine.node(for: state) }
     public var offered: [Choice] { engine.offeredChoices(in: state) }
     public var isAtEnding: Bool { engine.isEnding(state) }
-    /// The moment's number along the path, from 1.
-    public var momentNumber: Int { state.path.count + 1 }
+    /// The moment's number, from 1: how many moments the learner has been shown on this path (an
+    /// author's `goto` counts as one more).
+    public var momentNumber: Int { max(playthrough.states.count, state.path.count + 1) }
+
 
     /// The last choice in effect, for `why`; known after a resume too.
     public var lastChoice: Choice? {

@@ -120,7 +120,7 @@ extension Shell {
     /// `play` in group mode: a new group session for this case.
     func startGroupPlay(_ scenario: Scenario) {
         guard let store else { return }
-        endGroupPlay()
+        leaveCurrentCase()
         let key = origins.key(for: scenario)
         let id: Int64
         do {
@@ -149,7 +149,7 @@ extension Shell {
             return
         }
         if !groupMode { startGroupMode() }
-        endGroupPlay()
+        leaveCurrentCase()
         try? store.reopenGroupSession(id)
         lastGroupSession = id
         say(style.dim("Group session \(id) continues."))

@@ -74,7 +74,15 @@ extension Shell {
         }
         switch library.findScenario(query) {
         case let .found(scenario):
+            if let current = session, current.key == origins.key(for: scenario), !current.isAtEnding {
+                say("'\(TextLayout.neutralize(scenario.title))' is open here already, at moment \(current.momentNumber)"
+                    + (groupMode ? " (group session \(current.groupSession.map(String.init) ?? ""))." : ".")
+                    + " 'restart' begins it again.")
+                showChoices()
+                return
+            }
             guard groupMode else {
+                leaveCurrentCase()
                 begin(scenario, key: origins.key(for: scenario), recording: .personal)
                 return
             }
@@ -141,6 +149,7 @@ extension Shell {
             return
         }
         let scenario = loaded.scenarios[0]
+        leaveCurrentCase()
         begin(scenario, key: origins.key(for: scenario), recording: .none, fromFile: true)
     }
 
@@ -209,7 +218,7 @@ extension Shell {
             return
         }
         reportSaveProblems()
-        say(scenarioRenderer.feedback(outcome.choice))
+        say(scenarioRenderer.feedback(outcome.choice, reflect: session.node?.reflect == nil))
         showMoment()
     }
 
@@ -240,15 +249,13 @@ extension Shell {
             fail("There is no feedback to show yet: this is the first moment of the case. Type a choice's number first.")
             return
         }
-        say(scenarioRenderer.feedback(choice))
+        say(scenarioRenderer.feedback(choice, reflect: session.node?.reflect == nil))
         choicesReminder()
     }
 
     func stopCase() {
         guard requireCase("stop") != nil else { return }
-        sayWhereLeft()
-        if groupPlay != nil { endGroupPlay() } else { session?.end() }
-        session = nil
+        leaveCurrentCase()
     }
 
     /// The shortest name `play` takes for a case: its first word when that finds it alone, else its id.
@@ -256,6 +263,14 @@ extension Shell {
         let short = Self.shortName(scenario.title).lowercased()
         if case let .found(found) = library.findScenario(short), found.id == scenario.id, !short.contains(" ") { return short }
         return scenario.id
+    }
+
+    /// Before another case opens: the one in play is left, saying where its place is kept.
+    func leaveCurrentCase() {
+        guard session != nil else { return }
+        sayWhereLeft()
+        if groupPlay != nil { endGroupPlay() } else { session?.end() }
+        session = nil
     }
 
     /// On leaving a case (`stop`, `quit`, Ctrl-D, `group off`): where its place is kept and how to come back.

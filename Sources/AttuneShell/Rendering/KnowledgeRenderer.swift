@@ -25,7 +25,8 @@ public struct KnowledgeRenderer {
             let head = style.code(clean(topic.id).padding(toLength: idWidth, withPad: " ", startingAt: 0))
                 + "  " + style.bold(clean(topic.title)) + style.dim(" · \(count) \(count == 1 ? "entry" : "entries")")
             lines.append(head)
-            let indent = String(repeating: " ", count: idWidth + 2)
+            // The summary wraps under the title, or, in a narrow window, four spaces in.
+            let indent = String(repeating: " ", count: idWidth + 2 <= width / 3 ? idWidth + 2 : 4)
             lines += TextLayout.wrap(clean(topic.summary), width: width, indent: indent)
         }
         lines += ["", style.dim("Type 'show TOPIC' to list a topic's entries, 'show ID' to open one.")]

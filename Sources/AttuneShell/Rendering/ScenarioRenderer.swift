@@ -13,8 +13,10 @@ struct ScenarioRenderer {
     /// Accessible mode: words and numbers instead of bars.
     var accessible = false
 
+    /// The hint under a reflect question, wrapped here (each line dimmed) so it keeps its indent.
     private var reflectHint: String {
-        groupMode ? "  (type 'reflect' to add a group note)" : "  (type 'reflect' to write in your journal)"
+        TextLayout.wrap(groupMode ? "(type 'reflect' to add a group note)" : "(type 'reflect' to write in your journal)",
+                        width: width, indent: "   ", firstIndent: "  ").map { style.dim($0) }.joined(separator: "\n")
     }
 
     private func clean(_ text: String) -> String { TextLayout.neutralize(text) }
@@ -74,7 +76,7 @@ struct ScenarioRenderer {
         // An ending's reflect prompt closes the debrief instead (see `ending`).
         if let reflect = node.reflect, !node.isEnding, !briefly {
             lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
-                + [style.dim(reflectHint)]
+                + [reflectHint]
         }
         guard !node.isEnding else { return lines.joined(separator: "\n") + "\n" }
         if let prompt = node.prompt {
@@ -92,8 +94,10 @@ struct ScenarioRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// After a choice: the rating in words, the feedback, the perspectives, the entries to read.
-    func feedback(_ choice: Choice) -> String {
+    /// After a choice: the rating in words, the feedback, the perspectives, the entries to read,
+    /// and the choice's reflect question unless the moment that follows asks its own (one
+    /// question on a screen, the one `reflect` files the answer under).
+    func feedback(_ choice: Choice, reflect showReflect: Bool = true) -> String {
         var lines = ["", rating(choice.rating)]
         lines += prose(choice.feedback)
         let views: [(String, String?)] = [
@@ -107,12 +111,19 @@ struct ScenarioRenderer {
         if !choice.refs.isEmpty {
             lines += ["", style.dim("Read more (show ID):")]
             for reference in choice.refs {
-                let title = knowledge[reference.value]?.title ?? ""
-                lines += TextLayout.wrap(clean(title), width: width, indent: "      ",
-                                         firstIndent: "  " + style.code(clean(reference.value)) + "  ")
+                let title = clean(knowledge[reference.value]?.title ?? "")
+                let id = "  " + clean(reference.value) + "  "
+                if id.count <= width / 2 {
+                    // The title wraps under itself.
+                    lines += TextLayout.wrap(title, width: width, indent: String(repeating: " ", count: id.count),
+                                             firstIndent: "  " + style.code(clean(reference.value)) + "  ")
+                } else {
+                    // A long id on its own line, the title under it.
+                    lines += ["  " + style.code(clean(reference.value))] + TextLayout.wrap(title, width: width, indent: "      ")
+                }
             }
         }
-        if let reflect = choice.reflect {
+        if showReflect, let reflect = choice.reflect {
             lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -147,7 +158,7 @@ struct ScenarioRenderer {
         }
         if let reflect = node.reflect {
             lines += ["", TextLayout.wrap(style.italic("To close: " + clean(reflect)), width: width).joined(separator: "\n"),
-                      style.dim(reflectHint)]
+                      reflectHint]
         }
         lines += ["", endingHint()]
         return lines.joined(separator: "\n") + "\n"
@@ -208,9 +219,14 @@ struct ScenarioRenderer {
             let ordered = summary.competencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             let titleWidth = min(34, width / 2, ordered.map { (knowledge[$0.key]?.title ?? $0.key).count }.max() ?? 0)
             for (id, count) in ordered {
-                var title = clean(knowledge[id]?.title ?? "an area of practice")
-                if title.count > titleWidth { title = String(title.prefix(titleWidth - 1)) + "…" }
-                lines.append(barLine(label: title, labelWidth: titleWidth, count: count, of: most))
+                let title = clean(knowledge[id]?.title ?? "an area of practice")
+                if title.count > titleWidth, !accessible {
+                    // A name is never cut: a long one has a line of its own, its bar below it.
+                    lines += TextLayout.wrap(title, width: width, indent: "    ", firstIndent: "  ")
+                    lines.append(barLine(label: "", labelWidth: titleWidth, count: count, of: most))
+                } else {
+                    lines.append(barLine(label: title, labelWidth: titleWidth, count: count, of: most))
+                }
             }
         }
         lines += ["", "Journal entries: \(summary.journalEntries)"]

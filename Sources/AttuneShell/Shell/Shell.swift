@@ -148,6 +148,7 @@ public final class Shell {
         }
         endGroupPlay()
         stopRoom()
+        flush()
     }
 
     /// Names an unfinished case at start-up, so the learner can go straight back to it.
