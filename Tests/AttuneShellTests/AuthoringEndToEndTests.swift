@@ -80,6 +80,15 @@ struct AuthoringEndToEndTests {
         #expect((finding["message"] as? String)?.hasSuffix("(paperwork-first); there trust is 0") == true)
         let rules = try runAttune(["lint", "--rules"])
         #expect(rules.stdout.contains("unmet-assumption"))
+        // explore lists it too, and says when every assumption holds.
+        let explored = try runAttune(["explore", file])
+        #expect(explored.stdout.contains("What texts assume: 1 of 1 false on some route\n  line 59 'trust >= 1': paperwork-first; there trust is 0\n"))
+        let holding = try authorFolder(ScenarioScaffold.text(id: "ana-visit")
+            .replacingOccurrences(of: "      - say: The forms got done; the baby waited.\n",
+                                  with: "      - say: The forms got done; the baby waited.\n        assumes: chose(arrival.paperwork-first)\n"))
+        let clean = try runAttune(["explore", holding.appendingPathComponent("ana-visit.yaml").path])
+        #expect(clean.stdout.contains("What texts assume: 1 assumption, true on every route\n"))
+        #expect(!(try runAttune(["explore", "maya-quiet-visit"])).stdout.contains("What texts assume"))
     }
 
     @Test("test: a failing expectation says which step diverged and shows expected versus actual")
