@@ -232,6 +232,20 @@ struct AssumptionTests {
         ])
     }
 
+    @Test("a debrief on a moment that is not an ending is never shown, so its assumes: is not checked")
+    func debriefOffAnEnding() {
+        let found = lintFixture([("    text: The baby looks away.\n",
+                                  "    text: The baby looks away.\n    debrief:\n      - say: Never shown.\n        assumes: trust >= 5\n")])
+        #expect(found.map(\.rule) == [.unusedDebrief])
+    }
+
+    @Test("a condition written over several lines is quoted on one")
+    func severalLines() {
+        let found = lintFixture([("    text: Flat.\n", "    text: Flat.\n    assumes: >\n      chose(arrival.forms)\n      and trust >= 0\n")])
+        #expect(found.map { String($0.message.prefix(82)) } == ["the ending 'flat' assumes 'chose(arrival.forms) and trust >= 0', but a learner can"])
+        #expect(found.map(\.location.line) == [65])
+    }
+
     @Test("the start's own text is named as met at the start")
     func atStart() {
         let found = lintFixture([("    text: You arrive.\n", "    text: You arrive.\n    assumes: trust >= 1 and visited(gaze)\n")])

@@ -69,7 +69,8 @@ public struct UnmetAssumption: Sendable {
             ? "at the start"
             : "by choosing " + route.map { "\"\(quoted($0.text.shortened(to: 40), limit: 60))\" (\($0.id))" }
                 .joined(separator: ", then ")
-        return "\(subject) assumes '\(quoted(assumption.assumes.text, limit: 120))', but a learner can \(verb) "
+        let written = assumption.assumes.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return "\(subject) assumes '\(quoted(written, limit: 120))', but a learner can \(verb) "
             + "without that, \(way); there \(reason)"
     }
 }
@@ -91,8 +92,11 @@ extension ScenarioAnalysis {
         var onChoice: [Int: [Int: [Int]]] = [:]
         for (index, assumption) in assumptions.enumerated() {
             switch assumption.text {
-            case let .moment(node), let .debrief(node, _):
+            case let .moment(node):
                 if let node = nodeIndex[node] { onArrival[node, default: []].append(index) }
+            case let .debrief(node, _):
+                // A debrief on a moment that is not an ending is never shown (lint warns of it).
+                if let node = nodeIndex[node], scenario.nodes[node].isEnding { onArrival[node, default: []].append(index) }
             case let .feedback(node, choice):
                 if let node = nodeIndex[node], let choice = scenario.nodes[node].choices.firstIndex(where: { $0.id == choice }) {
                     onChoice[node, default: [:]][choice, default: []].append(index)
