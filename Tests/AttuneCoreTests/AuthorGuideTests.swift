@@ -177,14 +177,16 @@ struct AuthorGuideTests {
         }
     }
 
-    @Test("every when: in the guide's yaml blocks is a well-formed condition")
+    @Test("every when: and assumes: in the guide's yaml blocks is a well-formed condition")
     func conditionsParse() {
         for block in fencedBlocks(in: authoring, guide: "docs/authoring.md") where block.language == "yaml" {
-            for condition in matches(of: #"^[ ]*(?:-[ ]+)?when:[ ]+(.+)$"#, in: block.text, options: .anchorsMatchLines) {
-                do {
-                    _ = try ConditionParser.parse(condition)
-                } catch {
-                    Issue.record("\(block): 'when: \(condition)' does not parse: \(error.message)")
+            for key in ["when", "assumes"] {
+                for condition in matches(of: #"^[ ]*(?:-[ ]+)?"# + key + #":[ ]+(.+)$"#, in: block.text, options: .anchorsMatchLines) {
+                    do {
+                        _ = try ConditionParser.parse(condition)
+                    } catch {
+                        Issue.record("\(block): '\(key): \(condition)' does not parse: \(error.message)")
+                    }
                 }
             }
         }

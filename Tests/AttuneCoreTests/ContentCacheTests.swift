@@ -146,6 +146,51 @@ struct ContentCacheTests {
         }
     }
 
+    @Test("a case's assumes: comes back from the cache; a snapshot of the format before assumes: (1) is not used")
+    func assumptionsAndTheFormatBefore() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try ScenarioScaffold.text(id: "ana-visit")
+            .replacingOccurrences(of: "        say: You met the baby first.\n",
+                                  with: "        say: You met the baby first.\n        assumes: chose(arrival.notice-baby)\n")
+            .write(toFile: space.scenarios + "/ana-visit.yaml", atomically: true, encoding: .utf8)
+        func assumes(_ library: ContentLibrary) -> String? {
+            library.scenarios.first { $0.id == "ana-visit" }?.node("hopeful-ending")?.debrief.first?.assumes?.text
+        }
+        let plain = try space.load(nil)
+        #expect(assumes(plain) == "chose(arrival.notice-baby)")
+        _ = try space.load(space.cache())
+        let warm = try space.load(space.cache())
+        Self.same(plain, warm)
+        #expect(assumes(warm) == "chose(arrival.notice-baby)")
+
+        // The case's snapshot as Attune wrote it before 'assumes:' existed: the same, without it.
+        let name = try #require(space.cacheFiles().first { name in
+            name.hasPrefix("file-") && (try? String(contentsOfFile: space.cacheFolder + "/" + name, encoding: .utf8))?.contains("ana-visit") == true
+        })
+        let path = URL(fileURLWithPath: space.cacheFolder + "/" + name)
+        func withoutAssumptions(_ value: Any) -> Any {
+            if let object = value as? [String: Any] { return object.filter { $0.key != "assumes" }.mapValues(withoutAssumptions) }
+            if let array = value as? [Any] { return array.map(withoutAssumptions) }
+            return value
+        }
+        func rewrite(format: Int) throws {
+            var object = try #require(withoutAssumptions(try JSONSerialization.jsonObject(with: Data(contentsOf: path))) as? [String: Any])
+            object["format"] = format
+            try JSONSerialization.data(withJSONObject: object).write(to: path)
+        }
+        // Marked with the current format, it is read, and the assumption is lost: what an old
+        // snapshot would do if the format had not changed.
+        try rewrite(format: CacheFormat.version)
+        #expect(assumes(try space.load(space.cache())) == nil)
+        // Marked with the format before, it is not used: the YAML is read again.
+        try rewrite(format: 1)
+        #expect(CacheFormat.version > 1)
+        let fresh = try space.load(space.cache())
+        #expect(assumes(fresh) == "chose(arrival.notice-baby)")
+        Self.same(plain, fresh)
+    }
+
     @Test("a search index snapshot whose columns do not fit together is rebuilt, not used")
     func inconsistentIndexIsRebuilt() throws {
         let space = try Workspace()

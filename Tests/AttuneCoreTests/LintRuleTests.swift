@@ -57,7 +57,9 @@ struct LintRuleTests {
 
     @Test("the play rules are the rules that check play")
     func playRules() {
-        #expect(LintRules.analysisRules.map(\.id) == [.unreachableNode, .unreachableEnding, .stuckState, .noWayOut, .neverOffered])
+        #expect(LintRules.analysisRules.map(\.id) == [
+            .unreachableNode, .unreachableEnding, .stuckState, .noWayOut, .neverOffered, .unmetAssumption,
+        ])
     }
 
     @Test("many problems in one run, not just the first")

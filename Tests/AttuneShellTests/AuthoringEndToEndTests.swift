@@ -56,6 +56,41 @@ struct AuthoringEndToEndTests {
         #expect(object?["errors"] as? Int == 2)
     }
 
+    @Test("lint checks what a text assumes: located at its assumes:, with a route, in text and as JSON")
+    func lintAssumptions() throws {
+        let folder = try authorFolder(ScenarioScaffold.text(id: "ana-visit")
+            .replacingOccurrences(of: "      - say: The forms got done; the baby waited.\n",
+                                  with: "      - say: The forms got done; the baby waited.\n        assumes: trust >= 1\n"))
+        let file = folder.appendingPathComponent("ana-visit.yaml").path
+        let text = try runAttune(["lint", folder.path])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("\(file):59:18: error: this debrief item of the ending 'mixed-ending' assumes 'trust >= 1'"))
+        #expect(text.stdout.contains("by choosing \"Start with the paperwork.\" (paperwork-first); there trust is 0 [unmet-assumption]"))
+        let json = try runAttune(["lint", "--format", "json", folder.path])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding["rule"] as? String == "unmet-assumption")
+        #expect(finding["severity"] as? String == "error")
+        #expect(finding["line"] as? Int == 59)
+        #expect(finding["column"] as? Int == 18)
+        #expect(finding["source"] as? String == "        assumes: trust >= 1")
+        #expect((finding["message"] as? String)?.hasSuffix("(paperwork-first); there trust is 0") == true)
+        let rules = try runAttune(["lint", "--rules"])
+        #expect(rules.stdout.contains("unmet-assumption"))
+        // explore lists it too, and says when every assumption holds.
+        let explored = try runAttune(["explore", file])
+        #expect(explored.stdout.contains("What texts assume: 1 of 1 false on some route\n  line 59 'trust >= 1': paperwork-first; there trust is 0\n"))
+        let holding = try authorFolder(ScenarioScaffold.text(id: "ana-visit")
+            .replacingOccurrences(of: "      - say: The forms got done; the baby waited.\n",
+                                  with: "      - say: The forms got done; the baby waited.\n        assumes: chose(arrival.paperwork-first)\n"))
+        let clean = try runAttune(["explore", holding.appendingPathComponent("ana-visit.yaml").path])
+        #expect(clean.stdout.contains("What texts assume: 1 assumption, true on every route\n"))
+        #expect(!(try runAttune(["explore", "maya-quiet-visit"])).stdout.contains("What texts assume"))
+    }
+
     @Test("test: a failing expectation says which step diverged and shows expected versus actual")
     func testFailures() throws {
         let good = try runAttune(["test", try authorFolder().path])

@@ -54,7 +54,7 @@ public enum LintRules {
         UnknownChoiceRule(), UnknownVariableRule(), BadConditionRule(), MissingFeedbackRule(), MissingRefsRule(),
         NoChoicesRule(), EndingWithChoicesRule(), UnusedDebriefRule(), BadTestRule(), NotContentRule(), CommentInTextRule(),
         UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule(),
-        StateSpaceLimitRule(), TooManyProblemsRule(),
+        UnmetAssumptionRule(), StateSpaceLimitRule(), TooManyProblemsRule(),
     ]
 
     public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.id == id } }

@@ -76,11 +76,13 @@ public struct Linter: Sendable {
                        excerpt: source?.excerpt(line: location.line, column: location.column))
         }
         if !analysis.isComplete {
-            diagnostics.append(diagnostic(
-                at: scenario.location,
-                "this case has more than \(stateLimit.grouped) distinct states, so reachability was checked on the node graph "
-                    + "alone (conditions ignored), and stuck states and choices never offered were not checked",
-                rule: .stateSpaceLimit))
+            var message = "this case has more than \(stateLimit.grouped) distinct states, so reachability was checked on the node "
+                + "graph alone (conditions ignored), and stuck states and choices never offered were not checked"
+            if !scenario.assumptions.isEmpty {
+                message += "; what its texts assume ('assumes:') was checked only on the routes through the first "
+                    + "\(stateLimit.grouped) states, so a route found false is real but others may be too"
+            }
+            diagnostics.append(diagnostic(at: scenario.location, message, rule: .stateSpaceLimit))
         }
         var omitted = 0
         var firstOmitted: SourceLocation?

@@ -1,5 +1,5 @@
 // The lint rules, one small type each. The loaders report the first group while reading;
-// the last five look at what can happen in play (see ScenarioAnalysis).
+// the last six look at what can happen in play (see ScenarioAnalysis).
 
 private let baseScenario = RuleExample.scenario()
 private let baseKnowledge = RuleExample.knowledge()
@@ -345,11 +345,50 @@ struct NeverOfferedRule: PlayRule {
     }
 }
 
+struct UnmetAssumptionRule: PlayRule {
+    let id = RuleID.unmetAssumption
+    let severity = Severity.error
+    let summary = "A text whose 'assumes:' is false on a route that shows it: a moment, an ending, a debrief item or "
+        + "a choice's feedback that speaks of something the learner may not have done. Named with a shortest such route."
+    let triggering = [
+        // An ending's text: the forms route reaches 'flat' without a greeting.
+        RuleExample.scenario("    text: Flat.\n", "    text: Flat. The baby you greeted looks away.\n    assumes: ↓chose(arrival.greet)\n"),
+        // A debrief item, shown at its ending on every route there.
+        RuleExample.scenario("    text: Flat.\n", """
+                text: Flat.
+                debrief:
+                  - say: Trust had begun to grow, and still the forms came first.
+                    assumes: ↓trust >= 1
+
+            """),
+        // A choice's feedback, read after the choice is made.
+        RuleExample.scenario("        feedback: Forms can wait.\n",
+                             "        feedback: Forms can wait; she trusts you enough to say so.\n        assumes: ↓trust >= 1\n"),
+        // A moment's text, at the start.
+        RuleExample.scenario("    text: You arrive.\n", "    text: You arrive, already trusted.\n    assumes: ↓trust >= 1\n"),
+    ]
+    let passing = [
+        baseScenario,
+        // Only the greeting leads to 'warm'.
+        RuleExample.scenario("    text: Warm.\n", "    text: Warm. The baby you greeted smiles.\n    assumes: chose(arrival.greet)\n"),
+        // Feedback is read with the choice's own 'add:' applied.
+        RuleExample.scenario("        feedback: Babies notice.\n", "        feedback: Babies notice, and so does she.\n        assumes: trust >= 1\n"),
+        // A debrief item is checked only where its 'when:' shows it.
+        RuleExample.scenario("        say: You greeted first.\n", "        say: You greeted first.\n        assumes: chose(arrival.greet)\n"),
+        RuleExample.scenario("    text: Flat.\n", "    text: Flat.\n    assumes: not chose(arrival.greet) and trust == 0\n"),
+    ]
+
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+        analysis.unmetAssumptions().map { ($0.assumption.assumes.location, $0.message(in: analysis.scenario)) }
+    }
+}
+
 struct StateSpaceLimitRule: LintRule {
     let id = RuleID.stateSpaceLimit
     let severity = Severity.note
     let summary = "A case with more distinct states than lint explores (\(StateSpace.defaultLimit.grouped)): reachability is "
-        + "checked on the node graph alone, and stuck states and choices never offered are not checked."
+        + "checked on the node graph alone, stuck states and choices never offered are not checked, and what texts "
+        + "assume is checked only on the routes explored."
     let triggering = [RuleExample.scenario([("scenario: visit", "scenario: ↓visit"), ("      - id: forms\n", """
               - id: wait
                 text: Wait.

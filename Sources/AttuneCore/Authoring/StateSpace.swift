@@ -1,7 +1,9 @@
 /// Every state a learner can reach in a case, where a state is what decides the choices
-/// offered: the node, the counters that conditions read, whether the nodes named in
-/// `visited(...)` were entered and the choices named in `chose(...)` were taken. Counters
-/// no condition reads are left out, so they cannot multiply the states.
+/// offered and what lint checks in it: the node, the counters that conditions read, whether
+/// the nodes named in `visited(...)` were entered and the choices named in `chose(...)` were
+/// taken. The conditions read are the choices' `when:`, every `assumes:`, and the `when:` of
+/// a debrief item that has an `assumes:`. Counters no such condition reads are left out, so
+/// they cannot multiply the states.
 ///
 /// Exploration stops at `limit` states (a case whose counters grow in a loop has no end of
 /// states); then `isComplete` is false and callers fall back to the node graph.
@@ -39,15 +41,18 @@ public struct StateSpace: Sendable {
         nodeIDs = scenario.nodes.map(\.id)
         nodeIndex = Dictionary(nodeIDs.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var variables: [String] = [], visits: [String] = [], choices: [String] = []
-        for node in scenario.nodes {
-            for choice in node.choices {
-                for reference in choice.when?.condition.references ?? [] {
-                    switch reference {
-                    case let .variable(name) where !variables.contains(name): variables.append(name)
-                    case let .node(id) where !visits.contains(id): visits.append(id)
-                    case let .choice(node, choice) where !choices.contains("\(node).\(choice)"): choices.append("\(node).\(choice)")
-                    default: break
-                    }
+        var read = scenario.nodes.flatMap { $0.choices.compactMap { $0.when?.condition } }
+        for assumption in scenario.assumptions {
+            read.append(assumption.assumes.condition)
+            if let shown = assumption.shownWhen { read.append(shown) }
+        }
+        for condition in read {
+            for reference in condition.references {
+                switch reference {
+                case let .variable(name) where !variables.contains(name): variables.append(name)
+                case let .node(id) where !visits.contains(id): visits.append(id)
+                case let .choice(node, choice) where !choices.contains("\(node).\(choice)"): choices.append("\(node).\(choice)")
+                default: break
                 }
             }
         }
@@ -59,7 +64,8 @@ public struct StateSpace: Sendable {
         explore(limit: limit)
     }
 
-    private struct View: ConditionContext {
+    /// A state as the conditions read it: the tracked counters, visits and choices.
+    struct View: ConditionContext {
         let state: State
         let space: StateSpace
         func value(of variable: String) -> Int { space.variableIndex[variable].map { state.values[$0] } ?? 0 }
@@ -68,6 +74,10 @@ public struct StateSpace: Sendable {
             space.trackedChoices["\(node).\(choice)"].map { state.flags[$0] } ?? false
         }
     }
+
+    /// What a condition reads in the state at `index`. Exact for every condition the space
+    /// tracks (see the type's comment); anything else reads as 0 or false.
+    func context(of index: Int) -> View { View(state: states[index], space: self) }
 
     /// The choices (indices into the node's list) offered in a state.
     public func offered(in state: State) -> [Int] {
@@ -127,13 +137,18 @@ public struct StateSpace: Sendable {
 
     /// The choice ids from the start to `state`, shortest first found.
     public func path(to state: Int) -> [String] {
-        var ids: [String] = []
+        route(to: state).map(\.id)
+    }
+
+    /// The choices from the start to `state`, shortest first found.
+    public func route(to state: Int) -> [Choice] {
+        var choices: [Choice] = []
         var current = state
         while let parent = parents[current] {
-            ids.append(scenario.nodes[states[parent.state].node].choices[parent.choice].id)
+            choices.append(scenario.nodes[states[parent.state].node].choices[parent.choice])
             current = parent.state
         }
-        return ids.reversed()
+        return choices.reversed()
     }
 
     /// States from which some ending can be reached.

@@ -30,6 +30,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     case stuckState = "stuck-state"
     case noWayOut = "no-way-out"
     case neverOffered = "never-offered"
+    case unmetAssumption = "unmet-assumption"
     case stateSpaceLimit = "state-space-limit"
     case tooManyProblems = "too-many-problems"
 

@@ -41,7 +41,7 @@ public struct CounterChange: Sendable, Hashable, Codable {
     public var location: SourceLocation
 }
 
-/// A `when:` as written and as parsed.
+/// A `when:` or an `assumes:` as written and as parsed.
 public struct WrittenCondition: Sendable, Hashable, Codable {
     public var text: String
     public var condition: Condition
@@ -63,11 +63,17 @@ public struct Choice: Sendable, Hashable, Identifiable, Codable {
     public var when: WrittenCondition?
     public var add: [CounterChange]
     public var set: [CounterChange]
+    /// What the feedback (with the perspectives and reflect question shown beside it)
+    /// takes for granted, checked by lint as the learner reads it: with this choice made
+    /// and its `set:` and `add:` applied.
+    public var assumes: WrittenCondition? = nil
 }
 
 public struct DebriefItem: Sendable, Hashable, Codable {
     public var when: WrittenCondition?
     public var say: String
+    /// What `say` takes for granted wherever it is shown (at its ending, when `when` holds).
+    public var assumes: WrittenCondition? = nil
 }
 
 public struct ScenarioNode: Sendable, Hashable, Identifiable, Codable {
@@ -81,6 +87,9 @@ public struct ScenarioNode: Sendable, Hashable, Identifiable, Codable {
     /// Set for an ending node.
     public var ending: EndingKind?
     public var debrief: [DebriefItem]
+    /// What the moment's text (with its reflect question and prompt) takes for granted on
+    /// arrival; for an ending, its text. Debrief items say their own.
+    public var assumes: WrittenCondition? = nil
 
     public var isEnding: Bool { ending != nil }
 }

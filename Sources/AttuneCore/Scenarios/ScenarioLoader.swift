@@ -21,12 +21,13 @@ public enum ScenarioLoader {
         "variables", "facilitator", "start", "nodes", "tests",
     ]
     static let facilitatorKeys = ["notes", "discussion"]
-    static let nodeKeys = ["text", "reflect", "facilitator", "prompt", "choices", "ending", "debrief"]
+    static let nodeKeys = ["text", "reflect", "facilitator", "prompt", "choices", "ending", "debrief", "assumes"]
     static let choiceKeys = [
         "id", "text", "next", "rating", "feedback", "perspectives", "refs", "competencies", "reflect", "when", "add", "set",
+        "assumes",
     ]
     static let perspectiveKeys = ["baby", "parent", "practitioner"]
-    static let debriefKeys = ["when", "say"]
+    static let debriefKeys = ["when", "say", "assumes"]
     static let testKeys = ["name", "choose", "expect"]
     static let expectKeys = ["ending", "visited", "not-visited", "variables", "ratings", "debrief-includes"]
 
@@ -217,6 +218,7 @@ private struct ScenarioParser {
         let reflect = reader.text(fields, "reflect", required: false)
         let facilitator = reader.text(fields, "facilitator", required: false)
         let prompt = reader.text(fields, "prompt", required: false)
+        let assumes = condition(fields, "assumes")
         var ending: EndingKind?
         if let written = reader.text(fields, "ending", required: false) {
             ending = EndingKind(rawValue: written.value)
@@ -244,7 +246,8 @@ private struct ScenarioParser {
             guard let itemFields = reader.fields(item, what: "a debrief item in \(what)", allowed: ScenarioLoader.debriefKeys),
                   let say = reader.text(itemFields, "say", required: true) else { continue }
             let when = condition(itemFields)
-            debrief.append(DebriefItem(when: when, say: say.value))
+            let assumes = condition(itemFields, "assumes")
+            debrief.append(DebriefItem(when: when, say: say.value, assumes: assumes))
         }
         if ending != nil, !choices.isEmpty, let written = fields["choices"] {
             reader.report(at: written, "\(what) is an ending, so it cannot have choices; remove 'ending' or the choices",
@@ -269,7 +272,7 @@ private struct ScenarioParser {
         guard let text else { return nil }
         return ScenarioNode(
             id: id.value, location: id.location, text: text.value, reflect: reflect?.value, facilitator: facilitator?.value,
-            prompt: prompt?.value, choices: choices, ending: ending, debrief: debrief)
+            prompt: prompt?.value, choices: choices, ending: ending, debrief: debrief, assumes: assumes)
     }
 
     private mutating func choice(_ item: Node, position: Int, node: String) -> Choice? {
@@ -318,18 +321,20 @@ private struct ScenarioParser {
         let when = condition(fields)
         let add = counters(fields, "add", what: what)
         let set = counters(fields, "set", what: what)
+        let assumes = condition(fields, "assumes")
         guard let text, let next, let rating else { return nil }
         return Choice(
             id: id?.value ?? String(position), location: reader.location(of: item), text: text.value, next: next,
             rating: rating, feedback: feedback?.value ?? "", perspectives: perspectives, refs: refs,
-            competencies: competencies, reflect: reflect?.value, when: when, add: add, set: set)
+            competencies: competencies, reflect: reflect?.value, when: when, add: add, set: set, assumes: assumes)
     }
 
-    /// Parses a `when:`; a syntax error is located at the offending character.
-    private mutating func condition(_ fields: Fields) -> WrittenCondition? {
-        guard let value = fields["when"], !value.isNull else { return nil }
+    /// Parses a `when:` (or an `assumes:`, in the same language); a syntax error is located
+    /// at the offending character.
+    private mutating func condition(_ fields: Fields, _ key: String = "when") -> WrittenCondition? {
+        guard let value = fields[key], !value.isNull else { return nil }
         guard case let .scalar(scalar) = value else {
-            reader.report(at: value, "'when' should be a condition written as text, like 'trust >= 1', "
+            reader.report(at: value, "'\(key)' should be a condition written as text, like 'trust >= 1', "
                 + "but it is \(reader.describe(value))", rule: .wrongType)
             return nil
         }

@@ -127,6 +127,20 @@ struct AuthoringRenderer {
             lines.append("  \(item.node.id).\(item.choice.id)"
                 + (item.choice.when.map { " (when: \(TerminalText.neutralize($0.text)))" } ?? ""))
         }
+        if !scenario.assumptions.isEmpty {
+            let unmet = analysis.unmetAssumptions()
+            let total = scenario.assumptions.count
+            lines += ["", style.heading("What texts assume") + (unmet.isEmpty
+                ? ": \(counted(total, "assumption")), \(total == 1 ? "" : "each ")true on every route"
+                    + (analysis.isComplete ? "" : " explored")
+                : ": \(unmet.count) of \(total) false on some route")]
+            for item in unmet {
+                let route = item.route.isEmpty ? "at the start" : item.route.map(\.id).joined(separator: ", ")
+                lines.append("  " + style.error("line \(item.assumption.assumes.location.line)") + " '"
+                    + TerminalText.quoted(item.assumption.assumes.text, limit: 80) + "': " + route + "; there "
+                    + TerminalText.neutralize(item.reason, keepingLineBreaks: false))
+            }
+        }
         if let random, let seed {
             let ended = random.endings.values.reduce(0, +)
             lines += ["", style.heading("Random playthroughs") + " (\(random.runs), seed \(seed)): \(ended) ended"]
