@@ -182,6 +182,11 @@ func runAttune(_ arguments: [String], input: String = "", environment: [String: 
     defer { try? FileManager.default.removeItem(at: directory) }
     // A content cache of its own, so each run starts cold and writes one.
     if environment["XDG_CACHE_HOME"] == nil { env["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path }
+    // A record of its own unless the test names one: a test never opens the developer's own
+    // progress and journal (and a newer schema never lands in them).
+    if !arguments.contains("--data-dir"), ["ATTUNE_HOME", "XDG_DATA_HOME", "HOME"].allSatisfy({ environment[$0] == nil }) {
+        env["ATTUNE_HOME"] = directory.appendingPathComponent("data").path
+    }
     process.environment = env
     let inputFile = directory.appendingPathComponent("stdin")
     let outputFile = directory.appendingPathComponent("stdout")
