@@ -6,83 +6,6 @@ import Testing
 // each ending speak only of what the learner actually did, and does the learner ever see an
 // author's names for things? The ratings policy these cases follow is docs/ratings-policy.md.
 
-/// A sentence in an ending or its debrief that takes something for granted: wherever the
-/// phrase is shown, the condition (written in the case's own `when:` language) must hold at
-/// that ending. The loader is unchanged; this table is the authors' record of such premises.
-private struct Premise: Sendable, CustomStringConvertible {
-    let scenario: String
-    let phrase: String
-    let condition: String
-
-    var description: String { "\(scenario): \"\(phrase)\"" }
-}
-
-private let premises: [Premise] = [
-    // Maya: the visit only drifted to paperwork if a form or checklist was chosen.
-    Premise(scenario: "maya-quiet-visit", phrase: "forms and questions",
-            condition: "chose(small-talk.milestones) or chose(maya-moment.finish-up) or chose(fifth-visit.checklist)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "while Maya gave up calling", condition: "chose(screening-first.finish-form)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "warm words at the door", condition: "chose(alicia-holds.reassure-close)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "asked the question that had been skipped",
-            condition: "chose(alicia-holds.ask-before-leaving)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "written down who she will call", condition: "chose(alicia-holds.name-and-plan)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "On Thursday's call", condition: "chose(safety-answer.pass-number)"),
-    Premise(scenario: "maya-quiet-visit", phrase: "asked about safety directly", condition: "chose(alicia-says-more.ask-safety)"),
-    // Jonah: the night plan, the home visitor and the silent chart.
-    Premise(scenario: "jonah-first-week", phrase: "The card is on the fridge", condition: "chose(night-plan.plan-together)"),
-    Premise(scenario: "jonah-first-week", phrase: "Denise did last night's three o'clock feed", condition: "chose(night-plan.plan-together)"),
-    Premise(scenario: "jonah-first-week", phrase: "written into Jonah's Plan of Safe Care", condition: "chose(support-options.warm-home-visit)"),
-    Premise(scenario: "jonah-first-week", phrase: "his record says", condition: "chose(after-visit.keep-quiet)"),
-    Premise(scenario: "jonah-first-week", phrase: "You went back to the couch story", condition: "chose(after-visit.call-back)"),
-    Premise(scenario: "jonah-first-week", phrase: "made from the chart banner", condition: "chose(support-options.fbr-referral)"),
-    // Nadia: who reported, and when.
-    Premise(scenario: "nadia-supervision-hour", phrase: "made the report from your office", condition: "report-made >= 2"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "phoned Courtney to tell her herself",
-            condition: "chose(safety-steps.report-today) or chose(next-visit.report-first)"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "no report was made", condition: "report-made == 0"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "The report has been made", condition: "report-made >= 1"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "You made the report yourself",
-            condition: "chose(kai-bruise.report-now) or chose(safety-steps.report-for-her)"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "decided to wait for a visit", condition: "visited(safety-steps) and report-made == 0"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "caught the bruise at the door", condition: "chose(end-hour.catch-bruise)"),
-    Premise(scenario: "nadia-supervision-hour", phrase: "finished interpretation", condition: "chose(nadia-history.link-bruise)"),
-    // Eli: a plan on the fridge, a repair, a grandmother's song.
-    Premise(scenario: "eli-closed-door", phrase: "On the fridge is the plan", condition: "safety-planned >= 2"),
-    Premise(scenario: "eli-closed-door", phrase: "you stayed to repair it", condition: "chose(dani-rupture.own-and-stay)"),
-    Premise(scenario: "eli-closed-door", phrase: "Nana June", condition: "chose(hummed-tune.ask-song)"),
-    Premise(scenario: "eli-closed-door", phrase: "You made a real safety plan", condition: "safety-planned >= 2"),
-    // Hawa: the shared plan and the pickup report.
-    Premise(scenario: "hawa-carried-close", phrase: "reaching for the carrier on its hook", condition: "chose(two-weeks.family-meeting)"),
-    Premise(scenario: "hawa-carried-close", phrase: "Aissatou came to the meeting", condition: "chose(two-weeks.family-meeting)"),
-    Premise(scenario: "hawa-carried-close", phrase: "told Fatou it went fine", condition: "chose(fatou-at-pickup.all-fine)"),
-    Premise(scenario: "hawa-carried-close", phrase: "You asked for consultation", condition: "chose(two-weeks.ask-consultant)"),
-    // Leo: the reach, the ritual, Lita's things.
-    Premise(scenario: "leo-hard-goodbyes", phrase: "He reached for her", condition: "chose(last-goodbye.reaches)"),
-    Premise(scenario: "leo-hard-goodbyes", phrase: "Lita's photo, her song", condition: "home-brought-in >= 1"),
-    Premise(scenario: "leo-hard-goodbyes", phrase: "The goodbye ritual gave Leo", condition: "goodbye-ritual >= 1"),
-    Premise(scenario: "leo-hard-goodbyes", phrase: "held Leo until he was drowsy, the way Lita did", condition: "chose(nap-time.hold-then-cot)"),
-    Premise(scenario: "leo-hard-goodbyes", phrase: "His family trusted you with their ways", condition: "family-partnership >= 2"),
-    // Noah: the advocate, the wave, what the team did not know.
-    Premise(scenario: "noah-family-time", phrase: "the advocate helped her report it", condition: "chose(safety-talk.plan-with-her)"),
-    Premise(scenario: "noah-family-time", phrase: "ended with a wave", condition: "chose(after-meeting.wave-goodbye)"),
-    Premise(scenario: "noah-family-time", phrase: "the team decided without knowing", condition: "chose(team-meeting.noah-only) or chose(team-meeting.ask-imh-quiet)"),
-    Premise(scenario: "noah-family-time", phrase: "Linda knew about Greg's request", condition: "chose(linda-aside.share-plan) or chose(linda-aside.honor-linda-tell)"),
-    // Theo: the cards, the song, the parent group.
-    Premise(scenario: "theo-after-the-party", phrase: "the cards went into a drawer", condition: "chose(home-plan.routines-play)"),
-    Premise(scenario: "theo-after-the-party", phrase: "tried the play routine",
-            condition: "chose(home-plan.routines-play) or chose(home-plan.mix-plan) or chose(home-plan.coordinate-hospital)"),
-    Premise(scenario: "theo-after-the-party", phrase: "She went to a parent", condition: "mei-support >= 2"),
-    Premise(scenario: "theo-after-the-party", phrase: "invited the NICU song back", condition: "chose(nicu-song.invite-song)"),
-    // Imani: the extension, the song at bedtime, the documents.
-    Premise(scenario: "imani-shelter-room", phrase: "still at the shelter on an extension", condition: "visited(case-manager)"),
-    Premise(scenario: "imani-shelter-room", phrase: "Terrence sings her song", condition: "chose(bedtime-talk.anchor-ritual)"),
-    Premise(scenario: "imani-shelter-room", phrase: "You carried the documents yourself", condition: "chose(case-manager.take-over)"),
-    // Max: the programs chosen and the words about his father.
-    Premise(scenario: "max-which-door", phrase: "classroom consultant has visited", condition: "chose(program-options.cpp-and-eccp)"),
-    Premise(scenario: "max-which-door", phrase: "three Tuesday sessions", condition: "chose(program-options.cpp-and-eccp)"),
-    Premise(scenario: "max-which-door", phrase: "His question has changed", condition: "chose(what-to-tell.simple-honest)"),
-    Premise(scenario: "max-which-door", phrase: "Referred\" is not the same", condition: "chose(two-weeks-later.mark-done)"),
-]
 
 /// One finished walk through a case: the ending state and the texts shown at the ending.
 private struct WalkedPath {
@@ -208,34 +131,16 @@ struct ContentAccuracyTests {
         scenarios = try ScenarioLoader.load(directory: bundledScenarios, knowledge: knowledge).scenarios
     }
 
-    @Test("an ending or debrief never speaks of a choice the path did not make")
-    func premisesHold() throws {
-        var walks: [String: [WalkedPath]] = [:]
-        let words = PlainWordsCache()
-        for premise in premises {
-            let scenario = try #require(scenarios.first { $0.id == premise.scenario }, "\(premise): no such case")
-            if walks[scenario.id] == nil { walks[scenario.id] = walkEveryPath(scenario) }
-            let condition = try ConditionParser.parse(premise.condition)
-            for reference in condition.references {
-                switch reference {
-                case let .variable(name):
-                    #expect(scenario.variables.contains { $0.variable == name }, "\(premise): no counter '\(name)'")
-                case let .node(id):
-                    #expect(scenario.node(id) != nil, "\(premise): no node '\(id)'")
-                case let .choice(node, choice):
-                    #expect(scenario.node(node)?.choices.contains { $0.id == choice } == true, "\(premise): no choice '\(node).\(choice)'")
-                }
+    @Test("an ending or debrief never speaks of a choice the path did not make: the cases say what their texts assume, and every assumption holds on every route")
+    func assumptionsHold() throws {
+        // Each case states in `assumes:` what a text takes for granted where its `when:` does
+        // not already say it; lint's unmet-assumption rule (the same check) must find nothing.
+        let stated = scenarios.reduce(0) { $0 + $1.assumptions.count }
+        #expect(stated >= 19, "the bundled cases state \(stated) assumptions; they stated 19 when the check came in")
+        for scenario in scenarios {
+            for unmet in ScenarioAnalysis(scenario).unmetAssumptions() {
+                Issue.record("\(scenario.id): \(unmet.message(in: scenario))")
             }
-            let phrase = plainWords(premise.phrase)
-            let showing = (walks[scenario.id] ?? []).filter { path in path.endingTexts.contains { words[$0].contains(phrase) } }
-            let wrong = showing.filter { !condition.evaluate(in: $0.state) }
-            if let first = wrong.first {
-                Issue.record("""
-                    \(premise) is shown on \(wrong.count) path(s) that do not satisfy \(premise.condition), \
-                    for example at '\(first.ending.id)' after [\(first.route)]
-                    """)
-            }
-            #expect(!showing.isEmpty, "\(premise) is never shown at any ending; update or remove the premise")
         }
     }
 
