@@ -59,18 +59,6 @@ private struct RoomModel {
     }
 }
 
-/// A seeded generator, so every sequence can be run again from its seed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Group play against a model: no vote or tally is ever dropped silently", .serialized)
 struct GroupPlayModelTests {
     static let maya: Scenario = {
@@ -85,7 +73,7 @@ struct GroupPlayModelTests {
     /// record and its export at the end, against the model. Returns a description of the
     /// first difference, or nil.
     static func run(seed: UInt64, steps: Int, directory: String, storeBox: inout ProgressStore) -> String? {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let scenario = maya
         let key = CaseKey(id: scenario.id)
         let board = RoomBoard()

@@ -22,11 +22,19 @@ public struct KnowledgeRenderer {
         var lines = [style.heading("Topics") + style.dim("  (\(counted(base.count, "entry", plural: "entries")))"), ""]
         for topic in base.topics {
             let count = topic.entryIDs.count
-            let head = style.code(clean(topic.id).padding(toLength: idWidth, withPad: " ", startingAt: 0))
-                + "  " + style.bold(clean(topic.title)) + style.dim(" · \(count) \(count == 1 ? "entry" : "entries")")
-            lines.append(head)
-            // The summary wraps under the title, or, in a narrow window, four spaces in.
-            let indent = String(repeating: " ", count: idWidth + 2 <= width / 3 ? idWidth + 2 : 4)
+            let title = style.bold(clean(topic.title)) + style.dim(" · \(count) \(count == 1 ? "entry" : "entries")")
+            let indent: String
+            if idWidth + 2 <= width / 3 {
+                // Ids in a column, the summary under the title.
+                indent = String(repeating: " ", count: idWidth + 2)
+                let head = style.code(clean(topic.id).padding(toLength: idWidth, withPad: " ", startingAt: 0)) + "  " + title
+                lines += TextLayout.visibleWidth(head) <= width ? [head] : TextLayout.wrap(head, width: width, indent: indent, firstIndent: "")
+            } else {
+                // A narrow window: the id on a line of its own, the title and summary under it.
+                indent = "    "
+                lines.append(style.code(clean(topic.id)))
+                lines += TextLayout.wrap(title, width: width, indent: "    ", firstIndent: "  ")
+            }
             lines += TextLayout.wrap(clean(topic.summary), width: width, indent: indent)
         }
         lines += ["", style.dim("Type 'show TOPIC' to list a topic's entries, 'show ID' to open one.")]
