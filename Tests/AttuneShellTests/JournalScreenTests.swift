@@ -72,6 +72,14 @@ struct JournalScreenTests {
         #expect(output.text.split(separator: "\n").allSatisfy { TextLayout.visibleWidth($0) <= 60 })
     }
 
+    @Test("in accessible mode an entry's heading has commas, not dots a screen reader would name")
+    func accessibleHeading() {
+        let entry = JournalEntry(id: 4, createdAt: Date(timeIntervalSince1970: 0), scenarioID: "visit", text: "x")
+        let lines = JournalRenderer(style: .plain, width: 80, accessible: true).entry(entry, titles: ["visit": "A visit"])
+        #expect(lines.first?.hasPrefix("Entry 4, ") == true && lines.first?.hasSuffix(", A visit") == true, "\(lines)")
+        #expect(!lines.joined().contains("·"))
+    }
+
     @Test("the Markdown export reads as typed and renders exactly: a fenced block, longer than any backticks inside")
     func markdownExport() throws {
         let texts = reflectionCorpus + ["  two in\n\tand a tab\n\n```\nnot the end ```` of it\n", "trailing backslash \\\nnext"]

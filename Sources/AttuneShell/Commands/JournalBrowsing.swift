@@ -12,7 +12,7 @@ extension Shell {
         + "deletes entry N after showing it and asking; it is then gone from later exports too. The other entries keep "
         + "their numbers. 'journal export FILE' saves it: Markdown, or JSON for a .json file."
 
-    var journalRenderer: JournalRenderer { JournalRenderer(style: style, width: width()) }
+    var journalRenderer: JournalRenderer { JournalRenderer(style: style, width: width(), accessible: accessible) }
 
     func journal(_ arguments: [String]) {
         guard let store else {

@@ -8,6 +8,9 @@ import Foundation
 struct JournalRenderer {
     let style: TextStyle
     let width: Int
+    /// Accessible mode: commas between the parts of an entry's heading, not dots a screen
+    /// reader would name.
+    var accessible = false
 
     /// Attune's own indent before the learner's words.
     static let gutter = "  "
@@ -52,8 +55,9 @@ struct JournalRenderer {
 
     /// One entry: "Entry 3 · 2026-12-06 21:40 · the case", the prompt, the learner's words.
     func entry(_ entry: JournalEntry, titles: [String: String]) -> [String] {
-        var context = " · " + ScenarioRenderer.timestamp(entry.createdAt)
-        if let scenario = entry.scenarioID { context += " · " + TextLayout.neutralize(titles[scenario] ?? scenario) }
+        let separator = accessible ? ", " : " · "
+        var context = separator + ScenarioRenderer.timestamp(entry.createdAt)
+        if let scenario = entry.scenarioID { context += separator + TextLayout.neutralize(titles[scenario] ?? scenario) }
         var lines = TextLayout.wrap(style.bold("Entry \(entry.id)") + style.dim(context), width: width, indent: Self.gutter,
                                     firstIndent: "")
         if let prompt = entry.prompt {
