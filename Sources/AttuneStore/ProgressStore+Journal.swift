@@ -90,6 +90,35 @@ extension ProgressStore {
         try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY createdAt, id")
     }
 
+    /// The learner's entries written in one case, known by its id and the folder it came from.
+    public func journal(of key: CaseKey) throws(StoreError) -> [JournalEntry] {
+        try journalEntries(sql: """
+            SELECT * FROM journal WHERE groupSession IS NULL AND scenario = ? AND COALESCE(origin, ?) = ?
+            ORDER BY createdAt, id
+            """, arguments: [key.id, CaseKey.bundledOrigin, key.origin])
+    }
+
+    /// The learner's entries that mention every one of `words` in their text or the prompt
+    /// they answered, ignoring case and accents ("creche" finds "Crèche").
+    public func searchJournal(_ words: [String]) throws(StoreError) -> [JournalEntry] {
+        let wanted = words.map(JournalEntry.folded).filter { !$0.isEmpty }
+        guard !wanted.isEmpty else { return [] }
+        return try journal().filter { entry in
+            let text = JournalEntry.folded(entry.text + "\n" + (entry.prompt ?? ""))
+            return wanted.allSatisfy { text.contains($0) }
+        }
+    }
+
+    /// Deletes one of the learner's own entries for good (a group note is never deleted
+    /// here). Returns false when there is no such entry. Its number is never used again.
+    @discardableResult
+    public func deleteJournalEntry(_ id: Int64) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM journal WHERE id = ? AND groupSession IS NULL", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
     func journalEntries(sql: String, arguments: StatementArguments = []) throws(StoreError) -> [JournalEntry] {
         try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -97,5 +126,15 @@ extension ProgressStore {
                              prompt: row["prompt"], text: row["text"], groupSession: row["groupSession"])
             }
         }
+    }
+}
+
+extension JournalEntry {
+    /// Text as compared by a journal search: lower case, without accents, with curly
+    /// apostrophes and quotation marks made straight.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
     }
 }

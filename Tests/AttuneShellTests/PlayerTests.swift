@@ -122,7 +122,7 @@ struct PlayerTests {
         shell.execute("journal export \(file.path)")
         let markdown = try String(contentsOf: file, encoding: .utf8)
         #expect(markdown.hasPrefix("# Attune journal"))
-        #expect(markdown.contains(": A visit\n\n> What might the stillness say?\n\nShe seemed to be waiting for someone."))
+        #expect(markdown.contains(": A visit\n\n> What might the stillness say?\n\n```text\nShe seemed to be waiting for someone.\n```"))
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let jsonFile = file.deletingLastPathComponent().appendingPathComponent("journal.json")

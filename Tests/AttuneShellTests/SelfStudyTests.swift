@@ -50,8 +50,10 @@ struct SelfStudyTests {
         let entries = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(entries.compactMap { $0["text"] as? String } == reflectionCorpus)
         let markdown = try String(contentsOf: folder.appendingPathComponent("journal.md"), encoding: .utf8)
-        for sentence in reflectionCorpus { #expect(markdown.contains("\n" + MarkdownText.escape(sentence) + "\n")) }
-        #expect(!markdown.contains("\n## a line that looks like a heading"), "a reflection cannot forge a heading")
+        for sentence in reflectionCorpus { #expect(markdown.contains("\n" + JournalExport.fenced(sentence) + "\n")) }
+        #expect(markdown.components(separatedBy: "\n## a line that looks like a heading\n").count == 2
+            && markdown.contains("```text\n## a line that looks like a heading\n```\n"),
+            "a reflection cannot forge a heading: the line is only inside its fenced block")
     }
 
     @Test("the corpus round-trips as group notes and into the group export")

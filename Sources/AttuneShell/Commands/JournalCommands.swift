@@ -15,9 +15,10 @@ extension Shell {
                 example: "reflect I didn't know what to say when she went quiet.", argument: .words, group: .journal,
                 interactiveOnly: false, text: { $0.reflect($1) }),
             ShellCommand(
-                name: "journal", usage: "journal [export FILE]",
-                summary: "Read your journal, or save it to a file (Markdown, or JSON for a .json file).",
-                example: "journal export reflections.md", argument: .journal, group: .journal, run: { $0.journal($1) }),
+                name: "journal", usage: "journal [CASE | search WORDS | delete N | export FILE]",
+                summary: "Read your journal or part of it, delete an entry, or save it (Markdown, or JSON for a .json file).",
+                details: Self.journalDetails,
+                example: "journal search bottle", argument: .journal, group: .journal, run: { $0.journal($1) }),
             ShellCommand(
                 name: "draft", usage: "draft [continue|save|discard]",
                 summary: "An unfinished reflection: read it, keep writing, save it, or throw it away.",
@@ -202,39 +203,6 @@ extension Shell {
         }
     }
 
-    func journal(_ arguments: [String]) {
-        guard let store else {
-            fail("Your journal is not available in this session (the progress file could not be opened).")
-            return
-        }
-        let entries: [JournalEntry]
-        do {
-            entries = try store.journal()
-        } catch {
-            fail("Could not read your journal: \(error)")
-            return
-        }
-        guard let first = arguments.first else {
-            guard confirmPrivateOnSharedScreen("journal", what: "your private journal") else { return }
-            say(scenarioRenderer.journal(entries, titles: scenarioTitles))
-            return
-        }
-        guard first.lowercased() == "export", arguments.count == 2 else {
-            fail("Use 'journal' to read it or 'journal export FILE' to save it (Markdown, or JSON for a .json file).")
-            return
-        }
-        let path = Self.absolutePath(arguments[1])
-        let text: String
-        do {
-            text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
-                : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
-        } catch {
-            fail("Could not prepare your journal for export: \(error)")
-            return
-        }
-        savePrivately(text, to: path, saying: "\(entries.count) journal entr\(entries.count == 1 ? "y" : "ies")")
-    }
-
     var scenarioTitles: [String: String] {
         Dictionary(library.scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
@@ -303,27 +271,5 @@ extension Shell {
         } catch {
             fail("Could not read your progress: \(error)")
         }
-    }
-}
-
-/// The journal as a Markdown document, or JSON for other programs.
-enum JournalExport {
-    static func json(_ entries: [JournalEntry]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
-    }
-
-    static func markdown(_ entries: [JournalEntry], titles: [String: String], exportedAt: Date) -> String {
-        var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). \(counted(entries.count, "entry", plural: "entries")).", ""]
-        for entry in entries {
-            var heading = "## \(ScenarioRenderer.timestamp(entry.createdAt))"
-            if let scenario = entry.scenarioID { heading += ": \(titles[scenario] ?? scenario)" }
-            lines += [heading, ""]
-            if let prompt = entry.prompt { lines += ["> \(prompt)", ""] }
-            lines += [MarkdownText.escape(entry.text), ""]
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -169,25 +169,6 @@ struct ScenarioRenderer {
             .map(style.dim).joined(separator: "\n")
     }
 
-    func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
-        guard !entries.isEmpty else {
-            return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
-        }
-        var lines: [String] = []
-        for entry in entries {
-            var context = Self.timestamp(entry.createdAt)
-            if let scenario = entry.scenarioID { context += " · " + clean(titles[scenario] ?? scenario) }
-            lines += TextLayout.wrap(context, width: width).map(style.dim)
-            if let prompt = entry.prompt { lines += TextLayout.wrap(style.italic(clean(prompt)), width: width, indent: "  ") }
-            // The learner's own line breaks are kept; each line wraps on its own.
-            for line in clean(entry.text).split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += line.isEmpty ? [""] : TextLayout.wrap(String(line), width: width, indent: "  ")
-            }
-            lines.append("")
-        }
-        return lines.joined(separator: "\n")
-    }
-
     /// `scenarios`: the loaded cases by the record they belong to.
     func progress(_ summary: ProgressSummary, scenarios: [CaseKey: Scenario]) -> String {
         var lines = [style.heading("Your progress")]

@@ -30,7 +30,8 @@ extension Shell {
                 }
             case .node: pool = session?.scenario.nodes.map(\.id) ?? []
             case .variable: pool = session?.scenario.variables.map(\.variable) ?? []
-            case .journal, .progress: pool = ["export"]
+            case .journal: pool = ["export", "search", "delete"] + library.scenarios.map(\.id)
+            case .progress: pool = ["export"]
             case .draft: pool = ["continue", "save", "discard"]
             case .group: pool = ["on", "off", "export"]
             }

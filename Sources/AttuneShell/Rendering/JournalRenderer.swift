@@ -1,0 +1,68 @@
+import AttuneCore
+import AttuneStore
+import Foundation
+
+/// The learner's journal on the terminal. Each entry shows its number (the one `journal
+/// delete N` takes, kept for good), when and in which case it was written, the prompt it
+/// answered, and the learner's own words exactly as typed (see `VerbatimText`).
+struct JournalRenderer {
+    let style: TextStyle
+    let width: Int
+    /// Accessible mode: commas between the parts of an entry's heading, not dots a screen
+    /// reader would name.
+    var accessible = false
+
+    /// Attune's own indent before the learner's words.
+    static let gutter = "  "
+
+    /// The whole journal, with how to find and delete entries.
+    func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
+        guard !entries.isEmpty else {
+            return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
+        }
+        var lines = entries.flatMap { entry($0, titles: titles) + [""] }
+        lines += TextLayout.wrap("'journal search WORDS' finds entries, 'journal CASE' shows one case's, and "
+            + "'journal delete N' deletes entry N.", width: width).map(style.dim)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The entries written in one case.
+    func journal(_ entries: [JournalEntry], of title: String, titles: [String: String]) -> String {
+        let title = TextLayout.neutralize(title)
+        guard !entries.isEmpty else {
+            return TextLayout.wrap("Your journal has no entries from '\(title)' yet. During the case, type 'reflect' to "
+                + "write one.", width: width).joined(separator: "\n") + "\n"
+        }
+        var lines = TextLayout.wrap("\(counted(entries.count, "entry", plural: "entries")) from '\(title)':", width: width).map(style.heading) + [""]
+        lines += entries.flatMap { entry($0, titles: titles) + [""] }
+        lines.removeLast()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The entries that mention every one of `words`.
+    func search(_ hits: [JournalEntry], words: [String], titles: [String: String]) -> String {
+        let asked = words.map { "'" + TerminalText.quoted($0) + "'" }.joined(separator: " and ")
+        guard !hits.isEmpty else {
+            return TextLayout.wrap("No entry in your journal mentions \(asked).", width: width).joined(separator: "\n") + "\n"
+        }
+        let numbers = hits.map { String($0.id) }.joined(separator: ", ")
+        var lines = TextLayout.wrap("\(counted(hits.count, "entry", plural: "entries")) mention\(hits.count == 1 ? "s" : "") \(asked) "
+            + "(entr\(hits.count == 1 ? "y" : "ies") \(numbers)):", width: width).map(style.heading) + [""]
+        lines += hits.flatMap { entry($0, titles: titles) + [""] }
+        lines.removeLast()
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One entry: "Entry 3 · 2026-12-06 21:40 · the case", the prompt, the learner's words.
+    func entry(_ entry: JournalEntry, titles: [String: String]) -> [String] {
+        let separator = accessible ? ", " : " · "
+        var context = separator + ScenarioRenderer.timestamp(entry.createdAt)
+        if let scenario = entry.scenarioID { context += separator + TextLayout.neutralize(titles[scenario] ?? scenario) }
+        var lines = TextLayout.wrap(style.bold("Entry \(entry.id)") + style.dim(context), width: width, indent: Self.gutter,
+                                    firstIndent: "")
+        if let prompt = entry.prompt {
+            lines += TextLayout.wrap(style.italic(TextLayout.neutralize(prompt)), width: width, indent: Self.gutter)
+        }
+        return lines + VerbatimText.lines(entry.text, width: width, gutter: Self.gutter)
+    }
+}
