@@ -8,10 +8,12 @@ extension Shell {
         [
             ShellCommand(
                 name: "reflect", usage: "reflect [YOUR WORDS]", summary: "Write in your journal, tied to this moment.",
-                details: "Everything after 'reflect ' is kept exactly as you typed it, apostrophes and all. With no words, "
-                    + "write as many lines as you like; each line is kept as you go. A line holding only a full stop (.) "
-                    + "or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing. Your journal stays on "
-                    + "this computer and never goes into the command history.",
+                details: "Everything after 'reflect ' (or 'reflect:') is kept exactly as you typed it, apostrophes and "
+                    + "tabs and all. Paste several lines after 'reflect ' and they are kept whole as one reflection. "
+                    + "With no words, write as many lines as you like; each line is kept as you go. A line holding only "
+                    + "a full stop (.) or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing; a second "
+                    + "Ctrl-C in a row asks whether to throw the whole reflection away. Your journal stays on this "
+                    + "computer and never goes into the command history.",
                 example: "reflect I didn't know what to say when she went quiet.", argument: .words, group: .journal,
                 interactiveOnly: false, text: { $0.reflect($1) }),
             ShellCommand(
