@@ -16,7 +16,8 @@ let resizeRequested = Atomic<Bool>(false)
 let hangUpRequested = Atomic<Bool>(false)
 
 /// Line editing through libedit: prompt, Emacs/vi bindings, ~/.editrc, history kept across
-/// runs, TAB completion calling back into Swift. This is the only file that imports libedit.
+/// runs, TAB completion calling back into Swift. With LibEditInput.swift, the only code that
+/// imports libedit.
 ///
 /// Ctrl-C: libedit's own signal handling (EL_SIGNAL) re-raises SIGINT after restoring the
 /// terminal, which would end the process. Instead a handler installed without SA_RESTART
