@@ -59,6 +59,14 @@ public final class ReflectionDesk {
         draft.lineCount += 1
     }
 
+    /// Adds a pasted block to the draft, one line at a time, line breaks and all: each line is
+    /// in the record when this returns, as if entered. A line holding only "." is text here.
+    public func add(pasted text: String, to draft: inout ReflectionDraft) throws(ReflectionError) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            try add(String(line), to: &draft)
+        }
+    }
+
     /// Moves the draft into the journal. An all-blank draft is discarded and reported as empty.
     @discardableResult
     public func finish(_ draft: ReflectionDraft) throws(ReflectionError) -> JournalEntry {

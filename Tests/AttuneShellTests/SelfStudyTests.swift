@@ -108,7 +108,7 @@ struct SelfStudyTests {
         let store = try storeInFolder()
         let (shell, _) = makeShell(store: store)
         let reader = ScriptedReader(lines("play visit", "reflect Alicia's voice was flat.", "REFLECT loud words", "reflect",
-                                          "a private line", ".", "I think she is sad today", "1", "journal", "quit"))
+                                          "a private line", ".", "I think she is sad today", "no", "1", "journal", "quit"))
         shell.run(reader: reader)
         #expect(reader.remembered == ["play visit", "reflect", "1", "journal", "quit"])
         #expect(try store.journal().map(\.text) == ["Alicia's voice was flat.", "loud words", "a private line"])

@@ -8,10 +8,12 @@ extension Shell {
         [
             ShellCommand(
                 name: "reflect", usage: "reflect [YOUR WORDS]", summary: "Write in your journal, tied to this moment.",
-                details: "Everything after 'reflect ' is kept exactly as you typed it, apostrophes and all. With no words, "
-                    + "write as many lines as you like; each line is kept as you go. A line holding only a full stop (.) "
-                    + "or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing. Your journal stays on "
-                    + "this computer and never goes into the command history.",
+                details: "Everything after 'reflect ' (or 'reflect:') is kept exactly as you typed it, apostrophes and "
+                    + "tabs and all. Paste several lines after 'reflect ' and they are kept whole as one reflection. "
+                    + "With no words, write as many lines as you like; each line is kept as you go. A line holding only "
+                    + "a full stop (.) or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing; a second "
+                    + "Ctrl-C in a row asks whether to throw the whole reflection away. Your journal stays on this "
+                    + "computer and never goes into the command history.",
                 example: "reflect I didn't know what to say when she went quiet.", argument: .words, group: .journal,
                 interactiveOnly: false, text: { $0.reflect($1) }),
             ShellCommand(
@@ -80,12 +82,68 @@ extension Shell {
         writeDraft(draft)
     }
 
+    /// The words of `reflect: WORDS`, `reflect WORDS`, or (in a paste) `reflect` with the words
+    /// on the lines after it; nil when the text is no reflection.
+    static func reflectionWords(_ text: String) -> String? {
+        let start = text.drop { $0 == " " || $0 == "\t" }
+        guard start.prefix(7).lowercased() == "reflect" else { return nil }
+        var rest = start.dropFirst(7)
+        if rest.first == ":" {
+            rest = rest.dropFirst()
+            if rest.first == " " || rest.first == "\t" { rest = rest.dropFirst() }
+        } else if let first = rest.first {
+            guard first == " " || first == "\t" || first == "\n" else { return nil }
+            rest = rest.dropFirst()
+        }
+        return String(rest)
+    }
+
+    /// A block pasted at the prompt. After `reflect` it is the reflection, kept whole; anywhere
+    /// else it is never run: the learner is asked whether to keep it.
+    func takePaste(_ text: String) {
+        linesRun += 1
+        defer { flushOutput() }
+        if let words = Self.reflectionWords(text) {
+            reflect(words)
+            return
+        }
+        let count = PastedText.lineCount(text)
+        guard isInteractive, desk.isAvailable, !groupMode || session?.groupSession != nil else {
+            say("You pasted \(count) lines. Pasted lines are never run as commands; type one command at a time.")
+            return
+        }
+        if confirm("You pasted \(count) lines. Nothing was run. Keep them in your journal as a reflection?") {
+            reflect(text)
+        } else {
+            say("Not kept. Pasted lines are never run as commands; type one command at a time.")
+        }
+    }
+
+    /// Words typed at a moment that are neither a command nor a choice: offered to the journal.
+    func offerToKeep(_ line: String) {
+        guard isInteractive, desk.isAvailable, !groupMode || session?.groupSession != nil else {
+            fail(proseMessage())
+            return
+        }
+        let count = session?.offered.count ?? 0
+        say(count > 0 ? "Those words are not a command or a choice." : "Those words are not a command.")
+        if confirm("Keep this in your journal?") {
+            reflect(line)
+        } else {
+            say(style.dim("Not kept. Press Up to bring the words back."
+                + (count > 0 ? " To answer, type the number of a choice (1 to \(count))." : "")))
+        }
+    }
+
     /// Reads lines into `draft` until `.` or Ctrl-D saves it. Ctrl-C clears only the line
-    /// being typed; a second Ctrl-C in a row offers to discard the whole draft.
+    /// being typed; a second Ctrl-C in a row offers to discard the whole draft. A pasted block
+    /// is added whole, line breaks and all.
     func writeDraft(_ start: ReflectionDraft) {
         guard let readMore else { return }
         var draft = start
         var interruptedBefore = false
+        writingReflection = true
+        defer { writingReflection = false }
         flushOutput()
         while true {
             let prompt = accessible ? "Reflection, line \(draft.lineCount + 1). A line with only a full stop saves> " : "... "
@@ -100,6 +158,13 @@ extension Shell {
                     try desk.add(line, to: &draft)
                 } catch {
                     fail(reflectionProblem(error) + " This line was not kept; the lines before it are.")
+                }
+            case let .paste(text):
+                interruptedBefore = false
+                do {
+                    try desk.add(pasted: text, to: &draft)
+                } catch {
+                    fail(reflectionProblem(error) + " The pasted lines were not all kept; type 'draft' to see what was.")
                 }
             case .endOfInput:
                 finishDraft(draft)

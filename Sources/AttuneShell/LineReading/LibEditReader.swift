@@ -1,3 +1,4 @@
+import AttuneCore
 import CLibEdit
 import Foundation
 import Synchronization
@@ -10,36 +11,57 @@ import Darwin
 
 // Set by the signal handlers, read by the byte reader below. A signal handler can only
 // reach global state; these are lock-free atomics, which are safe to touch from one.
-private let interruptRequested = Atomic<Bool>(false)
-private let resizeRequested = Atomic<Bool>(false)
-private let hangUpRequested = Atomic<Bool>(false)
+let interruptRequested = Atomic<Bool>(false)
+let resizeRequested = Atomic<Bool>(false)
+let hangUpRequested = Atomic<Bool>(false)
 
 /// Line editing through libedit: prompt, Emacs/vi bindings, ~/.editrc, history kept across
-/// runs, TAB completion calling back into Swift. This is the only file that imports libedit.
+/// runs, TAB completion calling back into Swift. With LibEditInput.swift, the only code that
+/// imports libedit.
 ///
 /// Ctrl-C: libedit's own signal handling (EL_SIGNAL) re-raises SIGINT after restoring the
 /// terminal, which would end the process. Instead a handler installed without SA_RESTART
 /// sets a flag; the blocking read() returns EINTR, our read function (EL_GETCFN) reports
 /// an error to libedit, el_gets() returns, and the shell shows a fresh prompt.
+///
+/// Pasting: bracketed paste is on while the prompt waits, so a pasted block reaches the shell
+/// whole, as `.paste`, and is never run line by line (see `PastedText`; the reading itself is
+/// in LibEditInput.swift).
 public final class LibEditReader: LineReader {
-    private let editLine: OpaquePointer
+    let editLine: OpaquePointer
+    /// What Up and Down recall: the history file and this session's private lines.
     private let history: OpaquePointer
+    /// What the history file holds: commands only.
+    private let fileHistory: OpaquePointer
     private let historyPath: String?
-    private let output: UnsafeMutablePointer<FILE>
+    let output: UnsafeMutablePointer<FILE>
     fileprivate let completer: Completer
     fileprivate let width: () -> Int
     fileprivate var prompt: UnsafeMutablePointer<CChar>?
-    fileprivate var wasInterrupted = false
-    fileprivate var wasHungUp = false
+    var wasInterrupted = false
+    var wasHungUp = false
+    /// Whether the terminal is asked to mark pastes (not on a dumb terminal).
+    let bracketsPastes: Bool
+    /// Bytes read ahead (looking for a paste marker) and not yet given to libedit.
+    var readAhead: [UInt8] = []
+    /// A one-line paste, typed into the line one character at a time.
+    var typing: [Unicode.Scalar] = []
+    /// The TAB being handled is pasted text, not a request to complete.
+    var tabIsText = false
+    /// A block pasted at this prompt: the whole text, and the part not yet on screen.
+    var pendingPaste: (text: String, unseen: String)?
     /// Asked about twice a second while the terminal is idle: a prompt that changed (a phone
     /// voted, the timer ticked) is drawn again in place, with the line being typed kept.
     public var livePrompt: (() -> String)?
+    /// Whether the prompt being shown is the live one: a question's prompt ("(yes/no) ") or a
+    /// draft's ("... ") is never replaced by it.
+    var promptIsLive = false
 
     /// Draws a new prompt in place if `livePrompt` has one: the cursor goes back to where the
     /// prompt starts (the line may have wrapped), the rest of the screen is cleared, and libedit
     /// draws the prompt and the line being typed again, with the cursor where it was.
-    fileprivate func redrawIfPromptChanged() {
-        guard let livePrompt, let current = prompt, let info = el_line(editLine) else { return }
+    func redrawIfPromptChanged() {
+        guard promptIsLive, let livePrompt, let current = prompt, let info = el_line(editLine) else { return }
         let old = String(cString: current)
         let fresh = livePrompt()
         guard fresh != old else { return }
@@ -77,8 +99,16 @@ public final class LibEditReader: LineReader {
             el_end(editLine)
             return nil
         }
+        guard let fileHistory = history_init() else {
+            history_end(history)
+            el_end(editLine)
+            return nil
+        }
         self.editLine = editLine
         self.history = history
+        self.fileHistory = fileHistory
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        self.bracketsPastes = term != "dumb" && !term.isEmpty && isatty(STDOUT_FILENO) == 1
         self.output = output
         self.historyPath = historyPath
         self.completer = completer
@@ -89,8 +119,10 @@ public final class LibEditReader: LineReader {
         attune_el_set_editor(editLine, "emacs")
         attune_el_set_signal(editLine, 0)
         attune_el_set_getcfn(editLine, readCallback)
-        attune_history_setsize(history, 1000)
-        attune_history_setunique(history, 1)
+        for list in [history, fileHistory] {
+            attune_history_setsize(list, 1000)
+            attune_history_setunique(list, 1)
+        }
         attune_el_set_history(editLine, history)
         attune_el_addfn(editLine, "attune-complete", "Complete a command, id or path", completeCallback)
         attune_el_bind(editLine, "^I", "attune-complete")
@@ -99,6 +131,7 @@ public final class LibEditReader: LineReader {
 
         if let historyPath, access(historyPath, R_OK) == 0 {
             attune_history_load(history, historyPath)
+            attune_history_load(fileHistory, historyPath)
         }
         attune_install_handler(SIGINT, { _ in interruptRequested.store(true, ordering: .relaxed) })
         attune_install_handler(SIGWINCH, { _ in resizeRequested.store(true, ordering: .relaxed) })
@@ -119,6 +152,7 @@ public final class LibEditReader: LineReader {
     deinit {
         el_end(editLine)
         history_end(history)
+        history_end(fileHistory)
         free(prompt)
         signal(SIGINT, SIG_DFL)
         signal(SIGWINCH, SIG_DFL)
@@ -131,9 +165,30 @@ public final class LibEditReader: LineReader {
         prompt = strdup(text)
         interruptRequested.store(false, ordering: .relaxed)
         wasInterrupted = false
+        promptIsLive = livePrompt?() == text
+        pendingPaste = nil
+        typing = []
+        tabIsText = false
         if Self.terminationRequested { return .hangUp }
+        // Pastes are marked only while the prompt waits: on entering it, and off on leaving it
+        // whatever the reason (Enter, Ctrl-C, Ctrl-D, a closed window, SIGTERM).
+        if bracketsPastes { fputs(PastedText.enable, output) }
+        defer {
+            if bracketsPastes {
+                fputs(PastedText.disable, output)
+                fflush(output)
+            }
+        }
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        let raw = el_gets(editLine, &count)
+        if raw != nil, !wasHungUp, !Self.terminationRequested, let paste = pendingPaste {
+            pendingPaste = nil
+            // libedit showed the line up to the paste; the pasted lines follow, made harmless.
+            fputs(TerminalText.neutralize(paste.unseen) + "\n", output)
+            fflush(output)
+            return .paste(paste.text)
+        }
+        guard let raw else {
             if wasHungUp || Self.terminationRequested { return .hangUp }
             if wasInterrupted || count < 0 {
                 fputs("^C\n", output)
@@ -152,6 +207,7 @@ public final class LibEditReader: LineReader {
     public func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         attune_history_enter(history, line)
+        attune_history_enter(fileHistory, line)
         guard let historyPath else { return }
         // Create the file private before libedit writes it; fopen would use 0666 & umask.
         let fd = open(historyPath, O_WRONLY | O_CREAT, 0o600)
@@ -159,7 +215,13 @@ public final class LibEditReader: LineReader {
             fchmod(fd, 0o600)
             close(fd)
         }
-        attune_history_save(history, historyPath)
+        attune_history_save(fileHistory, historyPath)
+    }
+
+    /// Up recalls the line in this session; the history file never holds it.
+    public func rememberForSession(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace) else { return }
+        attune_history_enter(history, line)
     }
 
     fileprivate func write(_ text: String) {
@@ -188,65 +250,11 @@ private let promptCallback: attune_prompt_fn = { editLine in
     reader(of: editLine)?.prompt
 }
 
-/// Reads one character for libedit, decoding UTF-8 ourselves so a Ctrl-C can end the read.
+/// Reads one character for libedit (see `LibEditReader.readCharacter`).
 /// Returns 1 with a character, 0 at end of input, -1 on error or interrupt.
 private let readCallback: el_rfunc_t = { editLine, character in
-    guard let character else { return -1 }
-    var bytes: [UInt8] = []
-    var needed = 1
-    /// After a signal: nil to read on, or what to return to libedit.
-    func afterSignal() -> Int32? {
-        if hangUpRequested.load(ordering: .relaxed) {
-            reader(of: editLine)?.wasHungUp = true
-            return 0
-        }
-        if interruptRequested.exchange(false, ordering: .relaxed) {
-            reader(of: editLine)?.wasInterrupted = true
-            errno = EINTR
-            return -1
-        }
-        if resizeRequested.exchange(false, ordering: .relaxed), let editLine {
-            el_resize(editLine)
-            attune_el_refresh(editLine)
-        }
-        return nil
-    }
-    while bytes.count < needed {
-        // While nothing is typed, look for a new prompt twice a second and redraw it in place.
-        if bytes.isEmpty, let reader = reader(of: editLine), reader.livePrompt != nil {
-            var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&waiting, 1, 500)
-            if ready == 0 {
-                reader.redrawIfPromptChanged()
-                continue
-            }
-            if ready < 0 {
-                guard errno == EINTR else { return -1 }
-                if let result = afterSignal() { return result }
-                continue
-            }
-        }
-        var byte: UInt8 = 0
-        let count = read(STDIN_FILENO, &byte, 1)
-        if count == 1 {
-            if bytes.isEmpty {
-                needed = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            }
-            bytes.append(byte)
-            continue
-        }
-        if count == 0 { return 0 }
-        guard errno == EINTR else { return -1 }
-        if let result = afterSignal() { return result }
-    }
-    var decoder = UTF8()
-    var iterator = bytes.makeIterator()
-    if case let .scalarValue(scalar) = decoder.decode(&iterator) {
-        character.pointee = wchar_t(bitPattern: scalar.value)
-    } else {
-        character.pointee = 0xFFFD
-    }
-    return 1
+    guard let character, let reader = reader(of: editLine) else { return -1 }
+    return reader.readCharacter(into: character)
 }
 
 /// TAB: complete the word before the cursor. One candidate is inserted with a trailing
@@ -258,19 +266,37 @@ private let completeCallback: attune_command_fn = { editLine, _ in
     let start = UnsafeRawPointer(info.pointee.buffer!).assumingMemoryBound(to: UInt8.self)
     let length = info.pointee.cursor! - info.pointee.buffer!
     let before = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+    // A pasted tab, or a tab in free text (a reflection), is a character, not a completion.
+    if reader.tabIsText {
+        reader.tabIsText = false
+        reader.insert("\t")
+        return UInt8(CC_REFRESH)
+    }
     let completion = reader.completer(before)
+    if completion.isText {
+        reader.insert("\t")
+        return UInt8(CC_REFRESH)
+    }
     guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
     if completion.candidates.count == 1, let only = completion.candidates.first {
         let rest = String(only.dropFirst(completion.word.count))
-        reader.insert(only.hasSuffix("/") ? rest : rest + " ")
-        return UInt8(CC_REFRESH)
+        let safe = Completion.insertable(rest)
+        if safe == rest {
+            reader.insert(only.hasSuffix("/") ? rest : rest + " ")
+            return UInt8(CC_REFRESH)
+        }
+        // A name holding an escape or another control: what can be typed goes in, and the
+        // name is shown made harmless, never sent to the terminal as it is.
+        reader.insert(safe)
+    } else {
+        // Several: extend to what they share and list them all, so one TAB shows the choices.
+        let prefix = Completion.insertable(completion.commonPrefix)
+        if prefix.count > completion.word.count {
+            reader.insert(String(prefix.dropFirst(completion.word.count)))
+        }
     }
-    // Several: extend to what they share and list them all, so one TAB shows the choices.
-    let prefix = completion.commonPrefix
-    if prefix.count > completion.word.count {
-        reader.insert(String(prefix.dropFirst(completion.word.count)))
-    }
-    reader.write("\n" + columns(completion.candidates, width: reader.width()) + "\n")
+    let shown = completion.candidates.map { TerminalText.neutralize($0, keepingLineBreaks: false) }
+    reader.write("\n" + columns(shown, width: reader.width()) + "\n")
     return UInt8(CC_REDISPLAY)
 }
 

@@ -2,6 +2,10 @@
 public enum LineInput: Sendable, Equatable {
     /// A line the user entered, without its line ending.
     case line(String)
+    /// A block pasted in one piece (several lines): what was typed on the line before the
+    /// paste, the pasted text and what followed the cursor, with line breaks as "\n" and the
+    /// final line break left off. Never to be run line by line.
+    case paste(String)
     /// Ctrl-C: the line being typed was dropped; the shell carries on.
     case interrupted
     /// Ctrl-D on an empty line, or the end of piped input.
@@ -17,10 +21,30 @@ public struct Completion: Sendable, Equatable {
     public var word: String
     /// Full replacements for `word`, sorted.
     public var candidates: [String]
+    /// The cursor is in free text (a reflection): TAB is a character there, not a completion.
+    public var isText: Bool
 
-    public init(word: String, candidates: [String]) {
+    public init(word: String, candidates: [String], isText: Bool = false) {
         self.word = word
         self.candidates = candidates
+        self.isText = isText
+    }
+
+    /// TAB inside free text: a tab is inserted.
+    public static let text = Completion(word: "", candidates: [], isText: true)
+
+    /// The part of a completion that may go on the command line: up to the first character
+    /// that could act on the terminal (escape, other controls, a line break, a tab) or turn
+    /// text around (bidirectional controls). A file name holding one is listed, neutralised,
+    /// and never inserted whole.
+    public static func insertable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix { !isUnsafe($0) }))
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x061C
+            || (0x200E...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The longest text every candidate starts with.
@@ -43,8 +67,14 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Remembers a line for Up-arrow recall and, where kept, the history file.
     func remember(_ line: String)
+    /// Remembers a line for Up-arrow recall in this session only: never written to a file.
+    func rememberForSession(_ line: String)
     /// Whether the reader is interactive (a person at a terminal).
     var isInteractive: Bool { get }
+}
+
+extension LineReader {
+    public func rememberForSession(_ line: String) {}
 }
 
 /// Reads piped input: no prompt, no editing, no history.

@@ -61,6 +61,11 @@ public final class Shell {
     /// Reads one more line for a multi-line reflection or a yes/no question. Set by
     /// `run(reader:)`; without it, such commands say what to type instead.
     public var readMore: ((String) -> LineInput)?
+    /// Whether a person is at the keyboard (set by `run(reader:)`), so a question can be asked
+    /// without taking the next line of a piped transcript as its answer.
+    var isInteractive = false
+    /// While the lines of a reflection are written: TAB is a tab there, not a completion.
+    var writingReflection = false
 
     private var buffer = ""
 
@@ -125,6 +130,7 @@ public final class Shell {
     /// Reads and runs commands until `quit`, Ctrl-D or the end of piped input.
     public func run(reader: LineReader) {
         readMore = { prompt in reader.readLine(prompt: reader.isInteractive ? prompt : "") }
+        isInteractive = reader.isInteractive
         (reader as? LibEditReader)?.livePrompt = { [unowned self] in self.prompt }
         if reader.isInteractive {
             say(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave."))
@@ -137,8 +143,16 @@ public final class Shell {
             flush()
             switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
             case let .line(line):
-                if !isPrivate(line) { reader.remember(line) }
+                if !isPrivate(line) {
+                    reader.remember(line)
+                } else if isProse(line) {
+                    // Up brings back words typed in the wrong place; the history file never holds them.
+                    reader.rememberForSession(line)
+                }
                 execute(line)
+            case let .paste(text):
+                lastCommandFailed = false
+                takePaste(text)
             case .interrupted:
                 continue
             case .endOfInput, .hangUp:
@@ -160,22 +174,42 @@ public final class Shell {
                             width: width()).joined(separator: "\n"))
     }
 
-    /// Whether a line holds words for the journal, which never go into the history.
+    /// Whether a line holds words for the journal, which never go into the history file.
     func isPrivate(_ line: String) -> Bool {
         guard let parts = CommandLineParts(line) else { return false }
+        if Self.isReflectWithColon(parts.name) { return true }
         guard let command = command(named: parts.name.lowercased()) else {
-            // Prose typed at a moment (not a command) is kept out of the history as well.
-            return Int(parts.name) == nil && parts.rest.contains(" ")
+            // Prose (not a command) is kept out of the history file as well.
+            return isProse(line)
         }
-        return command.text != nil && !parts.rest.allSatisfy { $0 == " " || $0 == "\t" }
+        return command.text != nil && !isBlank(parts.rest)
+    }
+
+    /// A sentence rather than a command: its first word is no command, and more words follow.
+    func isProse(_ line: String) -> Bool {
+        guard let parts = CommandLineParts(line), !Self.isReflectWithColon(parts.name) else { return false }
+        return command(named: parts.name.lowercased()) == nil && !isBlank(parts.rest) && !looksLikeMistypedCommand(parts)
+    }
+
+    /// `reflect:` (the way a note is often headed) is taken as `reflect`.
+    static func isReflectWithColon(_ name: String) -> Bool {
+        name.lowercased().hasPrefix("reflect:")
+    }
+
+    func isBlank(_ text: String) -> Bool {
+        text.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// Runs one command line.
     public func execute(_ line: String) {
         lastCommandFailed = false
         defer { flush() }
-        guard let parts = CommandLineParts(line) else { return }
+        guard var parts = CommandLineParts(line) else { return }
         linesRun += 1
+        if Self.isReflectWithColon(parts.name), let words = Self.reflectionWords(line) {
+            parts = CommandLineParts("reflect") ?? parts
+            parts.rest = words
+        }
         let name = parts.name.lowercased()
         if Int(parts.name) != nil, parts.rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
             // A bare number picks that choice.
@@ -187,8 +221,12 @@ public final class Shell {
             return
         }
         guard let command = command(named: name) else {
-            if session != nil, !parts.rest.isEmpty {
-                fail(proseMessage())
+            if session != nil, !isBlank(parts.rest) {
+                if looksLikeMistypedCommand(parts) {
+                    fail(unknownCommandMessage(parts.name))
+                } else {
+                    offerToKeep(line)
+                }
             } else {
                 fail(unknownCommandMessage(parts.name))
             }
@@ -228,6 +266,15 @@ public final class Shell {
             message += " Did you mean '\(guess)'?"
         }
         return message + " Type 'help' to see the commands."
+    }
+
+    /// Whether two words are a command misspelt ("shwo tenet.4"), not a short sentence ("She cried.").
+    func looksLikeMistypedCommand(_ parts: CommandLineParts) -> Bool {
+        let rest = parts.rest.trimmingCharacters(in: .whitespaces)
+        guard !rest.contains(" "), !rest.contains("\t"), parts.name.count <= 40,
+              let last = rest.last, !".!?…,;'’\"".contains(last) else { return false }
+        let offered = commands.filter { $0.group.isForLearners || ($0.group == .trainers && groupMode) }
+        return closestMatch(to: parts.name.lowercased(), in: offered.flatMap(\.names)) != nil
     }
 
     func command(named name: String) -> ShellCommand? {

@@ -3,7 +3,9 @@ import Foundation
 extension Shell {
     /// TAB: what could complete the word before the cursor. The first word is a command;
     /// later words depend on the command (entry ids for `show`, commands for `help`...).
+    /// Inside a reflection's words (or a sentence that is no command) TAB is a tab: `.text`.
     public func complete(_ textBeforeCursor: String) -> Completion {
+        if isInFreeText(textBeforeCursor) { return .text }
         let words = textBeforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let startsNewWord = textBeforeCursor.isEmpty || textBeforeCursor.last == " "
         let current = startsNewWord ? "" : words.last ?? ""
@@ -42,6 +44,18 @@ extension Shell {
         }
         let candidates = Set(pool.filter { $0.hasPrefix(current) }).sorted()
         return Completion(word: current, candidates: candidates)
+    }
+
+    /// Whether the cursor is in words kept as typed: a draft's line, after `reflect ` or
+    /// `reflect:`, or after a first word that is no command (a sentence).
+    func isInFreeText(_ textBeforeCursor: String) -> Bool {
+        if writingReflection { return true }
+        guard let parts = CommandLineParts(textBeforeCursor) else { return false }
+        if Self.isReflectWithColon(parts.name) { return true }
+        let pastFirstWord = textBeforeCursor.drop { $0 == " " || $0 == "\t" }.contains { $0 == " " || $0 == "\t" }
+        guard pastFirstWord else { return false }
+        guard let command = command(named: parts.name.lowercased()) else { return true }
+        return command.text != nil
     }
 
     /// Files and folders whose path starts with `prefix`; folders end in "/".
