@@ -201,4 +201,20 @@ struct TerminalEndToEndTests {
         #expect(try store.groupSession(1)?.notes.first?.text == "Elle n'a rien dit, très calme ☕")
         #expect(try store.groupSession(1)?.pending?.ballots.count == 3, "the phones' votes are kept for the room")
     }
+
+    @Test("at 40 columns in accessible mode the prompt's words wrap between words, then a short prompt")
+    func accessiblePromptAtForty() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let session = TmuxSession()
+        try session.start("\(attuneBinary.path) --accessible --data-dir \(parent.appendingPathComponent("data").path)", columns: 40)
+        _ = try session.waitFor("the prompt") { TmuxSession.lastLine($0).hasSuffix(">") }
+        try session.send("play maya", "Enter")
+        let screen = try session.waitFor("the moment's prompt") { TmuxSession.lastLine($0) == ">" }
+        let lines = screen.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(lines.suffix(3).joined(separator: " ").contains("Maya, moment 1. Type a choice number from 1 to 3, or a command."))
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        try session.send("1", "Enter")
+        _ = try session.waitFor("moment 2") { $0.contains("Maya, moment 2. Type a choice") }
+    }
 }

@@ -106,6 +106,15 @@ public final class Shell {
         return "\(name) · moment \(session.momentNumber)\(roomPromptWords)> "
     }
 
+    /// The prompt as the line editor shows it. In accessible mode a prompt wider than the
+    /// window would wrap in the middle of a word, so its words are said first, wrapped between
+    /// words, and the line editor shows a short "> ".
+    var linePrompt: (preface: String?, prompt: String) {
+        let full = prompt
+        guard accessible, TextLayout.visibleWidth(full) > terminalWidth(), full.hasSuffix("> ") else { return (nil, full) }
+        return (String(full.dropLast(2)) + ".", "> ")
+    }
+
     /// While phones vote: how many have voted, and the discussion time left; kept up to date
     /// on the prompt line as votes arrive.
     var roomPromptWords: String {
@@ -131,7 +140,7 @@ public final class Shell {
     public func run(reader: LineReader) {
         readMore = { prompt in reader.readLine(prompt: reader.isInteractive ? prompt : "") }
         isInteractive = reader.isInteractive
-        (reader as? LibEditReader)?.livePrompt = { [unowned self] in self.prompt }
+        (reader as? LibEditReader)?.livePrompt = { [unowned self] in self.linePrompt.prompt }
         if reader.isInteractive {
             say(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave."))
             greetReturningLearner()
@@ -140,8 +149,10 @@ public final class Shell {
         flush()
         while !isFinished {
             timerNotice(beforePrompt: true)
+            let (preface, shortPrompt) = linePrompt
+            if reader.isInteractive, let preface { say(TextLayout.wrap(preface, width: width()).joined(separator: "\n")) }
             flush()
-            switch reader.readLine(prompt: reader.isInteractive ? prompt : "") {
+            switch reader.readLine(prompt: reader.isInteractive ? shortPrompt : "") {
             case let .line(line):
                 if !isPrivate(line) {
                     reader.remember(line)
