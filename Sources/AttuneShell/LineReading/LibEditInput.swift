@@ -220,10 +220,7 @@ extension LibEditReader {
             errno = EINTR
             return -1
         }
-        if resizeRequested.exchange(false, ordering: .relaxed) {
-            el_resize(editLine)
-            attune_el_refresh(editLine)
-        }
+        if resizeRequested.exchange(false, ordering: .relaxed) { redrawAfterResize() }
         return nil
     }
 }

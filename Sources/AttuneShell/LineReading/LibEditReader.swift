@@ -61,18 +61,33 @@ public final class LibEditReader: LineReader {
     /// prompt starts (the line may have wrapped), the rest of the screen is cleared, and libedit
     /// draws the prompt and the line being typed again, with the cursor where it was.
     func redrawIfPromptChanged() {
-        guard promptIsLive, let livePrompt, let current = prompt, let info = el_line(editLine) else { return }
-        let old = String(cString: current)
+        guard promptIsLive, let livePrompt, let current = prompt else { return }
         let fresh = livePrompt()
-        guard fresh != old else { return }
+        guard fresh != String(cString: current) else { return }
+        redrawLine(newPrompt: fresh)
+    }
+
+    /// After a resize: the prompt and line drawn once, where they were, not a second time below.
+    func redrawAfterResize() {
+        el_resize(editLine)
+        redrawLine(newPrompt: nil)
+    }
+
+    /// Moves the cursor back to where the prompt starts (the line may have wrapped), clears the
+    /// rest of the screen, and has libedit draw the prompt and the line again, the cursor
+    /// where it was. EL_REFRESH alone assumes the cursor is already at the prompt's start.
+    private func redrawLine(newPrompt: String?) {
+        guard let current = prompt, let info = el_line(editLine) else { return }
         let start = UnsafeRawPointer(info.pointee.buffer!).assumingMemoryBound(to: UInt8.self)
         let typed = String(decoding: UnsafeBufferPointer(start: start, count: info.pointee.cursor! - info.pointee.buffer!), as: UTF8.self)
         var columns = ioctlColumns()
         if columns < 1 { columns = 80 }
-        let row = (Self.cells(old) + Self.cells(typed)) / columns
+        let row = (Self.cells(String(cString: current)) + Self.cells(typed)) / columns
         fputs("\r" + (row > 0 ? "\u{1B}[\(row)A" : "") + "\u{1B}[J", output)
-        free(prompt)
-        prompt = strdup(fresh)
+        if let newPrompt {
+            free(prompt)
+            prompt = strdup(newPrompt)
+        }
         attune_el_refresh(editLine)
         fflush(output)
     }
