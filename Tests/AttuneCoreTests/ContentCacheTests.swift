@@ -114,7 +114,9 @@ struct ContentCacheTests {
         let doctoredPath = try #require(doctored.first)
         let doctoredBytes = try Data(contentsOf: URL(fileURLWithPath: doctoredPath))
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
-        // The refused snapshot was made again from the YAML, sealed.
+        // The refused snapshot was made again from the YAML, sealed (entries are decoded when
+        // first used, so that write follows the title's lookup).
+        ContentCache.waitForWrites()
         #expect(try Data(contentsOf: URL(fileURLWithPath: doctoredPath)) != doctoredBytes)
 
         // The seal is the only reason: the same doctored body sealed with the cache's key is
@@ -127,8 +129,10 @@ struct ContentCacheTests {
         let otherKey = try #require(ContentCache(directory: space.root.appendingPathComponent("other-cache").path).sealKey(creating: true))
         try Data(ContentCache.seal(body, key: otherKey)).write(to: URL(fileURLWithPath: doctoredPath))
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        ContentCache.waitForWrites()
         try Data(body).write(to: URL(fileURLWithPath: doctoredPath))
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        ContentCache.waitForWrites()
         try Data(ContentCache.seal(body, key: key)).write(to: URL(fileURLWithPath: doctoredPath))
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
 
