@@ -537,7 +537,7 @@ struct LRSHostileAnswerTests {
         let result = try export(to: server.endpoint, data: learner.data, password: password)
         #expect(result.status == 1)
         let printed = result.stdout + result.stderr
-        #expect(printed.contains("refused the user name or password"), "\(printed)")
+        #expect(printed.contains("did not accept the statements (it answered 400): \"Bad request from tester:[hidden]"), "\(printed)")
         #expect(!printed.contains(password) && !printed.contains(basic) && !printed.contains("pw-Echo"), "\(printed)")
         // The body is shown in a rejection: 400 with the password in it.
         let body = Data("{\"detail\": \"no such user tester:\(password) here\"}".utf8)

@@ -30,8 +30,8 @@ Modes (what a POST to .../statements gets):
   gzip-bomb         200 with Content-Encoding: gzip: about 4.7 MB that inflates to 1 GB of
                     spaces (the same for every request)
   gzip-bomb-chunked the same bomb, chunked, with no length
-  echo-password     401 whose body echoes the Authorization header decoded (user:password),
-                    as some servers do in their error pages
+  echo-password     400 whose body echoes the Authorization header, as given and decoded
+                    (user:password), as some servers do in their error pages
   busy-then-lrs     503 to the first two POSTs (Retry-After: 0), then as lrs
   always-busy       503 to everything
   busy-forever-then-lrs  503 with Retry-After: 1e400 (a number too large to be one) to the
@@ -195,9 +195,9 @@ class Handler(BaseHTTPRequestHandler):
                 decoded = base64.b64decode(given.split(" ", 1)[1]).decode("utf-8", "replace")
             except (IndexError, ValueError):
                 decoded = given
-            page = ('{"detail": "Login failed for ' + decoded + ' (credentials ' + decoded
-                    + ')", "raw": "' + given + '"}').encode()
-            self.reply(401, page)
+            page = ('{"detail": "Bad request from ' + decoded + ' (' + given + ', credentials ' + decoded
+                    + ')"}').encode()
+            self.reply(400, page)
         elif mode == "always-busy":
             self.reply(503, b"busy", "text/plain", {"Retry-After": "0"})
         elif mode == "busy-then-lrs" and self.command == "POST" and self.count_post() <= 2:
