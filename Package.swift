@@ -32,6 +32,13 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libcurl's C surface, for sending statements to an LRS with every byte of the answer
+        // counted as it arrives. Only Sources/AttuneRecords/LRSTransfer.swift imports it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // Models, loaders, diagnostics and search. No terminal I/O.
         .target(
             name: "AttuneCore",
@@ -52,7 +59,7 @@ let package = Package(
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
             name: "AttuneRecords",
-            dependencies: ["AttuneCore", "AttuneStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AttuneCore", "AttuneStore", "CCurl", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The terminal: line reading, rendering, commands, argument parsing.
         .target(

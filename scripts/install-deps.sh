@@ -2,7 +2,8 @@
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
 # libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
 # (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`),
-# libqrencode (the join code drawn in the terminal for phones); man-db (the install test
+# libqrencode (the join code drawn in the terminal for phones); libcurl's headers (sending
+# to an LRS with the answer's size bounded as it arrives); man-db (the install test
 # reads the installed manual page with `man -l`).
 set -euo pipefail
 
@@ -12,8 +13,9 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libedit || missing+=(libedit-dev)
   pkg-config --exists sqlite3 || missing+=(libsqlite3-dev)
   pkg-config --exists libqrencode || missing+=(libqrencode-dev)
+  pkg-config --exists libcurl || missing+=(libcurl4-openssl-dev)
 else
-  missing+=(libedit-dev libsqlite3-dev libqrencode-dev)
+  missing+=(libedit-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev)
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Why statements could not be sent, in words for the person running the export: what
 /// happened and what to do. Anything that came from the network in it has been made safe
@@ -68,6 +65,9 @@ public struct LRSClient: Sendable {
     public var statementsURL: URL { endpoint.statementsURL }
     public let limits: Limits
     let authorization: String
+    /// The password in every form an LRS could echo it (as typed, percent-encoded, and in
+    /// the basic-authentication header), hidden from every message this client makes.
+    let secrets: [String]
 
     public init(endpoint: LRSEndpoint, user: String, password: String, allowInsecureHTTP: Bool = false,
                 limits: Limits = .standard) throws(LRSError) {
@@ -77,7 +77,15 @@ public struct LRSClient: Sendable {
         }
         self.endpoint = endpoint
         self.limits = limits
-        authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+        let basic = Data("\(user):\(password)".utf8).base64EncodedString()
+        authorization = "Basic " + basic
+        secrets = password.isEmpty ? [] : [password, basic,
+                                           password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password]
+    }
+
+    /// `error` with the password hidden wherever it appears.
+    func hidingSecrets(_ error: LRSError) -> LRSError {
+        LRSError(description: LRSText.hide(secrets, in: error.description))
     }
 
     public init(endpoint: String, user: String, password: String, allowInsecureHTTP: Bool = false,
@@ -113,136 +121,40 @@ public struct LRSClient: Sendable {
         case failed(String, transient: Bool)
         case timedOut
         case tooLarge
+        case compressed(String)
     }
 
-    /// Collects one task's answer. Redirects are refused here: the task then ends with the
-    /// 3xx answer itself, and nothing is sent to the new address.
-    private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-        let finished = DispatchSemaphore(value: 0)
-        let limit: Int
-        private let lock = NSLock()
-        private var response: HTTPURLResponse?
-        private var body = Data()
-        private var error: Error?
-        private var overflowed = false
-
-        init(limit: Int) { self.limit = limit }
-
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-            completionHandler(nil)
-        }
-
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-            let tooLarge = response.expectedContentLength > Int64(limit)
-            lock.withLock {
-                self.response = response as? HTTPURLResponse
-                if tooLarge { overflowed = true }
-            }
-            completionHandler(tooLarge ? .cancel : .allow)
-        }
-
-        func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-            let stop = lock.withLock { () -> Bool in
-                if overflowed { return true }
-                if body.count + data.count > limit {
-                    overflowed = true
-                    body = Data()
-                    return true
-                }
-                body.append(data)
-                return false
-            }
-            if stop { dataTask.cancel() }
-        }
-
-        func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-            lock.withLock {
-                self.error = error
-                if response == nil { response = task.response as? HTTPURLResponse }
-            }
-            finished.signal()
-        }
-
-        var result: Try {
-            lock.withLock {
-                if overflowed { return .tooLarge }
-                if let error { return LRSClient.describe(error) }
-                guard let response else { return .failed("the answer was not understood", transient: true) }
-                var retryAfter: TimeInterval?
-                if let value = response.value(forHTTPHeaderField: "Retry-After"), let seconds = TimeInterval(value.trimmingCharacters(in: .whitespaces)) {
-                    retryAfter = max(seconds, 0)
-                }
-                return .answered(Answer(status: response.statusCode, body: body,
-                                        location: response.value(forHTTPHeaderField: "Location"), retryAfter: retryAfter))
-            }
-        }
-    }
-
-    /// A failed connection in words, and whether trying again could help.
-    private static func describe(_ error: Error) -> Try {
-        guard let error = error as? URLError else { return .failed("the connection failed", transient: true) }
-        switch error.code {
-        case .timedOut: return .timedOut
-        case .cannotConnectToHost:
-            return .failed("nothing answered at that address (the connection was refused)", transient: true)
-        case .cannotFindHost, .dnsLookupFailed:
-            return .failed("the LRS's name could not be found; check the address for typing mistakes", transient: true)
-        case .notConnectedToInternet:
-            return .failed("this computer is not connected to a network", transient: true)
-        case .networkConnectionLost:
-            return .failed("the connection was cut off", transient: true)
-        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
-             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
-             .clientCertificateRequired:
-            return .failed("a secure connection could not be made (the LRS's certificate was not accepted). "
-                + "Check the address with the LRS's administrator", transient: false)
-        case .badServerResponse:
-            return .failed("the answer was not a valid web answer", transient: true)
-        default:
-            return .failed("the connection failed", transient: true)
-        }
+    /// The seconds a `Retry-After` header asks for, when it gives a number of seconds that
+    /// is finite (`1e400` is not: it would end the send at once), not negative, and at most
+    /// a day; else nil, and the usual backoff applies. (An HTTP date is not used: the
+    /// deadline decides anyway.)
+    static func retryAfter(_ value: String) -> TimeInterval? {
+        guard let seconds = TimeInterval(value.trimmingCharacters(in: .whitespaces)), seconds.isFinite,
+              seconds >= 0, seconds <= 86_400 else { return nil }
+        return seconds
     }
 
     /// One try: at most `timeout` seconds for the request and its whole answer, however
-    /// slowly the answer arrives.
-    private func attempt(_ request: URLRequest, timeout: TimeInterval) -> Try {
-        let exchange = Exchange(limit: limits.maxResponseBytes)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCredentialStorage = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = request
-        request.timeoutInterval = timeout
-        let task = session.dataTask(with: request)
-        task.resume()
-        if exchange.finished.wait(timeout: .now() + timeout) == .timedOut {
-            task.cancel()
-            _ = exchange.finished.wait(timeout: .now() + 2)
-            return .timedOut
+    /// slowly the answer arrives, and never more of the answer than the limit (see
+    /// ``LRSTransfer``).
+    private func attempt(method: String, url: URL, body: Data?, timeout: TimeInterval) -> Try {
+        let headers = ["Authorization": authorization, "X-Experience-API-Version": "1.0.3", "Accept": "application/json"]
+            .merging(body == nil ? [:] : ["Content-Type": "application/json"]) { first, _ in first }
+        switch LRSTransfer.perform(method: method, url: url, headers: headers, body: body, timeout: timeout,
+                                   limit: limits.maxResponseBytes) {
+        case let .answered(status, body, headers):
+            return .answered(Answer(status: status, body: body, location: headers["location"],
+                                    retryAfter: headers["retry-after"].flatMap(Self.retryAfter)))
+        case let .failed(why, transient): return .failed(why, transient: transient)
+        case .timedOut: return .timedOut
+        case .tooLarge: return .tooLarge
+        case let .compressed(encoding): return .compressed(encoding)
         }
-        return exchange.result
     }
 
     /// One HTTP request, retried while the failure looks temporary and `deadline` allows.
     /// Returns any answer that is not transient (3xx included: never followed).
     func exchange(method: String, url: URL, body: Data?, deadline: Date) throws(LRSError) -> Answer {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.setValue(authorization, forHTTPHeaderField: "Authorization")
-        request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
         let started = Date()
         var tries = 0
         var lastProblem: String?
@@ -256,7 +168,7 @@ public struct LRSClient: Sendable {
             tries += 1
             let timeout = min(limits.perTry, remaining)
             var retryAfter: TimeInterval?
-            switch attempt(request, timeout: timeout) {
+            switch attempt(method: method, url: url, body: body, timeout: timeout) {
             case .answered(let answer) where answer.status == 429 || answer.status >= 500:
                 lastProblem = answer.status == 429 ? "the LRS said it was too busy (429)"
                     : "the LRS had a problem of its own (it answered \(answer.status))"
@@ -267,6 +179,10 @@ public struct LRSClient: Sendable {
                 throw LRSError(description: "The LRS at \(endpoint.key) sent an answer larger than "
                     + "\(Self.size(limits.maxResponseBytes)), far more than an LRS sends; Attune stopped reading it. "
                     + "Nothing more was sent. Check the address with the LRS's administrator.")
+            case .compressed(let encoding):
+                throw LRSError(description: "The LRS at \(endpoint.key) sent a compressed answer (\(LRSText.excerpt(encoding, limit: 30))) "
+                    + "although Attune asks for answers as they are; a compressed answer can unpack to far more than it "
+                    + "seems, so Attune did not read it. Nothing more was sent. Check the address with the LRS's administrator.")
             case .timedOut:
                 // A try the deadline cut short says less than what went before it.
                 if timeout >= limits.perTry || lastProblem == nil {
@@ -324,19 +240,19 @@ public struct LRSClient: Sendable {
 
     private func notAnLRS(_ answer: Answer) -> LRSError {
         if LRSText.looksLikeHTML(answer.body) {
-            return LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body))\"), "
+            return LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body, hiding: secrets))\"), "
                 + "not the list of stored statements an LRS sends. Nothing was marked as sent. This often means the network "
                 + "wants you to sign in first (a hotel, hospital or guest network): open a web browser, sign in, then run "
                 + "the command again. Otherwise check the address with the LRS's administrator.")
         }
-        let gist = LRSText.gist(of: answer.body)
+        let gist = LRSText.gist(of: answer.body, hiding: secrets)
         return LRSError(description: "The LRS answered \(answer.status) without listing the statements it stored"
             + (gist.isEmpty ? "" : " (\"\(gist)\")") + ", so none can be counted as sent. Nothing was marked as sent. "
             + "Check the address with the LRS's administrator.")
     }
 
     private func rejected(_ answer: Answer) -> LRSError {
-        let gist = LRSText.gist(of: answer.body)
+        let gist = LRSText.gist(of: answer.body, hiding: secrets)
         return LRSError(description: "The LRS did not accept the statements (it answered \(answer.status))"
             + (gist.isEmpty ? "" : ": \"\(gist)\"") + ". Nothing more was sent. If this happens again, show this message "
             + "to the LRS's administrator.")
@@ -371,7 +287,7 @@ public struct LRSClient: Sendable {
                 try sendBatch(batch, deadline: deadline, into: &report)
             }
         } catch {
-            report.problem = error
+            report.problem = hidingSecrets(error)
         }
         return report
     }

@@ -48,6 +48,11 @@ public struct LRSEndpoint: Sendable, Hashable {
             throw LRSError(description: "The LRS address '\(shown)' has a part after '?'. Give the xAPI address without it, "
                 + "for example https://lrs.example.org/xAPI/")
         }
+        if let port = parts.port, !(1...65_535).contains(port) {
+            throw LRSError(description: "The LRS address '\(shown)' names port \(port), which no computer can have (ports go "
+                + "from 1 to 65535). Check the number after ':' with the LRS's administrator, for example "
+                + "https://lrs.example.org:8443/xAPI/")
+        }
         user = parts.user.flatMap { $0.isEmpty ? nil : $0 }
         password = parts.password
         parts.user = nil
@@ -100,17 +105,31 @@ public struct LRSEndpoint: Sendable, Hashable {
         return false
     }
 
-    /// `text` with any `user:password@` between `://` and the host removed, and made safe
-    /// to show: for messages about an address that may not even parse.
+    /// `text` without any `user:password@`, and made safe to show: for messages about an
+    /// address that may not even parse. Mistyped addresses are covered too: `http:/U:PW@host`,
+    /// `http:\\U:PW@host`, `U:PW@host` (no scheme) and a password holding `/`, `?` or `#`.
+    /// Everything before the last `@` of the part before the path is dropped (a scheme
+    /// followed by a slash is kept); an `@` further on, where a path could have one, is
+    /// dropped with what precedes it only when a `:` before it could start a password.
     public static func redacted(_ text: String) -> String {
-        var result = text
-        if let schemeEnd = result.range(of: "://") {
-            let rest = result[schemeEnd.upperBound...]
-            let authorityEnd = rest.firstIndex(where: { "/?#".contains($0) }) ?? rest.endIndex
-            if let at = rest[..<authorityEnd].lastIndex(of: "@") {
-                result.removeSubrange(schemeEnd.upperBound...at)
-            }
+        var scalars = Array(text.unicodeScalars)
+        // A scheme is letters, digits, '+', '-' or '.' and a ':', followed by a slash.
+        var start = 0
+        if let colon = scalars.firstIndex(of: ":"), colon > 0, colon + 1 < scalars.count,
+           scalars[colon + 1] == "/" || scalars[colon + 1] == "\\",
+           scalars[..<colon].allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }) {
+            start = colon + 1
+            while start < scalars.count, scalars[start] == "/" || scalars[start] == "\\" { start += 1 }
         }
-        return LRSText.excerpt(result, limit: 200)
+        let authorityEnd = scalars[start...].firstIndex(where: { "/\\?#".unicodeScalars.contains($0) }) ?? scalars.count
+        if let at = scalars[start..<authorityEnd].lastIndex(of: "@") {
+            scalars.removeSubrange(start...at)
+        } else if let at = scalars[start...].lastIndex(of: "@"), scalars[start..<at].contains(":") {
+            // 'https://me:pa/ss@host': a password with a slash in it.
+            scalars.removeSubrange(start...at)
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return LRSText.excerpt(String(result), limit: 200)
     }
 }

@@ -8,15 +8,17 @@ import Foundation
 /// UTF-8 becomes U+FFFD; and the result is cut to a short excerpt ending in "…".
 enum LRSText {
     /// At most `limit` characters of `data`, safe to print.
-    static func excerpt(_ data: Data, limit: Int = 160) -> String {
-        // Enough bytes for `limit` characters of any width; the rest is never decoded.
-        let window = data.prefix(limit * 4 + 4)
-        let text = excerpt(String(decoding: window, as: UTF8.self), limit: limit)
+    static func excerpt(_ data: Data, limit: Int = 160, hiding secrets: [String] = []) -> String {
+        // Enough bytes for `limit` characters of any width; the rest is never decoded. With
+        // secrets to hide, 64 KB, so that no secret is cut in two at the window's edge.
+        let window = data.prefix(secrets.isEmpty ? limit * 4 + 4 : 64 * 1024)
+        let text = excerpt(String(decoding: window, as: UTF8.self), limit: limit, hiding: secrets)
         return data.count > window.count && !text.hasSuffix("…") ? text + "…" : text
     }
 
     /// At most `limit` characters of `text`, safe to print.
-    static func excerpt(_ text: String, limit: Int = 160) -> String {
+    static func excerpt(_ text: String, limit: Int = 160, hiding secrets: [String] = []) -> String {
+        let text = hide(secrets, in: text)
         var scalars = String.UnicodeScalarView()
         var count = 0
         var lastWasSpace = true
@@ -46,6 +48,19 @@ enum LRSText {
         return truncated ? result + "…" : result
     }
 
+    /// What is shown in place of a secret.
+    static let hidden = "[hidden]"
+
+    /// `text` with every occurrence of each secret (longest first) replaced by ``hidden``:
+    /// done before anything is cut short, so no part of a secret survives at a cut.
+    static func hide(_ secrets: [String], in text: String) -> String {
+        var result = text
+        for secret in secrets.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: secret, with: hidden)
+        }
+        return result
+    }
+
     /// A character a terminal could act on, or that would disguise the text around it.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -58,7 +73,7 @@ enum LRSText {
 
     /// What an answer body says, for a message: the text of an HTML page (tags dropped), the
     /// `detail`/`message`/`error` of a JSON error, or the text itself; always an excerpt.
-    static func gist(of body: Data, limit: Int = 160) -> String {
+    static func gist(of body: Data, limit: Int = 160, hiding secrets: [String] = []) -> String {
         let head = body.prefix(64 * 1024)
         if looksLikeHTML(head) {
             let text = String(decoding: head, as: UTF8.self)
@@ -69,14 +84,14 @@ enum LRSText {
                 if character == ">" { inTag = false; continue }
                 if !inTag { plain.append(character) }
             }
-            return excerpt(plain, limit: limit)
+            return excerpt(plain, limit: limit, hiding: secrets)
         }
         if let object = try? JSONSerialization.jsonObject(with: head) as? [String: Any] {
             for key in ["detail", "message", "error", "error_description"] {
-                if let text = object[key] as? String { return excerpt(text, limit: limit) }
+                if let text = object[key] as? String { return excerpt(text, limit: limit, hiding: secrets) }
             }
         }
-        return excerpt(body, limit: limit)
+        return excerpt(body, limit: limit, hiding: secrets)
     }
 
     /// A web page rather than anything an LRS would send.

@@ -98,8 +98,8 @@ struct ContentCacheTests {
         let space = try Workspace()
         let plain = try space.load(nil)
         _ = try space.load(space.cache())
-        // Doctor one knowledge file's snapshot, keeping its key: a warm start shows the
-        // doctored title, so it really reads the snapshot.
+        // Doctor one knowledge file's snapshot, keeping its key and its form (a one-line
+        // sed edit): the seal no longer matches, so the YAML is read and the real title shown.
         let names = space.cacheFiles().filter { $0.hasPrefix("file-") }
         var doctored: [String] = []
         for name in names {
@@ -112,6 +112,28 @@ struct ContentCacheTests {
         }
         #expect(doctored.count == 1, "one topic file's snapshot holds tenet.4 (another entry has the same title)")
         let doctoredPath = try #require(doctored.first)
+        let doctoredBytes = try Data(contentsOf: URL(fileURLWithPath: doctoredPath))
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        // The refused snapshot was made again from the YAML, sealed (entries are decoded when
+        // first used, so that write follows the title's lookup).
+        ContentCache.waitForWrites()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: doctoredPath)) != doctoredBytes)
+
+        // The seal is the only reason: the same doctored body sealed with the cache's key is
+        // shown, so a warm start really reads the snapshots.
+        let key = try #require(space.cache().sealKey(creating: false))
+        let body = Array(doctoredBytes.drop { $0 != UInt8(ascii: "\n") }.dropFirst())
+        try Data(ContentCache.seal(body, key: key)).write(to: URL(fileURLWithPath: doctoredPath))
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
+        // Sealed with another key, or with the seal line removed: refused.
+        let otherKey = try #require(ContentCache(directory: space.root.appendingPathComponent("other-cache").path).sealKey(creating: true))
+        try Data(ContentCache.seal(body, key: otherKey)).write(to: URL(fileURLWithPath: doctoredPath))
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        ContentCache.waitForWrites()
+        try Data(body).write(to: URL(fileURLWithPath: doctoredPath))
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Ghosts in the nursery")
+        ContentCache.waitForWrites()
+        try Data(ContentCache.seal(body, key: key)).write(to: URL(fileURLWithPath: doctoredPath))
         #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
 
         // The same file writable by others, or owned by another user, is not trusted: the
@@ -198,10 +220,10 @@ struct ContentCacheTests {
         _ = try space.load(space.cache()).index
         ContentCache.waitForWrites()
         let name = try #require(space.cacheFiles().first { $0.hasPrefix("index-") })
-        let path = space.cacheFolder + "/" + name
-        var snapshot = try JSONDecoder().decode(SearchIndexSnapshot.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let cache = space.cache()
+        var snapshot = try JSONDecoder().decode(SearchIndexSnapshot.self, from: Data(try #require(cache.read(name))))
         snapshot.storage.postingDocuments = PackedIntegers(snapshot.storage.postingDocuments.values.map { $0 + 10_000 })
-        try JSONEncoder().encode(snapshot).write(to: URL(fileURLWithPath: path))
+        #expect(cache.write(name, Array(try JSONEncoder().encode(snapshot))))
         Self.same(plain, try space.load(space.cache()))
     }
 
@@ -286,12 +308,36 @@ struct ContentCacheTests {
         var info = stat()
         #expect(stat(space.cacheFolder, &info) == 0 && info.st_mode & 0o777 == 0o700)
         let files = space.cacheFiles()
-        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".json") })
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".json") || $0 == ContentCache.sealKeyName })
+        #expect(files.contains(ContentCache.sealKeyName))
         for name in files {
             #expect(stat(space.cacheFolder + "/" + name, &info) == 0 && info.st_mode & 0o777 == 0o600, "\(name)")
         }
-        #expect(space.cache().status().files == files.count)
+        #expect(space.cache().status().files == files.count - 1)
         #expect(space.cache().clear() == files.count)
         #expect(space.cacheFiles().isEmpty)
+    }
+
+    @Test("'clear' on a cache folder that is a link removes nothing, in the folder it leads to or anywhere else")
+    func clearDoesNotFollowALink() throws {
+        let space = try Workspace()
+        _ = try space.load(space.cache()).index
+        ContentCache.waitForWrites()
+        // The real cache moved aside, and a link in its place; and a folder of someone's
+        // files, named like cache files, that a link could lead to.
+        let elsewhere = space.root.appendingPathComponent("precious").path
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        for name in ["file-1.json", "index-2.json", "library-3.json", ContentCache.sealKeyName] {
+            try Data("keep me".utf8).write(to: URL(fileURLWithPath: elsewhere + "/" + name))
+        }
+        try FileManager.default.removeItem(atPath: space.cacheFolder)
+        try FileManager.default.createSymbolicLink(atPath: space.cacheFolder, withDestinationPath: elsewhere)
+        #expect(space.cache().isLink)
+        #expect(space.cache().clear() == 0)
+        #expect(space.cache().status().files == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).count == 4)
+        // Nor is it read or written through.
+        Self.same(try space.load(nil), try space.load(space.cache()))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).count == 4)
     }
 }

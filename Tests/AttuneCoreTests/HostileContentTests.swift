@@ -160,14 +160,13 @@ enum HostileEntry: String, CaseIterable, Sendable {
     /// unreadable file is readable, and a file with an odd name is read like any other).
     var message: String? {
         switch self {
-        case .danglingLink: "which does not exist"
-        case .selfLoop, .loopPair: "loop"
+        // Every link is refused as a link, whatever it leads to (issue 23, item 4): where it
+        // leads is neither read nor shown.
+        case .danglingLink, .selfLoop, .loopPair, .bigFileLink, .deviceLink, .folderLink: "this is a link"
         case .fifo: "named pipe"
         case .folder: "folder"
         case .nonUTF8Name: "not valid UTF-8"
-        case .bigFileLink: "50 MB"
-        case .deviceLink: "a device"
-        case .folderLink, .escapeName, .newlineName, .unreadable: nil
+        case .escapeName, .newlineName, .unreadable: nil
         }
     }
 }
@@ -439,7 +438,13 @@ struct HostileItemTests {
         #expect(report.diagnostics.contains { $0.message.contains("named pipe") })
         let single = try Linter(fallbackKnowledge: bundledKnowledgeBase)
             .lint(paths: [folder.appendingPathComponent(HostileEntry.selfLoop.rawValue).path])
-        #expect(single.diagnostics.map(\.message).contains { $0.contains("loop") })
+        #expect(single.diagnostics.map(\.message).contains { $0.contains("this is a link") })
+        // No finding names where a link leads.
+        let all = loaded.diagnostics + report.diagnostics + single.diagnostics
+        let links = all.filter { $0.message.contains("this is a link") }
+        #expect(links.count >= 7)
+        let leaked = links.filter { $0.message.contains("nowhere.yaml") || $0.message.contains("/dev/zero") || $0.message.contains("/") }
+        #expect(leaked.isEmpty, "\(leaked.map(\.message))")
     }
 
     @Test("item 4: an unreadable file is a located finding (simulated: the tests run as root, who may read anything)")

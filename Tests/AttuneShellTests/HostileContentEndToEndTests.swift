@@ -195,7 +195,7 @@ private struct Setup {
          "--color", "never"]
     }
 
-    /// A folder with the bundled knowledge (linked file by file) plus, for a topic, the hostile file.
+    /// A folder with the bundled knowledge (copied file by file: links are refused) plus, for a topic, the hostile file.
     static func make(name: String, bytes: [UInt8], loads: Bool) throws -> Setup {
         let root = try temporaryDirectory()
         let isKnowledge = bytes.starts(with: Array("topic:".utf8))
@@ -205,8 +205,8 @@ private struct Setup {
             let knowledge = root.appendingPathComponent("Knowledge")
             try FileManager.default.createDirectory(at: knowledge, withIntermediateDirectories: true)
             for file in try FileManager.default.contentsOfDirectory(atPath: bundledKnowledgeFolder.path) where file.hasSuffix(".yaml") {
-                try FileManager.default.createSymbolicLink(
-                    at: knowledge.appendingPathComponent(file), withDestinationURL: bundledKnowledgeFolder.appendingPathComponent(file))
+                try FileManager.default.copyItem(
+                    at: bundledKnowledgeFolder.appendingPathComponent(file), to: knowledge.appendingPathComponent(file))
             }
             let path = knowledge.appendingPathComponent(name)
             try Data(bytes).write(to: path)

@@ -476,3 +476,115 @@ struct LRSMisbehavingTests {
         #expect(report.stored.isEmpty)
     }
 }
+
+/// The peak memory (resident set, in KB) of `attune ARGUMENTS`, measured by GNU time around
+/// the real binary; with its exit status and messages.
+private func exportMeasuringMemory(to address: String, data: String, timeout: Int = 20) throws -> (peakKB: Int, result: ProcessResult) {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("time")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%M", "-o", report.path, attuneBinary.path, "export", "xapi", "--lrs", address, "--user", "tester",
+                         "--account", account, "--data-dir", data, "--timeout", String(timeout)]
+    var environment = ProcessInfo.processInfo.environment
+    environment["ATTUNE_LRS_PASSWORD"] = "secret"
+    environment["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path
+    process.environment = environment
+    let output = directory.appendingPathComponent("out"), errors = directory.appendingPathComponent("err")
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = try FileHandle(forWritingTo: errors)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    let peak = Int((try String(contentsOf: report, encoding: .utf8)).split(whereSeparator: \.isNewline).last ?? "") ?? -1
+    return (peak, ProcessResult(status: process.terminationStatus, stdout: try String(contentsOf: output, encoding: .utf8),
+                                stderr: try String(contentsOf: errors, encoding: .utf8)))
+}
+
+/// Third round of hardening (issue 23): answers built to exhaust memory, an LRS that echoes
+/// the password, mistyped addresses, odd Retry-After values and impossible ports.
+@Suite("LRS that attacks")
+struct LRSHostileAnswerTests {
+    @Test("a gzip bomb (4.7 MB inflating to 1 GB) or an 8 GB Content-Length: the real binary stays under 100 MB and says why it stopped",
+          .timeLimit(.minutes(2)), arguments: ["gzip-bomb", "gzip-bomb-chunked", "huge", "huge-chunked"])
+    func memoryIsBounded(mode: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { return }
+        let server = try MisbehavingLRS(mode: mode)
+        let learner = try learnerFolder()
+        let started = Date()
+        let (peak, result) = try exportMeasuringMemory(to: server.endpoint, data: learner.data)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(peak > 0 && peak < 100 * 1024, "peak memory \(peak / 1024) MB")
+        #expect(result.status == 1)
+        let said = result.stderr.replacingOccurrences(of: "\n", with: " ")
+        #expect(said.contains(mode.hasPrefix("gzip") ? "compressed" : "larger than 1 MB"), "\(said)")
+        #expect(try sentRows(learner.data).isEmpty)
+        #expect(server.requests.count == 1, "an answer like this is not asked for again")
+    }
+
+    @Test("an LRS that echoes the password in its error body: the password is never printed, in any form")
+    func echoedPassword() throws {
+        let server = try MisbehavingLRS(mode: "echo-password")
+        let learner = try learnerFolder()
+        let password = "pw-Echo/7f3a+9c"
+        let basic = Data("tester:\(password)".utf8).base64EncodedString()
+        let client = try LRSClient(endpoint: server.endpoint, user: "tester", password: password)
+        let problem = try #require(client.send(learner.statements).problem?.description)
+        #expect(!problem.contains(password) && !problem.contains(basic) && !problem.contains("pw-Echo"), "\(problem)")
+        let result = try export(to: server.endpoint, data: learner.data, password: password)
+        #expect(result.status == 1)
+        let printed = result.stdout + result.stderr
+        #expect(printed.contains("did not accept the statements (it answered 400): \"Bad request from tester:[hidden]"), "\(printed)")
+        #expect(!printed.contains(password) && !printed.contains(basic) && !printed.contains("pw-Echo"), "\(printed)")
+        // The body is shown in a rejection: 400 with the password in it.
+        let body = Data("{\"detail\": \"no such user tester:\(password) here\"}".utf8)
+        let shown = LRSText.gist(of: body, hiding: client.secrets)
+        #expect(shown.contains("no such user tester:[hidden] here"), "\(shown)")
+    }
+
+    @Test("a mistyped address never prints the password written in it",
+          arguments: ["http:/tester:pw-Typo42@127.0.0.1:9/xAPI/", "http:tester:pw-Typo42@127.0.0.1:9/xAPI/",
+                      "tester:pw-Typo42@127.0.0.1:9/xAPI/", "http:\\\\tester:pw-Typo42@127.0.0.1:9/xAPI/",
+                      "https://tester:pw-Typo42/x@127.0.0.1:9/xAPI/", "htps://tester:pw-Typo42@lrs.example.org/xAPI/",
+                      "https://tester:pw-Typo42@lrs.example.org:99999/xAPI/", "https://tester:pw-Typo42@lrs.example.org/xAPI/?x=1"])
+    func mistypedAddress(address: String) throws {
+        #expect(!LRSEndpoint.redacted(address).contains("pw-Typo42"), "\(LRSEndpoint.redacted(address))")
+        let learner = try learnerFolder()
+        let started = Date()
+        let result = try export(to: address, data: learner.data, extra: [], timeout: 5, password: nil)
+        #expect(Date().timeIntervalSince(started) < 4, "refused at once, not retried")
+        #expect(result.status == 1)
+        let printed = result.stdout + result.stderr
+        #expect(!printed.contains("pw-Typo42"), "\(printed)")
+    }
+
+    @Test("port 99999 is refused at once, before anything is sent")
+    func impossiblePort() throws {
+        #expect(throws: LRSError.self) { try LRSEndpoint("https://lrs.example.org:99999/xAPI/") }
+        #expect(throws: LRSError.self) { try LRSEndpoint("http://127.0.0.1:0/xAPI/") }
+        let learner = try learnerFolder()
+        let started = Date()
+        let result = try export(to: "http://127.0.0.1:99999/xAPI/", data: learner.data)
+        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("port 99999"), "\(result.stderr)")
+    }
+
+    @Test("Retry-After: 1e400 does not end the send at once: the usual backoff applies, and the statements are sent",
+          .timeLimit(.minutes(1)))
+    func absurdRetryAfter() throws {
+        #expect(LRSClient.retryAfter("1e400") == nil)
+        #expect(LRSClient.retryAfter("-3") == nil)
+        #expect(LRSClient.retryAfter("nan") == nil)
+        #expect(LRSClient.retryAfter(" 2 ") == 2)
+        let server = try MisbehavingLRS(mode: "busy-forever-then-lrs")
+        let learner = try learnerFolder()
+        let result = try export(to: server.endpoint, data: learner.data)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Sent 3 new statements"))
+        #expect(server.requests.filter { $0.method == "POST" }.count == 3)
+    }
+}

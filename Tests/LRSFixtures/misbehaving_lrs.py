@@ -27,17 +27,26 @@ Modes (what a POST to .../statements gets):
   trickle           promises 1000 bytes, then sends one every 0.3 s
   huge              promises 8 GB (Content-Length) and streams zeros
   huge-chunked      streams zeros with no length, for ever
+  gzip-bomb         200 with Content-Encoding: gzip: about 4.7 MB that inflates to 1 GB of
+                    spaces (the same for every request)
+  gzip-bomb-chunked the same bomb, chunked, with no length
+  echo-password     400 whose body echoes the Authorization header, as given and decoded
+                    (user:password), as some servers do in their error pages
   busy-then-lrs     503 to the first two POSTs (Retry-After: 0), then as lrs
   always-busy       503 to everything
+  busy-forever-then-lrs  503 with Retry-After: 1e400 (a number too large to be one) to the
+                    first two POSTs, then as lrs
 The other port answers everything with 200 and [] (and logs it).
 """
 
 import argparse
+import base64
 import json
 import signal
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -46,6 +55,19 @@ STORED = {}  # statement id -> statement (the honest LRS's memory)
 COUNTS = {"post": 0}
 ARGS = None
 PORTS = {}
+BOMB = []  # the gzip bomb, made once
+
+
+def gzip_bomb():
+    """About 4.7 MB of gzip that inflates to 1 GB of spaces (valid JSON whitespace)."""
+    with LOCK:
+        if not BOMB:
+            packer = zlib.compressobj(1, zlib.DEFLATED, 31)
+            block = b" " * (1 << 20)
+            parts = [packer.compress(block) for _ in range(1024)]
+            parts.append(packer.flush())
+            BOMB.append(b"".join(parts))
+        return BOMB[0]
 
 
 def log(entry):
@@ -152,10 +174,36 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except OSError:
                 return
+        elif mode in ("gzip-bomb", "gzip-bomb-chunked"):
+            bomb = gzip_bomb()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Encoding", "gzip")
+            if mode == "gzip-bomb":
+                self.send_header("Content-Length", str(len(bomb)))
+            else:
+                self.send_header("Connection", "close")
+            self.end_headers()
+            try:
+                self.wfile.write(bomb)
+                self.wfile.flush()
+            except OSError:
+                return
+        elif mode == "echo-password":
+            given = self.headers.get("Authorization") or ""
+            try:
+                decoded = base64.b64decode(given.split(" ", 1)[1]).decode("utf-8", "replace")
+            except (IndexError, ValueError):
+                decoded = given
+            page = ('{"detail": "Bad request from ' + decoded + ' (' + given + ', credentials ' + decoded
+                    + ')"}').encode()
+            self.reply(400, page)
         elif mode == "always-busy":
             self.reply(503, b"busy", "text/plain", {"Retry-After": "0"})
         elif mode == "busy-then-lrs" and self.command == "POST" and self.count_post() <= 2:
             self.reply(503, b"busy", "text/plain", {"Retry-After": "0"})
+        elif mode == "busy-forever-then-lrs" and self.command == "POST" and self.count_post() <= 2:
+            self.reply(503, b"busy", "text/plain", {"Retry-After": "1e400"})
         else:
             self.honest(body, 201 if mode == "created" else 200)
 
@@ -218,6 +266,8 @@ def main():
     # ones that stop this server, or SIGTERM would never arrive.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
     open(ARGS.log, "a", encoding="utf-8").close()
+    if ARGS.mode.startswith("gzip-bomb"):
+        gzip_bomb()  # a few seconds: made before the ports are announced
     ThreadingHTTPServer.daemon_threads = True
     lrs = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     other = ThreadingHTTPServer(("127.0.0.1", 0), OtherHandler)

@@ -53,6 +53,7 @@ public enum LintRules {
         InvalidValueRule(), FileNameMismatchRule(), DuplicateIDRule(), UnknownRefRule(), UnknownNodeRule(),
         UnknownChoiceRule(), UnknownVariableRule(), BadConditionRule(), MissingFeedbackRule(), MissingRefsRule(),
         NoChoicesRule(), EndingWithChoicesRule(), UnusedDebriefRule(), BadTestRule(), NotContentRule(), CommentInTextRule(),
+        HiddenCharacterRule(),
         UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule(),
         UnmetAssumptionRule(), StateSpaceLimitRule(), TooManyProblemsRule(),
     ]

@@ -229,6 +229,31 @@ struct CommentInTextRule: LintRule {
     ]
 }
 
+struct HiddenCharacterRule: LintRule {
+    let id = RuleID.hiddenCharacter
+    /// A warning: the text is shown safely everywhere (see TerminalText), so the case
+    /// still loads; the author is told to delete what no one can see.
+    let severity = Severity.warning
+    let summary = "Text holds a control character written as a YAML escape (\"\\e[2J\", \"\\x9b\", \"\\0\", \"\\r\") or a "
+        + "bidirectional override: it would reach exports raw, or make text read differently from what is written."
+    let triggering = [
+        RuleExample.scenario("title: A visit", "title: \"A visit ↓\\e[2J\""),
+        RuleExample.scenario("    text: You arrive.", "    text: \"You arrive.↓\\e]52;c;aGk=\\a\""),
+        RuleExample.scenario("feedback: Babies notice.", "feedback: \"Babies ↓\\x9b31m notice.\""),
+        RuleExample.scenario("    prompt: What first?", "    prompt: \"What\n      first?↓\\0\""),
+        RuleExample.scenario("summary: A short case.", "summary: \"A short ↓\\r case.\""),
+        RuleExample.scenario("text: Start the forms.", "text: \"Start the ↓\\u202Emrof\""),
+        RuleExample.scenario("text: Start the forms.", "text: Start the ↓\u{202E}mrof"),
+        RuleExample.knowledge("summary: Home visitors and others.", "summary: \"Home ↓\\e[8mvisitors\""),
+    ]
+    let passing = [
+        baseScenario,
+        RuleExample.scenario("title: A visit", "title: \"A visit\\tat home\\n\""),
+        RuleExample.scenario("title: A visit", "title: \"A visit (\\\\e is not an escape here)\""),
+        RuleExample.scenario("title: A visit", "title: 'A visit \\e[2J in single quotes is plain text'"),
+    ]
+}
+
 struct TooManyProblemsRule: LintRule {
     let id = RuleID.tooManyProblems
     let severity = Severity.note

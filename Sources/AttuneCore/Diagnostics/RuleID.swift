@@ -25,6 +25,7 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     case badTest = "bad-test"
     case notContent = "not-content"
     case commentInText = "comment-in-text"
+    case hiddenCharacter = "hidden-character"
     case unreachableNode = "unreachable-node"
     case unreachableEnding = "unreachable-ending"
     case stuckState = "stuck-state"

@@ -8,9 +8,13 @@ public enum TerminalText {
     ///
     /// With `keepingLineBreaks: false` (for one-line text such as a file name in a
     /// `file:line:col` headline) newlines and tabs are replaced too.
+    /// The bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
+    /// U+2069) are replaced too: they reorder the text after them, so a file name or a
+    /// journal line could show one thing and be another ("Trojan Source"). The marks that
+    /// right-to-left text legitimately uses (U+200E, U+200F) are kept.
     public static func neutralize(_ text: String, keepingLineBreaks: Bool = true) -> String {
         func replaced(_ scalar: Unicode.Scalar) -> Bool {
-            isControl(scalar) || (!keepingLineBreaks && (scalar == "\n" || scalar == "\t"))
+            isUnsafe(scalar) || (!keepingLineBreaks && (scalar == "\n" || scalar == "\t"))
         }
         guard text.unicodeScalars.contains(where: replaced) else { return text }
         var scalars = String.UnicodeScalarView()
@@ -38,6 +42,17 @@ public enum TerminalText {
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\n" || scalar == "\t" { return false }
         return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// A bidirectional embedding, override or isolate (U+202A to U+202E, U+2066 to U+2069).
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// What must never reach a terminal as itself: a control character or a bidirectional
+    /// control.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || isBidiControl(scalar)
     }
 
     /// An invisible or unusual character in words, for messages: "an invisible control
@@ -69,7 +84,10 @@ public enum TerminalText {
         0x00: "a zero byte", 0x07: "bell", 0x08: "backspace", 0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab",
         0x0C: "form feed", 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line",
         0x9B: "control sequence introducer", 0xA0: "no-break space", 0x2028: "line separator",
-        0x2029: "paragraph separator", 0x200B: "zero-width space", 0x202E: "right-to-left override", 0xFEFF: "byte order mark",
+        0x2029: "paragraph separator", 0x200B: "zero-width space", 0x202A: "left-to-right embedding",
+        0x202B: "right-to-left embedding", 0x202C: "pop directional formatting", 0x202D: "left-to-right override",
+        0x202E: "right-to-left override", 0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate",
+        0x2068: "first strong isolate", 0x2069: "pop directional isolate", 0xFEFF: "byte order mark",
     ]
 }
 

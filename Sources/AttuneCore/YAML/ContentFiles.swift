@@ -48,9 +48,9 @@ public struct ContentFileBytes: Sendable {
 
 /// Reading content files from disk: the I/O edge in front of the pure loaders.
 ///
-/// One bad entry never stops the rest from loading: a dangling or looping link, a named
-/// pipe, a folder called `x.yaml`, an unreadable file or a name that is not UTF-8 is a
-/// located diagnostic naming the entry. Only a folder or a path named on the command line
+/// One bad entry never stops the rest from loading: a link (never followed, see
+/// ``linkRefusal``), a named pipe, a folder called `x.yaml`, an unreadable file or a name
+/// that is not UTF-8 is a located diagnostic naming the entry. Only a folder or a path named on the command line
 /// that cannot be opened at all is a `ContentAccessError`.
 public enum ContentFiles {
     /// The `.yaml` / `.yml` files directly inside `directory`, sorted by name.
@@ -153,7 +153,26 @@ public enum ContentFiles {
 
     /// A file's text, or a located diagnostic saying why it cannot be read as one.
     public static func read(_ path: String) -> Result<SourceText, Diagnostic> {
-        read(path, opening: { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) })
+        read(path, opening: openContent)
+    }
+
+    /// Opens a content file for reading without following a link in its last part
+    /// (`O_NOFOLLOW`), without blocking (a named pipe with no writer would) and without
+    /// making a terminal the controlling one.
+    static func openContent(_ path: String) -> Int32 {
+        open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW)
+    }
+
+    /// The finding for a content entry that is a symbolic link. It names the link only:
+    /// where the link leads is neither read nor shown (it could be `/proc/self/environ` or a
+    /// file of passwords).
+    static let linkRefusal = "this is a link (a shortcut to a file somewhere else); Attune does not follow links "
+        + "in content, so nothing it leads to was read. Put the file itself here instead of a link"
+
+    /// Whether `path` itself (not what it leads to) is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// `read(_:)` with the call that opens the file given, so tests can make it fail as an
@@ -166,35 +185,38 @@ public enum ContentFiles {
     /// them, or a located diagnostic saying why it cannot be read. The content cache
     /// compares these with what it kept, and decodes the text only when it must.
     public static func readBytes(_ path: String) -> Result<ContentFileBytes, Diagnostic> {
-        readBytes(path, opening: { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) })
+        readBytes(path, opening: openContent)
     }
 
     static func readBytes(_ path: String, opening: (String) -> Int32) -> Result<ContentFileBytes, Diagnostic> {
         func refuse(_ message: String) -> Result<ContentFileBytes, Diagnostic> {
             .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, rule: .yamlSyntax))
         }
-        // Opening never blocks (O_NONBLOCK: a named pipe with no writer would), and what was
-        // opened is checked, so a link cannot slip a device or a huge file past the checks.
+        // A link is refused before anything is opened, and opening does not follow one
+        // (O_NOFOLLOW), so a link swapped in between the two is refused too. Opening never
+        // blocks (O_NONBLOCK: a named pipe with no writer would), and what was opened is
+        // checked, so nothing can slip a device or a huge file past the checks.
+        if isLink(path) { return refuse(linkRefusal) }
         let descriptor = opening(path)
         guard descriptor >= 0 else {
             let error = errno
+            if error == ELOOP || isLink(path) { return refuse(linkRefusal) }
             return refuse(explainUnopenable(path, errno: error))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return refuse("this file cannot be read (\(describe(errno: errno)))") }
-        let link = linkTarget(path).map { " (it is a link to '\($0)')" } ?? ""
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
-            return refuse("this is a folder\(link), not a content file; rename it so its name does not end in .yaml, "
+            return refuse("this is a folder, not a content file; rename it so its name does not end in .yaml, "
                 + "or move it out of the content folder")
         default:
-            return refuse("this is \(kind(of: info.st_mode))\(link), not a content file; Attune reads only ordinary "
+            return refuse("this is \(kind(of: info.st_mode)), not a content file; Attune reads only ordinary "
                 + "text files, so remove it from the content folder")
         }
         if Int(info.st_size) > maximumSize {
-            return refuse(tooLarge(Int(info.st_size), link: link))
+            return refuse(tooLarge(Int(info.st_size)))
         }
         // Read to the end, never past the limit (the file may grow while it is read).
         var bytes: [UInt8] = []
@@ -209,7 +231,7 @@ public enum ContentFiles {
             }
             if count == 0 { break }
             bytes += chunk[..<count]
-            if bytes.count > maximumSize { return refuse(tooLarge(bytes.count, link: link)) }
+            if bytes.count > maximumSize { return refuse(tooLarge(bytes.count)) }
         }
         #if canImport(Darwin)
         let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
@@ -219,11 +241,11 @@ public enum ContentFiles {
         return .success(ContentFileBytes(path: path, bytes: bytes, size: Int(info.st_size), modified: modified))
     }
 
-    private static func tooLarge(_ size: Int, link: String) -> String {
+    private static func tooLarge(_ size: Int) -> String {
         // One decimal, so 4.1 MB is not shown as "4 MB" beside a limit of 4 MB.
         let tenths = Int((Double(size) / (1024 * 1024) * 10).rounded(.up))
         let shown = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-        return "the file\(link) is \(shown) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
+        return "the file is \(shown) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
             + "so this is probably not a scenario or topic file"
     }
 
@@ -316,10 +338,7 @@ public enum ContentFiles {
     /// Why an entry that exists cannot be opened for reading.
     static func explainUnopenable(_ path: String, errno error: Int32) -> String {
         switch error {
-        case ELOOP: return "this is a link that leads back to itself (a loop of links), so there is no file to read"
-        case ENOENT:
-            if let target = linkTarget(path) { return "this is a link to '\(target)', which does not exist" }
-            return "this file disappeared while it was being read"
+        case ENOENT: return "this file disappeared while it was being read"
         case EACCES, EPERM: return "this file cannot be read: permission denied (check its permissions)"
         case ENXIO, ENODEV: return "this is a device or a socket, not a content file; remove it from the content folder"
         default: return "this file cannot be opened (\(describe(errno: error)))"

@@ -135,6 +135,7 @@ struct NodeReader {
             return nil
         }
         if Self.proseFields.contains(field) { checkCutShort(node, scalar) }
+        checkHiddenCharacters(node, scalar)
         return Located(scalar.string, at: location(of: node))
     }
 

@@ -43,8 +43,14 @@ struct CacheClearCommand: ParsableCommand {
     func run() throws {
         let context = RunContext(options: options)
         let cache = try cacheLocation(context)
-        let removed = cache.clear()
         let shown = TerminalText.neutralize(cache.directory, keepingLineBreaks: false)
+        if cache.isLink {
+            context.output.writeError(context.style.error("error:") + " the cache folder \(shown) is a link to another folder, "
+                + "so Attune does not use it and removed nothing (clearing it would delete files in the folder it leads to). "
+                + "Remove the link yourself if you do not need it; Attune then makes a folder of its own.\n")
+            throw ExitCode(1)
+        }
+        let removed = cache.clear()
         context.output.write(removed == 0
             ? "There was no compiled content to remove in \(shown).\n"
             : "Removed the compiled content from \(shown) (\(removed) file\(removed == 1 ? "" : "s")). "

@@ -22,9 +22,11 @@ struct XAPIExport: ParsableCommand {
             never stores a statement twice; statements already sent to that LRS are skipped.
 
             The password: set ATTUNE_LRS_PASSWORD, or leave it out and Attune asks for it (nothing is shown as you \
-            type). --password works too, but other people using this computer can see a command line. A user name \
-            and password written in the address (https://name:password@host/) are used only when neither --user nor \
-            --password is given; they are never shown or stored.
+            type). --password works too, but other people using this computer can see a command line (in the list \
+            of running programs), as they can a password written in the address. A user name and password \
+            written in the address (https://name:password@host/) are used only when neither --user nor --password \
+            is given; they are never shown or stored, and the password is hidden from every message, even when the \
+            address is mistyped or the LRS repeats it.
 
             Statements go only to the address given: redirects are not followed, and plain http:// is refused \
             unless the LRS is on this computer (or you add --insecure-http). A statement counts as sent only when \
@@ -99,13 +101,19 @@ struct XAPIExport: ParsableCommand {
         }
         if let file {
             let path = (file as NSString).expandingTildeInPath
+            let outcome: PrivateFile.Outcome
             do {
-                try PrivateFile.write(try XAPIStatements.jsonLines(statements), to: path)
+                outcome = try PrivateFile.write(try XAPIStatements.jsonLines(statements), to: path)
             } catch let error as PrivateFileError {
                 context.output.writeError(context.style.error("error:") + " \(error)\n")
                 throw ExitCode(2)
             }
-            context.output.write("Wrote \(statements.count) statements to \(path).\n")
+            let what = "\(statements.count) statement\(statements.count == 1 ? "" : "s")"
+            switch outcome {
+            case .replaced: context.output.write("Replaced \(path) with \(what).\n")
+            case .created: context.output.write("Wrote \(what) to \(path).\n")
+            case .standardOutput: break
+            }
             return
         }
         guard let connection else { return }
@@ -136,6 +144,11 @@ struct XAPIExport: ParsableCommand {
             if user == nil && password == nil {
                 user = endpoint.user
                 password = endpoint.password
+                if endpoint.password != nil {
+                    context.output.writeError(context.style.warning("note:") + " a password written in the address can be "
+                        + "seen by other people using this computer (in the list of running programs), and may be kept in "
+                        + "your shell's history. Next time, set \(Self.passwordVariable) or leave it out to be asked for it.\n")
+                }
             } else {
                 context.output.writeError(context.style.warning("note:") + " the user name or password written in the "
                     + "address was ignored, because --user or --password was given.\n")

@@ -57,10 +57,19 @@ extension Shell {
             resumeGroupSession(number)
         case "export":
             switch arguments.count {
+            case 2 where Int64(arguments[1]) != nil:
+                // 'group export 1' (or 'group export 1 ""', whose empty name the line drops): a
+                // session number without a file, never a file named '1'.
+                fail("Give a file to write after the session number, for example: group export \(arguments[1]) session.md "
+                    + "(or '-' to show it here).")
             case 2: exportGroup(nil, to: arguments[1])
             case 3:
                 guard let number = Int64(arguments[1]) else {
                     fail("Use 'group export N FILE' with a number from 'group sessions', or 'group export FILE' for the latest.")
+                    return
+                }
+                guard !arguments[2].trimmingCharacters(in: .whitespaces).isEmpty else {
+                    fail("Give a file to write after the session number, for example: group export \(number) session.md")
                     return
                 }
                 exportGroup(number, to: arguments[2])

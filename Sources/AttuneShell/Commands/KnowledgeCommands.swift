@@ -1,3 +1,4 @@
+import ArgumentParser
 import AttuneCore
 import Foundation
 
@@ -50,6 +51,13 @@ extension Shell {
             return
         }
         guard let command = command(named: name) else {
+            // A command of the command line (attune graph, attune explore...): its own help.
+            if let outside = AttuneCommand.configuration.subcommands.first(where: { $0.configuration.commandName == name }) {
+                say(outside.helpMessage(columns: width()).trimmingCharacters(in: .newlines))
+                say("")
+                say(style.dim("Run it from your terminal's command line as 'attune \(name)', not inside Attune."))
+                return
+            }
             fail(unknownCommandMessage(name))
             return
         }

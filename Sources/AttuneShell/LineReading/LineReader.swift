@@ -88,6 +88,9 @@ public final class PlainLineReader: LineReader {
     public func readLine(prompt: String) -> LineInput {
         guard var line = read() else { return LibEditReader.terminationRequested ? .hangUp : .endOfInput }
         if line.hasSuffix("\r") { line.removeLast() }
+        // A zero byte would end the text wherever it is handled as C text (SQLite's, the
+        // terminal's): it becomes U+FFFD, so the rest of the line is kept.
+        if line.contains("\0") { line = line.replacingOccurrences(of: "\0", with: "\u{FFFD}") }
         return .line(line)
     }
 

@@ -83,7 +83,18 @@ enum GroupExport {
             lines.append("- \(ScenarioRenderer.timestamp(note.createdAt)): "
                 + MarkdownText.escape(note.text).replacingOccurrences(of: "\n", with: "\n  "))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return inert(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// `text` with every control character but line feed and tab, and every bidirectional
+    /// control, replaced by U+FFFD: content and notes may hold them (written as YAML escapes,
+    /// or typed), and an export is read in terminals, editors and other programs, on screen
+    /// or with `-` straight to the terminal.
+    static func inert(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(TerminalText.isUnsafe(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
     }
 
     private static func decisions(_ decisions: [GroupDecision], in scenario: Scenario) -> [String] {

@@ -53,8 +53,14 @@ enum PrivateFile {
             if let name = fd.name { unlink(name) }
             throw PrivateFileError(description: "Could not write \(path): \(reason).")
         }
-        // Give the finished file its name: a named temporary (linked at the last moment for
-        // an unnamed file), renamed over the target in one step.
+        // Give the finished file its name. A new file: the unnamed file is linked to its name
+        // directly, so no temporary name ever exists. Otherwise a named temporary (linked at
+        // the last moment for an unnamed file) is renamed over the target in one step.
+        if fd.name == nil, !exists,
+           linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 {
+            syncFolder(folder)
+            return .created
+        }
         let temporary = fd.name ?? uniqueTemporary(in: folder, for: path)
         if fd.name == nil {
             guard linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
@@ -66,12 +72,16 @@ enum PrivateFile {
             unlink(temporary)
             throw PrivateFileError(description: "Could not write \(path): \(reason).")
         }
+        syncFolder(folder)
+        return exists ? .replaced : .created
+    }
+
+    private static func syncFolder(_ folder: String) {
         let directory = open(folder, O_RDONLY | O_DIRECTORY)
         if directory >= 0 {
             fsync(directory)
             close(directory)
         }
-        return exists ? .replaced : .created
     }
 
     static let temporaryMarker = ".attune-export-"
@@ -114,13 +124,19 @@ enum PrivateFile {
         }
     }
 
-    /// Removes named temporaries a kill left behind in the instant between naming and renaming.
+    /// Removes named temporaries a kill left behind in the instant between naming and
+    /// renaming: ours, and over a minute old, so another export writing into the same folder
+    /// at this moment keeps its own.
     private static func removeLeftovers(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let now = time(nil)
         for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
             let full = (folder as NSString).appendingPathComponent(name)
             var info = stat()
-            if lstat(full, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFREG { unlink(full) }
+            if lstat(full, &info) == 0, info.st_uid == getuid(), info.st_mode & S_IFMT == S_IFREG,
+               now - info.st_mtim.tv_sec > 60 {
+                unlink(full)
+            }
         }
     }
 }

@@ -134,10 +134,11 @@ public enum TextLayout {
     /// act on the terminal; newlines and tabs stay. The one rule lives in AttuneCore.
     public static func neutralize(_ text: String) -> String { TerminalText.neutralize(text) }
 
-    /// The last check on everything written to the terminal: control characters become
-    /// U+FFFD, except newlines, tabs and Attune's own colour codes (ESC [ digits ; m), so no
-    /// text from content, the network, file names or the keyboard can move the cursor,
-    /// retitle the window, ring the bell or write to the clipboard.
+    /// The last check on everything written to the terminal: control characters and
+    /// bidirectional controls become U+FFFD, except newlines, tabs and Attune's own colour
+    /// codes (``ownColourCodes``), so no text from content, the network, file names or the
+    /// keyboard can move the cursor, retitle the window, ring the bell, write to the
+    /// clipboard, hide text (conceal, ESC [ 8 m) or reorder it.
     public static func sanitizeForTerminal(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: isControl) else { return text }
@@ -156,20 +157,27 @@ public enum TextLayout {
         return String(result)
     }
 
-    /// The index of the `m` ending a colour code (ESC [ digits and semicolons m) at `start`.
+    /// The colour codes Attune writes itself (TextStyle, and the join code's forced
+    /// colours): the parameters between `ESC [` and `m`. Any other, say conceal (8),
+    /// reverse (7) or black on black, comes from elsewhere and is neutralised.
+    static let ownColourCodes: Set<String> = ["0", "1", "2", "3", "36", "1;34", "1;33", "1;31", "1;35", "32", "33", "30;107"]
+
+    /// The index of the `m` ending one of Attune's own colour codes at `start`.
     private static func colourCodeEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
         var index = start + 2
-        while index < scalars.count, index - start < 20 {
+        var parameters = ""
+        while index < scalars.count, index - start < 12 {
             let scalar = scalars[index]
-            if scalar == "m" { return index }
+            if scalar == "m" { return ownColourCodes.contains(parameters) ? index : nil }
             guard scalar == ";" || ("0"..."9").contains(scalar) else { return nil }
+            parameters.unicodeScalars.append(scalar)
             index += 1
         }
         return nil
     }
 
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isControl(scalar) }
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { TerminalText.isUnsafe(scalar) }
 }
 
 extension StringProtocol {

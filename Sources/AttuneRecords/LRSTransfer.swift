@@ -1,0 +1,160 @@
+import CCurl
+import Foundation
+
+/// One HTTP request and its answer, over libcurl, with the answer bounded as it arrives.
+///
+/// Why not URLSession: on Linux (swift-corelibs-foundation) it asks for compressed answers,
+/// inflates them, and queues every received chunk for its delegate without waiting, so a
+/// delegate that stops at 1 MB stops too late: a 4.7 MB gzip answer inflating to 1 GB took
+/// Attune to 1.19 GB, and an answer announcing 8 GB reached 529 MB before the cancel took
+/// effect. Here every byte is counted in libcurl's own write callback, which ends the
+/// transfer the moment the answer passes the limit; an announced length over the limit
+/// ends it before any of the body is read; and compressed answers are neither asked for
+/// (`Accept-Encoding: identity`) nor inflated: one that comes anyway is refused as soon as
+/// its headers arrive. So memory stays at the limit whatever the LRS sends.
+///
+/// Redirects are never followed (libcurl's default), only http and https are spoken, and
+/// the whole exchange has one time limit.
+enum LRSTransfer {
+    /// What one request came to.
+    enum Outcome {
+        case answered(status: Int, body: Data, headers: [String: String])
+        case failed(String, transient: Bool)
+        case timedOut
+        case tooLarge
+        case compressed(String)
+    }
+
+    /// What the callbacks collect; reached from C through an unmanaged pointer.
+    private final class Collector {
+        let limit: Int
+        var body = Data()
+        var headers: [String: String] = [:]
+        var headerBytes = 0
+        var overflowed = false
+        var compression: String?
+
+        init(limit: Int) { self.limit = limit }
+    }
+
+    private static let initialised: Bool = {
+        curl_global_init(attune_curl_global_default) == CURLE_OK
+    }()
+
+    /// Sends one request; `headers` are added to it. At most `timeout` seconds in all.
+    static func perform(method: String, url: URL, headers: [String: String], body: Data?, timeout: TimeInterval,
+                        limit: Int) -> Outcome {
+        guard initialised, let handle = curl_easy_init() else {
+            return .failed("the connection could not be started on this computer", transient: false)
+        }
+        defer { curl_easy_cleanup(handle) }
+        let collector = Collector(limit: limit)
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        var list: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(list) }
+        var lines = headers.map { "\($0.key): \($0.value)" }
+        // No compression, and no waiting for a '100 Continue' before the body.
+        lines += ["Accept-Encoding: identity", "Expect:"]
+        for line in lines { list = curl_slist_append(list, line) }
+        let milliseconds = max(1, Int(timeout * 1000))
+
+        let code: CURLcode = url.absoluteString.withCString { address in
+            method.withCString { verb in
+                _ = attune_curl_set_pointer(handle, CURLOPT_URL, address)
+                _ = attune_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
+                _ = "http,https".withCString { attune_curl_set_pointer(handle, CURLOPT_PROTOCOLS_STR, $0) }
+                _ = attune_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+                _ = attune_curl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
+                _ = attune_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds)
+                _ = attune_curl_set_offset(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit))
+                _ = attune_curl_set_pointer(handle, CURLOPT_HTTPHEADER, list)
+                _ = attune_curl_set_function(handle, CURLOPT_WRITEFUNCTION, receiveBody)
+                _ = attune_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
+                _ = attune_curl_set_function(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
+                _ = attune_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+                if let body {
+                    _ = attune_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                    _ = body.withUnsafeBytes { attune_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
+                } else {
+                    _ = attune_curl_set_long(handle, CURLOPT_HTTPGET, 1)
+                }
+                _ = attune_curl_set_pointer(handle, CURLOPT_CUSTOMREQUEST, verb)
+                return withExtendedLifetime(collector) { curl_easy_perform(handle) }
+            }
+        }
+        if let compression = collector.compression { return .compressed(compression) }
+        if collector.overflowed || code == CURLE_FILESIZE_EXCEEDED { return .tooLarge }
+        if code == CURLE_OK {
+            return .answered(status: attune_curl_response_code(handle), body: collector.body, headers: collector.headers)
+        }
+        return describe(code)
+    }
+
+    /// A failed transfer in words, and whether trying again could help.
+    private static func describe(_ code: CURLcode) -> Outcome {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: .timedOut
+        case CURLE_COULDNT_CONNECT: .failed("nothing answered at that address (the connection was refused)", transient: true)
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            .failed("the LRS's name could not be found; check the address for typing mistakes", transient: true)
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE: .failed("the connection was cut off", transient: true)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS:
+            .failed("a secure connection could not be made (the LRS's certificate was not accepted). "
+                + "Check the address with the LRS's administrator", transient: false)
+        case CURLE_WEIRD_SERVER_REPLY, CURLE_GOT_NOTHING, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING:
+            .failed("the answer was not a valid web answer", transient: true)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            .failed("the address cannot be used (only http:// and https:// addresses can)", transient: false)
+        default: .failed("the connection failed", transient: true)
+        }
+    }
+
+    /// Headers are kept up to this size in all; an answer with more is not an LRS's.
+    static let maxHeaderBytes = 64 * 1024
+
+    /// libcurl's body callback: keeps the bytes while the answer stays within the limit;
+    /// returning less than it was given ends the transfer at once.
+    private static let receiveBody: attune_curl_data_fn = { pointer, size, count, context in
+        guard let pointer, let context else { return 0 }
+        let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+        let length = size * count
+        guard collector.body.count + length <= collector.limit else {
+            collector.overflowed = true
+            collector.body = Data()
+            return 0
+        }
+        pointer.withMemoryRebound(to: UInt8.self, capacity: length) { collector.body.append($0, count: length) }
+        return length
+    }
+
+    /// libcurl's header callback, one line at a time: keeps the headers of the last answer
+    /// (a '100 Continue' comes before the real one), names lower-cased. A compressed
+    /// answer ends the transfer before its body is read.
+    private static let receiveHeader: attune_curl_data_fn = { pointer, size, count, context in
+        guard let pointer, let context else { return 0 }
+        let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+        let length = size * count
+        collector.headerBytes += length
+        guard collector.headerBytes <= maxHeaderBytes else {
+            collector.overflowed = true
+            return 0
+        }
+        let line = pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+        if line.hasPrefix("HTTP/") {
+            collector.headers = [:]
+            return length
+        }
+        guard let colon = line.firstIndex(of: ":") else { return length }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        collector.headers[name] = value
+        if name == "content-encoding", !value.isEmpty, value.lowercased() != "identity" {
+            collector.compression = value
+            return 0
+        }
+        return length
+    }
+}
