@@ -196,10 +196,14 @@ struct ContentCacheTests {
             if let array = value as? [Any] { return array.map(withoutAssumptions) }
             return value
         }
+        // Snapshots are sealed: the body is read and written back under the cache's own key.
+        ContentCache.waitForWrites()
+        let key = try #require(space.cache().sealKey(creating: false))
         func rewrite(format: Int) throws {
-            var object = try #require(withoutAssumptions(try JSONSerialization.jsonObject(with: Data(contentsOf: path))) as? [String: Any])
+            let body = try #require(ContentCache.unseal(Array(try Data(contentsOf: path)), key: key))
+            var object = try #require(withoutAssumptions(try JSONSerialization.jsonObject(with: Data(body))) as? [String: Any])
             object["format"] = format
-            try JSONSerialization.data(withJSONObject: object).write(to: path)
+            try Data(ContentCache.seal(Array(try JSONSerialization.data(withJSONObject: object)), key: key)).write(to: path)
         }
         // Marked with the current format, it is read, and the assumption is lost: what an old
         // snapshot would do if the format had not changed.
