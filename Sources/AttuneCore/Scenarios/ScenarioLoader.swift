@@ -196,7 +196,8 @@ private struct ScenarioParser {
         guard let value = fields[key], !value.isNull else { return [] }
         guard case let .mapping(mapping) = value else {
             reader.report(at: value,
-                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))",
+                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))"
+                              + YAMLSlips.counterColonAdvice(for: value),
                           rule: .wrongType)
             return []
         }
