@@ -158,14 +158,14 @@ struct ScenarioRenderer {
             .map(style.dim).joined(separator: "\n")
     }
 
-    func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
+    func journal(_ entries: [JournalEntry], titles: [CaseKey: String]) -> String {
         guard !entries.isEmpty else {
             return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
         }
         var lines: [String] = []
         for entry in entries {
             var context = Self.timestamp(entry.createdAt)
-            if let scenario = entry.scenarioID { context += " · " + clean(titles[scenario] ?? scenario) }
+            if let title = titles.title(for: entry) { context += " · " + clean(title) }
             lines += TextLayout.wrap(context, width: width).map(style.dim)
             if let prompt = entry.prompt { lines += TextLayout.wrap(style.italic(clean(prompt)), width: width, indent: "  ") }
             // The learner's own line breaks are kept; each line wraps on its own.
