@@ -275,4 +275,21 @@ struct YAMLSlipTests {
         let found = try only(scenario(("    text: You arrive.", "    text: You arrive\n      and see: the baby")))
         #expect(!found.message.contains("has no ':'"))
     }
+
+    /// Issue 22, item 12: the caret for a misspelt name inside a `when:` was at the start of
+    /// the condition; it is at the name.
+    @Test("a misspelt name inside a condition is pointed at, not the condition's start",
+          arguments: [
+              ("trust >= 1 and trsut >= 2", 30, RuleID.unknownVariable),
+              ("visited(wram)", 23, .unknownNode),
+              ("chose(arrival.gret)", 29, .unknownChoice),
+              ("chose(arival.greet)", 21, .unknownNode),
+              ("\"trust >= 1 and visited(wram)\"", 39, .unknownNode),
+              ("'not trsut >= 1'", 20, .unknownVariable),
+          ])
+    func caretAtMisspeltName(condition: String, column: Int, rule: RuleID) throws {
+        let found = try only(scenario(("when: trust >= 1", "when: \(condition)")))
+        #expect(found.rule == rule)
+        #expect((found.location.line, found.location.column) == (33, column), "\(condition)")
+    }
 }
