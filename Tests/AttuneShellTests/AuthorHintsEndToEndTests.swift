@@ -46,3 +46,16 @@ struct AuthorHintsEndToEndTests {
         #expect(!output.text.contains("play visit"))
     }
 }
+
+@Suite("Help for authors")
+struct HelpAuthorsTests {
+    @Test("'help authors' names new, explore and graph, which run from the terminal")
+    func helpAuthorsListsTerminalTools() throws {
+        let (shell, output) = makeShell(width: 40)
+        shell.execute("help authors")
+        for command in ["attune new CASE-ID", "attune explore CASE", "attune graph CASE", "attune lint [FILE]"] {
+            #expect(output.text.contains("\n  \(command)\n"), "\(command)")
+        }
+        #expect(output.text.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    }
+}
