@@ -59,3 +59,14 @@ struct HelpAuthorsTests {
         #expect(output.text.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 }
+
+@Suite("The cases hint")
+struct CasesHintTests {
+    @Test("the 'cases' hint's example is a case in the loaded folder")
+    func casesHintNamesALoadedCase() throws {
+        let (shell, output) = makeShell(width: 100)
+        shell.execute("cases")
+        #expect(output.text.contains("(for example 'play visit')"), "\(output.text)")
+        #expect(!output.text.contains("play maya"))
+    }
+}

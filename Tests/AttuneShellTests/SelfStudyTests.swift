@@ -323,7 +323,7 @@ struct SelfStudyTests {
         real.execute("journal")
         #expect(realOutput.text.contains("· A visit\n  What first?") || realOutput.text.contains("· A visit"))
         #expect(realOutput.text.components(separatedBy: "· A visit").count == 2, "\(realOutput.text)")
-        #expect(realOutput.text.contains("· a draft of visit"))
+        #expect(realOutput.text.contains("· an author's draft, not loaded now"))
         authorOutput.clear()
         author.execute("journal")
         #expect(authorOutput.text.components(separatedBy: "· My draft visit").count == 2, "\(authorOutput.text)")

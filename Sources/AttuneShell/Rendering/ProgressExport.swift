@@ -121,9 +121,9 @@ struct ProgressExport {
 extension [CaseKey: String] {
     /// The title of the case a journal entry was written in, by its id and origin: a draft's
     /// entry is never titled as the bundled case it shares an id with, nor the other way round.
-    /// A case that is not loaded: its id, or "a draft of ID" for a draft.
+    /// A case that is not loaded: its id, or "an author's draft, not loaded now" for a draft.
     func title(for entry: JournalEntry) -> String? {
         guard let key = entry.caseKey else { return nil }
-        return self[key] ?? (entry.isFromDraft ? "a draft of \(key.id)" : key.id)
+        return self[key] ?? (entry.isFromDraft ? "an author's draft, not loaded now" : key.id)
     }
 }
