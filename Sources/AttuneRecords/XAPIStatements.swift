@@ -19,18 +19,30 @@ public struct LearnerAccount: Sendable, Hashable {
 /// choice made (rating and competencies as result extensions), reflection written and case
 /// completed. Pure: the same record gives the same statements, ids included (UUID version 5
 /// from the account and the record's own ids), so sending twice can never store twice.
+///
+/// A case is named by its id and its origin: a case played from an author's draft folder
+/// is another activity than the bundled case it may share an id with (its activity id names
+/// the draft, its name says "draft"), so a draft's ending is never reported as the real
+/// case's. The record itself leaves drafts out unless asked (`activityLog(includeDrafts:)`).
 public struct XAPIStatements: Sendable {
     public static let activityBase = "urn:attune"
     public static let extensionBase = "urn:attune:extension"
 
     public let account: LearnerAccount
     public let includeReflections: Bool
-    public let scenarios: [String: Scenario]
+    public let scenarios: [CaseKey: Scenario]
 
-    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario]) {
+    /// - Parameter scenarios: the loaded cases by the record they belong to.
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [CaseKey: Scenario]) {
         self.account = account
         self.includeReflections = includeReflections
-        self.scenarios = Dictionary(scenarios.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.scenarios = scenarios
+    }
+
+    /// Every case in `scenarios` taken as one that ships with Attune.
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario]) {
+        self.init(account: account, includeReflections: includeReflections,
+                  scenarios: Dictionary(scenarios.map { (CaseKey(id: $0.id), $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     enum Verb: String {
@@ -47,6 +59,15 @@ public struct XAPIStatements: Sendable {
         "\(nodeActivity(scenario, node)):choice:\(choice)"
     }
 
+    /// The activity of a case: `urn:attune:scenario:ID` for a bundled case;
+    /// `urn:attune:draft:HASH:scenario:ID` for a draft, HASH naming its folder without showing it.
+    public static func scenarioActivity(_ key: CaseKey) -> String {
+        guard key.origin != CaseKey.bundledOrigin else { return scenarioActivity(key.id) }
+        let folder = Insecure.SHA1.hash(data: Array(key.origin.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return "\(activityBase):draft:\(folder):scenario:\(key.id)"
+    }
+    static func nodeActivity(_ key: CaseKey, _ node: String) -> String { "\(scenarioActivity(key)):node:\(node)" }
+
     /// Every statement for the record, oldest first, as JSON objects.
     public func statements(from log: ActivityLog) -> [[String: Any]] {
         var result: [(Date, Int, [String: Any])] = []
@@ -54,24 +75,24 @@ public struct XAPIStatements: Sendable {
         for playthrough in log.playthroughs {
             result.append((playthrough.startedAt, 0, statement(
                 key: "attempted|\(playthrough.id)|\(stamp(playthrough.startedAt))", verb: .attempted,
-                object: scenarioObject(playthrough.scenarioID), timestamp: playthrough.startedAt)))
+                object: scenarioObject(key(playthrough)), timestamp: playthrough.startedAt)))
             if playthrough.status == "finished", let finished = playthrough.finishedAt {
                 var extensions: [String: Any] = [:]
                 if let ending = playthrough.ending { extensions["\(Self.extensionBase):ending"] = ending }
                 if let kind = playthrough.endingKind { extensions["\(Self.extensionBase):ending-kind"] = kind.rawValue }
                 result.append((finished, 2, statement(
                     key: "completed|\(playthrough.id)|\(stamp(playthrough.startedAt))", verb: .completed,
-                    object: scenarioObject(playthrough.scenarioID), timestamp: finished,
+                    object: scenarioObject(key(playthrough)), timestamp: finished,
                     result: ["completion": true, "extensions": extensions])))
             }
         }
         for choice in log.choices {
             guard let playthrough = byID[choice.playthrough] else { continue }
-            let scenario = playthrough.scenarioID
+            let scenario = key(playthrough)
             let node = scenarios[scenario]?.node(choice.node)
             let text = node?.choices.first { $0.id == choice.choice }?.text
             var object: [String: Any] = [
-                "objectType": "Activity", "id": Self.choiceActivity(scenario, choice.node, choice.choice),
+                "objectType": "Activity", "id": "\(Self.nodeActivity(scenario, choice.node)):choice:\(choice.choice)",
                 "definition": definition(name: text ?? "\(choice.node).\(choice.choice)",
                                          type: "http://adlnet.gov/expapi/activities/interaction"),
             ]
@@ -88,10 +109,10 @@ public struct XAPIStatements: Sendable {
         for entry in log.journal {
             let object: [String: Any]
             var parents: [String] = []
-            if let scenario = entry.scenarioID, let node = entry.nodeID {
+            if let scenario = entry.caseKey, let node = entry.nodeID {
                 object = ["objectType": "Activity", "id": Self.nodeActivity(scenario, node)]
                 parents = [Self.scenarioActivity(scenario)]
-            } else if let scenario = entry.scenarioID {
+            } else if let scenario = entry.caseKey {
                 object = scenarioObject(scenario)
             } else {
                 object = ["objectType": "Activity", "id": "\(Self.activityBase):journal",
@@ -106,10 +127,15 @@ public struct XAPIStatements: Sendable {
         return result.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
-    private func scenarioObject(_ scenario: String) -> [String: Any] {
+    private func key(_ playthrough: ActivityLog.Playthrough) -> CaseKey {
+        CaseKey(id: playthrough.scenarioID, origin: playthrough.origin)
+    }
+
+    private func scenarioObject(_ scenario: CaseKey) -> [String: Any] {
         var object: [String: Any] = ["objectType": "Activity", "id": Self.scenarioActivity(scenario)]
         if let title = scenarios[scenario]?.title {
-            object["definition"] = definition(name: title, type: "http://adlnet.gov/expapi/activities/simulation")
+            let name = scenario.origin == CaseKey.bundledOrigin ? title : "\(title) (an author's draft)"
+            object["definition"] = definition(name: name, type: "http://adlnet.gov/expapi/activities/simulation")
         }
         return object
     }

@@ -22,12 +22,14 @@ extension ProgressStore {
                   (SELECT COUNT(*) FROM groupDecision d WHERE d.session = s.id AND d.undoneAt IS NULL AND d.pass = s.pass) AS decisions,
                   (SELECT COUNT(*) FROM journal j WHERE j.groupSession = s.id) AS notes
                 FROM groupSession s ORDER BY s.id DESC
-                """).compactMap { row in
-                let scenario: String? = row["scenario"]
-                let summary = GroupSessionSummary(
-                    id: row["id"], startedAt: row["startedAt"], endedAt: row["endedAt"],
-                    scenario: scenario.map { CaseKey(id: $0, origin: row["origin"] ?? CaseKey.bundledOrigin) },
-                    decisions: row["decisions"], notes: row["notes"])
+                """).compactMap { row -> GroupSessionSummary? in
+                // A session whose values cannot be read is left out (reported at start).
+                let row = StoredRow(row)
+                guard let scenario: String? = try? row["scenario"], let origin: String? = try? row["origin"],
+                      let summary = try? GroupSessionSummary(
+                        id: row["id"], startedAt: row["startedAt"], endedAt: row["endedAt"],
+                        scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) },
+                        decisions: row["decisions"], notes: row["notes"]) else { return nil }
                 return summary.scenario == nil && summary.decisions == 0 && summary.notes == 0 ? nil : summary
             }
         }
@@ -110,29 +112,27 @@ extension ProgressStore {
             guard let session = try Row.fetchOne(db, sql: "SELECT * FROM groupSession WHERE id = ?", arguments: [id]) else {
                 return nil
             }
-            let decisions = try Row.fetchAll(db, sql: "SELECT * FROM groupDecision WHERE session = ? ORDER BY id",
-                                             arguments: [id]).map { row in
-                let offered: String = row["offered"]
-                return GroupDecision(
-                    scenarioID: row["scenario"], node: row["node"], choice: row["choice"],
-                    rating: Rating(rawValue: row["rating"]) ?? .partial,
-                    offered: offered.split(separator: ",").map(String.init),
-                    tally: Self.counts(row["tally"]), madeAt: row["madeAt"], pass: row["pass"] ?? 1,
-                    tallySource: (row["tallySource"] as String?).flatMap(TallySource.init(rawValue:)),
-                    roomSize: row["roomSize"], takenBackAt: row["undoneAt"])
+            let decisions = Self.readable(try Row.fetchAll(db, sql: "SELECT * FROM groupDecision WHERE session = ? ORDER BY id",
+                                                            arguments: [id]), Self.groupDecision)
+            let pending = try Row.fetchOne(db, sql: "SELECT * FROM groupPending WHERE session = ?", arguments: [id]).flatMap { row in
+                Self.readable([row]) { row -> GroupPending in
+                    let ballots: String = try row["ballots"]
+                    return GroupPending(pass: try row["pass"], step: try row["step"], node: try row["node"], voting: try row["voting"],
+                                        tally: Self.counts(try row["tally"]),
+                                        tallySource: (try row["tallySource"] as String?).flatMap(TallySource.init(rawValue:)),
+                                        roomSize: try row["roomSize"],
+                                        ballots: (try? JSONDecoder().decode([String: Int].self, from: Data(ballots.utf8))) ?? [:])
+                }.first
             }
-            let pending = try Row.fetchOne(db, sql: "SELECT * FROM groupPending WHERE session = ?", arguments: [id]).map { row in
-                let ballots: String = row["ballots"]
-                return GroupPending(pass: row["pass"], step: row["step"], node: row["node"], voting: row["voting"],
-                                    tally: Self.counts(row["tally"]),
-                                    tallySource: (row["tallySource"] as String?).flatMap(TallySource.init(rawValue:)),
-                                    roomSize: row["roomSize"],
-                                    ballots: (try? JSONDecoder().decode([String: Int].self, from: Data(ballots.utf8))) ?? [:])
-            }
-            let scenario: String? = session["scenario"]
-            return GroupSessionRecord(id: id, startedAt: session["startedAt"], endedAt: session["endedAt"],
-                                      scenario: scenario.map { CaseKey(id: $0, origin: session["origin"] ?? CaseKey.bundledOrigin) },
-                                      pass: session["pass"] ?? 1, allDecisions: decisions, notes: notes, pending: pending)
+            let stored = StoredRow(session)
+            guard let startedAt: Date = try? stored["startedAt"] else { return nil }
+            let scenario: String? = try? stored["scenario"]
+            let origin: String? = try? stored["origin"]
+            let pass: Int? = try? stored["pass"]
+            let endedAt: Date? = try? stored["endedAt"]
+            return GroupSessionRecord(id: id, startedAt: startedAt, endedAt: endedAt,
+                                      scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) },
+                                      pass: pass ?? 1, allDecisions: decisions, notes: notes, pending: pending)
         }
     }
 

@@ -19,7 +19,8 @@ extension ProgressStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [date, context.scenario?.id, context.scenario?.origin, context.node, context.playthrough,
                              context.prompt, text, context.groupSession])
-        return JournalEntry(id: db.lastInsertedRowID, createdAt: date, scenarioID: context.scenario?.id, nodeID: context.node,
+        let origin = context.scenario.map(\.origin).flatMap { $0 == CaseKey.bundledOrigin ? nil : $0 }
+        return JournalEntry(id: db.lastInsertedRowID, createdAt: date, scenarioID: context.scenario?.id, origin: origin, nodeID: context.node,
                             prompt: context.prompt, text: text, groupSession: context.groupSession)
     }
 
@@ -51,15 +52,7 @@ extension ProgressStore {
     /// The unfinished drafts, oldest first (normally at most one).
     public func drafts() throws(StoreError) -> [ReflectionDraft] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM draft ORDER BY id").map { row in
-                let scenario: String? = row["scenario"]
-                let origin: String? = row["origin"]
-                let context = ReflectionContext(
-                    scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) }, node: row["node"],
-                    playthrough: row["playthrough"], prompt: row["prompt"], groupSession: row["groupSession"])
-                return ReflectionDraft(id: row["id"], startedAt: row["startedAt"], updatedAt: row["updatedAt"], context: context,
-                                       text: row["text"], lineCount: row["lineCount"])
-            }
+            Self.readable(try Row.fetchAll(db, sql: "SELECT * FROM draft ORDER BY id"), Self.draft)
         }
     }
 
@@ -70,13 +63,9 @@ extension ProgressStore {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM draft WHERE id = ?", arguments: [draft]) else { return nil }
             try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [draft])
-            let text: String = row["text"]
+            let text: String = try StoredRow(row)["text"]
             guard !text.allSatisfy(\.isWhitespace) else { return nil }
-            let scenario: String? = row["scenario"]
-            let origin: String? = row["origin"]
-            let context = ReflectionContext(
-                scenario: scenario.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) }, node: row["node"],
-                playthrough: row["playthrough"], prompt: row["prompt"], groupSession: row["groupSession"])
+            let context = try Self.reflectionContext(StoredRow(row))
             return try Self.insertJournalEntry(db, text: text, context: context, at: date)
         }
     }
@@ -121,10 +110,7 @@ extension ProgressStore {
 
     func journalEntries(sql: String, arguments: StatementArguments = []) throws(StoreError) -> [JournalEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                JournalEntry(id: row["id"], createdAt: row["createdAt"], scenarioID: row["scenario"], nodeID: row["node"],
-                             prompt: row["prompt"], text: row["text"], groupSession: row["groupSession"])
-            }
+            Self.readable(try Row.fetchAll(db, sql: sql, arguments: arguments), Self.journalEntry)
         }
     }
 }

@@ -5,24 +5,19 @@ import GRDB
 extension ProgressStore {
     // MARK: Learning records
 
-    /// Everything the learning-record export needs, in order.
-    public func activityLog() throws(StoreError) -> ActivityLog {
+    /// Everything the learning-record export needs, in order. Cases played from an author's
+    /// draft (any folder but the bundled one), and journal entries written in them, are left
+    /// out unless `includeDrafts`: a draft is not part of the learner's record of the real case.
+    public func activityLog(includeDrafts: Bool = false) throws(StoreError) -> ActivityLog {
         let journal = try journalEntries(sql: "SELECT * FROM journal WHERE groupSession IS NULL ORDER BY id")
+            .filter { includeDrafts || !$0.isFromDraft }
         return try read { db in
-            let playthroughs = try Row.fetchAll(db, sql: "SELECT * FROM playthrough ORDER BY id").map { row in
-                ActivityLog.Playthrough(
-                    id: row["id"], scenarioID: row["scenario"], origin: row["origin"], startedAt: row["startedAt"],
-                    status: row["status"],
-                    ending: row["ending"], endingKind: (row["endingKind"] as String?).flatMap(EndingKind.init),
-                    finishedAt: row["finishedAt"])
-            }
-            let choices = try Row.fetchAll(db, sql: "SELECT * FROM choice WHERE undoneAt IS NULL AND carriedOver = 0 ORDER BY id").map { row in
-                let competencies: String = row["competencies"]
-                return ActivityLog.Choice(
-                    id: row["id"], playthrough: row["playthrough"], step: row["step"], node: row["node"], choice: row["choice"],
-                    rating: Rating(rawValue: row["rating"]) ?? .partial,
-                    competencies: competencies.split(separator: ",").map(String.init), madeAt: row["madeAt"])
-            }
+            let playthroughs = Self.readable(try Row.fetchAll(db, sql: "SELECT * FROM playthrough ORDER BY id"), Self.playthrough)
+                .filter { includeDrafts || $0.origin == CaseKey.bundledOrigin }
+            let kept = Set(playthroughs.map(\.id))
+            let choices = Self.readable(try Row.fetchAll(db, sql: """
+                SELECT * FROM choice WHERE undoneAt IS NULL AND carriedOver = 0 ORDER BY id
+                """), Self.choice).filter { kept.contains($0.playthrough) }
             return ActivityLog(playthroughs: playthroughs, choices: choices, journal: journal)
         }
     }
@@ -73,35 +68,39 @@ extension ProgressStore {
 
     // MARK: Progress
 
-    public func progress() throws(StoreError) -> ProgressSummary {
-        try read { db in
-            var summary = ProgressSummary(finishedCases: [], inProgressCases: [], endings: [], ratingCounts: [:],
-                                          competencies: [:], journalEntries: 0)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT scenario, origin, status, ending, endingKind, finishedAt FROM playthrough
-                WHERE status != 'abandoned' ORDER BY id
-                """) {
-                let scenario = CaseKey(id: row["scenario"], origin: row["origin"])
-                if row["status"] == "finished" {
-                    summary.finishedCases.insert(scenario)
-                    summary.endings.append(.init(
-                        key: scenario, ending: row["ending"], kind: (row["endingKind"] as String?).flatMap(EndingKind.init),
-                        reachedAt: row["finishedAt"]))
-                } else {
-                    summary.inProgressCases.insert(scenario)
+    /// What `progress` shows. Cases played from an author's draft, their choices and the
+    /// journal entries written in them count only with `includeDrafts`; `draftsLeftOut` says
+    /// how many draft cases were left out, so the learner can be told.
+    public func progress(includeDrafts: Bool = false) throws(StoreError) -> ProgressSummary {
+        let log = try activityLog(includeDrafts: true)
+        var summary = ProgressSummary(finishedCases: [], inProgressCases: [], endings: [], ratingCounts: [:],
+                                      competencies: [:], journalEntries: 0)
+        var leftOut = Set<CaseKey>()
+        var counted = Set<Int64>()
+        for playthrough in log.playthroughs where playthrough.status != "abandoned" {
+            let key = CaseKey(id: playthrough.scenarioID, origin: playthrough.origin)
+            guard includeDrafts || key.origin == CaseKey.bundledOrigin else {
+                leftOut.insert(key)
+                continue
+            }
+            counted.insert(playthrough.id)
+            if playthrough.status == "finished" {
+                summary.finishedCases.insert(key)
+                if let ending = playthrough.ending {
+                    summary.endings.append(.init(key: key, ending: ending, kind: playthrough.endingKind,
+                                                 reachedAt: playthrough.finishedAt ?? playthrough.startedAt))
                 }
+            } else {
+                summary.inProgressCases.insert(key)
             }
-            summary.inProgressCases.subtract(summary.finishedCases)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.rating, c.competencies FROM choice c JOIN playthrough p ON p.id = c.playthrough
-                WHERE c.undoneAt IS NULL AND c.carriedOver = 0 AND p.status != 'abandoned'
-                """) {
-                if let rating = Rating(rawValue: row["rating"]) { summary.ratingCounts[rating, default: 0] += 1 }
-                let competencies: String = row["competencies"]
-                for id in competencies.split(separator: ",") { summary.competencies[String(id), default: 0] += 1 }
-            }
-            summary.journalEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE groupSession IS NULL") ?? 0
-            return summary
         }
+        summary.inProgressCases.subtract(summary.finishedCases)
+        for choice in log.choices where counted.contains(choice.playthrough) {
+            summary.ratingCounts[choice.rating, default: 0] += 1
+            for id in choice.competencies { summary.competencies[id, default: 0] += 1 }
+        }
+        summary.journalEntries = log.journal.filter { includeDrafts || !$0.isFromDraft }.count
+        summary.draftsLeftOut = leftOut.count
+        return summary
     }
 }

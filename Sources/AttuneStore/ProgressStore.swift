@@ -87,21 +87,24 @@ public final class ProgressStore: Sendable {
                 SELECT id, startedAt FROM playthrough WHERE scenario = ? AND origin = ? AND status = 'active'
                 ORDER BY id DESC LIMIT 1
                 """, arguments: [key.id, key.origin]) else { return nil }
-            let id: Int64 = row["id"]
+            // A playthrough whose start cannot be read is left out (reported at start); the case begins afresh.
+            guard let id: Int64 = try? StoredRow(row)["id"], let startedAt: Date = try? StoredRow(row)["startedAt"] else {
+                return nil
+            }
             let choices = try String.fetchAll(db, sql: """
                 SELECT choice FROM choice WHERE playthrough = ? AND undoneAt IS NULL ORDER BY step
                 """, arguments: [id])
-            return StoredPlaythrough(id: id, key: key, startedAt: row["startedAt"], choices: choices)
+            return StoredPlaythrough(id: id, key: key, startedAt: startedAt, choices: choices)
         }
     }
 
     /// The most recently touched unfinished case, for the greeting at start-up.
     public func latestUnfinished() throws(StoreError) -> CaseKey? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT scenario, origin FROM playthrough WHERE status = 'active' ORDER BY updatedAt DESC, id DESC LIMIT 1
-                """) else { return nil }
-            return CaseKey(id: row["scenario"], origin: row["origin"])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT scenario, origin FROM playthrough WHERE status = 'active' ORDER BY updatedAt DESC, id DESC
+                """)
+            return Self.readable(rows) { row in CaseKey(id: try row["scenario"], origin: try row["origin"]) }.first
         }
     }
 
@@ -154,9 +157,10 @@ public final class ProgressStore: Sendable {
     public func statuses() throws(StoreError) -> [CaseKey: ScenarioStatus] {
         try read { db in
             var result: [CaseKey: ScenarioStatus] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT scenario, origin, status FROM playthrough") {
-                let key = CaseKey(id: row["scenario"], origin: row["origin"])
-                let status: String = row["status"]
+            let rows = try Row.fetchAll(db, sql: "SELECT scenario, origin, status FROM playthrough")
+            for (key, status) in Self.readable(rows, { row in
+                (CaseKey(id: try row["scenario"], origin: try row["origin"]), try row["status"] as String)
+            }) {
                 if status == "finished" {
                     result[key] = .done
                 } else if status == "active", result[key] != .done {

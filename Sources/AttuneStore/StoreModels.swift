@@ -34,11 +34,19 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var id: Int64
     public var createdAt: Date
     public var scenarioID: String?
+    /// Where the case was loaded from: nil for the cases that ship with Attune, or the
+    /// folder of the draft it was written in. With `scenarioID`, it names the case.
+    public var origin: String? = nil
     public var nodeID: String?
     public var prompt: String?
     public var text: String
     /// Set for a group note: the group session it belongs to.
     public var groupSession: Int64?
+
+    /// The case the entry was written in, as the record knows it.
+    public var caseKey: CaseKey? { scenarioID.map { CaseKey(id: $0, origin: origin ?? CaseKey.bundledOrigin) } }
+    /// Whether it was written in an author's draft rather than a case that ships with Attune.
+    public var isFromDraft: Bool { origin != nil }
 }
 
 /// Where a room's tally came from: typed by the trainer (`votes`), or counted from phones (`lock`).
@@ -189,6 +197,8 @@ public struct ProgressSummary: Sendable, Hashable {
     /// Choices that exercised each competency id.
     public var competencies: [String: Int]
     public var journalEntries: Int
+    /// Cases played from an author's draft that were left out (none when drafts were asked for).
+    public var draftsLeftOut = 0
 }
 
 /// A reflection being written line by line, kept so that nothing typed is lost.

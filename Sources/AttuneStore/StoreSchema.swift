@@ -110,7 +110,8 @@ extension ProgressStore {
             }
             for row in try Row.fetchAll(db, sql: "SELECT endpoint, statement, sentAt FROM xapiSent") {
                 try db.execute(sql: "INSERT OR IGNORE INTO xapiSentByEndpoint (endpoint, statement, sentAt) VALUES (?, ?, ?)",
-                               arguments: [endpointWithoutCredentials(row["endpoint"]), row["statement"] as String,
+                               arguments: [endpointWithoutCredentials((try? row.decode(String.self, forColumn: "endpoint")) ?? ""),
+                                           row["statement"] as DatabaseValue,
                                            row["sentAt"] as DatabaseValue])
             }
             try db.drop(table: "xapiSent")
@@ -158,20 +159,22 @@ extension ProgressStore {
     /// moved with it, so nothing already recorded is lost.
     static func adoptGroupDecisions(_ db: Database) throws {
         for session in try Row.fetchAll(db, sql: "SELECT id, endedAt FROM groupSession ORDER BY id") {
-            let id: Int64 = session["id"]
+            guard let id: Int64 = try? session.decode(forColumn: "id") else { continue }
             let cases = try Row.fetchAll(db, sql: """
                 SELECT scenario, MIN(madeAt) AS firstAt FROM groupDecision WHERE session = ?
                 GROUP BY scenario ORDER BY MIN(id)
                 """, arguments: [id])
             for (index, row) in cases.enumerated() {
-                let scenario: String = row["scenario"]
+                // Read without trapping: a value an older file holds in the wrong form is carried as it is.
+                guard let scenario: String = try? row.decode(forColumn: "scenario") else { continue }
                 if index == 0 {
                     try db.execute(sql: "UPDATE groupSession SET scenario = ?, origin = ? WHERE id = ?",
                                    arguments: [scenario, CaseKey.bundledOrigin, id])
                     continue
                 }
                 try db.execute(sql: "INSERT INTO groupSession (startedAt, endedAt, scenario, origin) VALUES (?, ?, ?, ?)",
-                               arguments: [row["firstAt"] as Date, session["endedAt"] as Date?, scenario, CaseKey.bundledOrigin])
+                               arguments: [row["firstAt"] as DatabaseValue, session["endedAt"] as DatabaseValue, scenario,
+                                           CaseKey.bundledOrigin])
                 let adopted = db.lastInsertedRowID
                 try db.execute(sql: "UPDATE groupDecision SET session = ? WHERE session = ? AND scenario = ?",
                                arguments: [adopted, id, scenario])

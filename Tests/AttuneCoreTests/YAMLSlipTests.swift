@@ -233,4 +233,63 @@ struct YAMLSlipTests {
             #expect(found.message == "in the condition '\(condition)': \(advice)")
         }
     }
+
+    /// Issue 22, item 10: a missing colon was reported on the next line ("a key longer than
+    /// 1,024 characters", or "put the whole text in quotes"). It is reported on the line that
+    /// lacks it, quoting the key, with the line written as it should be.
+    @Test("a key without its ':' is reported on its own line, quoting the key, with the fix",
+          arguments: [
+              ("        rating: attuned", "        rating attuned", 19, 9, "'rating' has no ':' after it; write 'rating: attuned'"),
+              ("    prompt: What first?", "    prompt What first?", 14, 5, "'prompt' has no ':' after it; write 'prompt: What first?'"),
+              ("minutes: 5", "minutes 5", 4, 1, "'minutes' has no ':' after it; write 'minutes: 5'"),
+              ("start: arrival", "start arrival", 10, 1, "'start' has no ':' after it; write 'start: arrival'"),
+              ("title: A visit", "title A visit", 2, 1, "'title' has no ':' after it; write 'title: A visit'"),
+              ("  warm:\n", "  warm\n", 29, 3, "'warm' has no ':' after it; write 'warm:'"),
+              ("        rating: attuned", "        rating:attuned", 19, 9,
+               "'rating:attuned' needs a space after the ':'; write 'rating: attuned'"),
+              ("      - id: greet", "      - id greet", 16, 9, "'id' has no ':' after it; write 'id: greet'"),
+              ("        feedback: Babies notice.", "        feedback Babies notice. # first", 20, 9,
+               "'feedback' has no ':' after it; write 'feedback: Babies notice.'"),
+          ])
+    func missingColon(old: String, new: String, line: Int, column: Int, message: String) throws {
+        let found = try only(scenario((old, new)))
+        #expect((found.location.line, found.location.column) == (line, column), "\(new)")
+        #expect(found.message == message)
+        #expect(found.rule == .yamlSyntax)
+        expectPlain(found.message)
+    }
+
+    @Test("'trust 0' under 'variables:' is reported on its line with the fix")
+    func counterWithoutColon() throws {
+        for written in ["trust 0", "trust:0"] {
+            let found = try #require(lint(scenario(("  trust: 0", "  \(written)"))).first)
+            #expect((found.location.line, found.location.column) == (9, 3))
+            #expect(found.message.hasSuffix("but it is the text '\(written)'; "
+                + (written == "trust 0" ? "'trust' has no ':' after it" : "'trust:0' needs a space after the ':'")
+                + "; write 'trust: 0'"), "\(found.message)")
+        }
+    }
+
+    @Test("text that runs on after a key's value is not taken for a missing colon")
+    func runOnTextIsNotAMissingColon() throws {
+        let found = try only(scenario(("    text: You arrive.", "    text: You arrive\n      and see: the baby")))
+        #expect(!found.message.contains("has no ':'"))
+    }
+
+    /// Issue 22, item 12: the caret for a misspelt name inside a `when:` was at the start of
+    /// the condition; it is at the name.
+    @Test("a misspelt name inside a condition is pointed at, not the condition's start",
+          arguments: [
+              ("trust >= 1 and trsut >= 2", 30, RuleID.unknownVariable),
+              ("visited(wram)", 23, .unknownNode),
+              ("chose(arrival.gret)", 29, .unknownChoice),
+              ("chose(arival.greet)", 21, .unknownNode),
+              ("\"trust >= 1 and visited(wram)\"", 39, .unknownNode),
+              ("'not trsut >= 1'", 20, .unknownVariable),
+          ])
+    func caretAtMisspeltName(condition: String, column: Int, rule: RuleID) throws {
+        let found = try only(scenario(("when: trust >= 1", "when: \(condition)")))
+        #expect(found.rule == rule)
+        #expect((found.location.line, found.location.column) == (33, column), "\(condition)")
+    }
 }

@@ -75,7 +75,7 @@ struct JournalScreenTests {
     @Test("in accessible mode an entry's heading has commas, not dots a screen reader would name")
     func accessibleHeading() {
         let entry = JournalEntry(id: 4, createdAt: Date(timeIntervalSince1970: 0), scenarioID: "visit", text: "x")
-        let lines = JournalRenderer(style: .plain, width: 80, accessible: true).entry(entry, titles: ["visit": "A visit"])
+        let lines = JournalRenderer(style: .plain, width: 80, accessible: true).entry(entry, titles: [CaseKey(id: "visit"): "A visit"])
         #expect(lines.first?.hasPrefix("Entry 4, ") == true && lines.first?.hasSuffix(", A visit") == true, "\(lines)")
         #expect(!lines.joined().contains("·"))
     }

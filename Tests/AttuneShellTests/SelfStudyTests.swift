@@ -247,7 +247,7 @@ struct SelfStudyTests {
     func accessibleMode() throws {
         let output = CapturedOutput()
         let shell = Shell(library: fixtureLibrary(), output: output, style: TextStyle(enabled: true), width: { 60 },
-                          store: try storeInFolder(), accessible: true)
+                          store: try storeInFolder(), bundledScenarios: fixtureScenarioFolder, accessible: true)
         for line in ["play visit", "1", "1", "progress"] { shell.execute(line) }
         #expect(!output.text.contains("█"))
         #expect(!output.text.contains("\u{1B}["))
@@ -286,5 +286,66 @@ struct SelfStudyTests {
         real.execute("stop")
         real.execute("play visit")
         #expect(real.session?.state.path.map(\.choice) == ["greet-baby"])
+    }
+
+    /// Issue 22, item 9: the draft's choices, ending and journal entries stay out of the
+    /// learner's progress and are never titled as the real case, in either window.
+    @Test("a draft with a bundled id never counts in progress, and each journal entry is titled by its own case")
+    func draftStaysOutOfTheRecord() throws {
+        let store = try storeInFolder()
+        let folder = try temporaryDirectory()
+        let library = fixtureLibrary()
+        var bundled = library.scenarios[0]
+        bundled.file = folder.appendingPathComponent("bundled/visit.yaml").path
+        var draft = library.scenarios[0]
+        draft.file = folder.appendingPathComponent("drafts/visit.yaml").path
+        draft.title = "My draft visit"
+        let bundledFolder = folder.appendingPathComponent("bundled").path
+        let realOutput = CapturedOutput()
+        let real = Shell(library: ContentLibrary(knowledge: library.knowledge, scenarios: [bundled], diagnostics: []),
+                         output: realOutput, store: store, bundledScenarios: bundledFolder)
+        let authorOutput = CapturedOutput()
+        let author = Shell(library: ContentLibrary(knowledge: library.knowledge, scenarios: [draft], diagnostics: []),
+                           output: authorOutput, store: store, bundledScenarios: bundledFolder)
+        for line in ["play visit", "1", "reflect In the real case."] { real.execute(line) }
+        for line in ["play visit", "2", "reflect In the draft.", "1"] { author.execute(line) }
+        #expect(author.session?.isAtEnding == true)
+
+        realOutput.clear()
+        real.execute("progress")
+        #expect(realOutput.text.contains("Cases done: 0 of 1; in progress: 1"))
+        #expect(!realOutput.text.contains("Endings reached"))
+        #expect(realOutput.text.contains("(1 choice)"))
+        #expect(realOutput.text.contains("Not counted: 1 case you played from an author's draft"))
+        #expect(realOutput.text.contains("'progress --include-drafts' counts them too."))
+        real.execute("progress --include-drafts")
+        #expect(realOutput.text.contains("(3 choices)"))
+
+        realOutput.clear()
+        real.execute("journal")
+        #expect(realOutput.text.contains("· A visit\n  What first?") || realOutput.text.contains("· A visit"))
+        #expect(realOutput.text.components(separatedBy: "· A visit").count == 2, "\(realOutput.text)")
+        #expect(realOutput.text.contains("· an author's draft, not loaded now"))
+        authorOutput.clear()
+        author.execute("journal")
+        #expect(authorOutput.text.components(separatedBy: "· My draft visit").count == 2, "\(authorOutput.text)")
+        #expect(authorOutput.text.contains("· visit"))
+
+        let markdown = folder.appendingPathComponent("p.md")
+        real.execute("progress export \(markdown.path)")
+        let text = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(!text.contains("ending"), "\(text)")
+        #expect(text.contains("- A visit, "))
+        let drafts = folder.appendingPathComponent("drafts").path
+        real.execute("progress export \(markdown.path) --include-drafts")
+        let withDrafts = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(withDrafts.contains("- visit (a draft, from \(drafts)): a concerning ending"))
+        #expect(withDrafts.contains("  1. a choice in a draft that is not loaded now (Missed the cue)"))
+        #expect(!withDrafts.contains("- A visit: "))
+        author.execute("progress export \(markdown.path) --include-drafts")
+        let fromDraft = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(fromDraft.contains("- My draft visit (a draft, from \(drafts)): a concerning ending"))
+        #expect(fromDraft.contains("  1. Start the forms. (Missed the cue)"))
+        #expect(!fromDraft.contains("- A visit"))
     }
 }

@@ -152,11 +152,17 @@ let fixtureScenarioText = """
         expect: { ending: flat }
     """
 
-/// A shell over the fixture with captured output (and a store, when given).
+/// A shell over the fixture with captured output (and a store, when given). The fixture's
+/// cases stand for the bundled ones (their folder is the bundled folder), so their records
+/// are the learner's own, not a draft's.
 func makeShell(width: Int = 80, store: ProgressStore? = nil) -> (Shell, CapturedOutput) {
     let output = CapturedOutput()
-    return (Shell(library: fixtureLibrary(), output: output, style: .plain, width: { width }, store: store), output)
+    return (Shell(library: fixtureLibrary(), output: output, style: .plain, width: { width }, store: store,
+                  bundledScenarios: fixtureScenarioFolder), output)
 }
+
+/// The folder the fixture's case file is named in, as the bundled folder.
+let fixtureScenarioFolder = "Scenarios"
 
 /// The result of running the real binary.
 struct ProcessResult {

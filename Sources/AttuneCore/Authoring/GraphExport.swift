@@ -22,6 +22,15 @@ public enum GraphExport {
         }
     }
 
+    private static func rating(_ rating: Rating) -> String {
+        switch rating {
+        case .attuned: "an attuned"
+        case .partial: "a partly attuned"
+        case .missed: "a missed-the-cue"
+        case .unsafe: "a safety-concern"
+        }
+    }
+
     public static func render(_ scenario: Scenario, format: GraphFormat) -> String {
         switch format {
         case .dot: dot(scenario)
@@ -73,8 +82,39 @@ public enum GraphExport {
                     + "color=\(dotString(colour(choice.rating))), fontcolor=\(dotString(colour(choice.rating)))\(style)];")
             }
         }
+        lines += dotLegend(scenario)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the colours, the dashed edges, the thick border and the filled shapes mean, in words.
+    static func legendRows(_ scenario: Scenario, start: String = "thick border") -> [(text: String, colour: String?)] {
+        var rows: [(text: String, colour: String?)] = Rating.allCases.map { ("\(rating($0)) choice", colour($0)) }
+        rows.append(("dashed: offered only when its condition [in brackets] holds", nil))
+        rows.append(("\(start): where the case starts", nil))
+        for kind in EndingKind.allCases where scenario.nodes.contains(where: { $0.ending == kind }) {
+            rows.append(("filled: a \(kind.rawValue) ending", fill(kind)))
+        }
+        return rows
+    }
+
+    private static func dotLegend(_ scenario: Scenario) -> [String] {
+        // HTML-like labels take only escaped text; the rows are Attune's own words.
+        let rows = legendRows(scenario).map { row in
+            let text = row.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+            if row.text.hasPrefix("filled"), let colour = row.colour {
+                return "<tr><td bgcolor=\"\(colour)\" align=\"left\">\(text)</td></tr>"
+            }
+            return "<tr><td align=\"left\">" + (row.colour.map { "<font color=\"\($0)\">\(text)</font>" } ?? text) + "</td></tr>"
+        }
+        return [
+            "  subgraph cluster_legend {",
+            "    label=\"Legend\"; fontsize=10; color=\"#999999\";",
+            "    \"attune legend\" [shape=plaintext, fontsize=10, label=<<table border=\"0\" cellspacing=\"2\">"
+                + rows.joined() + "</table>>];",
+            "  }",
+        ]
     }
 
     /// Text inside a quoted Mermaid label: on one line, with the characters Mermaid reads
@@ -144,6 +184,8 @@ public enum GraphExport {
             lines.append("  classDef \(kind.rawValue) fill:\(fill(kind)),stroke:#555")
             lines.append("  class \(members.joined(separator: ",")) \(kind.rawValue)")
         }
+        // The legend, as comments: Mermaid has no legend of its own.
+        lines += ["  %% Legend:"] + legendRows(scenario, start: "box with double sides").map { "  %%   \($0.text)" + ($0.colour.map { " (\($0))" } ?? "") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

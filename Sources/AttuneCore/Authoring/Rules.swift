@@ -120,7 +120,7 @@ struct UnknownChoiceRule: LintRule {
     let id = RuleID.unknownChoice
     let severity = Severity.error
     let summary = "A chose(node.choice) condition names a choice the node does not have."
-    let triggering = [RuleExample.scenario("when: trust >= 1", "when: ↓chose(arrival.greeting)")]
+    let triggering = [RuleExample.scenario("when: trust >= 1", "when: chose(arrival.↓greeting)")]
     let passing = [baseScenario]
 }
 

@@ -388,3 +388,37 @@ public struct ConditionParser {
         return !before[open.upperBound...].contains(")")
     }
 }
+
+extension ConditionParser {
+    /// Where `reference` is written in the condition `text`: the 0-based offset (in Unicode
+    /// scalars, as columns are) of the variable's name, the node id inside `visited(...)` or
+    /// `chose(...)`, or the choice id after the dot; nil when it is not found. A finding about
+    /// a misspelt name puts its caret there rather than at the start of the condition.
+    public static func offset(of reference: Condition.Reference, in text: String) -> Int? {
+        guard let tokens = try? tokenize(text) else { return nil }
+        func word(_ index: Int) -> String? {
+            guard tokens.indices.contains(index), case let .word(name) = tokens[index].kind else { return nil }
+            return name
+        }
+        func kind(_ index: Int, is wanted: TokenKind) -> Bool {
+            guard tokens.indices.contains(index) else { return false }
+            switch (tokens[index].kind, wanted) {
+            case (.open, .open), (.dot, .dot): return true
+            default: return false
+            }
+        }
+        for index in tokens.indices {
+            switch reference {
+            case let .variable(name):
+                if word(index) == name, !kind(index + 1, is: .open), !kind(index - 1, is: .dot), !kind(index + 1, is: .dot) {
+                    return tokens[index].offset
+                }
+            case let .node(node):
+                if word(index) == node, kind(index - 1, is: .open), word(index - 2) != nil { return tokens[index].offset }
+            case let .choice(node, choice):
+                if word(index) == choice, kind(index - 1, is: .dot), word(index - 2) == node { return tokens[index].offset }
+            }
+        }
+        return nil
+    }
+}

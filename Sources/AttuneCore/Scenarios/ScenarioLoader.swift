@@ -112,6 +112,8 @@ private struct ScenarioParser {
     private let knowledgeIDs: SuggestionIndex
     /// Conditions are checked after all nodes are read, since they may name later nodes.
     private var conditions: [WrittenCondition] = []
+    /// Each condition's text as written, for a caret at the name a finding is about.
+    private var conditionScalars: [Node.Scalar] = []
     /// Node ids and declared counters, prepared once for suggestions by `crossCheck`.
     private var nodeIDs = SuggestionIndex([])
     private var variableNames = SuggestionIndex([])
@@ -197,7 +199,8 @@ private struct ScenarioParser {
         guard let value = fields[key], !value.isNull else { return [] }
         guard case let .mapping(mapping) = value else {
             reader.report(at: value,
-                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))",
+                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))"
+                              + YAMLSlips.counterColonAdvice(for: value),
                           rule: .wrongType)
             return []
         }
@@ -344,6 +347,7 @@ private struct ScenarioParser {
             let parsed = try ConditionParser.parse(scalar.string)
             let written = WrittenCondition(text: scalar.string, condition: parsed, location: location)
             conditions.append(written)
+            conditionScalars.append(scalar)
             return written
         } catch {
             var errorLocation = location
@@ -467,16 +471,23 @@ private struct ScenarioParser {
                 for change in choice.add + choice.set { checkVariable(change.variable, at: change.location, declared: declared) }
             }
         }
-        for written in conditions {
+        for (written, scalar) in zip(conditions, conditionScalars) {
+            // The caret goes to the name the finding is about, not the start of the condition.
+            func at(_ reference: Condition.Reference) -> SourceLocation {
+                guard let offset = ConditionParser.offset(of: reference, in: written.text) else { return written.location }
+                var location = written.location
+                location.column = column(ofOffset: offset, in: scalar, at: written.location)
+                return location
+            }
             for reference in written.condition.references {
                 switch reference {
                 case let .variable(name):
-                    checkVariable(name, at: written.location, declared: declared)
+                    checkVariable(name, at: at(reference), declared: declared)
                 case let .node(node):
-                    checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                    checkNode(Located(node, at: at(reference)), in: scenario, role: "the condition '\(quoted(written.text))' names")
                 case let .choice(node, choice):
                     guard let target = scenario.node(node) else {
-                        checkNode(Located(node, at: written.location), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                        checkNode(Located(node, at: at(.node(node))), in: scenario, role: "the condition '\(quoted(written.text))' names")
                         continue
                     }
                     if !target.choices.contains(where: { $0.id == choice }), writtenChoices[node]?.contains(choice) != true {
@@ -486,7 +497,7 @@ private struct ScenarioParser {
                         }
                         var message = "the condition '\(quoted(written.text))' names the choice '\(quoted(choice))', which node '\(quoted(node))' does not have"
                         if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
-                        reader.report(at: written.location, message, rule: .unknownChoice)
+                        reader.report(at: at(reference), message, rule: .unknownChoice)
                     }
                 }
             }

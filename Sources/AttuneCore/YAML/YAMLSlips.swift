@@ -1,9 +1,12 @@
 import CYaml
+import Foundation
+import Yams
 
 /// The slips authors make most in content files, recognised from where libyaml stopped and
 /// what it read just before, and each reported where the slip is rather than where the
 /// parser noticed: a quote never closed (found lines later), an apostrophe inside '...', a
-/// tab, a key indented too far, a bracket never closed.
+/// tab, a key indented too far, a bracket never closed, a key without its ':' (libyaml notices
+/// on the next line; the slip is on the line that lacks it).
 enum YAMLSlips {
     struct Finding: Equatable {
         var line: Int
@@ -38,7 +41,16 @@ enum YAMLSlips {
             return Finding(line: tab.line, column: tab.column,
                            message: "a tab character here; YAML indents with spaces only, so use spaces instead")
         }
+        if problem == "could not find expected ':'", context == "while scanning a simple key", let opened = contextMark,
+           opened.line < mark.line, let finding = missingColon(at: opened, in: source) {
+            return finding
+        }
         if problem == "mapping values are not allowed in this context", let finding = indentedTooFar(at: mark, in: source) {
+            return finding
+        }
+        if problem == "mapping values are not allowed in this context" || problem == "could not find expected ':'",
+           let scalar = lastScalar(before: mark, in: source), !scalar.quoted, scalar.start.line < mark.line,
+           let finding = missingColon(at: scalar.start, in: source) {
             return finding
         }
         if let opened = contextMark, opened.line < mark.line {
@@ -76,6 +88,54 @@ enum YAMLSlips {
         return Finding(line: scalar.end.line, column: column,
                        message: "this apostrophe closes the quoted text early; inside '...' write '' for an apostrophe\(example), "
                            + "or put the text in double quotes")
+    }
+
+    /// A line that starts with a key but has no ': ' after it (`rating unsafe`, `rating:unsafe`,
+    /// a node id alone, `- id greet`): YAML reads it as text running on to the next line and
+    /// only notices there. Reported on this line, quoting the key, with the line as it should be.
+    /// Nil when `place` is not where its line's content starts (then it is text after a key).
+    private static func missingColon(at place: Place, in source: SourceText) -> Finding? {
+        guard let text = source.line(place.line) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        let start = place.column - 1
+        guard start < scalars.count,
+              scalars[..<start].allSatisfy({ $0 == " " || $0 == "-" }) else { return nil }
+        var content = String(String.UnicodeScalarView(scalars[start...]))
+        if let comment = content.range(of: " #") { content = String(content[..<comment.lowerBound]) }
+        content = content.trimmingCharacters(in: .whitespaces)
+        guard let fixed = withColon(content) else { return nil }
+        return Finding(line: place.line, column: place.column, message: fixed)
+    }
+
+    /// `rating unsafe` (or `rating:unsafe`, or a node id alone) as a message that quotes the
+    /// key and gives the line as it should be; nil when the text does not start with a name.
+    static func withColon(_ content: String) -> String? {
+        guard let first = content.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return nil }
+        let key: String
+        let value: String
+        if let colon = content.firstIndex(of: ":"), !content[..<colon].contains(" ") {
+            key = String(content[..<colon])
+            value = String(content[content.index(after: colon)...])
+            return "'\(quoted(content, limit: 40))' needs a space after the ':'; write '\(quoted("\(key): \(value)", limit: 60))'"
+        } else if let space = content.firstIndex(of: " ") {
+            key = String(content[..<space])
+            value = content[space...].trimmingCharacters(in: .whitespaces)
+        } else {
+            key = content
+            value = ""
+        }
+        let fixed = value.isEmpty ? "\(key):" : "\(key): \(value)"
+        return "'\(quoted(key, limit: 40))' has no ':' after it; write '\(quoted(fixed, limit: 60))'"
+    }
+
+    /// For a block of `name: number` lines written as a name and a number without the ':'
+    /// (`trust 0` or `trust:0` under `variables:`): the advice that fixes it, to add to the
+    /// message, or "".
+    public static func counterColonAdvice(for node: Node) -> String {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return "" }
+        let parts = scalar.string.split(whereSeparator: { $0 == " " || $0 == ":" })
+        guard parts.count == 2, Int(parts[1]) != nil, let fixed = withColon(scalar.string) else { return "" }
+        return "; " + fixed
     }
 
     /// A key on a line indented further than the `key: text` line above it, which YAML reads

@@ -104,6 +104,7 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
             context.output.writeError(context.style.warning("note:") + " \(notice)\n")
         }
         store = try ProgressStore(directory: context.dataDirectory)
+        if let notice = store?.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
         historyPath = DataDirectory.historyPath(in: context.dataDirectory, output: context.output, style: context.style)
     } catch {
         context.output.writeError(context.style.warning("warning:")
@@ -154,6 +155,7 @@ private func runShellCommand(options: GlobalOptions, words: [String]) throws {
             context.output.writeError(context.style.error("error:") + " \(error)\n")
             throw ExitCode(2)
         }
+        if let notice = store?.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
     }
     let shell = context.makeShell(library: try context.loadLibrary(), store: store)
     let rest = Array(words.dropFirst())

@@ -258,7 +258,15 @@ struct NewCommand: ParsableCommand {
             context.output.writeError(context.style.error("error:") + " cannot write \(path): the folder may not exist or be writable.\n")
             throw ExitCode(2)
         }
-        context.output.write("Wrote \(path). Check it with: attune lint \(path) && attune test \(path)\n")
+        // The command is copied whole: on a line of its own, never wrapped.
+        context.output.write("Wrote \(path). Check it with:\n")
+        context.output.writePreformatted("  attune lint \(Self.shellQuoted(path)) && attune test \(Self.shellQuoted(path))\n")
+    }
+
+    /// A path as a shell reads it: quoted when it holds anything but plain characters.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+,=:@%".unicodeScalars.contains($0) }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The ids of the cases that ship with Attune, with their titles; read cheaply from

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneCore
+import AttunePlay
 import AttuneRecords
 import AttuneStore
 import Foundation
@@ -58,6 +59,9 @@ struct XAPIExport: ParsableCommand {
     @Flag(help: "Include the text of your reflections (left out unless you ask).")
     var includeReflections = false
 
+    @Flag(help: "Include cases you played from an author's draft (another folder than the bundled cases), as activities of their own (left out unless you ask).")
+    var includeDrafts = false
+
     @OptionGroup var options: GlobalOptions
 
     /// Where an LRS password may come from besides --password.
@@ -88,13 +92,15 @@ struct XAPIExport: ParsableCommand {
             throw ExitCode(2)
         }
         defer { store.close() }
+        if let notice = store.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
+        let origins = CaseOrigins(bundledFolder: context.explicitScenarios ? nil : context.paths.scenarios)
         let builder = XAPIStatements(account: LearnerAccount(name: account), includeReflections: includeReflections,
-                                     scenarios: scenarios)
+                                     scenarios: Dictionary(scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first }))
         let statements: [[String: Any]]
         do {
-            statements = builder.statements(from: try store.activityLog())
+            statements = builder.statements(from: try store.activityLog(includeDrafts: includeDrafts))
         } catch {
             context.output.writeError(context.style.error("error:") + " \(error)\n")
             throw ExitCode(1)

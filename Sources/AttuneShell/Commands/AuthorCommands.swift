@@ -148,8 +148,8 @@ extension Shell {
             session = nil
             let resumes = current.recording == .personal
             say(style.caution("The moment '\(node)' no longer exists, so you have left the case. "
-                + (resumes ? "'play \(scenario.id)' continues from the last moment of your path that still fits."
-                    : "'play \(scenario.id)' begins it again.")))
+                + (resumes ? "'play \(playName(scenario))' continues from the last moment of your path that still fits."
+                    : "'play \(playName(scenario))' begins it again.")))
             return
         }
         showMoment()

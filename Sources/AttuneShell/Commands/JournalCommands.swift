@@ -29,9 +29,9 @@ extension Shell {
                     + "in your journal as it is; 'draft discard' throws it away.",
                 example: "draft continue", argument: .draft, group: .journal, run: { $0.draft($1) }),
             ShellCommand(
-                name: "progress", usage: "progress [export FILE]",
+                name: "progress", usage: "progress [export FILE] [--include-drafts]",
                 summary: "Cases done, endings reached, how your choices met the family, and your competency profile.",
-                details: "'progress export FILE' writes your record: JSON when FILE ends in .json, Markdown otherwise.",
+                details: "'progress export FILE' writes your record: JSON when FILE ends in .json, Markdown otherwise. Cases you played from an author's draft (a folder other than the cases Attune comes with) are not counted; add --include-drafts to count them.",
                 example: "progress export my-progress.md", argument: .progress, group: .journal, run: { $0.progress($1) }),
         ]
     }
@@ -268,8 +268,10 @@ extension Shell {
         }
     }
 
-    var scenarioTitles: [String: String] {
-        Dictionary(library.scenarios.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    /// The loaded cases' titles by the record they belong to: a draft's entries are titled as
+    /// the draft, the real case's as the real case, whichever is loaded.
+    var scenarioTitles: [CaseKey: String] {
+        Dictionary(library.scenarios.map { (origins.key(for: $0), $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The full path an export goes to, so the learner can find it.
@@ -281,14 +283,19 @@ extension Shell {
         return URL(fileURLWithPath: absolute).standardizedFileURL.path
     }
 
+    /// `progress [export FILE] [--include-drafts]`. Cases played from an author's draft (a
+    /// folder other than the bundled one) count only with `--include-drafts`.
     func progress(_ arguments: [String]) {
+        let includeDrafts = arguments.contains { $0.lowercased() == Self.includeDraftsOption }
+        let arguments = arguments.filter { $0.lowercased() != Self.includeDraftsOption }
         guard let first = arguments.first else {
             guard confirmPrivateOnSharedScreen("progress", what: "your private progress") else { return }
-            showProgress()
+            showProgress(includeDrafts: includeDrafts)
             return
         }
         guard first.lowercased() == "export", arguments.count == 2 else {
-            fail("Use 'progress' to see it or 'progress export FILE' to save it (.json for JSON, else Markdown).")
+            fail("Use 'progress' to see it or 'progress export FILE' to save it (.json for JSON, else Markdown); "
+                + "add --include-drafts to count the cases you played from a draft.")
             return
         }
         guard let store else {
@@ -298,14 +305,23 @@ extension Shell {
         let path = Self.absolutePath(arguments[1])
         let text: String
         do {
-            let export = ProgressExport(summary: try store.progress(), log: try store.activityLog(), library: library,
-                                        exportedAt: now())
+            let export = ProgressExport(summary: try store.progress(includeDrafts: includeDrafts),
+                                        log: try store.activityLog(includeDrafts: includeDrafts), library: library,
+                                        scenarios: progressScenarios(includeDrafts: includeDrafts), exportedAt: now())
             text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
         } catch {
             fail("Could not read your progress: \(error)")
             return
         }
         savePrivately(text, to: path, saying: "your progress")
+    }
+
+    static let includeDraftsOption = "--include-drafts"
+
+    /// The loaded cases by the record they belong to: the bundled ones, and drafts when asked for.
+    func progressScenarios(includeDrafts: Bool) -> [CaseKey: Scenario] {
+        Dictionary(library.scenarios.map { (origins.key(for: $0), $0) }.filter { includeDrafts || $0.0.origin == CaseKey.bundledOrigin },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// Writes an export readable by its owner alone and says where (`-`: standard output,
@@ -325,14 +341,20 @@ extension Shell {
         }
     }
 
-    func showProgress() {
+    func showProgress(includeDrafts: Bool = false) {
         guard let store else {
             fail("Your progress is not available in this session (the progress file could not be opened).")
             return
         }
         do {
-            let keys = Dictionary(library.scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
-            say(scenarioRenderer.progress(try store.progress(), scenarios: keys))
+            let summary = try store.progress(includeDrafts: includeDrafts)
+            say(scenarioRenderer.progress(summary, scenarios: progressScenarios(includeDrafts: includeDrafts)))
+            if summary.draftsLeftOut > 0 {
+                let cases = summary.draftsLeftOut == 1 ? "1 case" : "\(summary.draftsLeftOut) cases"
+                say(TextLayout.wrap("Not counted: \(cases) you played from an author's draft (a folder other than the "
+                    + "cases Attune comes with). 'progress --include-drafts' counts them too.", width: width())
+                    .joined(separator: "\n"))
+            }
         } catch {
             fail("Could not read your progress: \(error)")
         }

@@ -59,7 +59,9 @@ extension Shell {
         if let stored = try? store?.statuses() {
             for scenario in library.scenarios { statuses[scenario.id] = stored[origins.key(for: scenario)] }
         }
-        say(scenarioRenderer.list(library.scenarios, statuses: statuses))
+        // The hint's example is a case in this folder, by the name 'play' takes.
+        let example = library.scenarios.min { $0.id < $1.id }.map(playName)
+        say(scenarioRenderer.list(library.scenarios, statuses: statuses, example: example))
     }
 
     func play(_ arguments: [String]) {

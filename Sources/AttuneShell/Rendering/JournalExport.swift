@@ -15,12 +15,12 @@ enum JournalExport {
         return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
     }
 
-    static func markdown(_ entries: [JournalEntry], titles: [String: String], exportedAt: Date) -> String {
+    static func markdown(_ entries: [JournalEntry], titles: [CaseKey: String], exportedAt: Date) -> String {
         var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). "
             + "\(counted(entries.count, "entry", plural: "entries")).", ""]
         for entry in entries {
             var heading = "## Entry \(entry.id), \(ScenarioRenderer.timestamp(entry.createdAt))"
-            if let scenario = entry.scenarioID { heading += ": \(titles[scenario] ?? scenario)" }
+            if let title = titles.title(for: entry) { heading += ": \(title)" }
             lines += [heading, ""]
             if let prompt = entry.prompt {
                 lines += prompt.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" } + [""]

@@ -16,7 +16,7 @@ struct JournalRenderer {
     static let gutter = "  "
 
     /// The whole journal, with how to find and delete entries.
-    func journal(_ entries: [JournalEntry], titles: [String: String]) -> String {
+    func journal(_ entries: [JournalEntry], titles: [CaseKey: String]) -> String {
         guard !entries.isEmpty else {
             return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
         }
@@ -27,7 +27,7 @@ struct JournalRenderer {
     }
 
     /// The entries written in one case.
-    func journal(_ entries: [JournalEntry], of title: String, titles: [String: String]) -> String {
+    func journal(_ entries: [JournalEntry], of title: String, titles: [CaseKey: String]) -> String {
         let title = TextLayout.neutralize(title)
         guard !entries.isEmpty else {
             return TextLayout.wrap("Your journal has no entries from '\(title)' yet. During the case, type 'reflect' to "
@@ -40,7 +40,7 @@ struct JournalRenderer {
     }
 
     /// The entries that mention every one of `words`.
-    func search(_ hits: [JournalEntry], words: [String], titles: [String: String]) -> String {
+    func search(_ hits: [JournalEntry], words: [String], titles: [CaseKey: String]) -> String {
         let asked = words.map { "'" + TerminalText.quoted($0) + "'" }.joined(separator: " and ")
         guard !hits.isEmpty else {
             return TextLayout.wrap("No entry in your journal mentions \(asked).", width: width).joined(separator: "\n") + "\n"
@@ -54,10 +54,10 @@ struct JournalRenderer {
     }
 
     /// One entry: "Entry 3 · 2026-12-06 21:40 · the case", the prompt, the learner's words.
-    func entry(_ entry: JournalEntry, titles: [String: String]) -> [String] {
+    func entry(_ entry: JournalEntry, titles: [CaseKey: String]) -> [String] {
         let separator = accessible ? ", " : " · "
         var context = separator + ScenarioRenderer.timestamp(entry.createdAt)
-        if let scenario = entry.scenarioID { context += separator + TextLayout.neutralize(titles[scenario] ?? scenario) }
+        if let title = titles.title(for: entry) { context += separator + TextLayout.neutralize(title) }
         var lines = TextLayout.wrap(style.bold("Entry \(entry.id)") + style.dim(context), width: width, indent: Self.gutter,
                                     firstIndent: "")
         if let prompt = entry.prompt {

@@ -3,30 +3,43 @@ import AttuneStore
 import Foundation
 
 /// A learner's record for them to keep or share: Markdown to read, JSON for programs.
+/// A case is named by its id and origin (`scenarios`): a draft's ending is never listed under
+/// the real case, and a draft is marked as one (it is in the record only when asked for).
 struct ProgressExport {
     let summary: ProgressSummary
     let log: ActivityLog
     let library: ContentLibrary
+    /// The loaded cases by the record they belong to; drafts only when they are counted.
+    let scenarios: [CaseKey: Scenario]
     let exportedAt: Date
 
-    private func title(_ id: String) -> String { library.scenario(id)?.title ?? id }
+    private func title(_ key: CaseKey) -> String {
+        let title = scenarios[key]?.title ?? key.id
+        return key.origin == CaseKey.bundledOrigin ? title : "\(title) (a draft, from \(key.origin))"
+    }
+
+    private static func key(_ playthrough: ActivityLog.Playthrough) -> CaseKey {
+        CaseKey(id: playthrough.scenarioID, origin: playthrough.origin)
+    }
 
     /// A choice in words: its text where the case is loaded.
-    private func choiceText(_ step: ActivityLog.Choice, in scenarioID: String) -> String {
-        library.scenario(scenarioID)?.node(step.node)?.choices.first { $0.id == step.choice }?.text
-            .split(whereSeparator: \.isNewline).joined(separator: " ") ?? "a choice from an earlier version of the case"
+    private func choiceText(_ step: ActivityLog.Choice, in key: CaseKey) -> String {
+        scenarios[key]?.node(step.node)?.choices.first { $0.id == step.choice }?.text
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+            ?? (key.origin == CaseKey.bundledOrigin || scenarios[key] != nil ? "a choice from an earlier version of the case"
+                : "a choice in a draft that is not loaded now")
     }
 
     private static func kind(_ kind: EndingKind?) -> String { kind.map { "a \($0.rawValue) ending" } ?? "an ending" }
 
     func markdown() -> String {
         var lines = ["# Attune progress", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)).", ""]
-        lines.append("Cases done: \(Set(summary.finishedCases.map(\.id)).count) of \(library.scenarios.count). "
+        lines.append("Cases done: \(summary.finishedCases.filter { scenarios[$0] != nil }.count) of \(scenarios.count). "
             + "Journal entries: \(summary.journalEntries).")
         lines += ["", "## Endings reached", ""]
         if summary.endings.isEmpty { lines.append("None yet.") }
         for ending in summary.endings {
-            lines.append("- \(title(ending.scenarioID)): \(Self.kind(ending.kind)), "
+            lines.append("- \(title(ending.key)): \(Self.kind(ending.kind)), "
                 + ScenarioRenderer.timestamp(ending.reachedAt))
         }
         lines += ["", "## How choices met the family", "", "| Rating | Choices |", "|---|---:|"]
@@ -39,18 +52,20 @@ struct ProgressExport {
         for playthrough in log.playthroughs where playthrough.status != "abandoned" {
             let steps = log.choices.filter { $0.playthrough == playthrough.id }
             let state = playthrough.status == "finished" ? "reached \(Self.kind(playthrough.endingKind))" : "in progress"
-            lines.append("- \(title(playthrough.scenarioID)), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state):")
+            lines.append("- \(title(Self.key(playthrough))), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state):")
             for (number, step) in steps.enumerated() {
-                lines.append("  \(number + 1). \(choiceText(step, in: playthrough.scenarioID)) (\(step.rating.words))")
+                lines.append("  \(number + 1). \(choiceText(step, in: Self.key(playthrough))) (\(step.rating.words))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private struct JSONExport: Encodable {
-        struct Ending: Encodable { let scenario, ending: String; let kind: String?; let reachedAt: Date }
+        /// `draft`: the folder of an author's draft; absent for a case that ships with Attune.
+        struct Ending: Encodable { let scenario, ending: String; let draft, kind: String?; let reachedAt: Date }
         struct Path: Encodable {
             let scenario: String
+            let draft: String?
             let startedAt: Date
             let status: String
             let ending: String?
@@ -60,6 +75,9 @@ struct ProgressExport {
         let exportedAt: Date
         let casesDone: [String]
         let casesInProgress: [String]
+        /// Draft cases done and in progress, "folder: id"; present only when drafts were asked for.
+        let draftsDone: [String]?
+        let draftsInProgress: [String]?
         let endings: [Ending]
         let ratings: [String: Int]
         let competencies: [String: Int]
@@ -67,25 +85,45 @@ struct ProgressExport {
         let paths: [Path]
     }
 
+    private static func draft(_ origin: String) -> String? { origin == CaseKey.bundledOrigin ? nil : origin }
+
     func json() throws -> String {
         let paths = log.playthroughs.filter { $0.status != "abandoned" }.map { playthrough in
             JSONExport.Path(
-                scenario: playthrough.scenarioID, startedAt: playthrough.startedAt, status: playthrough.status,
+                scenario: playthrough.scenarioID, draft: Self.draft(playthrough.origin), startedAt: playthrough.startedAt, status: playthrough.status,
                 ending: playthrough.ending,
                 choices: log.choices.filter { $0.playthrough == playthrough.id }.map {
                     JSONExport.Step(node: $0.node, choice: $0.choice, rating: $0.rating.rawValue,
                                     competencies: $0.competencies, madeAt: $0.madeAt)
                 })
         }
+        func bundled(_ keys: Set<CaseKey>) -> [String] { keys.filter { $0.origin == CaseKey.bundledOrigin }.map(\.id).sorted() }
+        func drafts(_ keys: Set<CaseKey>) -> [String]? {
+            let drafts = keys.filter { $0.origin != CaseKey.bundledOrigin }
+            return drafts.isEmpty ? nil : drafts.map { "\($0.origin): \($0.id)" }.sorted()
+        }
         let export = JSONExport(
-            exportedAt: exportedAt, casesDone: Set(summary.finishedCases.map(\.id)).sorted(),
-            casesInProgress: Set(summary.inProgressCases.map(\.id)).sorted(),
-            endings: summary.endings.map { .init(scenario: $0.scenarioID, ending: $0.ending, kind: $0.kind?.rawValue, reachedAt: $0.reachedAt) },
+            exportedAt: exportedAt, casesDone: bundled(summary.finishedCases), casesInProgress: bundled(summary.inProgressCases),
+            draftsDone: drafts(summary.finishedCases), draftsInProgress: drafts(summary.inProgressCases),
+            endings: summary.endings.map {
+                .init(scenario: $0.scenarioID, ending: $0.ending, draft: Self.draft($0.key.origin), kind: $0.kind?.rawValue,
+                      reachedAt: $0.reachedAt)
+            },
             ratings: Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, summary.ratingCounts[$0] ?? 0) }),
             competencies: summary.competencies, journalEntries: summary.journalEntries, paths: paths)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+    }
+}
+
+extension [CaseKey: String] {
+    /// The title of the case a journal entry was written in, by its id and origin: a draft's
+    /// entry is never titled as the bundled case it shares an id with, nor the other way round.
+    /// A case that is not loaded: its id, or "an author's draft, not loaded now" for a draft.
+    func title(for entry: JournalEntry) -> String? {
+        guard let key = entry.caseKey else { return nil }
+        return self[key] ?? (entry.isFromDraft ? "an author's draft, not loaded now" : key.id)
     }
 }

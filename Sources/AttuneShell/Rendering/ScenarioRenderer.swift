@@ -34,8 +34,9 @@ struct ScenarioRenderer {
         }
     }
 
-    /// `scenarios`: id, title, minutes, audience and where the learner stands.
-    func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus]) -> String {
+    /// `scenarios`: id, title, minutes, audience and where the learner stands. `example`: how
+    /// 'play' names one of these cases, for the hint.
+    func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus], example: String? = nil) -> String {
         guard !scenarios.isEmpty else {
             return "No cases are available. Check the folder given with --scenarios.\n"
         }
@@ -51,7 +52,8 @@ struct ScenarioRenderer {
             lines += TextLayout.wrap(clean(scenario.summary), width: width, indent: "    ")
             lines.append("")
         }
-        lines += TextLayout.wrap("Type 'play' and a case's first word (for example 'play maya') to begin or continue it.",
+        let shown = example.map { " (for example 'play \(clean($0))')" } ?? ""
+        lines += TextLayout.wrap("Type 'play' and a case's first word\(shown) to begin or continue it.",
                                  width: width).map(style.dim)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -181,7 +181,7 @@ public final class Shell {
         // In group mode the screen is shared: a private case is never named.
         guard !groupMode, let key = try? store?.latestUnfinished(),
               let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else { return }
-        say(TextLayout.wrap("You have an unfinished case, '\(TextLayout.neutralize(scenario.title))'. Type 'play \(scenario.id)' to continue it.",
+        say(TextLayout.wrap("You have an unfinished case, '\(TextLayout.neutralize(scenario.title))'. Type 'play \(playName(scenario))' to continue it.",
                             width: width()).joined(separator: "\n"))
     }
 
