@@ -2,8 +2,9 @@
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
 # libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
 # (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`),
-# libqrencode (the join code drawn in the terminal for phones); man-db (the install test
-# reads the installed manual page with `man -l`).
+# libqrencode (the join code drawn in the terminal for phones); libcurl's development files
+# (the self-contained release build links Foundation's networking, and so libcurl, into the
+# program); man-db (the install test reads the installed manual page with `man -l`).
 set -euo pipefail
 
 missing=()
@@ -12,8 +13,9 @@ if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libedit || missing+=(libedit-dev)
   pkg-config --exists sqlite3 || missing+=(libsqlite3-dev)
   pkg-config --exists libqrencode || missing+=(libqrencode-dev)
+  pkg-config --exists libcurl || missing+=(libcurl4-openssl-dev)
 else
-  missing+=(libedit-dev libsqlite3-dev libqrencode-dev)
+  missing+=(libedit-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev)
 fi
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
