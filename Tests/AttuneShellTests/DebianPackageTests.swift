@@ -145,6 +145,19 @@ struct DebianPackageTests {
                 "help format names \(guide): \(guides.stdout)")
     }
 
+    @Test("make deb with a program that is not there says so, and writes no package")
+    func missingProgram() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("packages")
+        let missing = folder.appendingPathComponent("no such attune").path
+        let result = try InstallTests.make(["deb", "BINARY=\(missing)", "DEB_DIR=\(output.path)"], home: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("error: \(missing) is not an executable program."), "\(result.stderr)")
+        #expect(!result.stdout.contains("lintian"), "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test("as root: dpkg installs the package into a throwaway root, its dependencies met here; the program works there; dpkg removes it all",
           .enabled(if: getuid() == 0, "dpkg --root needs root"))
     func installedWithDpkg() throws {
