@@ -2,9 +2,10 @@
 # Installs what building and testing Attune needs on Debian/Ubuntu, only when missing:
 # libedit (line editing), pkg-config (to find it), SQLite headers (progress store), tmux
 # (the terminal end-to-end tests), Graphviz (the test that renders `attune graph`),
-# libqrencode (the join code drawn in the terminal for phones); libcurl's headers (sending
-# to an LRS with the answer's size bounded as it arrives); man-db (the install test
-# reads the installed manual page with `man -l`).
+# libqrencode (the join code drawn in the terminal for phones); libcurl's development files
+# (sending to an LRS with the answer's size bounded as it arrives, and the self-contained
+# release build links Foundation's networking, built on libcurl, into the program); man-db
+# (the install test reads the installed manual page with `man -l`).
 set -euo pipefail
 
 missing=()

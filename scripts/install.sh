@@ -13,25 +13,30 @@
 # keeps its list of folders.
 #
 # Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE]
-# It builds (release by default) and installs. With --binary, it installs that program, built
-# already (the install test does this: SwiftPM cannot build while 'swift test' holds .build).
+#                           [--scratch-path DIR]
+# It builds and installs (scripts/build-program.sh). release, the default, is the
+# self-contained program: the Swift runtime linked in, stripped, loading only Debian's
+# libraries. debug is the dynamic build, for development (it needs the toolchain to run).
+# With --binary, it installs that program, built already, as it is (the install test does
+# this: SwiftPM cannot build while 'swift test' holds .build); generate-manual must be beside it.
 #
-# The manual page is made by generate-manual, the tool behind swift-argument-parser's
-# GenerateManual plugin, run on the program exactly as the plugin runs it. The plugin itself
-# is not used: it builds the package with settings of its own, so it and 'swift build -c
-# release' each rebuild the release modules after the other (77 s and 85 s on the
-# development machine, every time), and it cannot run during 'swift test'.
+# The manual page and completions come from scripts/generate-pages.sh. swift-argument-parser's
+# GenerateManual plugin itself is not used: it builds the package with settings of its own, so
+# it and 'swift build -c release' each rebuild the release modules after the other (77 s and
+# 85 s on the development machine, every time), and it cannot run during 'swift test'.
 set -euo pipefail
 
 prefix="${HOME}/.local"
 configuration=release
 binary=""
+scratch=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="${2:?--prefix needs a folder}"; shift 2 ;;
     --configuration) configuration="${2:?--configuration needs release or debug}"; shift 2 ;;
     --binary) binary="${2:?--binary needs the program to install}"; shift 2 ;;
-    *) echo "error: unknown argument '$1'. Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE]" >&2; exit 2 ;;
+    --scratch-path) scratch=(--scratch-path "${2:?--scratch-path needs a folder}"); shift 2 ;;
+    *) echo "error: unknown argument '$1'. Usage: scripts/install.sh [--prefix DIR] [--configuration release|debug] [--binary FILE] [--scratch-path DIR]" >&2; exit 2 ;;
   esac
 done
 case "$configuration" in release|debug) ;; *) echo "error: --configuration is release or debug, not '$configuration'." >&2; exit 2 ;; esac
@@ -41,30 +46,24 @@ case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
 case "$binary" in /*|"") ;; *) binary="$PWD/$binary" ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-swift="${SWIFT:-swift}"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [ -z "$binary" ]; then
-  mkdir -p .build
-  log=".build/install-$configuration.log"
-  echo "Building Attune ($configuration)..."
-  "$swift" build -c "$configuration" --product attune 2>&1 | tee "$log"
-  scripts/check-warnings.sh "$log"
-  binary="$("$swift" build -c "$configuration" --show-bin-path)/attune"
-  # The manual page's generator, built once in debug mode (it is small and fast either way).
-  "$swift" build --product generate-manual >>"$log" 2>&1 \
-    || { echo "error: swift-argument-parser's generate-manual could not be built; see $log." >&2; exit 1; }
-  tool="$("$swift" build --show-bin-path)/generate-manual"
+  built="$(scripts/build-program.sh --configuration "$configuration" "${scratch[@]+"${scratch[@]}"}")"
+  binary="$(sed -n 1p <<<"$built")"
+  tool="$(sed -n 2p <<<"$built")"
+  if [ "$configuration" = release ]; then
+    # Stripped: symbol tables and debug sections are most of the program's size.
+    cp "$binary" "$work/attune"
+    strip --strip-unneeded "$work/attune"
+    binary="$work/attune"
+  fi
 else
   tool="$(dirname "$binary")/generate-manual"
 fi
 [ -x "$binary" ] || { echo "error: $binary is not an executable program." >&2; exit 2; }
-[ -x "$tool" ] || { echo "error: swift-argument-parser's generate-manual is not beside $binary; build it with 'swift build --product generate-manual'." >&2; exit 2; }
-mkdir "$work/generated"
-"$tool" "$binary" --output-directory "$work/generated" >/dev/null
-manual="$work/generated/attune.1"
-[ -s "$manual" ] || { echo "error: the manual page $manual is missing or empty." >&2; exit 2; }
+scripts/generate-pages.sh "$binary" "$tool" "$work/generated"
 
 created_prefix=false
 if [ ! -d "$prefix" ]; then
@@ -131,16 +130,10 @@ done < <(find Knowledge Scenarios -type f ! -name '.*' -print0 | sort -z)
 for guide in authoring.md knowledge.md ratings-policy.md; do
   put "docs/$guide" "share/doc/attune/$guide" 0644
 done
-# generate-manual keeps the blank line between paragraphs, which groff warns about (man shows
-# "mdoc warning: Empty input line"); .Pp is mdoc's paragraph break.
-sed 's/^$/.Pp/' "$manual" >"$work/attune.1"
-put "$work/attune.1" share/man/man1/attune.1 0644
-for shell in bash zsh fish; do
-  "$prefix/bin/attune" --generate-completion-script "$shell" >"$work/completion.$shell"
-done
-put "$work/completion.bash" share/bash-completion/completions/attune 0644
-put "$work/completion.zsh" share/zsh/site-functions/_attune 0644
-put "$work/completion.fish" share/fish/vendor_completions.d/attune.fish 0644
+put "$work/generated/attune.1" share/man/man1/attune.1 0644
+put "$work/generated/completion.bash" share/bash-completion/completions/attune 0644
+put "$work/generated/completion.zsh" share/zsh/site-functions/_attune 0644
+put "$work/generated/completion.fish" share/fish/vendor_completions.d/attune.fish 0644
 
 echo "Installed Attune in $prefix: the program is $prefix/bin/attune."
 case ":$PATH:" in

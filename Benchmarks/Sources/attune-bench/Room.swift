@@ -1,3 +1,4 @@
+import AttunePlay
 import AttuneRoom
 import Foundation
 import Synchronization
@@ -66,10 +67,11 @@ enum RoomBenchmark {
         let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
         defer { server.stop() }
         let port = UInt16(server.addresses[0].split(separator: ":")[2].split(separator: "/")[0])!
-        board.show(RoomMoment(decision: 1, caseTitle: "Maya, four months", prompt: "What do you do first?",
+        board.show(RoomMoment(caseTitle: "Maya, four months", label: "Moment 1", prompt: "What do you do first?",
                               choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"]))
         board.openVoting()
         let code = board.code
+        let decision = board.decision
 
         // The load: each phone joins, then polls its state and votes (changing its vote) until told to stop.
         let stop = Atomic<Bool>(false)
@@ -89,7 +91,7 @@ enum RoomBenchmark {
                 var round = 0
                 while !stop.load(ordering: .relaxed) {
                     let reply = round % 3 == 2
-                        ? request(port, "POST", "/r/\(code)/vote", body: #"{"device":"\#(token)","decision":1,"choice":\#((number + round) % 3)}"#, from: from)
+                        ? request(port, "POST", "/r/\(code)/vote", body: #"{"device":"\#(token)","decision":\#(decision),"choice":\#((number + round) % 3)}"#, from: from)
                         : request(port, "GET", "/r/\(code)/state?device=\(token)", from: from)
                     if reply?.0 == 200 { served.add(1, ordering: .relaxed) } else { refused.add(1, ordering: .relaxed) }
                     round += 1

@@ -2,10 +2,12 @@ import Foundation
 
 // attune-bench: prints Attune's benchmark tables.
 //
-//   attune-bench [--root DIR] [--only startup|scaling|search|paths|room]...
+//   attune-bench [--root DIR] [--self-contained FILE] [--only startup|scaling|search|paths|room|builds]...
 //
 // DIR is the repository root holding Knowledge/ and Scenarios/ (default: found by walking up
-// from this executable). The `attune` and `hello-exit` executables are expected next to
+// from this executable). FILE is the self-contained program the builds section compares with
+// the dynamic one (default: Benchmarks/.build/attune-self-contained, where make bench puts it).
+// The `attune` and `hello-exit` executables are expected next to
 // this one (`make bench` builds all three into Benchmarks/.build/release).
 //
 // Internal: `attune-bench --one-size N --reps R` runs one scaling size and prints its
@@ -38,7 +40,7 @@ if let size = value(after: "--one-size", in: arguments) {
     exit(0)
 }
 
-let sections = ["startup", "scaling", "search", "paths", "room"]
+let sections = ["startup", "scaling", "search", "paths", "room", "builds"]
 var chosen: [String] = []
 var index = 0
 while index < arguments.count {
@@ -49,11 +51,11 @@ while index < arguments.count {
         }
         chosen.append(arguments[index + 1])
         index += 2
-    case "--root":
-        guard index + 1 < arguments.count else { fail("--root needs a folder") }
+    case "--root", "--self-contained":
+        guard index + 1 < arguments.count else { fail("\(arguments[index]) needs a path") }
         index += 2
     case "-h", "--help":
-        print("usage: attune-bench [--root DIR] [--only \(sections.joined(separator: "|"))]...")
+        print("usage: attune-bench [--root DIR] [--self-contained FILE] [--only \(sections.joined(separator: "|"))]...")
         exit(0)
     default:
         fail("unknown argument '\(arguments[index])' (try --help)")
@@ -85,6 +87,10 @@ do {
     if chosen.contains("search") { print(try SearchBenchmark.run(paths)) }
     if chosen.contains("paths") { print(try PathCountBenchmark.run()) }
     if chosen.contains("room") { print(try RoomBenchmark.run()) }
+    if chosen.contains("builds") {
+        let selfContained = value(after: "--self-contained", in: arguments) ?? paths.root + "/Benchmarks/.build/attune-self-contained"
+        print(try BuildsBenchmark.run(paths, selfContained: selfContained))
+    }
 } catch {
     fail("\(error)")
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// 6. The self-contained program (`make install`, `make deb`: the Swift runtime linked in,
+/// stripped) against the dynamic release build, which loads the toolchain's libraries:
+/// `--help`, the shell to its prompt with a warm content cache, and peak memory.
+enum BuildsBenchmark {
+    static let repetitions = 21
+    static let warmup = 2
+
+    static func run(_ paths: BenchPaths, selfContained: String) throws -> String {
+        for program in [paths.attune, selfContained, paths.peakRSS] where access(program, X_OK) != 0 {
+            throw SpawnError(description: "\(program) is missing; build it first (make bench does)")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-builds-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let content = ["--knowledge", paths.knowledge, "--scenarios", paths.scenarios,
+                       "--data-dir", scratch + "/kept", "--color", "never"]
+        // Each build keeps its own warm cache, so this compares the programs, not the cache.
+        let builds = [("dynamic", paths.attune, scratch + "/cache-dynamic"),
+                      ("self-contained", selfContained, scratch + "/cache-self-contained")]
+        struct Row { var label: String; var program: String; var arguments: [String]; var input: String; var cache: String }
+        var rows: [Row] = []
+        for (name, program, cache) in builds {
+            rows.append(Row(label: "\(name): attune --help", program: program, arguments: ["--help"], input: "", cache: cache))
+        }
+        for (name, program, cache) in builds {
+            rows.append(Row(label: "\(name): shell to prompt, warm cache", program: program, arguments: content,
+                            input: "quit\n", cache: cache))
+        }
+
+        var times = [[Double]](repeating: [], count: rows.count)
+        for round in 0..<(warmup + repetitions) {
+            for (number, row) in rows.enumerated() {
+                let result = try runChild(row.program, row.arguments, input: row.input, environment: ["XDG_CACHE_HOME": row.cache])
+                guard result.status == 0 else {
+                    throw SpawnError(description: "\(row.program) \(row.arguments.joined(separator: " ")) exited with status \(result.status)")
+                }
+                if round >= warmup { times[number].append(result.elapsedNanoseconds) }
+            }
+        }
+        var table = Table("6. The self-contained program against the dynamic build: spawn to exit, \(repetitions) rounds after \(warmup) untimed", [
+            ("program", .left), ("median ms", .right), ("min ms", .right), ("vs dynamic", .right),
+            ("vs dynamic --help", .right), ("peak RSS MiB", .right),
+        ])
+        let medians = times.map { Timings(nanoseconds: $0).median }
+        let dynamicHelp = medians[0]
+        for (number, row) in rows.enumerated() {
+            let peak = try peakResidentBytes(of: row.program, row.arguments, input: row.input, helper: paths.peakRSS,
+                                             environment: ["XDG_CACHE_HOME": row.cache])
+            // Rows come in pairs: the dynamic build first, then the self-contained one.
+            let dynamic = medians[number - number % 2]
+            table.add([row.label, Format.ms(medians[number]), Format.ms(Timings(nanoseconds: times[number]).percentile(0)),
+                       Format.ratio(medians[number] / dynamic), Format.ratio(medians[number] / dynamicHelp), Format.mib(peak)])
+        }
+        let sizes = [paths.attune, selfContained].map { path -> String in
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? .nan
+            return "\(Format.fixed(bytes / 1_048_576, 1)) MiB"
+        }
+        table.notes = [
+            "dynamic: \(paths.attune) (\(sizes[0]); loads the Swift toolchain's libraries).",
+            "self-contained: \(selfContained) (\(sizes[1]); --static-swift-stdlib, stripped, as make install and make deb build it).",
+            "The rows run side by side, one round of every row at a time; each build has a warm content cache of its own.",
+        ]
+        return table.render()
+    }
+}
