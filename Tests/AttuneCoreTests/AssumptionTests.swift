@@ -127,24 +127,25 @@ struct AssumptionTests {
         ])
     }
 
-    @Test("unknown names in assumes: get the same finding as in when:, at the same place on the line")
+    @Test("unknown names in assumes: get the same finding as in when:, at the same place on the line (the name)")
     func unknownNames() {
-        let pairs: [(String, RuleID)] = [
-            ("chose(arrival.greet)", .unknownChoice), ("visited(warmth)", .unknownNode), ("calm >= 1", .unknownVariable),
-            ("chose(arival.greet-baby)", .unknownNode),
+        // Each condition, the rule, and where the unknown name starts in it: the caret points at the name.
+        let pairs: [(String, RuleID, Int)] = [
+            ("chose(arrival.greet)", .unknownChoice, 14), ("visited(warmth)", .unknownNode, 8), ("calm >= 1", .unknownVariable, 0),
+            ("chose(arival.greet-baby)", .unknownNode, 6),
         ]
-        for (condition, rule) in pairs {
+        for (condition, rule, offset) in pairs {
             let item = "      - when: visited(warm)\n        say: Never shown.\n"
             let inWhen = fixture([(item, "      - when: \(condition)\n        say: Never shown.\n")]).1
             let inAssumes = fixture([(item, item + "        assumes: \(condition)\n")]).1
             #expect(inWhen.map(\.rule) == [rule])
             #expect(inAssumes.map(\.message) == inWhen.map(\.message))
-            #expect(inAssumes.map(\.location) == [SourceLocation(file: "Scenarios/visit.yaml", line: 68, column: 18)])
-            #expect(inWhen.map(\.location) == [SourceLocation(file: "Scenarios/visit.yaml", line: 66, column: 15)])
+            #expect(inAssumes.map(\.location) == [SourceLocation(file: "Scenarios/visit.yaml", line: 68, column: 18 + offset)])
+            #expect(inWhen.map(\.location) == [SourceLocation(file: "Scenarios/visit.yaml", line: 66, column: 15 + offset)])
         }
         // The message names the moment and the choice, as for a when:.
         #expect(fixture([("    text: Flat.\n", "    text: Flat.\n    assumes: chose(arrival.greet)\n")]).1.map(\.headline) == [
-            "Scenarios/visit.yaml:65:14: error: the condition 'chose(arrival.greet)' names the choice 'greet', which node 'arrival' does not have [unknown-choice]",
+            "Scenarios/visit.yaml:65:28: error: the condition 'chose(arrival.greet)' names the choice 'greet', which node 'arrival' does not have [unknown-choice]",
         ])
     }
 

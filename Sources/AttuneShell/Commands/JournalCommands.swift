@@ -184,7 +184,12 @@ extension Shell {
                     say(style.dim("Kept. Go on writing; a line holding only a full stop (.) saves."))
                     interruptedBefore = false
                 } else {
-                    say(style.dim("Ctrl-C cleared that line; the \(linesWord(draft.lineCount)) before it are kept. "
+                    let kept = switch draft.lineCount {
+                    case 0: "Nothing is written yet."
+                    case 1: "The line you wrote before it is kept."
+                    default: "The \(linesWord(draft.lineCount)) you wrote before it are kept."
+                    }
+                    say(style.dim("Ctrl-C: only the line being typed, if any, was dropped. \(kept) "
                         + "Go on writing, end with a full stop (.) to save, or press Ctrl-C again to discard the whole reflection."))
                     interruptedBefore = true
                 }
