@@ -94,7 +94,8 @@ struct SelfStudyTests {
                                   .line("third"), .line(".")]
         shell.readMore = { _ in queue.isEmpty ? .endOfInput : queue.removeFirst() }
         shell.execute("reflect")
-        #expect(output.text.contains("Ctrl-C: only the line being typed, if any, was dropped. The line you wrote before it is kept."))
+        #expect(output.text.replacingOccurrences(of: "\n", with: " ")
+            .contains("Ctrl-C: only the line being typed, if any, was dropped. The line you wrote before it is kept."))
         #expect(try store.journal().map(\.text) == ["first\nsecond\nthird"])
         queue = [.line("to throw away"), .interrupted, .interrupted, .line("yes")]
         shell.execute("reflect")
