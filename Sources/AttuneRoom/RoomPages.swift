@@ -289,29 +289,7 @@ enum RoomPages {
                   .catch(function () { say("Your vote did not reach the room. Try again.", true); });
               }
 
-              function renderReveal(r) {
-                var list = $("reveal-options");
-                clear(list);
-                if (!r || !Array.isArray(r.options)) { show($("reveal"), false); return; }
-                setText($("reveal-title"), (r.momentLabel ? r.momentLabel + ": " : "") + "how each option met the family");
-                setText($("reveal-chosen"), typeof r.chosen === "number" ? "The room chose option " + r.chosen + "." : "");
-                r.options.forEach(function (o) {
-                  var chosen = o.number === r.chosen;
-                  var li = el("li", undefined, "option" + (chosen ? " chosen" : ""));
-                  var head = el("p");
-                  head.appendChild(el("strong", o.number + ". "));
-                  head.appendChild(document.createTextNode(String(o.text || "")));
-                  li.appendChild(head);
-                  var rating = el("p", undefined, "rating");
-                  rating.appendChild(document.createTextNode(String(o.rating || "")));
-                  if (typeof o.votes === "number") rating.appendChild(document.createTextNode(" · " + o.votes + (o.votes === 1 ? " vote" : " votes")));
-                  if (chosen) { rating.appendChild(document.createTextNode(" ")); rating.appendChild(el("span", "The room's choice", "badge")); }
-                  li.appendChild(rating);
-                  if (o.why) li.appendChild(el("p", String(o.why), "why"));
-                  list.appendChild(li);
-                });
-                show($("reveal"), true);
-              }
+              \#(revealScript)
 
               function renderSummary(summary) {
                 var list = $("summary-lines");
@@ -584,29 +562,7 @@ enum RoomPages {
                   list.appendChild(li);
                 });
               }
-              function renderReveal(r) {
-                var list = $("reveal-options");
-                clear(list);
-                if (!r || !Array.isArray(r.options)) { show($("reveal"), false); return; }
-                setText($("reveal-title"), (r.momentLabel ? r.momentLabel + ": " : "") + "how each option met the family");
-                setText($("reveal-chosen"), typeof r.chosen === "number" ? "The room chose option " + r.chosen + "." : "");
-                r.options.forEach(function (o) {
-                  var chosen = o.number === r.chosen;
-                  var li = el("li", undefined, "option" + (chosen ? " chosen" : ""));
-                  var head = el("p");
-                  head.appendChild(el("strong", o.number + ". "));
-                  head.appendChild(document.createTextNode(String(o.text || "")));
-                  li.appendChild(head);
-                  var rating = el("p", undefined, "rating");
-                  rating.appendChild(document.createTextNode(String(o.rating || "")));
-                  if (typeof o.votes === "number") rating.appendChild(document.createTextNode(" · " + o.votes + (o.votes === 1 ? " vote" : " votes")));
-                  if (chosen) { rating.appendChild(document.createTextNode(" ")); rating.appendChild(el("span", "The room's choice", "badge")); }
-                  li.appendChild(rating);
-                  if (o.why) li.appendChild(el("p", String(o.why), "why"));
-                  list.appendChild(li);
-                });
-                show($("reveal"), true);
-              }
+              \#(revealScript)
               function renderSummary(summary) {
                 var rows = $("summary-rows");
                 clear(rows);
@@ -647,4 +603,32 @@ enum RoomPages {
             </body></html>
             """#
     }
+
+    /// Draws the reveal the same way on the phones and the room screen: the moment's label,
+    /// the room's choice in words, each option with its rating in words, votes and why.
+    private static let revealScript = #"""
+        function renderReveal(r) {
+          var list = $("reveal-options");
+          clear(list);
+          if (!r || !Array.isArray(r.options)) { show($("reveal"), false); return; }
+          setText($("reveal-title"), (r.momentLabel ? r.momentLabel + ": " : "") + "how each option met the family");
+          setText($("reveal-chosen"), typeof r.chosen === "number" ? "The room chose option " + r.chosen + "." : "");
+          r.options.forEach(function (o) {
+            var chosen = o.number === r.chosen;
+            var li = el("li", undefined, "option" + (chosen ? " chosen" : ""));
+            var head = el("p");
+            head.appendChild(el("strong", o.number + ". "));
+            head.appendChild(document.createTextNode(String(o.text || "")));
+            li.appendChild(head);
+            var rating = el("p", undefined, "rating");
+            rating.appendChild(document.createTextNode(String(o.rating || "")));
+            if (typeof o.votes === "number") rating.appendChild(document.createTextNode(" · " + o.votes + (o.votes === 1 ? " vote" : " votes")));
+            if (chosen) { rating.appendChild(document.createTextNode(" ")); rating.appendChild(el("span", "The room's choice", "badge")); }
+            li.appendChild(rating);
+            if (o.why) li.appendChild(el("p", String(o.why), "why"));
+            list.appendChild(li);
+          });
+          show($("reveal"), true);
+        }
+        """#
 }

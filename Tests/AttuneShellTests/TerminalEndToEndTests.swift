@@ -2,65 +2,6 @@ import AttuneStore
 import Foundation
 import Testing
 
-private let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
-
-/// One tmux server on its own socket, driving the real binary in a real terminal.
-private final class TmuxSession {
-    let socket = "attune-test-\(UUID().uuidString.prefix(8))"
-    let name = "attune"
-
-    /// Runs a tmux command and returns what it printed. Uses posix_spawn and waitpid:
-    /// Foundation's Process can miss the exit of a client whose server daemonised.
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        try spawn([tmuxPath!, "-L", socket] + arguments)
-    }
-
-    func start(_ command: String, columns: Int = 100) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "40", command])
-    }
-
-    /// Closes the terminal window: the shell gets SIGHUP, as when a laptop lid closes on it.
-    func closeWindow() throws {
-        try tmux(["kill-server"])
-    }
-
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", name] + keys)
-    }
-
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name])
-    }
-
-    var isRunning: Bool {
-        (try? tmux(["list-panes", "-t", name, "-F", "#{pane_dead}"]))?.hasPrefix("0") ?? false
-    }
-
-    /// Waits until the screen satisfies `condition`, for at most ten seconds.
-    func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Issue.record("timed out waiting for \(what); the screen shows:\n\(last)")
-        return last
-    }
-
-    /// The last line of the screen that is not blank.
-    static func lastLine(_ screen: String) -> String {
-        screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-    }
-
-    deinit {
-        _ = try? tmux(["kill-server"])
-    }
-}
-
 /// TAB completion, history across runs and Ctrl-C, through libedit in a real terminal.
 @Suite("Terminal end to end", .serialized, .enabled(if: tmuxPath != nil, "tmux is not installed; `make test` installs it"))
 struct TerminalEndToEndTests {

@@ -6,63 +6,9 @@ import Testing
 import Glibc
 #endif
 
-private let pasteTmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-/// One tmux server on its own socket, for pasting into the real binary as a terminal does.
-private final class PasteTerminal {
-    let socket = "attune-paste-\(UUID().uuidString.prefix(8))"
-    let name = "attune"
-
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        try spawn([pasteTmuxPath ?? "tmux", "-L", socket] + arguments)
-    }
-
-    func start(_ command: String, columns: Int = 100, in directory: String? = nil) throws {
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "40"] + (directory.map { ["-c", $0] } ?? []) + [command])
-    }
-
-    func send(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", name] + keys)
-    }
-
-    /// Pastes `text` as a terminal does: every line break sent as CR, wrapped in the paste
-    /// markers when `bracketed` (and the program asked for them).
-    func paste(_ text: String, bracketed: Bool) throws {
-        let file = try temporaryDirectory().appendingPathComponent("clipboard")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        try tmux(["load-buffer", "-b", "clip", file.path])
-        try tmux(["paste-buffer", "-b", "clip", "-t", name] + (bracketed ? ["-p"] : []))
-    }
-
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", name])
-    }
-
-    func format(_ format: String) throws -> String {
-        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    func waitFor(_ what: String, _ condition: (String) -> Bool) throws -> String {
-        let deadline = Date().addingTimeInterval(10)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        Issue.record("timed out waiting for \(what); the screen shows:\n\(last)")
-        return last
-    }
-
-    static func lastLine(_ screen: String) -> String {
-        screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-    }
-
-    deinit {
-        _ = try? tmux(["kill-server"])
-    }
-}
+private let pasteTmuxPath = tmuxPath
+/// The same real terminal as the other tmux tests (TmuxSession.swift).
+private typealias PasteTerminal = TmuxSession
 
 /// Pasting, TAB and words typed in the wrong place, in a real terminal.
 @Suite("Terminal pasting and free text", .serialized, .enabled(if: pasteTmuxPath != nil, "tmux is not installed; `make test` installs it"))
