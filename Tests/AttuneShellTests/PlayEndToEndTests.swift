@@ -126,6 +126,11 @@ struct PlayEndToEndTests {
         let bad = try runAttune(["play", "maya-quiet-visit", "--choose", "1,9"])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("There is no choice 9 here"))
+        #expect(bad.stderr.contains("Step 2 of 2 ('9') could not be taken; the steps before it were played."))
+        // A scripted run prints no hints about what to type next.
+        let scripted = try runAttune(["play", "maya-quiet-visit", "--choose", "1,2"])
+        #expect(scripted.status == 0)
+        #expect(!scripted.stdout.contains("Type 1-") && !scripted.stdout.contains("(type 'reflect'"))
         let unknown = try runAttune(["play", "no-such-case"])
         #expect(unknown.status == 1)
     }

@@ -189,18 +189,20 @@ struct PlayCommand: ParsableCommand {
             return
         }
         let steps = choose.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        try runInShell(options: options, commands: [["play", id]] + steps.map { ["choose", $0] })
-    }
-}
-
-/// Runs shell commands with nothing recorded (`play --choose`); the first problem stops the
-/// run with status 1.
-private func runInShell(options: GlobalOptions, commands: [[String]]) throws {
-    let context = RunContext(options: options)
-    let shell = context.makeShell(library: try context.loadLibrary(), store: nil)
-    for command in commands {
-        shell.execute(command.map(quoteIfNeeded).joined(separator: " "))
+        let context = RunContext(options: options)
+        let shell = context.makeShell(library: try context.loadLibrary(), store: nil)
+        shell.scripted = true
+        shell.execute("play " + quoteIfNeeded(id))
         if shell.lastCommandFailed { throw ExitCode(1) }
+        for (index, step) in steps.enumerated() {
+            shell.execute("choose " + quoteIfNeeded(step))
+            if shell.lastCommandFailed {
+                // Nothing is recorded in a scripted run; say which step stopped it.
+                context.output.writeError("Step \(index + 1) of \(steps.count) ('\(TextLayout.neutralize(step))') could not be taken; "
+                    + "the steps before it were played.\n")
+                throw ExitCode(1)
+            }
+        }
     }
 }
 

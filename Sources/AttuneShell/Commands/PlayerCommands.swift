@@ -45,7 +45,7 @@ extension Shell {
 
     var scenarioRenderer: ScenarioRenderer {
         ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupMode,
-                         accessible: accessible)
+                         accessible: accessible, scripted: scripted)
     }
 
     /// Reports what could not be saved; play carries on.
@@ -165,7 +165,7 @@ extension Shell {
             if let groupPlay {
                 say(GroupRenderer(style: style, width: width(), accessible: accessible).summary(groupPlay.summary))
             }
-        } else if !offered.isEmpty, !choosingHintShown {
+        } else if !offered.isEmpty, !choosingHintShown, !scripted {
             choosingHintShown = true
             say(style.dim("Type \(offered.count == 1 ? "1" : "1-\(offered.count)") to choose, or 'help'."))
         }

@@ -12,10 +12,13 @@ struct ScenarioRenderer {
     var groupMode = false
     /// Accessible mode: words and numbers instead of bars.
     var accessible = false
+    /// A scripted run (`attune play --choose`): no hints about what to type next.
+    var scripted = false
 
     /// The hint under a reflect question, wrapped here (each line dimmed) so it keeps its indent.
     private var reflectHint: String {
-        TextLayout.wrap(groupMode ? "(type 'reflect' to add a group note)" : "(type 'reflect' to write in your journal)",
+        if scripted { return "" }
+        return TextLayout.wrap(groupMode ? "(type 'reflect' to add a group note)" : "(type 'reflect' to write in your journal)",
                         width: width, indent: "   ", firstIndent: "  ").map { style.dim($0) }.joined(separator: "\n")
     }
 
@@ -162,7 +165,7 @@ struct ScenarioRenderer {
             lines += ["", TextLayout.wrap(style.italic("To close: " + clean(reflect)), width: width).joined(separator: "\n"),
                       reflectHint]
         }
-        lines += ["", endingHint()]
+        if !scripted { lines += ["", endingHint()] }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -45,6 +45,8 @@ public final class Shell {
     /// The room's shared state in group mode, which the room page serves; one for the whole run,
     /// so the join link and code stay the same.
     var board: RoomBoard?
+    /// A scripted run (`attune play --choose`): no hints about what to type next.
+    public var scripted = false
     /// The number in the room, from `open of N`, to warn when more phones join than that.
     var roomSize: Int?
     /// The room's run through the case in play, in group mode.
