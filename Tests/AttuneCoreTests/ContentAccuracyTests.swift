@@ -249,6 +249,45 @@ struct ContentAccuracyTests {
             """)
     }
 
+    /// A learner must not be able to pick the attuned answer by its length. A review once found
+    /// the attuned choice the longest at 98 of 103 decision points (about 370 characters against
+    /// 100): the model answer carried every step while the others were one thin line. The
+    /// distractors are now as specific as the answer; this keeps it so, per case and in total.
+    /// The count is the measure: the attuned choice is the longest at no more than two in five
+    /// decision points in all, and at no more than half in any case. The mean length is only
+    /// guarded against a return to the old gap (2.4 to 5 times), because a late repair must carry
+    /// every step still due (the policy's "Late repairs"), and that length is content, not a cue.
+    @Test("the length of a choice does not give the answer away")
+    func lengthIsNoCue() {
+        var decisions = 0, attunedLongest = 0
+        var problems: [String] = []
+        for scenario in scenarios {
+            var caseDecisions = 0, caseLongest = 0
+            var attuned: [Int] = [], others: [Int] = []
+            for node in scenario.nodes where node.choices.count > 1 {
+                caseDecisions += 1
+                let longest = node.choices.max { $0.text.count < $1.text.count }
+                if longest?.rating == .attuned { caseLongest += 1 }
+                for choice in node.choices {
+                    if choice.rating == .attuned { attuned.append(choice.text.count) } else { others.append(choice.text.count) }
+                }
+            }
+            decisions += caseDecisions
+            attunedLongest += caseLongest
+            let meanAttuned = Double(attuned.reduce(0, +)) / Double(max(attuned.count, 1))
+            let meanOthers = Double(others.reduce(0, +)) / Double(max(others.count, 1))
+            if meanAttuned > 2.5 * meanOthers {
+                problems.append("\(scenario.id): attuned choices average \(Int(meanAttuned)) characters, the others \(Int(meanOthers))")
+            }
+            if caseLongest * 2 > caseDecisions {
+                problems.append("\(scenario.id): the attuned choice is the longest at \(caseLongest) of \(caseDecisions) decision points")
+            }
+        }
+        #expect(decisions > 0)
+        #expect(attunedLongest * 5 <= decisions * 2, "the attuned choice is the longest at \(attunedLongest) of \(decisions) decision points")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     /// Text between straight or curly double quotes.
     private func quotations(in text: String) -> [String] {
         let pattern = #"["\u201C]([^"\u201C\u201D]+)["\u201D]"#
