@@ -2,33 +2,13 @@ import ArgumentParser
 import AttuneCore
 import Foundation
 
-extension Shell {
-    func makeCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "help", usage: "help [COMMAND]", summary: "List the commands, or explain one.",
-                details: "With no command, lists every command. With a command name, shows how to use it and an example.",
-                example: "help search", argument: .command, group: .general, run: { $0.help($1) }),
-            ShellCommand(
-                name: "topics", usage: "topics", summary: "List the knowledge topics and how many entries each has.",
-                details: "Each topic groups related entries, such as the tenets of infant mental health or the program models.",
-                example: "topics", group: .knowledge, run: { $0.topics($1) }),
-            ShellCommand(
-                name: "show", usage: "show ID", summary: "Open a knowledge entry, or list a topic's entries.",
-                details: "Shows an entry's title, summary, full text, facts, sources and related entries. "
-                    + "Given a topic id (see 'topics'), lists that topic's entries. TAB completes ids.",
-                example: "show tenet.4", argument: .entryOrTopic, group: .knowledge, run: { $0.show($1) }),
-            ShellCommand(
-                name: "search", usage: "search WORDS", summary: "Find entries by words, best matches first.",
-                details: "Matches titles, summaries and text, ignoring case and word endings: 'attach' also finds "
-                    + "'attachment'. Entries that contain all the words come first.",
-                example: "search cortisol", argument: .words, group: .knowledge, run: { $0.search($1) }),
-            ShellCommand(
-                name: "quit", aliases: ["exit"], usage: "quit", summary: "Leave Attune. Ctrl-D does the same.",
-                details: "Everything you did is already saved; nothing is lost by leaving.",
-                group: .general, interactiveOnly: true, run: { shell, _ in shell.finish() }),
-        ]
-    }
+/// `help`, `help NAME`, `help trainers`, `help authors` and `help format`, drawn from the
+/// command table.
+final class HelpController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+
+    init(shell: Shell) { self.shell = shell }
 
     func help(_ arguments: [String]) {
         guard let name = arguments.first?.lowercased() else {
@@ -59,15 +39,17 @@ extension Shell {
             helpFormat()
             return
         }
-        guard let command = command(named: name) else {
+        guard let command = CommandTable.entry(named: name) else {
+            fail(shell.unknownCommandMessage(name))
+            return
+        }
+        if !command.inShell {
             // A command of the command line (attune graph, attune explore...): its own help.
-            if let outside = AttuneCommand.configuration.subcommands.first(where: { $0.configuration.commandName == name }) {
+            if case let .own(outside) = command.commandLine {
                 say(outside.helpMessage(columns: width()).trimmingCharacters(in: .newlines))
                 say("")
                 say(style.dim("Run it from your terminal's command line as 'attune \(name)', not inside Attune."))
-                return
             }
-            fail(unknownCommandMessage(name))
             return
         }
         say(style.bold(command.usage))
@@ -106,7 +88,7 @@ extension Shell {
     /// The commands of `groups`, under their headings: usage, then the summary beside it
     /// (or below it when the screen is narrow).
     private func helpList(_ groups: [CommandGroup]) {
-        let listed = commands.filter { groups.contains($0.group) }
+        let listed = CommandTable.inShell.filter { groups.contains($0.group) }
         let usageWidth = listed.map(\.usage.count).max() ?? 0
         let beside = usageWidth + 4 + 24 <= width()
         for group in groups {
@@ -124,55 +106,5 @@ extension Shell {
             }
             say("")
         }
-    }
-
-    func topics(_ arguments: [String]) {
-        say(renderer.topics(library.knowledge))
-    }
-
-    func show(_ arguments: [String]) {
-        guard let id = arguments.first else {
-            fail("'show' needs an entry id, for example: show tenet.4. Type 'topics' to browse.")
-            return
-        }
-        guard arguments.count == 1 else {
-            fail("'show' takes one id; to look for words, use 'search \(arguments.joined(separator: " "))'.")
-            return
-        }
-        let base = library.knowledge
-        if let entry = base[id] ?? base[id.lowercased()] {
-            say(renderer.entry(entry, in: base))
-            choicesReminder()
-        } else if let topic = base.topics.first(where: { $0.id == id.lowercased() }) {
-            say(renderer.topic(topic, in: base))
-        } else {
-            fail(unknownEntryMessage(id))
-        }
-    }
-
-    func unknownEntryMessage(_ id: String) -> String {
-        let base = library.knowledge
-        let key = id.lowercased()
-        let starting = base.ids.filter { $0.hasPrefix(key) }
-        var message = "There is no entry '\(TerminalText.quoted(id))'."
-        if !starting.isEmpty {
-            let shown = starting.prefix(8).joined(separator: ", ")
-            message += " Entries starting with it: \(shown)\(starting.count > 8 ? ", ..." : "")."
-        } else if let guess = closestMatch(to: key, in: base.ids + base.topics.map(\.id)) {
-            message += " Did you mean '\(guess)'?"
-        } else {
-            message += " Try 'search \(TerminalText.quoted(id))' or 'topics'."
-        }
-        return message
-    }
-
-    func search(_ arguments: [String]) {
-        let query = arguments.joined(separator: " ")
-        guard !query.allSatisfy(\.isWhitespace) else {
-            fail("'search' needs one or more words, for example: search cortisol")
-            return
-        }
-        let hits = library.index.search(query, limit: 10)
-        say(renderer.searchResults(hits, query: query))
     }
 }
