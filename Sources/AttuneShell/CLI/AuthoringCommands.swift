@@ -102,16 +102,17 @@ struct LintCommand: ParsableCommand {
         }
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let checks = context.authorChecks(knowledge: knowledge, renderer: renderer)
-        let report: AuthorChecks.Report
+        let report: LintReport
         do {
-            report = try checks.lint(paths, json: format == .json, width: context.output.fittingWidth(isError: false))
+            report = try checks.lint(paths)
         } catch {
             context.output.writeError(context.style.error("error:") + " \(error.message)\n")
             throw ExitCode(2)
         }
         // JSON is for programs: never rewrapped. Findings keep their excerpt and caret aligned.
-        context.output.writePreformatted(report.text)
-        if report.failed { throw ExitCode(1) }
+        context.output.writePreformatted(format == .json
+            ? renderer.lintJSON(report) : renderer.lint(report, width: context.output.fittingWidth(isError: false)))
+        if report.errors + report.warnings > 0 { throw ExitCode(1) }
     }
 }
 
@@ -133,15 +134,17 @@ struct TestCommand: ParsableCommand {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
         let checks = context.authorChecks(knowledge: try context.loadKnowledgeOnly(), renderer: renderer)
-        let report: AuthorChecks.Report
+        let run: AuthorChecks.TestRun
         do {
-            report = try checks.test(targets, coverage: coverage, width: context.output.fittingWidth(isError: false))
+            run = try checks.test(targets)
         } catch {
             context.output.writeError(context.style.error("error:") + " \(error.message)\n")
             throw ExitCode(2)
         }
-        context.output.writePreformatted(report.findings + report.text)
-        if report.failed { throw ExitCode(1) }
+        if !run.diagnostics.isEmpty { context.output.writeFindings(run.diagnostics, renderer: renderer) }
+        let width = TerminalInfo.fittingWidth(fd: STDOUT_FILENO, environment: context.environment)
+        context.output.write(checks.report(run, coverage: coverage, width: width))
+        if run.failed { throw ExitCode(1) }
     }
 }
 

@@ -28,15 +28,21 @@ struct AuthorChecks {
             case let .cannotOpen(words), let .unknownTarget(words), let .noFolders(words): words
             }
         }
+
+        /// The message as a sentence of its own, for the shell.
+        var sentence: String { message.prefix(1).uppercased() + message.dropFirst() }
     }
 
-    /// What a check found, laid out for `width`.
-    struct Report {
-        /// Findings met while reading the targets, with their excerpts and carets.
-        var findings = ""
-        var text = ""
-        /// Whether anything was found (exit status 1 on the command line).
-        var failed = false
+    /// A test run: the cases' results, and the findings met while reading them.
+    struct TestRun {
+        var scenarios: [Scenario] = []
+        /// Findings met while reading the targets (a case with errors is not tested).
+        var diagnostics: [Diagnostic] = []
+        var results: [[ScenarioTestResult]] = []
+
+        var untested: [UntestedFile] { UntestedFile.from(diagnostics) }
+        /// Whether a test failed or a case could not be tested (exit status 1 on the command line).
+        var failed: Bool { results.joined().contains(where: { !$0.passed }) || !untested.isEmpty }
     }
 
     /// The paths `lint` checks: each argument that is a path, or the file of the case it names;
@@ -56,49 +62,50 @@ struct AuthorChecks {
         }
     }
 
-    func lint(_ arguments: [String], json: Bool = false, width: Int?) throws(Problem) -> Report {
+    /// The findings of `lint` over the targets (see `lintTargets`).
+    func lint(_ arguments: [String]) throws(Problem) -> LintReport {
         let targets = try lintTargets(arguments)
-        let report: LintReport
         do {
-            report = try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
+            return try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
         } catch {
             throw .cannotOpen("cannot open \(error.displayPath): \(error.reason).")
         }
-        return Report(text: json ? renderer.lintJSON(report) : renderer.lint(report, width: width),
-                      failed: report.errors + report.warnings > 0)
     }
 
-    func test(_ arguments: [String], coverage: Bool, width: Int?) throws(Problem) -> Report {
-        var scenarios: [Scenario] = []
-        var diagnostics: [Diagnostic] = []
+    /// Runs the tests of each target (a file, a folder or a case id); with none, every case of
+    /// the scenarios folder.
+    func test(_ arguments: [String]) throws(Problem) -> TestRun {
+        var run = TestRun()
         let targets = arguments.isEmpty ? (paths.map { [$0.scenarios] } ?? []) : arguments
-        if targets.isEmpty { scenarios = loadedCases() }
+        if targets.isEmpty { run.scenarios = loadedCases() }
         for target in targets {
             switch try resolve(target) {
             case let .scenario(scenario):
-                scenarios.append(scenario)
+                run.scenarios.append(scenario)
             case let .path(path):
                 do {
                     let loaded = try ScenarioLoader.load(paths: [path], knowledge: knowledge)
-                    scenarios += loaded.scenarios
-                    diagnostics += loaded.diagnostics
+                    run.scenarios += loaded.scenarios
+                    run.diagnostics += loaded.diagnostics
                 } catch {
                     throw .cannotOpen("cannot open \(error.displayPath): \(error.reason).")
                 }
             }
         }
-        var report = Report()
-        if !diagnostics.isEmpty { report.findings = renderer.findings(diagnostics, width: width) }
-        let untested = UntestedFile.from(diagnostics)
-        let results = scenarios.map(ScenarioTestRunner.run)
-        report.text = renderer.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count,
-                                     lint: lintCommand, width: width)
+        run.results = run.scenarios.map(ScenarioTestRunner.run)
+        return run
+    }
+
+    /// The test report, with coverage when asked, laid out for `width`.
+    func report(_ run: TestRun, coverage: Bool, width: Int?) -> String {
+        let untested = run.untested
+        var text = renderer.tests(run.results.flatMap { $0 }, untested: untested, cases: run.scenarios.count + untested.count,
+                                  lint: lintCommand, width: width)
         if coverage {
-            report.text += renderer.coverage(zip(scenarios, results).map { TestCoverage($0, results: $1) },
-                                             untested: untested.count, width: width)
+            text += renderer.coverage(zip(run.scenarios, run.results).map { TestCoverage($0, results: $1) },
+                                      untested: untested.count, width: width)
         }
-        report.failed = results.joined().contains(where: { !$0.passed }) || !untested.isEmpty
-        return report
+        return text
     }
 
     private enum Target {

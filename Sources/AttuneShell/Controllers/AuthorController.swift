@@ -32,29 +32,27 @@ final class AuthorController: ShellPart {
     }
 
     func lint(_ arguments: [String]) {
-        run { (width) throws(AuthorChecks.Problem) in try checks.lint(arguments, width: width) }
+        let report: LintReport
+        do {
+            report = try checks.lint(arguments)
+        } catch {
+            return fail(error.sentence)
+        }
+        sayFindings { authoring.lint(report, width: $0) }
+        if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
     }
 
     func runTests(_ arguments: [String]) {
         let coverage = arguments.contains("--coverage")
-        let arguments = arguments.filter { $0 != "--coverage" }
-        run { (width) throws(AuthorChecks.Problem) in try checks.test(arguments, coverage: coverage, width: width) }
-    }
-
-    /// Shows a check's report laid out for the window, or says why it could not run.
-    private func run(_ check: (Int?) throws(AuthorChecks.Problem) -> AuthorChecks.Report) {
-        var problem: AuthorChecks.Problem?
-        sayFindings { width in
-            do throws(AuthorChecks.Problem) {
-                let report = try check(width)
-                if report.failed { lastCommandFailedBecauseOfFindings() }
-                return report.findings + report.text
-            } catch {
-                problem = error
-                return ""
-            }
+        let run: AuthorChecks.TestRun
+        do {
+            run = try checks.test(arguments.filter { $0 != "--coverage" })
+        } catch {
+            return fail(error.sentence)
         }
-        if let problem { fail(problem.message.prefix(1).uppercased() + problem.message.dropFirst()) }
+        if !run.diagnostics.isEmpty { sayFindings { authoring.findings(run.diagnostics, width: $0) } }
+        say(checks.report(run, coverage: coverage, width: width()))
+        if run.failed { lastCommandFailedBecauseOfFindings() }
     }
 
     /// Scenario files at a path (file or folder), checked against the loaded knowledge.
