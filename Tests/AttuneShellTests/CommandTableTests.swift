@@ -61,6 +61,35 @@ struct CommandTableTests {
         }
     }
 
+    @Test("scripts/generate-pages.sh writes a manual page and completions that name every command of the command line",
+          .enabled(if: FileManager.default.isExecutableFile(
+              atPath: attuneBinary.deletingLastPathComponent().appendingPathComponent("generate-manual").path),
+                   "swift-argument-parser's generate-manual is not built; `make test` builds it"))
+    func generatedPages() throws {
+        let folder = try temporaryDirectory().appendingPathComponent("pages")
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent("scripts/generate-pages.sh")
+        process.arguments = [attuneBinary.path, attuneBinary.deletingLastPathComponent().appendingPathComponent("generate-manual").path,
+                             folder.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let manual = try String(contentsOf: folder.appendingPathComponent("attune.1"), encoding: .utf8)
+        for entry in CommandTable.all where entry.shellOnlyReason == nil {
+            #expect(manual.contains(".It Em \(entry.name)\n") || manual.contains(".It Em \"\(entry.name),"), "the manual page names \(entry.name)")
+            #expect(manual.contains(entry.summary.prefix(30)), "the manual page describes \(entry.name)")
+        }
+        for entry in CommandTable.all where entry.shellOnlyReason != nil {
+            #expect(!manual.contains(".It Em \(entry.name)\n"), "the manual page leaves out the shell-only \(entry.name)")
+        }
+        for shellName in ["bash", "zsh", "fish"] {
+            let script = try String(contentsOf: folder.appendingPathComponent("completion.\(shellName)"), encoding: .utf8)
+            for entry in CommandTable.all where entry.shellOnlyReason == nil {
+                #expect(script.contains(entry.name), "completion.\(shellName) offers \(entry.name)")
+            }
+        }
+    }
+
     @Test("TAB after a command offers its sub-words, every one of which its usage names")
     func subWordsCompleted() throws {
         let (shell, _) = makeShell()

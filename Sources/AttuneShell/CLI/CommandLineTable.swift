@@ -50,9 +50,17 @@ struct RunOnceCommand<Slot: CommandSlot>: ParsableCommand {
                                     aliases: entry.aliases)
     }
 
+    /// The words after the name, shown in `--help` only for a command that takes any.
+    static var wordsHelp: ArgumentHelp {
+        let entry = entry
+        let takesWords = entry.argument != .none || !entry.subWords.isEmpty || !entry.flags.isEmpty || entry.text != nil
+        return ArgumentHelp("What the command takes, as in the shell: see the usage above.", valueName: "words",
+                            visibility: takesWords ? .default : .hidden)
+    }
+
     @OptionGroup var options: GlobalOptions
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("What the command takes, as in the shell.", valueName: "words"))
+    @Argument(parsing: .allUnrecognized, help: Self.wordsHelp)
     var words: [String] = []
 
     init() {}

@@ -24,11 +24,7 @@ final class HelpController: ShellPart {
         if ["authors", "author", "authoring", "writing"].contains(name) {
             helpList([.authors])
             say(style.heading("From your own terminal"))
-            for (command, what) in [("attune new CASE-ID", "start a case file that passes lint and test as written"),
-                                    ("attune lint [FILE]", "check cases and knowledge; every finding located"),
-                                    ("attune test [FILE]", "run a case's expected playthroughs"),
-                                    ("attune explore CASE", "every reachable ending, stuck state and unused choice"),
-                                    ("attune graph CASE", "a map of the case for Graphviz or Mermaid, with a legend")] {
+            for (command, what) in CommandTable.all.compactMap(\.fromTerminal) {
                 say("  " + style.code(command))
                 say(TextLayout.wrap(what, width: width(), indent: "      ").joined(separator: "\n"))
             }

@@ -172,13 +172,14 @@ enum CommandTable {
             name: "lint", usage: "lint [ID or PATH]", summary: "Check cases and knowledge files; every finding located.",
             details: "With no argument, checks the knowledge and scenarios folders in use. With a case id or a path, checks that.",
             example: "lint maya-quiet-visit", argument: .scenarioOrPath, group: .authors, commandLine: .own(LintCommand.self),
+            fromTerminal: ("attune lint [FILE]", "check cases and knowledge; every finding located"),
             run: { $0.author.lint($1) }),
         ShellCommand(
             name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
             details: "A case with errors is not tested, and says so. 'test --coverage' also lists the choices, "
                 + "endings and debrief rules that no test exercises.",
             example: "test --coverage maya-quiet-visit", argument: .scenarioOrPath, flags: ["--coverage"], group: .authors,
-            commandLine: .own(TestCommand.self), run: { $0.author.runTests($1) }),
+            commandLine: .own(TestCommand.self), fromTerminal: ("attune test [FILE]", "run a case's expected playthroughs"), run: { $0.author.runTests($1) }),
         ShellCommand(
             name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
             details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
@@ -199,14 +200,17 @@ enum CommandTable {
         ShellCommand(
             name: "new", usage: "attune new CASE-ID", summary: "Start a new scenario file that passes lint and test as written.",
             details: "Writes NAME.yaml into the --scenarios folder if given, else the current folder. Never overwrites.",
-            group: .authors, commandLine: .own(NewCommand.self), inShell: false),
+            group: .authors, commandLine: .own(NewCommand.self), inShell: false,
+            fromTerminal: ("attune new CASE-ID", "start a case file that passes lint and test as written")),
         ShellCommand(
             name: "explore", usage: "attune explore CASE",
             summary: "Every reachable state of a case: endings with a shortest path, stuck states, choices never offered, and how many distinct paths.",
-            group: .authors, commandLine: .own(ExploreCommand.self), inShell: false),
+            group: .authors, commandLine: .own(ExploreCommand.self), inShell: false,
+            fromTerminal: ("attune explore CASE", "every reachable ending, stuck state and unused choice")),
         ShellCommand(
             name: "graph", usage: "attune graph CASE", summary: "Print a case's graph for Graphviz (dot -Tsvg) or Mermaid.",
-            group: .authors, commandLine: .own(GraphCommand.self), inShell: false),
+            group: .authors, commandLine: .own(GraphCommand.self), inShell: false,
+            fromTerminal: ("attune graph CASE", "a map of the case for Graphviz or Mermaid, with a legend")),
         ShellCommand(
             name: "export", usage: "attune export xapi FILE", summary: "Export your learning record.",
             subWords: [SubWord("xapi", then: .path)], group: .journal, commandLine: .own(ExportCommand.self), inShell: false),

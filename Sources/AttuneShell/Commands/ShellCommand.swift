@@ -84,6 +84,8 @@ struct ShellCommand: Sendable {
     var commandLine: CommandLineForm = .once
     /// Whether the shell runs it (`attune explore` and its like run only from the command line).
     var inShell = true
+    /// For `help authors`: how it is typed at the terminal's command line, and what it does there.
+    var fromTerminal: (usage: String, what: String)?
     /// Set for commands that take free text (`reflect`): the rest of the line exactly as
     /// typed, which is never split, unquoted or kept in the shell history.
     var text: (@Sendable (Shell, String) -> Void)?
@@ -91,7 +93,7 @@ struct ShellCommand: Sendable {
 
     init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "", example: String? = nil,
          argument: ArgumentKind = .none, flags: [String] = [], subWords: [SubWord] = [], group: CommandGroup,
-         commandLine: CommandLineForm = .once, inShell: Bool = true, text: (@Sendable (Shell, String) -> Void)? = nil,
+         commandLine: CommandLineForm = .once, inShell: Bool = true, fromTerminal: (usage: String, what: String)? = nil, text: (@Sendable (Shell, String) -> Void)? = nil,
          run: @escaping @Sendable (Shell, [String]) -> Void = { _, _ in }) {
         self.name = name
         self.aliases = aliases
@@ -105,6 +107,7 @@ struct ShellCommand: Sendable {
         self.group = group
         self.commandLine = commandLine
         self.inShell = inShell
+        self.fromTerminal = fromTerminal
         self.text = text
         self.run = run
     }
