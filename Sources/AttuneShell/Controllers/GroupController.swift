@@ -22,7 +22,7 @@ final class GroupController: ShellPart {
     var groupPlay: GroupPlay?
     /// A private screen (`journal`, `progress`, `notes`) asked for once in group mode: typed
     /// again at once, it is shown.
-    var privacyWarned: (command: String, line: Int)?
+    var sharedScreen = SharedScreen()
 
     init(shell: Shell) { self.shell = shell }
 
@@ -253,11 +253,7 @@ final class GroupController: ShellPart {
     /// In group mode the screen is shared: a private screen is shown only when asked for twice in a row.
     func confirmPrivateOnSharedScreen(_ command: String, what: String, them: Bool = false) -> Bool {
         guard groupMode else { return true }
-        if let warned = privacyWarned, warned.command == command, warned.line == context.linesRun - 1 {
-            privacyWarned = nil
-            return true
-        }
-        privacyWarned = (command, context.linesRun)
+        if sharedScreen.mayShow(command, line: context.linesRun) { return true }
         say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show \(them ? "them" : "it").")
         return false
     }
@@ -454,7 +450,8 @@ final class GroupController: ShellPart {
         let path = Shell.absolutePath(argument)
         let record: GroupSessionRecord
         do {
-            guard let id = try number ?? session?.groupSession ?? lastGroupSession ?? store.latestGroupSession() else {
+            guard let id = try GroupSessionToExport.choose(named: number, playing: session?.groupSession, playedLast: lastGroupSession,
+                                                           latest: store.latestGroupSession) else {
                 fail("There is no group session yet. Type 'group on' and 'play' a case to start one.")
                 return
             }
