@@ -171,7 +171,7 @@ func runShellCommand(options: GlobalOptions, words: [String]) throws {
 /// that prints the transcript and records nothing.
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandTable.configuration(
-        "play", extra: "Opens the case in the shell; with --choose, prints a scripted run instead (nothing is recorded).")
+        "play", extra: "Open a case in the shell; with --choose, print a scripted run instead (nothing is recorded).")
 
     @Argument(help: "The case: its name or a word of its title, for example maya.")
     var id: String
