@@ -92,16 +92,16 @@ struct GroupRoomTests {
         let before = try store.progress()
         let mine = try store.activePlaythrough(CaseKey(id: "visit"))
         shell.execute("group on")
-        #expect(shell.session == nil, "group mode leaves the personal case, keeping its place")
+        #expect(shell.play.session == nil, "group mode leaves the personal case, keeping its place")
         shell.execute("play visit")
-        #expect(shell.session?.state.node == "arrival", "the room starts fresh")
+        #expect(shell.play.session?.state.node == "arrival", "the room starts fresh")
         for line in ["votes 4 1", "1", "votes 2 3", "1"] { shell.execute(line) }
         #expect(output.text.contains("The room's path"))
         #expect(try store.progress() == before)
         #expect(try store.activePlaythrough(CaseKey(id: "visit")) == mine)
         shell.execute("group off")
         shell.execute("play visit")
-        #expect(shell.session?.state.path.map(\.choice) == ["forms"])
+        #expect(shell.play.session?.state.path.map(\.choice) == ["forms"])
     }
 
     @Test("a database written by the previous release keeps its group decisions, adopted into sessions, exportable")

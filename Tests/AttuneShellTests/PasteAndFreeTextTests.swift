@@ -48,12 +48,12 @@ struct PasteAndFreeTextTests {
 
     @Test("the words of 'reflect WORDS', 'reflect: WORDS' and a pasted 'reflect' block")
     func reflectionWords() {
-        #expect(Shell.reflectionWords("reflect: I felt a pull to fix it.") == "I felt a pull to fix it.")
-        #expect(Shell.reflectionWords("Reflect:I felt") == "I felt")
-        #expect(Shell.reflectionWords("  reflect  two spaces kept") == " two spaces kept")
-        #expect(Shell.reflectionWords("reflect\nline one\nline two") == "line one\nline two")
-        #expect(Shell.reflectionWords("reflection is hard") == nil)
-        #expect(Shell.reflectionWords("I reflect") == nil)
+        #expect(JournalController.reflectionWords("reflect: I felt a pull to fix it.") == "I felt a pull to fix it.")
+        #expect(JournalController.reflectionWords("Reflect:I felt") == "I felt")
+        #expect(JournalController.reflectionWords("  reflect  two spaces kept") == " two spaces kept")
+        #expect(JournalController.reflectionWords("reflect\nline one\nline two") == "line one\nline two")
+        #expect(JournalController.reflectionWords("reflection is hard") == nil)
+        #expect(JournalController.reflectionWords("I reflect") == nil)
     }
 
     @Test("a block pasted after 'reflect ' is saved whole; at a moment it is asked about and never run")
@@ -119,7 +119,7 @@ struct PasteAndFreeTextTests {
         #expect(shell.complete("sh").candidates.contains("show"))
         #expect(!shell.complete("show ten").isText)
         #expect(!shell.complete("reflect").isText, "the command word itself still completes")
-        shell.writingReflection = true
+        shell.journal.writingReflection = true
         #expect(shell.complete("show ").isText, "a draft's line is all words")
     }
 }

@@ -19,7 +19,7 @@ struct PlayerTests {
         #expect(text.contains("You arrive. The baby is very still."))
         #expect(text.contains("Reflect: What might the stillness say?"))
         #expect(text.contains("What first?\n\n  1. Greet the baby.\n  2. Start the forms.\n"))
-        #expect(shell.session?.state.node == "arrival")
+        #expect(shell.play.session?.state.node == "arrival")
     }
 
     @Test("a choice shows the rating in words, feedback, perspectives and refs; offered choices follow the conditions")
@@ -34,7 +34,7 @@ struct PlayerTests {
         #expect(text.contains("The parent: She came for my baby."))
         #expect(text.contains("Read more (show ID):\n  tenet.1  Nurturing relationships"))
         #expect(text.contains("  1. Wait for her.\n  2. Talk on."))
-        #expect(shell.session?.state.node == "gaze")
+        #expect(shell.play.session?.state.node == "gaze")
         shell.execute("back")
         shell.execute("choose 2")
         #expect(output.text.contains("Missed the cue"))
@@ -70,7 +70,7 @@ struct PlayerTests {
         output.clear()
         shell.execute("back")
         #expect(output.text.contains("Back to the moment before the ending. The ending stays in the record."))
-        #expect(shell.session?.state.node == "gaze")
+        #expect(shell.play.session?.state.node == "gaze")
         shell.execute("2")
         #expect(output.text.contains("It stays flat."))
         #expect(output.text.contains("The silence stayed."))
@@ -88,7 +88,7 @@ struct PlayerTests {
         #expect(output.text.contains("Continuing where you stopped (1 choice so far)."))
         #expect(output.text.contains("The baby looks away."))
         #expect(output.text.contains("1. Wait for her."), "the condition trust >= 1 holds again")
-        #expect(again.session?.state.node == "gaze")
+        #expect(again.play.session?.state.node == "gaze")
         again.execute("scenarios")
         #expect(output.text.contains("visit  in progress"))
     }
@@ -99,7 +99,7 @@ struct PlayerTests {
         let (shell, output) = makeShell(store: store)
         for line in ["play visit", "2", "restart"] { shell.execute(line) }
         #expect(output.text.contains("Starting 'A visit' again."))
-        #expect(shell.session?.state.node == "arrival")
+        #expect(shell.play.session?.state.node == "arrival")
         #expect(try store.progress().ratingCounts.isEmpty)
     }
 
@@ -190,7 +190,7 @@ struct PlayerTests {
         shell.execute("2")
         shell.execute("choose wait")
         #expect(output.errors.contains("There is no choice wait here"), "the condition trust >= 1 does not hold")
-        #expect(shell.session?.state.node == "gaze")
+        #expect(shell.play.session?.state.node == "gaze")
     }
 
     @Test("without a store, play works and reflect says it cannot save")

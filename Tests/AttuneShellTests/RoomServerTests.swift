@@ -382,6 +382,6 @@ struct RoomCommandMistakeTests {
         shell.execute("lock")
         #expect(output.text.contains("No phone voted. Type the room's tally with 'votes'"))
         shell.execute("group off")
-        #expect(shell.room == nil, "group off stops the page")
+        #expect(shell.room.room == nil, "group off stops the page")
     }
 }

@@ -130,10 +130,10 @@ struct SelfStudyTests {
     func findingCases() throws {
         let (shell, output) = makeShell(store: try storeInFolder())
         shell.execute("play vis")
-        #expect(shell.session?.scenario.id == "visit")
+        #expect(shell.play.session?.scenario.id == "visit")
         shell.execute("stop")
         shell.execute("play VISIT")
-        #expect(shell.session?.scenario.id == "visit")
+        #expect(shell.play.session?.scenario.id == "visit")
         shell.execute("stop")
         output.clear()
         shell.execute("cases")
@@ -151,10 +151,10 @@ struct SelfStudyTests {
         shell.readMore = { _ in answers.isEmpty ? .endOfInput : answers.removeFirst() }
         shell.execute("restart")
         #expect(output.text.contains("Begin 'A visit' again from the start?"))
-        #expect(shell.session?.state.node == "gaze")
+        #expect(shell.play.session?.state.node == "gaze")
         answers = [.line("yes")]
         shell.execute("restart")
-        #expect(shell.session?.state.node == "arrival")
+        #expect(shell.play.session?.state.node == "arrival")
     }
 
     @Test("why after resuming shows the last choice's feedback")
@@ -281,12 +281,12 @@ struct SelfStudyTests {
         let author = Shell(library: ContentLibrary(knowledge: library.knowledge, scenarios: [draft], diagnostics: []),
                            output: output, store: store, bundledScenarios: bundledFile.deletingLastPathComponent().path)
         author.execute("play visit")
-        #expect(author.session?.state.node == "arrival", "the draft starts fresh")
+        #expect(author.play.session?.state.node == "arrival", "the draft starts fresh")
         author.execute("2")
         author.execute("2")
         real.execute("stop")
         real.execute("play visit")
-        #expect(real.session?.state.path.map(\.choice) == ["greet-baby"])
+        #expect(real.play.session?.state.path.map(\.choice) == ["greet-baby"])
     }
 
     /// Issue 22, item 9: the draft's choices, ending and journal entries stay out of the
@@ -310,7 +310,7 @@ struct SelfStudyTests {
                            output: authorOutput, store: store, bundledScenarios: bundledFolder)
         for line in ["play visit", "1", "reflect In the real case."] { real.execute(line) }
         for line in ["play visit", "2", "reflect In the draft.", "1"] { author.execute(line) }
-        #expect(author.session?.isAtEnding == true)
+        #expect(author.play.session?.isAtEnding == true)
 
         realOutput.clear()
         real.execute("progress")

@@ -158,4 +158,31 @@ struct TerminalEndToEndTests {
         try session.send("1", "Enter")
         _ = try session.waitFor("moment 2") { $0.contains("Maya, moment 2. Type a choice") }
     }
+
+    @Test("TAB after 'group ' lists every sub-word of the command table, sessions, resume and serve included")
+    func groupSubWordsInTerminal() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let session = TmuxSession()
+        try session.start("\(attuneBinary.path) --data-dir \(parent.appendingPathComponent("data").path) --color never --group")
+        _ = try session.waitFor("the prompt") { TmuxSession.lastLine($0) == "attune>" }
+        try session.send("group ")
+        _ = try session.waitFor("the typed word") { TmuxSession.lastLine($0).hasPrefix("attune> group") }
+        Thread.sleep(forTimeInterval: 0.3)
+        try session.send("Tab")
+        Thread.sleep(forTimeInterval: 0.3)
+        try session.send("Tab")
+        let listed = try session.waitFor("the group sub-words") { screen in
+            ["sessions", "resume", "serve", "export", "off"].allSatisfy { screen.contains($0) }
+        }
+        #expect(TmuxSession.lastLine(listed).hasPrefix("attune> group"))
+        try session.send("se")
+        Thread.sleep(forTimeInterval: 0.3)
+        try session.send("Tab")
+        _ = try session.waitFor("'se' narrows to sessions and serve") { screen in
+            TmuxSession.lastLine(screen).hasPrefix("attune> group se") && screen.contains("serve     sessions")
+        }
+        try session.send("C-c")
+        try session.send("quit", "Enter")
+    }
 }

@@ -18,10 +18,8 @@ public struct AttuneCommand: ParsableCommand {
             attune progress export FILE, attune help.
             """,
         version: AttuneVersion.current,
-        subcommands: [
-            PlayCommand.self, LintCommand.self, TestCommand.self, ExploreCommand.self, GraphCommand.self, NewCommand.self,
-            ExportCommand.self, CacheCommand.self,
-        ])
+        // Every command of the table reachable from here, in the table's order.
+        subcommands: CommandTable.commandLineCommands)
 
     @OptionGroup var options: GlobalOptions
 
@@ -67,13 +65,14 @@ public struct AttuneCommand: ParsableCommand {
         return nil
     }
 
+    /// The names (and aliases) `attune NAME` takes: every table entry not marked shell-only.
     static var subcommandNames: Set<String> {
-        Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        Set(configuration.subcommands.flatMap { [$0.configuration.commandName].compactMap { $0 } + $0.configuration.aliases })
     }
 }
 
-/// `attune COMMAND WORDS...` for a shell command that has no subcommand of its own
-/// (`attune journal`, `attune progress export FILE`, `attune cases`).
+/// `attune WORD ...` for a word that is no command of the command line: an unknown word, or a
+/// command that works only inside the shell. It says so.
 struct ShellCommandLine: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "attune")
 
@@ -132,7 +131,7 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
 
 /// `attune COMMAND WORDS...`: one shell command from the command line; status 1 when it
 /// could not do what was asked.
-private func runShellCommand(options: GlobalOptions, words: [String]) throws {
+func runShellCommand(options: GlobalOptions, words: [String]) throws {
     let context = RunContext(options: options)
     let probe = context.makeShell(library: ContentLibrary(knowledge: KnowledgeBase(topics: [], entries: []), scenarios: [],
                                                           diagnostics: []), store: nil)
@@ -142,8 +141,8 @@ private func runShellCommand(options: GlobalOptions, words: [String]) throws {
             .replacingOccurrences(of: "Type 'help'", with: "Type 'attune help'") + "\n")
         throw ExitCode(2)
     }
-    if command.interactiveOnly {
-        context.output.writeError(context.style.error("error:") + " '\(command.name)' works inside the shell. "
+    if let reason = command.shellOnlyReason {
+        context.output.writeError(context.style.error("error:") + " '\(command.name)' works inside the shell: \(reason). "
             + "Type 'attune' to open it.\n")
         throw ExitCode(2)
     }
@@ -171,9 +170,8 @@ private func runShellCommand(options: GlobalOptions, words: [String]) throws {
 /// `attune play CASE`: opens the shell in that case. With `--choose 1,2,1`, a scripted run
 /// that prints the transcript and records nothing.
 struct PlayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "play",
-        abstract: "Open a case in the shell; with --choose, print a scripted run instead (nothing is recorded).")
+    static let configuration = CommandTable.configuration(
+        "play", extra: "Open a case in the shell; with --choose, print a scripted run instead (nothing is recorded).")
 
     @Argument(help: "The case: its name or a word of its title, for example maya.")
     var id: String
@@ -191,7 +189,7 @@ struct PlayCommand: ParsableCommand {
         let steps = choose.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let context = RunContext(options: options)
         let shell = context.makeShell(library: try context.loadLibrary(), store: nil)
-        shell.scripted = true
+        shell.play.scripted = true
         shell.execute("play " + quoteIfNeeded(id))
         if shell.lastCommandFailed { throw ExitCode(1) }
         for (index, step) in steps.enumerated() {

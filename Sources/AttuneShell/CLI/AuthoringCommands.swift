@@ -75,12 +75,10 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `attune lint PATH...`
 struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint",
-        abstract: "Check scenario and knowledge files; every finding located as file:line:col.",
-        discussion: "With no path, checks the knowledge and scenarios folders. Exit status: 0 clean, 1 findings, 2 a path that cannot be opened.")
+    static let configuration = CommandTable.configuration(
+        "lint", extra: "Every finding is located as file:line:col. Exit status: 0 clean, 1 findings, 2 a path that cannot be opened.")
 
-    @Argument(help: "Files or folders to check.")
+    @Argument(help: "Files or folders to check, or case ids.")
     var paths: [String] = []
 
     @Option(help: "text, or json for editors and CI.")
@@ -102,29 +100,27 @@ struct LintCommand: ParsableCommand {
             }
             return
         }
-        let targets = paths.isEmpty ? [context.paths.knowledge, context.paths.scenarios] : paths
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
+        let checks = context.authorChecks(knowledge: knowledge, renderer: renderer)
         let report: LintReport
         do {
-            report = try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
+            report = try checks.lint(paths)
         } catch {
-            context.output.writeError(context.style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
+            context.output.writeError(context.style.error("error:") + " \(error.message)\n")
             throw ExitCode(2)
         }
         // JSON is for programs: never rewrapped. Findings keep their excerpt and caret aligned.
         context.output.writePreformatted(format == .json
             ? renderer.lintJSON(report) : renderer.lint(report, width: context.output.fittingWidth(isError: false)))
-        if !report.diagnostics.filter({ $0.severity != .note }).isEmpty { throw ExitCode(1) }
+        if report.errors + report.warnings > 0 { throw ExitCode(1) }
     }
 }
 
 /// `attune test PATH...`
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test", abstract: "Run scenarios' expected playthroughs (their 'tests:').",
-        discussion: "Each target is a file, a folder or a case id; with none, every case. A case with errors is not "
-            + "tested, and says so. With --coverage, also lists the choices, endings and debrief rules no test "
-            + "exercises. Exit status 1 when a test fails or a case has errors; coverage never changes it.")
+    static let configuration = CommandTable.configuration(
+        "test", extra: "Each target is a file, a folder or a case id; with none, every case. "
+            + "Exit status 1 when a test fails or a case has errors; coverage never changes it.")
 
     @Argument(help: "Files, folders or case ids.")
     var targets: [String] = []
@@ -137,28 +133,33 @@ struct TestCommand: ParsableCommand {
     func run() throws {
         let context = RunContext(options: options)
         let renderer = AuthoringRenderer(style: context.style)
-        let resolved = try context.scenarios(targets, knowledge: try context.loadKnowledgeOnly())
-        if !resolved.diagnostics.isEmpty {
-            context.output.writeFindings(resolved.diagnostics, renderer: renderer)
+        let checks = context.authorChecks(knowledge: try context.loadKnowledgeOnly(), renderer: renderer)
+        let run: AuthorChecks.TestRun
+        do {
+            run = try checks.test(targets)
+        } catch {
+            context.output.writeError(context.style.error("error:") + " \(error.message)\n")
+            throw ExitCode(2)
         }
-        let untested = UntestedFile.from(resolved.diagnostics)
-        let results = resolved.scenarios.map(ScenarioTestRunner.run)
+        if !run.diagnostics.isEmpty { context.output.writeFindings(run.diagnostics, renderer: renderer) }
         let width = TerminalInfo.fittingWidth(fd: STDOUT_FILENO, environment: context.environment)
-        context.output.write(renderer.tests(results.flatMap { $0 }, untested: untested,
-                                            cases: resolved.scenarios.count + untested.count, width: width))
-        if coverage {
-            let coverages = zip(resolved.scenarios, results).map { TestCoverage($0, results: $1) }
-            context.output.write(renderer.coverage(coverages, untested: untested.count, width: width))
-        }
-        if !untested.isEmpty || results.joined().contains(where: { !$0.passed }) { throw ExitCode(1) }
+        context.output.write(checks.report(run, coverage: coverage, width: width))
+        if run.failed { throw ExitCode(1) }
+    }
+}
+
+extension RunContext {
+    /// `lint` and `test` over this run's folders; a case id names a case of the scenarios folder.
+    func authorChecks(knowledge: KnowledgeBase, renderer: AuthoringRenderer) -> AuthorChecks {
+        AuthorChecks(paths: paths, scenariosNamed: explicitScenarios, knowledge: knowledge, loadedCases: { [paths] in
+            (try? ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge))?.scenarios ?? []
+        }, renderer: renderer)
     }
 }
 
 /// `attune explore PATH`
 struct ExploreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "explore",
-        abstract: "Every reachable state of a case: endings with a shortest path, stuck states, choices never offered, and how many distinct paths.")
+    static let configuration = CommandTable.configuration("explore")
 
     @Argument(help: "A scenario file or case id.")
     var target: String
@@ -192,8 +193,7 @@ struct ExploreCommand: ParsableCommand {
 
 /// `attune graph ID --format dot|mermaid`
 struct GraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "graph", abstract: "Print a case's graph for Graphviz (dot -Tsvg) or Mermaid.")
+    static let configuration = CommandTable.configuration("graph")
 
     @Argument(help: "A case id or scenario file.")
     var target: String
@@ -216,9 +216,7 @@ extension GraphFormat: ExpressibleByArgument {}
 
 /// `attune new NAME`
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Start a new scenario file that passes lint and test as written.",
-        discussion: "Writes NAME.yaml into the --scenarios folder if given, else the current folder. Never overwrites.")
+    static let configuration = CommandTable.configuration("new")
 
     @Argument(help: "The case id: lowercase letters, digits and hyphens.")
     var name: String

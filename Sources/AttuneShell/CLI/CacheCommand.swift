@@ -5,10 +5,8 @@ import Foundation
 /// `attune cache status` and `attune cache clear`: the compiled copy of the content that
 /// makes later starts fast. Nothing in it is personal; clearing it loses nothing.
 struct CacheCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cache",
-        abstract: "Where the compiled content is kept, and clearing it (it is made again on the next start).",
-        subcommands: [CacheStatusCommand.self, CacheClearCommand.self],
+    static let configuration = CommandTable.configuration(
+        "cache", subcommands: [CacheStatusCommand.self, CacheClearCommand.self],
         defaultSubcommand: CacheStatusCommand.self)
 }
 

@@ -7,8 +7,7 @@ import Foundation
 
 /// `attune export xapi ...`
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export your learning record.", subcommands: [XAPIExport.self])
+    static let configuration = CommandTable.configuration("export", subcommands: [XAPIExport.self])
 }
 
 /// `attune export xapi FILE` or `attune export xapi --lrs URL --user U`

@@ -1,5 +1,7 @@
+import ArgumentParser
+
 /// What a command's argument is, so TAB knows what to offer.
-enum ArgumentKind {
+enum ArgumentKind: Sendable {
     case none
     case command
     case entryOrTopic
@@ -11,18 +13,38 @@ enum ArgumentKind {
     case node
     /// A counter of the case being played.
     case variable
-    /// `journal export FILE`: the word `export`, then a path.
-    case journal
-    /// `group on|off|export FILE`.
-    case group
-    /// `progress export FILE`.
-    case progress
-    /// `draft`, `draft continue|save|discard`.
-    case draft
 }
 
+/// A word a command takes first (`group on`, `journal export FILE`), and what follows it.
+struct SubWord: Sendable {
+    let name: String
+    var then: ArgumentKind = .none
+
+    init(_ name: String, then: ArgumentKind = .none) {
+        self.name = name
+        self.then = then
+    }
+}
+
+/// How a command is reached from the terminal's command line.
+enum CommandLineForm {
+    /// `attune NAME WORDS...` runs it once, as the shell would.
+    case once
+    /// A command of its own with options (`attune lint --format json`), parsed by ArgumentParser.
+    case own(ParsableCommand.Type)
+    /// Only inside the shell, for the reason given (shown by `attune NAME`).
+    case shellOnly(reason: String)
+
+    /// Acts on the case being played.
+    static let insideCase = CommandLineForm.shellOnly(reason: "it acts on the case you are playing")
+    /// For a trainer leading a room in group mode.
+    static let inGroupMode = CommandLineForm.shellOnly(reason: "it is for a trainer leading a room in group mode")
+}
+
+extension CommandLineForm: @unchecked Sendable {}
+
 /// Where a command appears in `help`, and who it is offered to.
-enum CommandGroup: CaseIterable {
+enum CommandGroup: CaseIterable, Sendable {
     case cases, journal, knowledge, general, trainers, authors
 
     var heading: String {
@@ -40,9 +62,9 @@ enum CommandGroup: CaseIterable {
     var isForLearners: Bool { self != .trainers && self != .authors }
 }
 
-/// One shell command: its name, how to use it, and what it does. The one list of commands
-/// serves the shell and the command line (`attune journal`, `attune progress export F`).
-struct ShellCommand {
+/// One command: its name, how to use it, what it does, and how it is reached from the shell
+/// and from the command line. `CommandTable` holds them all.
+struct ShellCommand: Sendable {
     let name: String
     var aliases: [String] = []
     /// The usage line, e.g. `show ID`.
@@ -55,17 +77,24 @@ struct ShellCommand {
     var argument: ArgumentKind = .none
     /// Options it takes before its argument (`test --coverage`), for completion.
     var flags: [String] = []
+    /// The words it takes first (`group on|off|...`), for completion.
+    var subWords: [SubWord] = []
     var group: CommandGroup
-    /// Works only inside a case or the shell (not as `attune NAME` on the command line).
-    var interactiveOnly = false
+    /// How `attune NAME` reaches it.
+    var commandLine: CommandLineForm = .once
+    /// Whether the shell runs it (`attune explore` and its like run only from the command line).
+    var inShell = true
+    /// For `help authors`: how it is typed at the terminal's command line, and what it does there.
+    var fromTerminal: (usage: String, what: String)?
     /// Set for commands that take free text (`reflect`): the rest of the line exactly as
     /// typed, which is never split, unquoted or kept in the shell history.
-    var text: ((Shell, String) -> Void)?
-    let run: (Shell, [String]) -> Void
+    var text: (@Sendable (Shell, String) -> Void)?
+    let run: @Sendable (Shell, [String]) -> Void
 
     init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "", example: String? = nil,
-         argument: ArgumentKind = .none, flags: [String] = [], group: CommandGroup, interactiveOnly: Bool = false,
-         text: ((Shell, String) -> Void)? = nil, run: @escaping (Shell, [String]) -> Void = { _, _ in }) {
+         argument: ArgumentKind = .none, flags: [String] = [], subWords: [SubWord] = [], group: CommandGroup,
+         commandLine: CommandLineForm = .once, inShell: Bool = true, fromTerminal: (usage: String, what: String)? = nil, text: (@Sendable (Shell, String) -> Void)? = nil,
+         run: @escaping @Sendable (Shell, [String]) -> Void = { _, _ in }) {
         self.name = name
         self.aliases = aliases
         self.usage = usage
@@ -74,13 +103,22 @@ struct ShellCommand {
         self.example = example
         self.argument = argument
         self.flags = flags
+        self.subWords = subWords
         self.group = group
-        self.interactiveOnly = interactiveOnly
+        self.commandLine = commandLine
+        self.inShell = inShell
+        self.fromTerminal = fromTerminal
         self.text = text
         self.run = run
     }
 
     var names: [String] { [name] + aliases }
+
+    /// Why `attune NAME` does not run it, when it works only inside the shell.
+    var shellOnlyReason: String? {
+        if case let .shellOnly(reason) = commandLine { return reason }
+        return nil
+    }
 }
 
 /// A command line cut into the command word and the rest, before any quote handling, so

@@ -13,32 +13,25 @@ extension Shell {
 
         let pool: [String]
         if before.isEmpty {
-            pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
+            pool = offeredCommandNames
         } else if let command = command(named: before[0].lowercased()),
                   before.dropFirst().allSatisfy({ command.flags.contains($0) }) {
-            switch command.argument {
-            case .none, .words: pool = []
-            case .command: pool = commands.filter { $0.group.isForLearners || $0.group == .authors || groupMode }.flatMap(\.names)
-            case .entryOrTopic: pool = library.knowledge.ids + library.knowledge.topics.map(\.id)
-            case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
-            case .scenario: pool = library.scenarios.map(\.id)
-            case .scenarioOrPath:
-                if current.hasPrefix("-") {
-                    pool = command.flags.filter { !before.contains($0) }
-                } else if current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~") {
-                    return Completion(word: current, candidates: Self.paths(startingWith: current))
-                } else {
-                    pool = library.scenarios.map(\.id)
-                }
-            case .node: pool = session?.scenario.nodes.map(\.id) ?? []
-            case .variable: pool = session?.scenario.variables.map(\.variable) ?? []
-            case .journal: pool = ["export", "search", "delete"] + library.scenarios.map(\.id)
-            case .progress: pool = ["export"]
-            case .draft: pool = ["continue", "save", "discard"]
-            case .group: pool = ["on", "off", "export"]
+            // The command's first word: its sub-words, and what its argument may be.
+            if current.hasPrefix("-"), !command.flags.isEmpty {
+                pool = command.flags.filter { !before.contains($0) }
+            } else if command.argument == .path || command.argument == .scenarioOrPath
+                        && (current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~")) {
+                return Completion(word: current, candidates: Self.paths(startingWith: current))
+            } else {
+                pool = command.subWords.map(\.name) + candidates(for: command.argument)
             }
-        } else if before.count == 2, ["journal", "group", "progress"].contains(before[0].lowercased()), before[1] == "export" {
-            return Completion(word: current, candidates: Self.paths(startingWith: current))
+        } else if let command = command(named: before[0].lowercased()), before.count >= 2,
+                  let subWord = command.subWords.first(where: { $0.name == before[1].lowercased() }) {
+            // After a sub-word: what it takes (`journal export FILE`, `group export N FILE`).
+            switch subWord.then {
+            case .path: return Completion(word: current, candidates: Self.paths(startingWith: current))
+            default: pool = before.count == 2 ? candidates(for: subWord.then) : []
+            }
         } else {
             pool = []
         }
@@ -46,10 +39,28 @@ extension Shell {
         return Completion(word: current, candidates: candidates)
     }
 
+    /// The commands TAB offers as a first word: the learner's and the authors', and the
+    /// trainers' in group mode.
+    var offeredCommandNames: [String] {
+        CommandTable.inShell.filter { $0.group.isForLearners || $0.group == .authors || group.groupMode }.flatMap(\.names)
+    }
+
+    /// What an argument of this kind may be, from the content and the case in play.
+    func candidates(for kind: ArgumentKind) -> [String] {
+        switch kind {
+        case .none, .words, .path: []
+        case .command: offeredCommandNames
+        case .entryOrTopic: library.knowledge.ids + library.knowledge.topics.map(\.id)
+        case .scenario, .scenarioOrPath: library.scenarios.map(\.id)
+        case .node: play.session?.scenario.nodes.map(\.id) ?? []
+        case .variable: play.session?.scenario.variables.map(\.variable) ?? []
+        }
+    }
+
     /// Whether the cursor is in words kept as typed: a draft's line, after `reflect ` or
     /// `reflect:`, or after a first word that is no command (a sentence).
     func isInFreeText(_ textBeforeCursor: String) -> Bool {
-        if writingReflection { return true }
+        if journal.writingReflection { return true }
         guard let parts = CommandLineParts(textBeforeCursor) else { return false }
         if Self.isReflectWithColon(parts.name) { return true }
         let pastFirstWord = textBeforeCursor.drop { $0 == " " || $0 == "\t" }.contains { $0 == " " || $0 == "\t" }

@@ -3,38 +3,26 @@ import AttunePlay
 import AttuneStore
 import Foundation
 
-extension Shell {
-    func makeJournalCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "reflect", usage: "reflect [YOUR WORDS]", summary: "Write in your journal, tied to this moment.",
-                details: "Everything after 'reflect ' (or 'reflect:') is kept exactly as you typed it, apostrophes and "
-                    + "tabs and all. Paste several lines after 'reflect ' and they are kept whole as one reflection. "
-                    + "With no words, write as many lines as you like; each line is kept as you go. A line holding only "
-                    + "a full stop (.) or Ctrl-D saves the entry. Ctrl-C clears only the line you are typing; a second "
-                    + "Ctrl-C in a row asks whether to throw the whole reflection away. Your journal stays on this "
-                    + "computer and never goes into the command history.",
-                example: "reflect I didn't know what to say when she went quiet.", argument: .words, group: .journal,
-                interactiveOnly: false, text: { $0.reflect($1) }),
-            ShellCommand(
-                name: "journal", usage: "journal [CASE | search WORDS | delete N | export FILE]",
-                summary: "Read your journal or part of it, delete an entry, or save it (Markdown, or JSON for a .json file).",
-                details: Self.journalDetails,
-                example: "journal search bottle", argument: .journal, group: .journal, run: { $0.journal($1) }),
-            ShellCommand(
-                name: "draft", usage: "draft [continue|save|discard]",
-                summary: "An unfinished reflection: read it, keep writing, save it, or throw it away.",
-                details: "A reflection written over several lines is kept line by line, so closing the window loses "
-                    + "nothing. 'draft' shows what was written; 'draft continue' goes on writing it; 'draft save' puts it "
-                    + "in your journal as it is; 'draft discard' throws it away.",
-                example: "draft continue", argument: .draft, group: .journal, run: { $0.draft($1) }),
-            ShellCommand(
-                name: "progress", usage: "progress [export FILE] [--include-drafts]",
-                summary: "Cases done, endings reached, how your choices met the family, and your competency profile.",
-                details: "'progress export FILE' writes your record: JSON when FILE ends in .json, Markdown otherwise. Cases you played from an author's draft (a folder other than the cases Attune comes with) are not counted; add --include-drafts to count them.",
-                example: "progress export my-progress.md", argument: .progress, group: .journal, run: { $0.progress($1) }),
-        ]
+/// The learner's journal and progress: reflections (exact text, drafts line by line), words
+/// typed or pasted at a moment, reading, searching, deleting and exporting. The rules are
+/// `ReflectionDesk`'s.
+final class JournalController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+    /// The journal, with drafts.
+    let desk: ReflectionDesk
+    /// While the lines of a reflection are written: TAB is a tab there, not a completion.
+    var writingReflection = false
+
+    init(shell: Shell, desk: ReflectionDesk) {
+        self.shell = shell
+        self.desk = desk
     }
+
+    var play: PlayController { shell.play }
+    var session: PlaySession? { play.session }
+    var group: GroupController { shell.group }
+    var groupMode: Bool { group.groupMode }
 
     /// Where a reflection written now belongs: the moment of the case in play, if any.
     var reflectionContext: ReflectionContext {
@@ -62,7 +50,7 @@ extension Shell {
             } catch {
                 fail(reflectionProblem(error))
             }
-            choicesReminder()
+            play.choicesReminder()
             return
         }
         guard readMore != nil else {
@@ -101,7 +89,7 @@ extension Shell {
     /// A block pasted at the prompt. After `reflect` it is the reflection, kept whole; anywhere
     /// else it is never run: the learner is asked whether to keep it.
     func takePaste(_ text: String) {
-        linesRun += 1
+        context.linesRun += 1
         defer { flushOutput() }
         if let words = Self.reflectionWords(text) {
             reflect(words)
@@ -122,7 +110,7 @@ extension Shell {
     /// Words typed at a moment that are neither a command nor a choice: offered to the journal.
     func offerToKeep(_ line: String) {
         guard isInteractive, desk.isAvailable, !groupMode || session?.groupSession != nil else {
-            fail(proseMessage())
+            fail(shell.proseMessage())
             return
         }
         let count = session?.offered.count ?? 0
@@ -171,7 +159,7 @@ extension Shell {
                 return
             case .hangUp:
                 // The window closed: every line is already kept, and the draft waits for next time.
-                finish()
+                shell.finish()
                 return
             case .interrupted:
                 if interruptedBefore {
@@ -209,7 +197,7 @@ extension Shell {
         } catch {
             fail(reflectionProblem(error) + " Your lines are kept as a draft: type 'draft' to see them.")
         }
-        choicesReminder()
+        play.choicesReminder()
     }
 
     func reflectionProblem(_ error: ReflectionError) -> String {
@@ -279,22 +267,13 @@ extension Shell {
         Dictionary(library.scenarios.map { (origins.key(for: $0), $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The full path an export goes to, so the learner can find it.
-    static func absolutePath(_ argument: String) -> String {
-        if argument == "-" { return argument }
-        let expanded = (argument as NSString).expandingTildeInPath
-        let absolute = expanded.hasPrefix("/") ? expanded
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(expanded)
-        return URL(fileURLWithPath: absolute).standardizedFileURL.path
-    }
-
     /// `progress [export FILE] [--include-drafts]`. Cases played from an author's draft (a
     /// folder other than the bundled one) count only with `--include-drafts`.
     func progress(_ arguments: [String]) {
         let includeDrafts = arguments.contains { $0.lowercased() == Self.includeDraftsOption }
         let arguments = arguments.filter { $0.lowercased() != Self.includeDraftsOption }
         guard let first = arguments.first else {
-            guard confirmPrivateOnSharedScreen("progress", what: "your private progress") else { return }
+            guard group.confirmPrivateOnSharedScreen("progress", what: "your private progress") else { return }
             showProgress(includeDrafts: includeDrafts)
             return
         }
@@ -307,7 +286,7 @@ extension Shell {
             fail("Your progress is not available in this session (the progress file could not be opened).")
             return
         }
-        let path = Self.absolutePath(arguments[1])
+        let path = Shell.absolutePath(arguments[1])
         let text: String
         do {
             let export = ProgressExport(summary: try store.progress(includeDrafts: includeDrafts),
@@ -329,23 +308,6 @@ extension Shell {
                    uniquingKeysWith: { first, _ in first })
     }
 
-    /// Writes an export readable by its owner alone and says where (`-`: standard output,
-    /// with nothing added). On failure says so and returns false.
-    @discardableResult
-    func savePrivately(_ text: String, to path: String, saying what: String) -> Bool {
-        do {
-            switch try PrivateFile.write(text, to: path, output: output) {
-            case .created: say("Wrote \(what) to \(path)")
-            case .replaced: say("Replaced \(path) with \(what).")
-            case .standardOutput: break
-            }
-            return true
-        } catch {
-            fail(error.description)
-            return false
-        }
-    }
-
     func showProgress(includeDrafts: Bool = false) {
         guard let store else {
             fail("Your progress is not available in this session (the progress file could not be opened).")
@@ -353,7 +315,7 @@ extension Shell {
         }
         do {
             let summary = try store.progress(includeDrafts: includeDrafts)
-            say(scenarioRenderer.progress(summary, scenarios: progressScenarios(includeDrafts: includeDrafts)))
+            say(play.scenarioRenderer.progress(summary, scenarios: progressScenarios(includeDrafts: includeDrafts)))
             if summary.draftsLeftOut > 0 {
                 let cases = summary.draftsLeftOut == 1 ? "1 case" : "\(summary.draftsLeftOut) cases"
                 say(TextLayout.wrap("Not counted: \(cases) you played from an author's draft (a folder other than the "

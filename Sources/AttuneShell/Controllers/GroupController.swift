@@ -3,44 +3,33 @@ import AttunePlay
 import AttuneStore
 import Foundation
 
-extension Shell {
-    func makeGroupCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "group", usage: "group on|off|sessions|resume N|export [N] FILE|serve",
-                summary: "Group mode, for a trainer leading a room.",
-                details: "'group on' records the room's votes with each decision and keeps group play apart from your own "
-                    + "progress; reflections become group notes. Each case the room plays is a group session of its own, "
-                    + "kept across restarts: 'group sessions' lists them, 'group resume N' continues one, and "
-                    + "'group export N FILE' writes one as Markdown (the latest when N is left out). Facilitator notes "
-                    + "appear only when you type 'notes'. 'group serve' lets phones vote from a page on this network "
-                    + "('open', 'lock'); 'group serve off' stops it. No participant names are asked for or stored.",
-                example: "group resume 2", argument: .group, group: .trainers, run: { $0.group($1) }),
-            ShellCommand(
-                name: "votes", usage: "votes N N ... [of ROOM]", summary: "Record the room's tally for the offered choices.",
-                details: "One number for each offered choice, in order, with spaces or commas. Add 'of 12' to check the "
-                    + "total against the number in the room. Typing it again replaces the earlier tally. The tally is "
-                    + "drawn as bars and kept with the choice the group then takes.",
-                example: "votes 7 4 1 of 12", group: .trainers, interactiveOnly: true, run: { $0.votes($1) }),
-            ShellCommand(
-                name: "reveal", usage: "reveal", summary: "After the room chooses: every option with its rating and why.",
-                details: "Ratings stay hidden until the group has chosen. Then 'reveal' shows each option that was offered, "
-                    + "how it met the family, one line of why, the votes, and which one the room took.",
-                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.reveal() }),
-            ShellCommand(
-                name: "discuss", usage: "discuss", summary: "Discussion prompts for this case.",
-                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.discuss() }),
-            ShellCommand(
-                name: "notes", usage: "notes", summary: "The facilitator notes for this case and moment.",
-                details: "Facilitator notes can say which responses the case treats as most attuned, so they are shown "
-                    + "only when you ask. The screen may be shared: consider pausing the projector first.",
-                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.facilitatorNotes() }),
-            ShellCommand(
-                name: "timer", usage: "timer MINUTES|off", summary: "A countdown for small-group discussion.",
-                details: "The time left shows after anything you type, and the next prompt after it runs out says so. "
-                    + "It never interrupts a line you are typing.",
-                example: "timer 5", group: .trainers, interactiveOnly: true, run: { $0.timerCommand($1) }),
-        ]
+/// Group mode, for a trainer leading a room: group sessions, the room's tally, the reveal,
+/// facilitator notes and the discussion timer. The room's rules are `GroupPlay`'s and
+/// `RoomBoard`'s; phones are `RoomController`'s.
+final class GroupController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+    /// Group mode: play is recorded for the room, apart from personal progress.
+    var groupMode = false { didSet { context.narrow = groupMode } }
+    /// The group session most recently played, for `group export` with no number.
+    var lastGroupSession: Int64?
+    /// The small-group discussion timer, while one runs.
+    var timer: DiscussionTimer?
+    /// The room's shared state in group mode, which the room page serves; one for the whole run,
+    /// so the join link and code stay the same.
+    var board: RoomBoard?
+    /// The room's run through the case in play, in group mode.
+    var groupPlay: GroupPlay?
+    /// A private screen (`journal`, `progress`, `notes`) asked for once in group mode: typed
+    /// again at once, it is shown.
+    var sharedScreen = SharedScreen()
+
+    init(shell: Shell) { self.shell = shell }
+
+    var play: PlayController { shell.play }
+    var session: PlaySession? {
+        get { play.session }
+        set { play.session = newValue }
     }
 
     func group(_ arguments: [String]) {
@@ -48,7 +37,7 @@ extension Shell {
         case "on": startGroupMode()
         case "off": stopGroupMode()
         case "sessions": listGroupSessions()
-        case "serve": serve(Array(arguments.dropFirst()))
+        case "serve": shell.room.serve(Array(arguments.dropFirst()))
         case "resume":
             guard arguments.count == 2, let number = Int64(arguments[1]) else {
                 fail("Use 'group resume N' with a number from 'group sessions', for example: group resume 2")
@@ -108,9 +97,9 @@ extension Shell {
             fail("Group mode is already off.")
             return
         }
-        sayWhereLeft()
+        play.sayWhereLeft()
         endGroupPlay()
-        stopRoom()
+        shell.room.stopRoom()
         groupMode = false
         timer = nil
         say("Group mode is off. Every session is kept: 'group sessions' lists them.")
@@ -129,7 +118,7 @@ extension Shell {
     /// `play` in group mode: a new group session for this case.
     func startGroupPlay(_ scenario: Scenario) {
         guard let store else { return }
-        leaveCurrentCase()
+        play.leaveCurrentCase()
         let key = origins.key(for: scenario)
         let id: Int64
         do {
@@ -158,7 +147,7 @@ extension Shell {
             return
         }
         if !groupMode { startGroupMode() }
-        leaveCurrentCase()
+        play.leaveCurrentCase()
         try? store.reopenGroupSession(id)
         lastGroupSession = id
         say(style.dim("Group session \(id) continues."))
@@ -174,7 +163,7 @@ extension Shell {
         }
         groupPlay = group
         session = group.play
-        showOpening(scenario, outcome: opening.outcome)
+        play.showOpening(scenario, outcome: opening.outcome)
         if opening.restoredVotes > 0 || opening.restoredTally != nil {
             var kept: [String] = []
             if let tally = opening.restoredTally {
@@ -186,7 +175,7 @@ extension Shell {
             say("Kept from before for this moment: " + kept.joined(separator: " and ") + ". It goes with the room's choice; 'votes' replaces it.")
         }
         reportSaveProblems(group)
-        showMoment()
+        play.showMoment()
     }
 
     /// What the trainer is told about a change to the room's votes.
@@ -264,11 +253,7 @@ extension Shell {
     /// In group mode the screen is shared: a private screen is shown only when asked for twice in a row.
     func confirmPrivateOnSharedScreen(_ command: String, what: String, them: Bool = false) -> Bool {
         guard groupMode else { return true }
-        if let warned = privacyWarned, warned.command == command, warned.line == linesRun - 1 {
-            privacyWarned = nil
-            return true
-        }
-        privacyWarned = (command, linesRun)
+        if sharedScreen.mayShow(command, line: context.linesRun) { return true }
         say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show \(them ? "them" : "it").")
         return false
     }
@@ -278,7 +263,7 @@ extension Shell {
             fail("'notes' is for group mode. Type 'group on' first.")
             return
         }
-        guard let current = requireCase("notes") else { return }
+        guard let current = play.requireCase("notes") else { return }
         guard confirmPrivateOnSharedScreen("notes", what: "the facilitator notes, which can name the most attuned responses,", them: true) else { return }
         say(style.caution("Facilitator notes."))
         if current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil {
@@ -314,13 +299,13 @@ extension Shell {
             fail("'discuss' is for group mode. Type 'group on' first.")
             return
         }
-        guard let current = requireCase("discuss") else { return }
+        guard let current = play.requireCase("discuss") else { return }
         if current.scenario.facilitator?.discussion.isEmpty ?? true {
             say("This case has no discussion prompts. You might ask: what did you notice first, and what did you feel?")
         } else {
             showFacilitation(current.scenario, node: current.node, notes: false)
         }
-        choicesReminder()
+        play.choicesReminder()
     }
 
     func votes(_ arguments: [String]) {
@@ -328,7 +313,7 @@ extension Shell {
             fail("'votes' is for group mode. Type 'group on' first.")
             return
         }
-        guard let current = requireCase("votes") else { return }
+        guard let current = play.requireCase("votes") else { return }
         let offered = current.offered
         guard !offered.isEmpty else {
             fail("There are no choices to vote on at this moment.")
@@ -405,7 +390,7 @@ extension Shell {
             fail("'reveal' is for group mode. Type 'group on' first.")
             return
         }
-        guard requireCase("reveal") != nil, let group = groupPlay else { return }
+        guard play.requireCase("reveal") != nil, let group = groupPlay else { return }
         guard !group.play.state.path.isEmpty, let (_, options) = group.reveal() else {
             fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
             return
@@ -462,10 +447,11 @@ extension Shell {
             fail("There is no group session to export: the progress file could not be opened.")
             return
         }
-        let path = Self.absolutePath(argument)
+        let path = Shell.absolutePath(argument)
         let record: GroupSessionRecord
         do {
-            guard let id = try number ?? session?.groupSession ?? lastGroupSession ?? store.latestGroupSession() else {
+            guard let id = try GroupSessionToExport.choose(named: number, playing: session?.groupSession, playedLast: lastGroupSession,
+                                                           latest: store.latestGroupSession) else {
                 fail("There is no group session yet. Type 'group on' and 'play' a case to start one.")
                 return
             }

@@ -5,7 +5,7 @@ import Foundation
 /// `journal`: the learner's journal, whole, for one case or by words; deleting an entry;
 /// exporting it. Entries are numbered once, for good: the same number on every screen,
 /// in exports and in `journal delete N`, and a deleted entry's number is never reused.
-extension Shell {
+extension JournalController {
     static let journalDetails = "'journal' shows every entry, numbered, with your words exactly as you typed them. "
         + "'journal maya' shows the entries from one case (named as for 'play'). 'journal search WORDS' shows the entries "
         + "that mention all the words, in your text or the prompt, whatever the capitals or accents. 'journal delete N' "
@@ -22,7 +22,7 @@ extension Shell {
         do {
             switch arguments.first?.lowercased() {
             case nil:
-                guard confirmPrivateOnSharedScreen("journal", what: "your private journal") else { return }
+                guard group.confirmPrivateOnSharedScreen("journal", what: "your private journal") else { return }
                 say(journalRenderer.journal(try store.journal(), titles: scenarioTitles))
             case "export":
                 try exportJournal(arguments, from: store)
@@ -44,7 +44,7 @@ extension Shell {
             return
         }
         let entries = try store.journal()
-        let path = Self.absolutePath(arguments[1])
+        let path = Shell.absolutePath(arguments[1])
         let text: String
         do {
             text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
@@ -62,7 +62,7 @@ extension Shell {
                 + "Put a phrase in quotes to find it whole: journal search \"felt a pull\".")
             return
         }
-        guard confirmPrivateOnSharedScreen(typedAgain("journal search", words), what: "entries of your private journal",
+        guard group.confirmPrivateOnSharedScreen(typedAgain("journal search", words), what: "entries of your private journal",
                                            them: true) else { return }
         say(journalRenderer.search(try store.searchJournal(words), words: words, titles: scenarioTitles))
     }
@@ -70,7 +70,7 @@ extension Shell {
     private func showJournal(ofCase query: String, in store: ProgressStore) throws(StoreError) {
         switch library.findScenario(query) {
         case let .found(scenario):
-            guard confirmPrivateOnSharedScreen("journal " + query, what: "entries of your private journal", them: true)
+            guard group.confirmPrivateOnSharedScreen("journal " + query, what: "entries of your private journal", them: true)
             else { return }
             let entries = try store.journal(of: origins.key(for: scenario))
             say(journalRenderer.journal(entries, of: scenario.title, titles: scenarioTitles))
@@ -104,7 +104,7 @@ extension Shell {
             fail("There is no entry \(number) in your journal. Type 'journal' to see your entries and their numbers.")
             return
         }
-        guard confirmPrivateOnSharedScreen("journal delete \(number)", what: "an entry of your private journal") else { return }
+        guard group.confirmPrivateOnSharedScreen("journal delete \(number)", what: "an entry of your private journal") else { return }
         say(journalRenderer.entry(entry, titles: scenarioTitles).joined(separator: "\n"))
         let question = "Delete entry \(number) from your journal? It cannot be brought back, and later exports will not "
             + "have it. Type yes to delete it; anything else keeps it."

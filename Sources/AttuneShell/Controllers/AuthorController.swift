@@ -1,103 +1,58 @@
 import AttuneCore
+import AttunePlay
 import Foundation
 
-extension Shell {
-    func makeAuthorCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "lint", usage: "lint [ID or PATH]", summary: "Check cases and knowledge files; every finding located.",
-                details: "With no argument, checks the knowledge and scenarios folders in use. With a case id or a path, checks that.",
-                example: "lint maya-quiet-visit", argument: .scenarioOrPath, group: .authors, run: { $0.lint($1) }),
-            ShellCommand(
-                name: "test", usage: "test [ID or PATH]", summary: "Run cases' expected playthroughs (their 'tests:').",
-                details: "A case with errors is not tested, and says so. 'test --coverage' also lists the choices, "
-                    + "endings and debrief rules that no test exercises.",
-                example: "test --coverage maya-quiet-visit", argument: .scenarioOrPath, flags: ["--coverage"], group: .authors, run: { $0.runTests($1) }),
-            ShellCommand(
-                name: "reload", usage: "reload", summary: "Read the content again from disk, keeping your place in a case.",
-                details: "For authors editing in another window: save the file, type 'reload', and carry on from the same moment when it still exists.",
-                group: .authors, run: { shell, _ in shell.reload() }),
-            ShellCommand(
-                name: "goto", usage: "goto NODE", summary: "Author tool: jump to a moment in the current case.",
-                details: "Counters and history stay as they are. From here on the path is not recorded in your progress.",
-                example: "goto ending-warm", argument: .node, group: .authors, interactiveOnly: true, run: { $0.goto($1) }),
-            ShellCommand(
-                name: "set", usage: "set VAR N", summary: "Author tool: set a counter in the current case.",
-                example: "set trust 2", argument: .variable, group: .authors, interactiveOnly: true, run: { $0.setVariable($1) }),
-            ShellCommand(
-                name: "vars", usage: "vars", summary: "Author tool: show the counters, visits and choices so far.",
-                group: .authors, interactiveOnly: true, run: { shell, _ in shell.showVariables() }),
-        ]
+/// Author tools in the shell: lint, test, reload, and jumping about the case in play.
+final class AuthorController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+    /// Where the content was read from, for `reload` and `lint`; nil when given in memory.
+    let contentPaths: ContentPaths?
+    /// Where `reload` keeps compiled content; nil reads the YAML every time (`--no-cache`).
+    let contentCache: ContentCache?
+
+    init(shell: Shell, contentPaths: ContentPaths?, contentCache: ContentCache?) {
+        self.shell = shell
+        self.contentPaths = contentPaths
+        self.contentCache = contentCache
+    }
+
+    var play: PlayController { shell.play }
+    var session: PlaySession? {
+        get { play.session }
+        set { play.session = newValue }
     }
 
     private var authoring: AuthoringRenderer { AuthoringRenderer(style: style) }
 
-    /// A path that exists, or nil for a case id.
-    private func existingPath(_ argument: String) -> String? {
-        let path = (argument as NSString).expandingTildeInPath
-        return ContentFiles.entryExists(path) ? path : nil
+    /// `lint` and `test` as the command line runs them, over the folders in use.
+    var checks: AuthorChecks {
+        AuthorChecks(paths: contentPaths, knowledge: library.knowledge, loadedCases: { [library] in library.scenarios },
+                     renderer: authoring, lintCommand: "lint")
     }
 
     func lint(_ arguments: [String]) {
-        var targets: [String]
-        if let argument = arguments.first {
-            if let path = existingPath(argument) {
-                targets = [path]
-            } else if let scenario = library.scenario(argument) {
-                targets = [scenario.file]
-            } else {
-                fail("'\(argument)' is neither a file nor a case id. Type 'scenarios' to see the cases.")
-                return
-            }
-        } else {
-            guard let contentPaths else {
-                fail("'lint' needs a case id or a path here.")
-                return
-            }
-            targets = [contentPaths.knowledge]
-            if FileManager.default.fileExists(atPath: contentPaths.scenarios) { targets.append(contentPaths.scenarios) }
-        }
+        let report: LintReport
         do {
-            let report = try Linter(fallbackKnowledge: library.knowledge).lint(paths: targets)
-            sayFindings { authoring.lint(report, width: $0) }
-            if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
+            report = try checks.lint(arguments)
         } catch {
-            fail("Cannot open \(error.displayPath): \(error.reason).")
+            return fail(error.sentence)
         }
+        sayFindings { authoring.lint(report, width: $0) }
+        if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
     }
 
     func runTests(_ arguments: [String]) {
         let coverage = arguments.contains("--coverage")
-        let arguments = arguments.filter { $0 != "--coverage" }
-        var scenarios = library.scenarios
-        var diagnostics: [Diagnostic] = []
-        if let argument = arguments.first {
-            if let path = existingPath(argument) {
-                do {
-                    let loaded = try loadScenarios(at: path)
-                    scenarios = loaded.scenarios
-                    diagnostics = loaded.diagnostics
-                } catch {
-                    fail("Cannot open \(error.displayPath): \(error.reason).")
-                    return
-                }
-            } else if let scenario = library.scenario(argument) {
-                scenarios = [scenario]
-            } else {
-                fail("'\(argument)' is neither a file nor a case id. Type 'scenarios' to see the cases.")
-                return
-            }
+        let run: AuthorChecks.TestRun
+        do {
+            run = try checks.test(arguments.filter { $0 != "--coverage" })
+        } catch {
+            return fail(error.sentence)
         }
-        if !diagnostics.isEmpty { sayFindings { authoring.findings(diagnostics, width: $0) } }
-        let untested = UntestedFile.from(diagnostics)
-        let results = scenarios.map(ScenarioTestRunner.run)
-        say(authoring.tests(results.flatMap { $0 }, untested: untested, cases: scenarios.count + untested.count,
-                            lint: "lint", width: width()))
-        if coverage {
-            say(authoring.coverage(zip(scenarios, results).map { TestCoverage($0, results: $1) }, untested: untested.count,
-                                   width: width()))
-        }
-        if results.joined().contains(where: { !$0.passed }) || !untested.isEmpty { lastCommandFailedBecauseOfFindings() }
+        if !run.diagnostics.isEmpty { sayFindings { authoring.findings(run.diagnostics, width: $0) } }
+        say(checks.report(run, coverage: coverage, width: width()))
+        if run.failed { lastCommandFailedBecauseOfFindings() }
     }
 
     /// Scenario files at a path (file or folder), checked against the loaded knowledge.
@@ -129,7 +84,7 @@ extension Shell {
             case .failure: break
             }
         }
-        replaceLibrary(fresh)
+        shell.replaceLibrary(fresh)
         if !fresh.diagnostics.isEmpty { sayFindings { authoring.findings(fresh.diagnostics, width: $0) } }
         say("Reloaded: \(counted(fresh.knowledge.count, "entry", plural: "entries")), \(counted(fresh.scenarios.count, "case")).")
         guard let current = session else { return }
@@ -148,11 +103,11 @@ extension Shell {
             session = nil
             let resumes = current.recording == .personal
             say(style.caution("The moment '\(node)' no longer exists, so you have left the case. "
-                + (resumes ? "'play \(playName(scenario))' continues from the last moment of your path that still fits."
-                    : "'play \(playName(scenario))' begins it again.")))
+                + (resumes ? "'play \(play.playName(scenario))' continues from the last moment of your path that still fits."
+                    : "'play \(play.playName(scenario))' begins it again.")))
             return
         }
-        showMoment()
+        play.showMoment()
     }
 
     private func noteRecordingStopped(_ stopped: Bool) {
@@ -160,7 +115,7 @@ extension Shell {
     }
 
     func goto(_ arguments: [String]) {
-        guard let current = requireCase("goto") else { return }
+        guard let current = play.requireCase("goto") else { return }
         guard let id = arguments.first else {
             fail("'goto' needs a node id, for example: goto \(current.scenario.nodes.last?.id ?? "arrival")")
             return
@@ -172,11 +127,11 @@ extension Shell {
             return
         }
         noteRecordingStopped(current.jump(to: id))
-        showMoment()
+        play.showMoment()
     }
 
     func setVariable(_ arguments: [String]) {
-        guard let current = requireCase("set") else { return }
+        guard let current = play.requireCase("set") else { return }
         guard arguments.count == 2, let value = Int(arguments[1]) else {
             fail("Use 'set VAR N' with a whole number, for example: set trust 2")
             return
@@ -194,7 +149,7 @@ extension Shell {
     }
 
     func showVariables() {
-        guard let current = requireCase("vars") else { return }
+        guard let current = play.requireCase("vars") else { return }
         let state = current.state
         var lines = [style.heading("Counters")]
         if current.scenario.variables.isEmpty { lines.append("  (none declared)") }

@@ -3,45 +3,23 @@ import AttunePlay
 import AttuneStore
 import Foundation
 
-extension Shell {
-    func makePlayerCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "cases", aliases: ["scenarios"], usage: "cases", summary: "List the cases, with where you stand in each.",
-                details: "Shows each case's name, title, length, who it is written for, and whether you have not started it, "
-                    + "are part way through, or have finished it.",
-                example: "cases", group: .cases, run: { shell, _ in shell.listScenarios() }),
-            ShellCommand(
-                name: "play", usage: "play CASE", summary: "Start a case, or continue one where you stopped.",
-                details: "Name the case by its first word or any word of its title: 'play maya' or 'play jonah'. "
-                    + "Content notes come first. Then read each moment and type the number of your response. "
-                    + "An unfinished case continues where you left it; 'restart' begins it anew.",
-                example: "play maya", argument: .scenarioOrPath, group: .cases, run: { $0.play($1) }),
-            ShellCommand(
-                name: "choices", usage: "choices", summary: "Show this moment and its choices again.",
-                group: .cases, interactiveOnly: true, run: { shell, _ in shell.showChoices() }),
-            ShellCommand(
-                name: "choose", usage: "choose N", summary: "Pick choice N (typing the number alone does the same).",
-                details: "How the choice met the baby and the family follows, with the baby's, the parent's and your side, "
-                    + "and entries to read.",
-                example: "choose 2", group: .cases, interactiveOnly: true, run: { $0.choose($1) }),
-            ShellCommand(
-                name: "back", usage: "back", summary: "Take back your last choice and return to that moment.",
-                details: "Everything returns to how it was before the choice, so you can try another response. "
-                    + "At an ending, the ending stays in your record.",
-                group: .cases, interactiveOnly: true, run: { shell, _ in shell.back() }),
-            ShellCommand(
-                name: "why", usage: "why", summary: "Show the feedback on your last choice again.",
-                group: .cases, interactiveOnly: true, run: { shell, _ in shell.why() }),
-            ShellCommand(
-                name: "stop", usage: "stop", summary: "Leave the case; your place is kept for next time.",
-                group: .cases, interactiveOnly: true, run: { shell, _ in shell.stopCase() }),
-            ShellCommand(
-                name: "restart", usage: "restart", summary: "Begin the current case again from the start (asks first).",
-                details: "Your earlier path stays in your record; the new one starts fresh.",
-                group: .cases, interactiveOnly: true, run: { shell, _ in shell.restart() }),
-        ]
-    }
+/// Playing a case on one's own: listing, opening, choosing, back, restart, and where play
+/// stands. The rules are `PlaySession`'s; this renders what it returns.
+final class PlayController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+    /// The case being played, if any.
+    var session: PlaySession?
+    /// Whether the "type 1-3 to choose" hint has been shown in this run.
+    var choosingHintShown = false
+    /// A scripted run (`attune play --choose`): no hints about what to type next.
+    var scripted = false
+
+    init(shell: Shell) { self.shell = shell }
+
+    var group: GroupController { shell.group }
+    var groupMode: Bool { group.groupMode }
+    var groupPlay: GroupPlay? { group.groupPlay }
 
     var scenarioRenderer: ScenarioRenderer {
         ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupMode,
@@ -50,7 +28,7 @@ extension Shell {
 
     /// Reports what could not be saved; play carries on.
     func reportSaveProblems() {
-        if let groupPlay { return reportSaveProblems(groupPlay) }
+        if let groupPlay { return group.reportSaveProblems(groupPlay) }
         for problem in session?.takeSaveProblems() ?? [] { fail("Could not save: \(problem)") }
     }
 
@@ -88,7 +66,7 @@ extension Shell {
                 begin(scenario, key: origins.key(for: scenario), recording: .personal)
                 return
             }
-            startGroupPlay(scenario)
+            group.startGroupPlay(scenario)
         case let .several(matches):
             var lines = ["More than one case fits '\(TextLayout.neutralize(query))':"]
             for match in matches { lines.append("  play \(match.id)   \(TextLayout.neutralize(match.title))") }
@@ -139,7 +117,7 @@ extension Shell {
         let path = (argument as NSString).expandingTildeInPath
         let loaded: ScenarioLoadResult
         do {
-            loaded = try loadScenarios(at: path)
+            loaded = try shell.author.loadScenarios(at: path)
         } catch {
             fail("Cannot open \(error.displayPath): \(error.reason).")
             return
@@ -201,7 +179,7 @@ extension Shell {
         do {
             if let groupPlay {
                 let (made, notices) = try groupPlay.choose(selector)
-                say(notices)
+                group.say(notices)
                 outcome = made
             } else {
                 outcome = try session.choose(selector)
@@ -234,7 +212,7 @@ extension Shell {
             return
         }
         reportSaveProblems()
-        say(notices)
+        group.say(notices)
         if groupMode {
             say(style.dim("Back to the moment before the room's last choice. That choice and its tally stay in the "
                 + "session's record, marked as taken back."))
@@ -262,7 +240,7 @@ extension Shell {
 
     /// The shortest name `play` takes for a case: its first word when that finds it alone, else its id.
     func playName(_ scenario: Scenario) -> String {
-        let short = Self.shortName(scenario.title).lowercased()
+        let short = Shell.shortName(scenario.title).lowercased()
         if case let .found(found) = library.findScenario(short), found.id == scenario.id, !short.contains(" ") { return short }
         return scenario.id
     }
@@ -271,7 +249,7 @@ extension Shell {
     func leaveCurrentCase() {
         guard session != nil else { return }
         sayWhereLeft()
-        if groupPlay != nil { endGroupPlay() } else { session?.end() }
+        if groupPlay != nil { group.endGroupPlay() } else { session?.end() }
         session = nil
     }
 
@@ -280,7 +258,7 @@ extension Shell {
         guard let current = session else { return }
         let title = TextLayout.neutralize(current.scenario.title)
         if let id = current.groupSession {
-            let kept = (board?.state.tally != nil || (board?.voted ?? 0) > 0) ? " and this moment's votes are" : " is"
+            let kept = (group.board?.state.tally != nil || (group.board?.voted ?? 0) > 0) ? " and this moment's votes are" : " is"
             say("You left '\(title)'. The room's place\(kept) kept: 'group resume \(id)' continues it.")
         } else if current.isAtEnding || current.recording == .none {
             say("You left '\(title)'.")
@@ -298,7 +276,7 @@ extension Shell {
             return
         }
         if let groupPlay {
-            say(groupPlay.restart())
+            group.say(groupPlay.restart())
         } else {
             current.restart()
         }

@@ -6,22 +6,23 @@ import Foundation
 
 /// Phones vote: `group serve` starts a small web server on the local network for the current
 /// group session; `open` and `lock` run each vote; the terminal stays the trainer's console.
-extension Shell {
-    func makeRoomCommands() -> [ShellCommand] {
-        [
-            ShellCommand(
-                name: "open", usage: "open [of ROOM]", summary: "Open voting on phones for this moment.",
-                details: "Needs 'group serve'. Phones show the moment's question and choices (never ratings or notes). "
-                    + "Each phone has one vote and may change it until you type 'lock'. 'open of 12' gives the room's "
-                    + "size: you are told if more phones join than that. 'open' again keeps the votes already in.",
-                example: "open of 12", group: .trainers, interactiveOnly: true, run: { $0.openVoting($1) }),
-            ShellCommand(
-                name: "lock", usage: "lock", summary: "Close voting and record the phones' tally, as 'votes' does.",
-                details: "The counts are drawn as bars here and on the room screen. Then choose the response the room "
-                    + "settles on. If no phone voted, type the room's tally with 'votes' instead.",
-                group: .trainers, interactiveOnly: true, run: { shell, _ in shell.lockVoting() }),
-        ]
-    }
+final class RoomController: ShellPart {
+    unowned let shell: Shell
+    var context: ShellContext { shell.context }
+    /// The room page for phones, while the trainer serves it.
+    var room: RoomServer?
+    /// The number in the room, from `open of N`, to warn when more phones join than that.
+    var roomSize: Int?
+    /// The last "Phones: ..." line shown, so an unchanged count is not repeated.
+    var lastRoomNotice = ""
+
+    init(shell: Shell) { self.shell = shell }
+
+    var group: GroupController { shell.group }
+    var groupMode: Bool { group.groupMode }
+    var board: RoomBoard? { group.board }
+    var play: PlayController { shell.play }
+    var groupPlay: GroupPlay? { group.groupPlay }
 
     /// `group serve [--bind ADDRESS[,ADDRESS]] [--port N]` and `group serve off`.
     func serve(_ arguments: [String]) {
@@ -100,7 +101,7 @@ extension Shell {
     }
 
     func openVoting(_ arguments: [String] = []) {
-        guard requireRoom("open") != nil, let session = requireCase("open"), let group = groupPlay else { return }
+        guard requireRoom("open") != nil, let session = play.requireCase("open"), let group = groupPlay else { return }
         if !arguments.isEmpty {
             guard arguments.count == 2, arguments[0].lowercased() == "of", let size = Int(arguments[1]), (1...Tally.largestCount).contains(size) else {
                 fail("Use 'open', or 'open of 12' with the number of people in the room.")
@@ -113,21 +114,21 @@ extension Shell {
             return
         }
         do {
-            say(try group.open())
+            shell.group.say(try group.open())
         } catch {
             fail("There is nothing to vote on at this moment.")
         }
-        reportSaveProblems(group)
+        shell.group.reportSaveProblems(group)
     }
 
     func lockVoting() {
-        guard requireRoom("lock") != nil, requireCase("lock") != nil, let group = groupPlay else { return }
+        guard requireRoom("lock") != nil, play.requireCase("lock") != nil, let group = groupPlay else { return }
         do {
-            say(try group.lock())
+            shell.group.say(try group.lock())
         } catch {
             fail("Voting is not open. Type 'open' first, or give the room's tally with 'votes'.")
         }
-        reportSaveProblems(group)
+        shell.group.reportSaveProblems(group)
     }
 
     private func requireRoom(_ command: String) -> RoomBoard? {

@@ -1,0 +1,37 @@
+import AttunePlay
+import Testing
+
+/// Private screens on a shared screen: shown only when asked for twice in a row.
+@Suite("Shared screen")
+struct SharedScreenTests {
+    @Test("asked for once it is held back; again on the very next line it is shown")
+    func twiceInARow() {
+        var screen = SharedScreen()
+        #expect(!screen.mayShow("journal", line: 4))
+        #expect(screen.mayShow("journal", line: 5))
+        // Shown once, it warns again the next time.
+        #expect(!screen.mayShow("journal", line: 6))
+    }
+
+    @Test("another line between, or another private screen, warns again")
+    func notInARow() {
+        var screen = SharedScreen()
+        #expect(!screen.mayShow("progress", line: 1))
+        #expect(!screen.mayShow("progress", line: 3), "a line in between")
+        #expect(!screen.mayShow("notes", line: 4), "another screen")
+        #expect(!screen.mayShow("progress", line: 5))
+        #expect(screen.mayShow("progress", line: 6))
+    }
+}
+
+@Suite("The group session 'group export' writes")
+struct GroupSessionToExportTests {
+    @Test("the one named, else the one in play, else the one played last, else the latest in the record")
+    func order() throws {
+        #expect(try GroupSessionToExport.choose(named: 2, playing: 5, playedLast: 4, latest: { 9 }) == 2)
+        #expect(try GroupSessionToExport.choose(named: nil, playing: 5, playedLast: 4, latest: { 9 }) == 5)
+        #expect(try GroupSessionToExport.choose(named: nil, playing: nil, playedLast: 4, latest: { 9 }) == 4)
+        #expect(try GroupSessionToExport.choose(named: nil, playing: nil, playedLast: nil, latest: { 9 }) == 9)
+        #expect(try GroupSessionToExport.choose(named: nil, playing: nil, playedLast: nil, latest: { nil }) == nil)
+    }
+}
