@@ -117,6 +117,13 @@ extension ContentCache {
         public var builds: Int
         /// Whether this build is one of them.
         public var includesThisBuild: Bool
+
+        public init(files: Int, bytes: Int, builds: Int, includesThisBuild: Bool) {
+            self.files = files
+            self.bytes = bytes
+            self.builds = builds
+            self.includesThisBuild = includesThisBuild
+        }
     }
 
     public func status() -> Status {

@@ -41,15 +41,17 @@ extension CacheStatusCommand {
         let amount = "\(status.files) file\(status.files == 1 ? "" : "s"), \(size)"
         let clear = "'attune cache clear' removes them; the next start makes them again from the content files."
         if status.builds == 1, status.includesThisBuild { return "\(amount), for this copy of Attune. \(clear)" }
+        let example = "(an installed copy and one built from the source, say)"
         let whose = switch (status.builds, status.includesThisBuild) {
-        case (2, true): "for 2 copies of Attune that share this folder: this one and another"
-        case let (count, true): "for \(count) copies of Attune that share this folder: this one and \(count - 1) others"
-        case (1, _): "for another copy of Attune; this one makes its own on its next start"
-        case let (count, _): "for \(count) other copies of Attune; this one makes its own on its next start"
+        case (2, true): "for 2 copies of Attune that share this folder \(example): this one and another"
+        case let (count, true): "for \(count) copies of Attune that share this folder \(example): this one and \(count - 1) others"
+        case (1, _): "for another copy of Attune that shares this folder \(example); this one makes its own on its next start"
+        case let (count, _):
+            "for \(count) other copies of Attune that share this folder \(example); this one makes its own on its next start"
         }
-        return "\(amount), \(whose) (an installed copy and one built from the source, say). Each copy keeps its own, "
-            + "so each starts quickly; a copy not started for \(ContentCache.unusedDays) days loses its files, and only the "
-            + "\(ContentCache.keptBuilds) copies started most recently keep theirs. \(clear)"
+        return "\(amount), \(whose). Each copy keeps its own, so each starts quickly; a copy not started for "
+            + "\(ContentCache.unusedDays) days loses its files, and only the \(ContentCache.keptBuilds) copies started most "
+            + "recently keep theirs. 'attune cache clear' removes them all; the next start makes them again from the content files."
     }
 }
 
