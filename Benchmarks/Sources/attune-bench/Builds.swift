@@ -64,7 +64,7 @@ enum BuildsBenchmark {
         ])
         let medians = times.map { Timings(nanoseconds: $0).median }
         let dynamicHelp = medians[0]
-        var peaks: [Double] = []
+        var peaks: [Int] = []
         for row in rows {
             peaks.append(try peakResidentBytes(of: row.program, row.arguments, input: row.input, helper: paths.peakRSS,
                                                environment: ["XDG_CACHE_HOME": row.cache]))

@@ -37,9 +37,6 @@ extension ContentCache {
     /// A mark of use is renewed when older than this, so at most once a day.
     static let markInterval: TimeInterval = 24 * 3600
 
-    /// This build's tag in every name it writes: 12 hex digits of a SHA-256 of ``version``.
-    public var build: String { String(ContentDigest.of(["attune-build", version]).prefix(12)) }
-
     /// The name of a snapshot of this build: `stem` (`library-…`, `index-…`, `file-…`) and the tag.
     func snapshotName(_ stem: String) -> String { "\(stem).\(build).json" }
 

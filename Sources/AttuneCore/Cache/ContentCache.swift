@@ -32,11 +32,14 @@ public struct ContentCache: Sendable {
     public let version: String
     /// The clock that dates this build's mark of use and judges the others' (tests set it).
     let now: @Sendable () -> Date
+    /// This build's tag in every name it writes: 12 hex digits of a SHA-256 of ``version``.
+    public let build: String
 
     public init(directory: String, version: String = AttuneVersion.current, now: @escaping @Sendable () -> Date = { Date() }) {
         self.directory = directory
         self.version = version
         self.now = now
+        build = String(ContentDigest.of(["attune-build", version]).prefix(12))
     }
 
     /// `$XDG_CACHE_HOME/attune` when that is an absolute path, else `~/.cache/attune`; nil
