@@ -13,7 +13,7 @@ import Darwin
 /// - Each snapshot's name ends in its build's tag: `library-<folders>.<tag>.json`,
 ///   `index-<folders>.<tag>.json`, `file-<digest>.<tag>.json` (``ContentCache/build``).
 /// - Each build has a mark of use, `build-<tag>.used`, whose modification time is when the
-///   build last started. It is renewed when more than a day old, so a warm start costs one
+///   build last started, to within a day. It is renewed when more than a day old, so a warm start costs one
 ///   `lstat` and writes nothing; only the first start of a day writes.
 /// - Renewing the mark (or writing it for a new build) sweeps the folder.
 ///
@@ -24,8 +24,8 @@ import Darwin
 /// go too, as do temporary files more than a day old (a write cut short). A build writes its
 /// mark before its first snapshot (both on the one writer queue), so a build at work always
 /// has one. Names that are not the cache's are never touched; the seal's key is shared and
-/// stays. Between sweeps the folder can only grow by the first start of a new build, and that
-/// start sweeps.
+/// stays. Between sweeps the number of builds in the folder can only grow by the first start
+/// of a new build, and that start sweeps.
 ///
 /// Removing another build's snapshot while it reads them is harmless: a missing file means
 /// reading the YAML, as for any other missing snapshot.
