@@ -37,10 +37,31 @@ struct ContentCacheTests {
             return library
         }
 
+        /// Loads through `cache`, uses the entries, the cases and the search index, waits for
+        /// the cache files, and says what came from the snapshots and what from the YAML.
+        func counted(_ cache: ContentCache) throws -> CacheReport.Counts {
+            let report = CacheReport()
+            let library = try CachedContentLoader(cache: cache, report: report).load(knowledgeDirectory: knowledge,
+                                                                                     scenarioDirectory: scenarios)
+            #expect(library.knowledge.count > 100 && !library.scenarios.isEmpty && !library.index.search("cortisol").isEmpty)
+            ContentCache.waitForWrites()
+            return report.value
+        }
+
         func cacheFiles() -> [String] {
             ((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []).sorted()
         }
+
+        /// The builds (their tags) that have snapshots in the cache folder.
+        func buildsKept() -> Set<String> {
+            Set(cacheFiles().compactMap(CacheFileName.init).filter { $0.kind == .snapshot }.map(\.build))
+        }
     }
+
+    /// The bundled content's 25 files, each read from the YAML, and the index built.
+    static let cold = CacheReport.Counts(library: false, fromSnapshots: 0, parsed: 25, index: false)
+    /// The same, every one from its snapshot.
+    static let warm = CacheReport.Counts(library: true, fromSnapshots: 25, parsed: 0, index: true)
 
     /// Everything a learner or an author can see of a library, search included.
     static func same(_ lhs: ContentLibrary, _ rhs: ContentLibrary, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -152,11 +173,16 @@ struct ContentCacheTests {
         }
         try doctoredText.write(toFile: doctoredPath, atomically: false, encoding: .utf8)
 
-        // Another version: the YAML is read again, and its snapshots replace the old ones.
+        // Another version: the YAML is read again, and its snapshots sit beside this
+        // version's, which are left as they were.
         let other = try space.load(space.cache(version: "another"))
         #expect(other.knowledge["tenet.4"]?.title == "Ghosts in the nursery")
         Self.same(plain, other)
-        #expect(try String(contentsOfFile: doctoredPath, encoding: .utf8).contains("\"attune\":\"another\""))
+        #expect(try String(contentsOfFile: doctoredPath, encoding: .utf8) == doctoredText)
+        let otherPath = doctoredPath.replacingOccurrences(of: ".\(space.cache().build).json", with: ".\(space.cache(version: "another").build).json")
+        #expect(otherPath != doctoredPath)
+        #expect(try String(contentsOfFile: otherPath, encoding: .utf8).contains("\"attune\":\"another\""))
+        #expect(try space.load(space.cache()).knowledge["tenet.4"]?.title == "Doctored title")
 
         // Every cache file cut short, then every one replaced by noise.
         for damage in [{ (bytes: Data) in bytes.prefix(bytes.count / 2) }, { _ in Data("\u{0}garbage{".utf8) }] {
@@ -312,12 +338,14 @@ struct ContentCacheTests {
         var info = stat()
         #expect(stat(space.cacheFolder, &info) == 0 && info.st_mode & 0o777 == 0o700)
         let files = space.cacheFiles()
-        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".json") || $0 == ContentCache.sealKeyName })
-        #expect(files.contains(ContentCache.sealKeyName))
+        let mark = ContentCache.markName(space.cache().build)
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".json") || $0 == ContentCache.sealKeyName || $0 == mark })
+        #expect(files.contains(ContentCache.sealKeyName) && files.contains(mark))
         for name in files {
             #expect(stat(space.cacheFolder + "/" + name, &info) == 0 && info.st_mode & 0o777 == 0o600, "\(name)")
         }
-        #expect(space.cache().status().files == files.count - 1)
+        #expect(space.cache().status() == ContentCache.Status(files: files.count - 2, bytes: space.cache().status().bytes,
+                                                              builds: 1, includesThisBuild: true))
         #expect(space.cache().clear() == files.count)
         #expect(space.cacheFiles().isEmpty)
     }
@@ -343,5 +371,151 @@ struct ContentCacheTests {
         // Nor is it read or written through.
         Self.same(try space.load(nil), try space.load(space.cache()))
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).count == 4)
+    }
+
+    // MARK: Several builds in one folder
+
+    @Test("two builds taking turns over one cache folder both start warm: each reads only its own snapshots")
+    func twoBuildsTakingTurnsStayWarm() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let installed = space.cache(version: "1.0 build 70090264-1"), fromSource = space.cache(version: "1.0 build 115000000-2")
+        #expect(installed.build != fromSource.build)
+        #expect(try space.counted(installed) == Self.cold)
+        #expect(try space.counted(fromSource) == Self.cold)
+        for round in 1...3 {
+            #expect(try space.counted(installed) == Self.warm, "round \(round), the installed build")
+            #expect(try space.counted(fromSource) == Self.warm, "round \(round), the build from the source")
+        }
+        #expect(space.buildsKept() == [installed.build, fromSource.build])
+        let status = installed.status()
+        #expect(status.builds == 2 && status.includesThisBuild && status.files == 2 * (25 + 2))
+        #expect(space.cache(version: "a third").status().includesThisBuild == false)
+        Self.same(try space.load(nil), try space.load(fromSource))
+    }
+
+    @Test("a build not started for 30 days loses its snapshots; a warm start the same day writes nothing")
+    func unusedBuildsAreSweptAfterTheAgeLimit() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        #expect(ContentCache.unusedDays == 30)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func cache(_ version: String, day: Double) -> ContentCache {
+            ContentCache(directory: space.cacheFolder, version: version, now: { start.addingTimeInterval(day * 86_400) })
+        }
+        #expect(try space.counted(cache("old", day: 0)) == Self.cold)
+        #expect(try space.counted(cache("new", day: 10)) == Self.cold)
+        #expect(space.buildsKept() == [cache("old", day: 0).build, cache("new", day: 0).build], "ten days: both kept")
+
+        // The next day's first start renews the mark; a later start that day leaves it alone.
+        let mark = space.cacheFolder + "/" + ContentCache.markName(cache("new", day: 0).build)
+        func marked() throws -> Date? { try FileManager.default.attributesOfItem(atPath: mark)[.modificationDate] as? Date }
+        #expect(try space.counted(cache("new", day: 31)) == Self.warm)
+        #expect(try marked() == start.addingTimeInterval(31 * 86_400))
+        #expect(space.buildsKept() == [cache("new", day: 0).build], "31 days after its last start, the old build's snapshots are gone")
+        #expect(!space.cacheFiles().contains(ContentCache.markName(cache("old", day: 0).build)))
+        #expect(try space.counted(cache("new", day: 31.9)) == Self.warm)
+        #expect(try marked() == start.addingTimeInterval(31 * 86_400))
+
+        // The old build, started again, reads the YAML and keeps its snapshots again.
+        #expect(try space.counted(cache("old", day: 32)) == Self.cold)
+        #expect(try space.counted(cache("old", day: 32)) == Self.warm)
+        #expect(space.buildsKept().count == 2)
+    }
+
+    @Test("only the 3 builds started most recently keep their snapshots")
+    func buildsBeyondTheCapAreSwept() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        #expect(ContentCache.keptBuilds == 3)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        func cache(_ number: Int, day: Double) -> ContentCache {
+            ContentCache(directory: space.cacheFolder, version: "build \(number)", now: { start.addingTimeInterval(day * 86_400) })
+        }
+        for number in 1...4 {
+            #expect(try space.counted(cache(number, day: Double(number))) == Self.cold)
+        }
+        #expect(space.buildsKept() == Set((2...4).map { cache($0, day: 0).build }), "the first build, started longest ago, went")
+        #expect(try space.counted(cache(2, day: 5)) == Self.warm)
+        #expect(try space.counted(cache(1, day: 6)) == Self.cold)
+        #expect(space.buildsKept() == Set([1, 2, 4].map { cache($0, day: 0).build }), "build 3 is now the one started longest ago")
+        #expect(space.cacheFiles().filter { $0.hasPrefix("build-") }.count == 3)
+        #expect(space.cacheFiles().filter { $0.hasSuffix(".json") }.count == 3 * (25 + 2))
+    }
+
+    @Test("'clear' removes every build's snapshots and marks, and nothing that is not the cache's")
+    func clearRemovesEveryBuild() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        for version in ["one", "two"] { _ = try space.counted(space.cache(version: version)) }
+        try Data("my own note".utf8).write(to: URL(fileURLWithPath: space.cacheFolder + "/notes.txt"))
+        let files = space.cacheFiles()
+        #expect(space.buildsKept().count == 2 && files.count == 2 * (25 + 2 + 1) + 2)
+        #expect(space.cache(version: "one").clear() == files.count - 1)
+        #expect(space.cacheFiles() == ["notes.txt"])
+        #expect(space.cache(version: "two").status() == ContentCache.Status(files: 0, bytes: 0, builds: 0, includesThisBuild: false))
+    }
+
+    @Test("foreign, damaged and left-over files in the cache folder are ignored, never fatal; the sweep removes only the cache's own")
+    func foreignAndDamagedFilesAreIgnored() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let plain = try space.load(nil)
+        #expect(try space.counted(space.cache()) == Self.cold)
+        let folder = space.cacheFolder
+        func put(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        let library = try #require(space.cacheFiles().first { $0.hasPrefix("library-") })
+        #expect(library.hasSuffix(".\(space.cache().build).json"))
+        let precious = space.root.appendingPathComponent("precious.txt").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: precious))
+        let stranger = "bbbbbbbbbbbb", garbled = "cccccccccccc"
+        try put("notes.txt", "someone's note")                                      // not the cache's: kept
+        try put("build-not-a-tag.used", "x")                                        // not the cache's: kept
+        try FileManager.default.createDirectory(atPath: folder + "/file-0.\(stranger).json", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/library-1.\(stranger).json", withDestinationPath: precious)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/" + ContentCache.markName(stranger), withDestinationPath: precious)
+        try put("index-2.json", "\u{0}garbage{")                                     // from before builds were told apart
+        try put(ContentCache.markName(garbled), "\u{0}")                             // a damaged mark, still a recent file
+        try put("file-3.\(garbled).json", "\u{0}garbage{")
+        try put("file-4.\(space.cache().build).json.tmp-1-2", "cut short")           // a write cut short
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 86_400)],
+                                              ofItemAtPath: folder + "/file-4.\(space.cache().build).json.tmp-1-2")
+        // This build's own library snapshot, damaged.
+        try put(library, "\u{0}garbage{")
+
+        // This build reads the YAML for the findings, and the rest from its snapshots.
+        #expect(try space.counted(space.cache()) == CacheReport.Counts(library: false, fromSnapshots: 25, parsed: 0, index: true))
+        Self.same(plain, try space.load(space.cache()))
+        // A new build's first start sweeps: the links and the old-style file go (not what the
+        // links lead to), the folder named like a snapshot and the names not ours stay.
+        let another = space.cache(version: "another")
+        Self.same(plain, try space.load(another))
+        let left = Set(space.cacheFiles())
+        #expect(try String(contentsOfFile: precious, encoding: .utf8) == "keep me")
+        for kept in ["notes.txt", "build-not-a-tag.used", "file-0.\(stranger).json", "file-3.\(garbled).json", ContentCache.markName(garbled)] {
+            #expect(left.contains(kept), "\(kept)")
+        }
+        for gone in ["library-1.\(stranger).json", ContentCache.markName(stranger), "index-2.json",
+                     "file-4.\(space.cache().build).json.tmp-1-2"] {
+            #expect(!left.contains(gone), "\(gone)")
+        }
+        #expect(space.buildsKept() == [space.cache().build, another.build, garbled, stranger], "the folder counts as \(stranger)'s snapshot")
+        #expect(try space.counted(space.cache()) == Self.warm)
+        #expect(try space.counted(another) == Self.warm)
+        #expect(space.cache().status().builds == 3, "a folder is not counted as a snapshot")
+    }
+
+    @Test("the cache's own names, read back: snapshots of a build, marks, temporary files; anything else is not ours")
+    func cacheFileNames() {
+        let tag = "0123456789ab"
+        #expect(CacheFileName("file-\(String(repeating: "f", count: 64)).\(tag).json") == CacheFileName(kind: .snapshot, build: tag, isTemporary: false))
+        #expect(CacheFileName("library-1.\(tag).json.tmp-12-34") == CacheFileName(kind: .snapshot, build: tag, isTemporary: true))
+        #expect(CacheFileName("index-\(String(repeating: "0", count: 64)).json") == CacheFileName(kind: .snapshot, build: "", isTemporary: false))
+        #expect(CacheFileName("build-\(tag).used") == CacheFileName(kind: .mark, build: tag, isTemporary: false))
+        #expect(CacheFileName("build-\(tag).used.tmp-1-2") == CacheFileName(kind: .mark, build: tag, isTemporary: true))
+        for foreign in ["seal.key", "seal.key.tmp-1-2", "notes.txt", "build-\(tag.uppercased()).used", "build-x.used", "file-1.txt",
+                        "library-1.\(tag).json~", ".DS_Store", "" ] {
+            #expect(CacheFileName(foreign) == nil, "\(foreign)")
+        }
     }
 }

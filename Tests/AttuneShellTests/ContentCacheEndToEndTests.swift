@@ -1,5 +1,7 @@
+import AttuneCore
 import Foundation
 import Testing
+@testable import AttuneShell
 
 /// The content cache through the real binary: the same findings from `lint` and `reload`
 /// with a cold cache, a warm one and none; `cache status` and `cache clear`; `--no-cache`;
@@ -64,7 +66,7 @@ struct ContentCacheEndToEndTests {
         #expect(empty.status == 0 && empty.stdout.contains("it is empty now"))
         #expect(try runAttune(["show", "tenet.4"], environment: cache).status == 0)
         let status = try runAttune(["cache", "status"], environment: cache)
-        #expect(status.stdout.contains(folder) && status.stdout.contains("files,"))
+        #expect(status.stdout.contains(folder) && status.stdout.contains("files,") && status.stdout.contains("for this copy of Attune."))
 
         let cleared = try runAttune(["cache", "clear"], environment: cache)
         #expect(cleared.status == 0 && cleared.stdout.contains("Removed the compiled content"))
@@ -93,6 +95,104 @@ struct ContentCacheEndToEndTests {
         for home in [blocker.path, blocker.path + "/below"] {
             let run = try runAttune(["search", "cortisol"], environment: ["XDG_CACHE_HOME": home])
             #expect(run.status == 0 && run.stdout == plain.stdout && run.stderr.isEmpty)
+        }
+    }
+
+    /// Runs `program` (a copy of the binary) as `runAttune` runs the binary, output through files.
+    static func run(_ program: URL, _ arguments: [String], environment: [String: String]) throws -> ProcessResult {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let output = scratch.appendingPathComponent("stdout"), errors = scratch.appendingPathComponent("stderr")
+        for file in [output, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: try String(contentsOf: output, encoding: .utf8),
+                             stderr: try String(contentsOf: errors, encoding: .utf8))
+    }
+
+    @Test("two copies of Attune taking turns over one cache folder keep their snapshots side by side; status names both; clear removes all")
+    func twoCopiesShareOneFolder() throws {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Two builds, as an installed release and `make run` are: copies of the binary, one a
+        // byte longer, so each has its own version.
+        let installed = scratch.appendingPathComponent("installed/attune"), fromSource = scratch.appendingPathComponent("source/attune")
+        for (copy, extra) in [(installed, 0), (fromSource, 1)] {
+            try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: attuneBinary, to: copy)
+            if extra > 0 {
+                let handle = try FileHandle(forWritingTo: copy)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(repeating: 0, count: extra))
+                try handle.close()
+            }
+        }
+        let cacheHome = scratch.appendingPathComponent("cache")
+        let environment = ["XDG_CACHE_HOME": cacheHome.path, "ATTUNE_HOME": scratch.appendingPathComponent("data").path]
+        let folder = cacheHome.appendingPathComponent("attune").path
+        let search = ["search", "cortisol", "--knowledge", packageRoot.appendingPathComponent("Knowledge").path,
+                      "--scenarios", packageRoot.appendingPathComponent("Scenarios").path, "--color", "never"]
+        let expected = try runAttune(search + ["--no-cache"]).stdout
+        #expect(expected.contains("toxic-stress.cortisol"))
+        for copy in [installed, fromSource] {
+            let run = try Self.run(copy, search, environment: environment)
+            #expect(run.status == 0 && run.stdout == expected && run.stderr.isEmpty)
+        }
+        // Every snapshot as written by the two first starts: later starts of either copy
+        // rewrite none of them (each reads its own, so each starts warm).
+        func snapshots() throws -> [String: [String]] {
+            var result: [String: [String]] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".json") {
+                var info = stat()
+                #expect(lstat(folder + "/" + name, &info) == 0)
+                result[name] = ["\(info.st_ino)", "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"]
+            }
+            return result
+        }
+        let first = try snapshots()
+        #expect(first.keys.filter { $0.hasPrefix("library-") }.count == 2, "a library snapshot for each copy")
+        for copy in [installed, fromSource, installed, fromSource] {
+            let run = try Self.run(copy, search, environment: environment)
+            #expect(run.status == 0 && run.stdout == expected)
+        }
+        #expect(try snapshots() == first)
+
+        let status = try Self.run(installed, ["cache", "status"], environment: environment)
+        #expect(status.stdout.contains("for 2 copies of Attune that share this folder (an installed copy and one built from the source, say): this one and another."))
+        #expect(status.stdout.contains("not started for 30 days") && status.stdout.contains("only the 3 copies started most recently"))
+        let third = try runAttune(["cache", "status"], environment: environment)
+        #expect(third.stdout.contains("for 2 other copies of Attune that share this folder"))
+        #expect(third.stdout.contains("; this one makes its own on its next start."))
+        let cleared = try runAttune(["cache", "clear"], environment: environment)
+        #expect(cleared.status == 0 && cleared.stdout.contains("Removed the compiled content"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("'cache status' in words for one copy, several copies, and only other copies; sizes in KB and MB")
+    func statusInWords() {
+        func status(_ builds: Int, _ mine: Bool, bytes: Int = 2_400_000) -> String {
+            CacheStatusCommand.describe(ContentCache.Status(files: 27 * builds, bytes: bytes, builds: builds, includesThisBuild: mine))
+        }
+        #expect(status(1, true) == "27 files, 2.3 MB, for this copy of Attune. 'attune cache clear' removes them; "
+            + "the next start makes them again from the content files.")
+        #expect(status(1, true, bytes: 10).hasPrefix("27 files, 1 KB, for this copy"))
+        #expect(status(3, true).hasPrefix("81 files, 2.3 MB, for 3 copies of Attune that share this folder (an installed copy and "
+            + "one built from the source, say): this one and 2 others. Each copy keeps its own, so each starts quickly; a copy not "
+            + "started for 30 days loses its files, and only the 3 copies started most recently keep theirs. 'attune cache clear' "
+            + "removes them all;"))
+        #expect(status(1, false).contains("for another copy of Attune that shares this folder (an installed copy and one built "
+            + "from the source, say); this one makes its own on its next start."))
+        for text in [status(1, true), status(2, true), status(3, true), status(1, false), status(2, false)] {
+            #expect(!text.contains("build") || text.contains("built from the source"), "no word of builds or tags: \(text)")
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// 6. The self-contained program (`make install`, `make deb`: the Swift runtime linked in,
 /// stripped) against the dynamic release build, which loads the toolchain's libraries:
-/// `--help`, the shell to its prompt with a warm content cache, and peak memory.
+/// `--help`, the shell to its prompt with a warm content cache, and peak memory. Then two
+/// builds taking turns over one cache folder (an installed release and `make run`, say),
+/// beside one build with a cache of its own.
 enum BuildsBenchmark {
     static let repetitions = 21
     static let warmup = 2
@@ -28,6 +30,27 @@ enum BuildsBenchmark {
             rows.append(Row(label: "\(name): shell to prompt, warm cache", program: program, arguments: content,
                             input: "quit\n", cache: cache))
         }
+        // Two builds of the self-contained program: copies, one a byte longer, so each has
+        // a version of its own (the version names the program's size and modification
+        // time). They take turns, one start each a round, over one cache folder.
+        let shared = scratch + "/cache-shared"
+        for (letter, extra) in [("A", 0), ("B", 1)] {
+            let copy = scratch + "/attune-\(letter)"
+            try FileManager.default.copyItem(atPath: selfContained, toPath: copy)
+            if extra > 0 {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: copy))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(repeating: 0, count: extra))
+                try handle.close()
+            }
+            chmod(copy, 0o755)
+            rows.append(Row(label: "build \(letter), taking turns with build \(letter == "A" ? "B" : "A") in one cache", program: copy,
+                            arguments: content, input: "quit\n", cache: shared))
+        }
+        // What each start cost when each build's snapshots replaced the other's: no better
+        // than reading the content afresh (a cold start also writes the snapshots).
+        rows.append(Row(label: "one build with --no-cache (each start before, at best)", program: selfContained,
+                        arguments: content + ["--no-cache"], input: "quit\n", cache: scratch + "/cache-unused"))
 
         var times = [[Double]](repeating: [], count: rows.count)
         for round in 0..<(warmup + repetitions) {
@@ -45,9 +68,13 @@ enum BuildsBenchmark {
         ])
         let medians = times.map { Timings(nanoseconds: $0).median }
         let dynamicHelp = medians[0]
-        for (number, row) in rows.enumerated() {
-            let peak = try peakResidentBytes(of: row.program, row.arguments, input: row.input, helper: paths.peakRSS,
-                                             environment: ["XDG_CACHE_HOME": row.cache])
+        var peaks: [Int] = []
+        for row in rows {
+            peaks.append(try peakResidentBytes(of: row.program, row.arguments, input: row.input, helper: paths.peakRSS,
+                                               environment: ["XDG_CACHE_HOME": row.cache]))
+        }
+        for (number, row) in rows.enumerated().prefix(4) {
+            let peak = peaks[number]
             // Rows come in pairs: the dynamic build first, then the self-contained one.
             let dynamic = medians[number - number % 2]
             table.add([row.label, Format.ms(medians[number]), Format.ms(Timings(nanoseconds: times[number]).percentile(0)),
@@ -62,6 +89,21 @@ enum BuildsBenchmark {
             "self-contained: \(selfContained) (\(sizes[1]); --static-swift-stdlib, stripped, as make install and make deb build it).",
             "The rows run side by side, one round of every row at a time; each build has a warm content cache of its own.",
         ]
-        return table.render()
+
+        var turns = Table("6b. Two builds taking turns over one content cache folder, in the same rounds as 6", [
+            ("program", .left), ("median ms", .right), ("min ms", .right), ("vs one build", .right), ("peak RSS MiB", .right),
+        ])
+        let alone = 3
+        for number in [alone, 4, 5, 6] {
+            let label = number == alone ? "one build, a cache of its own (self-contained, as above)" : rows[number].label
+            turns.add([label, Format.ms(medians[number]), Format.ms(Timings(nanoseconds: times[number]).percentile(0)),
+                       Format.ratio(medians[number] / medians[alone]), Format.mib(peaks[number])])
+        }
+        turns.notes = [
+            "Builds A and B are copies of the self-contained program, B one byte longer: two versions, as an installed release and `make run` are.",
+            "Each keeps its own snapshots in the shared folder, so after its first start each starts warm; before, each start replaced the other's,",
+            "so every start read the content afresh and wrote it again: the --no-cache row is a floor for that.",
+        ]
+        return table.render() + "\n" + turns.render()
     }
 }

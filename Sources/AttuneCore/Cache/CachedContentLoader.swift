@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension ContentLibrary {
     /// `load(knowledgeDirectory:scenarioDirectory:)` through the content cache: the same
@@ -43,23 +44,50 @@ struct FolderRead: Sendable {
     }
 }
 
+/// What one load through the cache took from the snapshots and what it read from the
+/// YAML, so that tests judge the cache by what it did rather than by time. Entries, cases
+/// and the index of a warm start are counted when first used.
+final class CacheReport: Sendable {
+    struct Counts: Equatable, Sendable {
+        /// The whole library's findings came from its snapshot.
+        var library = false
+        /// Content files taken from their snapshots, and content files parsed from the YAML.
+        var fromSnapshots = 0
+        var parsed = 0
+        /// The search index: from its snapshot (true), built (false), not used yet (nil).
+        var index: Bool?
+    }
+
+    private let counts = Mutex(Counts())
+    var value: Counts { counts.withLock { $0 } }
+    func note(_ change: (inout Counts) -> Void) { counts.withLock { change(&$0) } }
+}
+
 /// Loading through the cache. See `ContentCache` for the files and their guarantees.
 struct CachedContentLoader: Sendable {
     let cache: ContentCache
+    var report: CacheReport?
+
+    init(cache: ContentCache, report: CacheReport? = nil) {
+        self.cache = cache
+        self.report = report
+    }
 
     func load(knowledgeDirectory: String, scenarioDirectory: String?) throws(ContentAccessError) -> ContentLibrary {
+        cache.noteUse()
         let knowledgeRead = FolderRead(try ContentFiles.list(directory: knowledgeDirectory))
         let scenarioRead = try scenarioDirectory.map { path throws(ContentAccessError) in FolderRead(try ContentFiles.list([path])) }
         let folders = ContentDigest.of([Self.absolute(knowledgeDirectory), knowledgeDirectory,
                                         scenarioDirectory.map(Self.absolute) ?? "", scenarioDirectory ?? ""])
         let libraryKey = key(folders: folders, knowledge: knowledgeRead, scenarios: scenarioRead)
         let complete = knowledgeRead.failures.isEmpty && (scenarioRead?.failures.isEmpty ?? true)
-        let index = indexLoader(name: "index-\(folders).json", libraryKey: libraryKey)
+        let index = indexLoader(name: cache.snapshotName("index-\(folders)"), libraryKey: libraryKey)
 
         // Nothing changed since the last run: the findings from the library snapshot, the
         // rest when first used.
-        if complete, let snapshot = decode(LibrarySnapshot.self, cache.read("library-\(folders).json")),
+        if complete, let snapshot = decode(LibrarySnapshot.self, cache.read(cache.snapshotName("library-\(folders)"))),
            snapshot.format == CacheFormat.version, snapshot.attune == cache.version, snapshot.libraryKey == libraryKey {
+            report?.note { $0.library = true }
             let knowledge = Lazy { knowledgeResult(knowledgeRead).base }
             let digest = snapshot.knowledgeDigest
             let scenarios = Lazy { [self] in
@@ -78,7 +106,7 @@ struct CachedContentLoader: Sendable {
         if complete {
             let snapshot = LibrarySnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
                                            knowledgeDigest: digest, diagnostics: diagnostics)
-            cache.writeLater("library-\(folders).json") { encode(snapshot) }
+            cache.writeLater(cache.snapshotName("library-\(folders)")) { encode(snapshot) }
         }
         let base = knowledge.base, cases = scenarios?.scenarios ?? []
         return ContentLibrary(knowledge: Lazy(value: base), scenarios: Lazy(value: cases), diagnostics: diagnostics) {
@@ -98,8 +126,10 @@ struct CachedContentLoader: Sendable {
             if let snapshot = decode(KnowledgeFileSnapshot.self, cache.read(name), file: key.path), snapshot.format == CacheFormat.version,
                snapshot.attune == cache.version, snapshot.key == key, snapshot.result.path == key.path {
                 files.append(snapshot.result)
+                report?.note { $0.fromSnapshots += 1 }
                 continue
             }
+            report?.note { $0.parsed += 1 }
             switch ContentFiles.decode(file.bytes, path: file.path) {
             case let .failure(diagnostic): failures.append(diagnostic)
             case let .success(source):
@@ -125,8 +155,10 @@ struct CachedContentLoader: Sendable {
                snapshot.attune == cache.version, snapshot.key == key, snapshot.knowledgeDigest == digest,
                snapshot.result.path == key.path {
                 files.append(snapshot.result)
+                report?.note { $0.fromSnapshots += 1 }
                 continue
             }
+            report?.note { $0.parsed += 1 }
             switch ContentFiles.decode(file.bytes, path: file.path) {
             case let .failure(diagnostic): failures.append(diagnostic)
             case let .success(source):
@@ -149,8 +181,10 @@ struct CachedContentLoader: Sendable {
         { [self] knowledge, scenarios in
             if let snapshot = decode(SearchIndexSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
                snapshot.attune == cache.version, snapshot.libraryKey == libraryKey, snapshot.storage.isConsistent {
+                report?.note { $0.index = true }
                 return SearchIndex(storage: snapshot.storage)
             }
+            report?.note { $0.index = false }
             let index = SearchIndex(knowledge: knowledge(), extra: scenarios().map(SearchDocument.init(scenario:)))
             let snapshot = SearchIndexSnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
                                                storage: index.storage)
@@ -173,10 +207,11 @@ struct CachedContentLoader: Sendable {
         return ContentDigest.of(parts)
     }
 
-    /// One file's snapshot is named by what it stands for (its kind and path), so an edited
-    /// file's new snapshot replaces the old one.
+    /// One file's snapshot is named by what it stands for (its kind and path) and by the
+    /// build, so an edited file's new snapshot replaces the old one of the same build, and
+    /// another build's stays beside it.
     private func fileName(kind: String, _ key: ContentFileKey) -> String {
-        "file-\(ContentDigest.of([kind, Self.absolute(key.path), key.path])).json"
+        cache.snapshotName("file-\(ContentDigest.of([kind, Self.absolute(key.path), key.path]))")
     }
 
     /// The knowledge ids a scenario's findings depend on.

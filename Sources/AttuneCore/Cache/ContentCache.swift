@@ -22,13 +22,24 @@ import Darwin
 /// by hand, by a sync tool or by anything else that does not hold the key fails the check
 /// and is not used, however well-formed it is: the YAML is read instead, silently, as for
 /// any other bad snapshot.
+///
+/// Every build of Attune keeps snapshots of its own, side by side in the one folder: each
+/// snapshot's name ends in the build's tag (``build``), so an installed release and a
+/// program built from the source, run in turn, both start warm. Old builds' snapshots are
+/// swept away (see `CacheBuilds.swift`).
 public struct ContentCache: Sendable {
     public let directory: String
     public let version: String
+    /// The clock that dates this build's mark of use and judges the others' (tests set it).
+    let now: @Sendable () -> Date
+    /// This build's tag in every name it writes: 12 hex digits of a SHA-256 of ``version``.
+    public let build: String
 
-    public init(directory: String, version: String = AttuneVersion.current) {
+    public init(directory: String, version: String = AttuneVersion.current, now: @escaping @Sendable () -> Date = { Date() }) {
         self.directory = directory
         self.version = version
+        self.now = now
+        build = String(ContentDigest.of(["attune-build", version]).prefix(12))
     }
 
     /// `$XDG_CACHE_HOME/attune` when that is an absolute path, else `~/.cache/attune`; nil
@@ -155,7 +166,7 @@ public struct ContentCache: Sendable {
     }
 
     /// Owned by this user and writable by no one else.
-    private static func isOurs(_ info: stat) -> Bool {
+    static func isOurs(_ info: stat) -> Bool {
         info.st_uid == geteuid() && info.st_mode & 0o022 == 0
     }
 
@@ -173,7 +184,7 @@ public struct ContentCache: Sendable {
     }
 
     /// `bytes` written whole to a new private file beside `target`; its path, or nil.
-    private func writeTemporary(for target: String, _ bytes: [UInt8]) -> String? {
+    func writeTemporary(for target: String, _ bytes: [UInt8]) -> String? {
         let temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
@@ -194,7 +205,7 @@ public struct ContentCache: Sendable {
 
     /// The cache folder, made private if it is new. A folder that exists but is not a
     /// folder, or is a link, is not written into.
-    private func makeFolder() -> Bool {
+    func makeFolder() -> Bool {
         var info = stat()
         if lstat(directory, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR && Self.isOurs(info) }
         let parent = (directory as NSString).deletingLastPathComponent
@@ -204,19 +215,6 @@ public struct ContentCache: Sendable {
         return mkdir(directory, 0o700) == 0 || (lstat(directory, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
     }
 
-    /// The cache's files (ours only: names ending in .json) and their total size.
-    public func status() -> (files: Int, bytes: Int) {
-        var files = 0, bytes = 0
-        for name in names() {
-            var info = stat()
-            if lstat(directory + "/" + name, &info) == 0 {
-                files += 1
-                bytes += Int(info.st_size)
-            }
-        }
-        return (files, bytes)
-    }
-
     /// Whether the cache folder is a symbolic link. Attune neither reads, writes nor clears
     /// a cache through a link: clearing it would delete files in the folder it leads to.
     public var isLink: Bool {
@@ -224,8 +222,8 @@ public struct ContentCache: Sendable {
         return lstat(directory, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
-    /// Removes every cache file, the seal's key and left-over temporary files; returns how
-    /// many. The folder is opened without following a link (`O_NOFOLLOW`), and files are
+    /// Removes every build's snapshots and marks of use, the seal's key and left-over
+    /// temporary files; returns how many. Files whose names are not the cache's are left. The folder is opened without following a link (`O_NOFOLLOW`), and files are
     /// removed relative to that open folder, so a link in its place, even one swapped in
     /// mid-way, leads nowhere: nothing outside the cache folder is ever removed.
     @discardableResult
@@ -237,19 +235,11 @@ public struct ContentCache: Sendable {
         var info = stat()
         guard fstat(folder, &info) == 0, Self.isOurs(info) else { return 0 }
         var removed = 0
-        for name in names(includingTemporary: true) where unlinkat(folder, name, 0) == 0 { removed += 1 }
-        return removed
-    }
-
-    private func names(includingTemporary: Bool = false) -> [String] {
-        var info = stat()
-        guard lstat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-              let all = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return all.filter { name in
-            if includingTemporary, name == Self.sealKeyName || name.hasPrefix(Self.sealKeyName + ".tmp-") { return true }
-            return (name.hasPrefix("library-") || name.hasPrefix("index-") || name.hasPrefix("file-"))
-                && (name.hasSuffix(".json") || includingTemporary && name.contains(".json.tmp-"))
+        for name in listing() where name == Self.sealKeyName || name.hasPrefix(Self.sealKeyName + ".tmp-")
+            || CacheFileName(name) != nil {
+            if unlinkat(folder, name, 0) == 0 { removed += 1 }
         }
+        return removed
     }
 
     // MARK: Writing after the answer
@@ -257,8 +247,8 @@ public struct ContentCache: Sendable {
     /// Cache files are encoded and written on one background queue, so the first run
     /// answers without waiting for them; `waitForWrites` (called before the program exits)
     /// lets them finish.
-    private static let writer = DispatchQueue(label: "attune.content-cache", qos: .utility)
-    private static let pending = DispatchGroup()
+    static let writer = DispatchQueue(label: "attune.content-cache", qos: .utility)
+    static let pending = DispatchGroup()
 
     func writeLater(_ name: String, _ encode: @escaping @Sendable () -> [UInt8]?) {
         let cache = self

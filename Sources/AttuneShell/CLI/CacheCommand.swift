@@ -19,16 +19,37 @@ struct CacheStatusCommand: ParsableCommand {
     func run() throws {
         let context = RunContext(options: options)
         let cache = try cacheLocation(context)
-        let (files, bytes) = cache.status()
-        let size = bytes < 1024 * 1024 ? "\(max(1, (bytes + 1023) / 1024)) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+        let status = cache.status()
         let shown = TerminalText.neutralize(cache.directory, keepingLineBreaks: false)
-        context.output.write(files == 0
+        context.output.write(status.files == 0
             ? "The compiled content is kept in \(shown); it is empty now, and is made on the next start.\n"
-            : "The compiled content is kept in \(shown): \(files) files, \(size). 'attune cache clear' removes them; "
-                + "the next start makes them again from the content files.\n")
+            : "The compiled content is kept in \(shown): \(Self.describe(status))\n")
         if options.noCache {
             context.output.write("With --no-cache, Attune reads the content files afresh and leaves this folder alone.\n")
         }
+    }
+}
+
+extension CacheStatusCommand {
+    /// What the cache holds, in words: its size, and whose it is when copies of Attune other
+    /// than this one (an installed one and one built from the source, say) share the folder.
+    static func describe(_ status: ContentCache.Status) -> String {
+        let bytes = status.bytes
+        let size = bytes < 1024 * 1024 ? "\(max(1, (bytes + 1023) / 1024)) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
+        let amount = "\(status.files) file\(status.files == 1 ? "" : "s"), \(size)"
+        let clear = "'attune cache clear' removes them; the next start makes them again from the content files."
+        if status.builds == 1, status.includesThisBuild { return "\(amount), for this copy of Attune. \(clear)" }
+        let example = "(an installed copy and one built from the source, say)"
+        let whose = switch (status.builds, status.includesThisBuild) {
+        case (2, true): "for 2 copies of Attune that share this folder \(example): this one and another"
+        case let (count, true): "for \(count) copies of Attune that share this folder \(example): this one and \(count - 1) others"
+        case (1, _): "for another copy of Attune that shares this folder \(example); this one makes its own on its next start"
+        case let (count, _):
+            "for \(count) other copies of Attune that share this folder \(example); this one makes its own on its next start"
+        }
+        return "\(amount), \(whose). Each copy keeps its own, so each starts quickly; a copy not started for "
+            + "\(ContentCache.unusedDays) days loses its files, and only the \(ContentCache.keptBuilds) copies started most "
+            + "recently keep theirs. 'attune cache clear' removes them all; the next start makes them again from the content files."
     }
 }
 
@@ -65,5 +86,5 @@ private func cacheLocation(_ context: RunContext) throws -> ContentCache {
             + "reads the content files afresh each time. Nothing is lost.\n")
         throw ExitCode(1)
     }
-    return ContentCache(directory: directory)
+    return ContentCache(directory: directory, version: ContentCache.buildVersion())
 }
