@@ -43,7 +43,7 @@ public protocol LintRule: Sendable {
 
 /// A rule about what can happen in play, checked after a scenario loads without errors.
 public protocol PlayRule: LintRule {
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)]
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)]
 }
 
 /// Every rule, in the order `attune lint --rules` lists them.

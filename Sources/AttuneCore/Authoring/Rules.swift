@@ -284,9 +284,9 @@ struct UnreachableNodeRule: PlayRule {
         """)]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.scenario.nodes.filter { !$0.isEnding && !analysis.reachableNodes.contains($0.id) }.map {
-            ($0.location, "node '\($0.id)' can never be reached from '\(analysis.scenario.start.value)'")
+            ($0.location, .unreachableNode(node: $0.id, start: analysis.scenario.start.value))
         }
     }
 }
@@ -298,9 +298,9 @@ struct UnreachableEndingRule: PlayRule {
     let triggering = [RuleExample.scenario([("next: flat", "next: warm"), ("  flat:\n", "  ↓flat:\n")])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.scenario.endings.filter { !analysis.reachableNodes.contains($0.id) }.map {
-            ($0.location, "the ending '\($0.id)' can never be reached: no path of choices leads to it")
+            ($0.location, .unreachableEnding(ending: $0.id))
         }
     }
 }
@@ -316,13 +316,9 @@ struct StuckStateRule: PlayRule {
     ])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.stuckStates().map { stuck in
-            var message = "at node '\(stuck.node.id)' no choice's condition holds"
-            if !stuck.values.isEmpty { message += " (with \(stuck.values))" }
-            message += ", so a learner would be stuck; one way there: "
-                + (stuck.path.isEmpty ? "the start" : stuck.path.joined(separator: ", "))
-            return (stuck.node.location, message)
+            (stuck.node.location, .stuckState(node: stuck.node.id, values: stuck.values, route: stuck.path))
         }
     }
 }
@@ -346,10 +342,9 @@ struct NoWayOutRule: PlayRule {
         """)])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.trappedStates().map { trapped in
-            (trapped.node.location, "from node '\(trapped.node.id)' no ending can be reached: the choices only loop; one way there: "
-                + (trapped.path.isEmpty ? "the start" : trapped.path.joined(separator: ", ")))
+            (trapped.node.location, .noWayOut(node: trapped.node.id, route: trapped.path))
         }
     }
 }
@@ -361,11 +356,10 @@ struct NeverOfferedRule: PlayRule {
     let triggering = [RuleExample.scenario("        next: flat\n", "        next: flat\n        when: ↓trust >= 5\n")]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.neverOffered().map { item in
-            let condition = item.choice.when.map { " ('\(quoted($0.text))' never holds when the case reaches it)" } ?? ""
-            return (item.choice.when?.location ?? item.choice.location,
-                    "choice '\(item.choice.id)' in node '\(item.node.id)' is never offered\(condition)")
+            (item.choice.when?.location ?? item.choice.location,
+             .neverOffered(choice: item.choice.id, node: item.node.id, condition: item.choice.when.map { quoted($0.text) }))
         }
     }
 }
@@ -403,8 +397,8 @@ struct UnmetAssumptionRule: PlayRule {
         RuleExample.scenario("    text: Flat.\n", "    text: Flat.\n    assumes: not chose(arrival.greet) and trust == 0\n"),
     ]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
-        analysis.unmetAssumptions().map { ($0.assumption.assumes.location, $0.message(in: analysis.scenario)) }
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
+        analysis.unmetAssumptions().map { ($0.assumption.assumes.location, .unmetAssumption($0.message(in: analysis.scenario))) }
     }
 }
 

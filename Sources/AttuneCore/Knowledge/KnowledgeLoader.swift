@@ -72,9 +72,7 @@ public enum KnowledgeLoader {
         guard let root = composed.node else { return (nil, [], composed.diagnostics) }
         // Some other YAML file among the topics: one finding, not one per missing field.
         if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("topic"), !keys.contains("entries") {
-            let message = keys.contains("scenario")
-                ? "this file is a case (it has a 'scenario:' line), not a knowledge topic; move it to the cases folder"
-                : "this file is not a knowledge topic: it has no 'topic:' line and no 'entries:'; a topic file starts with 'topic: <its id>'"
+            let message = DiagnosticMessage.fileKind(keys.contains("scenario") ? .caseAmongTopics : .notATopic)
             return (nil, [], composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
         }
         var reader = NodeReader(source: source)
@@ -142,7 +140,7 @@ public enum KnowledgeLoader {
         // At most `perFileLimit` findings a file are worked out; the rest are counted.
         var kept: [String: Int] = [:]
         var omitted: [String: (count: Int, first: SourceLocation)] = [:]
-        func report(_ location: SourceLocation, rule: RuleID, _ message: () -> String) {
+        func report(_ location: SourceLocation, rule: RuleID, _ message: () -> DiagnosticMessage) {
             if kept[location.file, default: 0] >= Diagnostic.perFileLimit {
                 let previous = omitted[location.file]
                 omitted[location.file] = ((previous?.count ?? 0) + 1, min(previous?.first ?? location, location))
@@ -160,7 +158,7 @@ public enum KnowledgeLoader {
         for entry in entries {
             if let earlier = first[entry.id] {
                 report(entry.location, rule: .duplicateID) {
-                    "the entry id '\(quoted(entry.id))' is already used at \(earlier.location); ids must be unique"
+                    .untyped("the entry id '\(quoted(entry.id))' is already used at \(earlier.location); ids must be unique")
                 }
             } else {
                 first[entry.id] = entry
@@ -170,9 +168,8 @@ public enum KnowledgeLoader {
         for entry in entries {
             for reference in entry.see where first[reference.value] == nil {
                 report(reference.location, rule: .unknownRef) {
-                    var message = "'see' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
-                    if let guess = ids.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-                    return message
+                    .reference(.unknownEntry(id: quoted(reference.value), in: .field("see"),
+                                             suggestion: ids.closest(to: reference.value)))
                 }
             }
         }

@@ -89,9 +89,7 @@ public enum ScenarioLoader {
         guard let root = composed.node else { return (nil, composed.diagnostics) }
         // Some other YAML file among the cases: one finding, not one per missing field.
         if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("scenario"), !keys.contains("nodes") {
-            let message = keys.contains("topic")
-                ? "this file is a knowledge topic (it has a 'topic:' line), not a case; move it to the knowledge folder"
-                : "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'"
+            let message = DiagnosticMessage.fileKind(keys.contains("topic") ? .topicAmongCases : .notACase)
             return (nil, composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
         }
         var reader = NodeReader(source: source)
@@ -435,39 +433,34 @@ private struct ScenarioParser {
     private mutating func checkKnowledge(_ reference: Located<String>, field: String) {
         guard !knowledge.contains(reference.value) else { return }
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
-        var message = "'\(field)' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
-        if let guess = knowledgeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(at: reference.location, message, rule: .unknownRef)
+        let message = ReferenceMessage.unknownEntry(id: quoted(reference.value), in: .field(field),
+                                                    suggestion: knowledgeIDs.closest(to: reference.value))
+        reader.report(at: reference.location, .reference(message), rule: .unknownRef)
     }
 
-    private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
+    private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: ReferenceMessage.Place) {
         guard scenario.node(reference.value) == nil, !writtenNodes.contains(reference.value) else { return }
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
-        var message = "\(role) '\(quoted(reference.value))', which is not a node in this scenario"
-        if let guess = nodeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(at: reference.location, message, rule: .unknownNode)
+        let message = ReferenceMessage.unknownNode(id: quoted(reference.value), in: role,
+                                                   suggestion: nodeIDs.closest(to: reference.value))
+        reader.report(at: reference.location, .reference(message), rule: .unknownNode)
     }
 
     private mutating func checkVariable(_ name: String, at location: SourceLocation, declared: Set<String>) {
         guard !declared.contains(name) else { return }
         guard reader.hasRoom else { return reader.omit(at: location) }
-        var message = "'\(quoted(name))' is not a declared variable"
-        if let guess = variableNames.closest(to: name) {
-            message += " (did you mean '\(guess)'?)"
-        } else {
-            message += "; declare it under 'variables:' with its start value"
-        }
-        reader.report(at: location, message, rule: .unknownVariable)
+        let message = ReferenceMessage.unknownVariable(name: quoted(name), suggestion: variableNames.closest(to: name))
+        reader.report(at: location, .reference(message), rule: .unknownVariable)
     }
 
     private mutating func crossCheck(_ scenario: Scenario, startGiven: Bool) {
         let declared = Set(scenario.variables.map(\.variable))
         nodeIDs = SuggestionIndex(scenario.nodes.map(\.id))
         variableNames = SuggestionIndex(Array(declared))
-        if startGiven { checkNode(scenario.start, in: scenario, role: "'start' names") }
+        if startGiven { checkNode(scenario.start, in: scenario, role: .field("start")) }
         for node in scenario.nodes {
             for choice in node.choices {
-                checkNode(choice.next, in: scenario, role: "'next' names")
+                checkNode(choice.next, in: scenario, role: .field("next"))
                 for change in choice.add + choice.set { checkVariable(change.variable, at: change.location, declared: declared) }
             }
         }
@@ -484,10 +477,10 @@ private struct ScenarioParser {
                 case let .variable(name):
                     checkVariable(name, at: at(reference), declared: declared)
                 case let .node(node):
-                    checkNode(Located(node, at: at(reference)), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                    checkNode(Located(node, at: at(reference)), in: scenario, role: .condition(quoted(written.text)))
                 case let .choice(node, choice):
                     guard let target = scenario.node(node) else {
-                        checkNode(Located(node, at: at(.node(node))), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                        checkNode(Located(node, at: at(.node(node))), in: scenario, role: .condition(quoted(written.text)))
                         continue
                     }
                     if !target.choices.contains(where: { $0.id == choice }), writtenChoices[node]?.contains(choice) != true {
@@ -495,9 +488,10 @@ private struct ScenarioParser {
                             reader.omit(at: written.location)
                             continue
                         }
-                        var message = "the condition '\(quoted(written.text))' names the choice '\(quoted(choice))', which node '\(quoted(node))' does not have"
-                        if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
-                        reader.report(at: at(reference), message, rule: .unknownChoice)
+                        let message = ReferenceMessage.unknownChoice(
+                            condition: quoted(written.text), choice: quoted(choice), node: quoted(node),
+                            suggestion: closestMatch(to: choice, in: target.choices.map(\.id)))
+                        reader.report(at: at(reference), .reference(message), rule: .unknownChoice)
                     }
                 }
             }
@@ -511,23 +505,22 @@ private struct ScenarioParser {
                     reader.omit(at: step.location)
                     continue
                 }
-                var message = "test '\(name)' chooses '\(quoted(step.value))', which is not a choice id in this scenario"
-                if let guess = choiceSuggestions.closest(to: step.value) { message += " (did you mean '\(guess)'?)" }
-                reader.report(at: step.location, message, rule: .badTest)
+                let message = ReferenceMessage.testUnknownChoice(test: name, choice: quoted(step.value),
+                                                                 suggestion: choiceSuggestions.closest(to: step.value))
+                reader.report(at: step.location, .reference(message), rule: .badTest)
             }
             if let ending = test.expect.ending {
                 if let node = scenario.node(ending.value) {
                     if !node.isEnding {
                         reader.report(at: ending.location,
-                                      "test '\(name)' expects the ending '\(quoted(ending.value))', but that node is not an ending",
-                                      rule: .badTest)
+                                      .reference(.testEndingNotEnding(test: name, node: quoted(ending.value))), rule: .badTest)
                     }
                 } else {
-                    checkNode(ending, in: scenario, role: "test '\(name)' expects the ending")
+                    checkNode(ending, in: scenario, role: .testEnding(name))
                 }
             }
             for node in test.expect.visited + test.expect.notVisited {
-                checkNode(node, in: scenario, role: "test '\(name)' names")
+                checkNode(node, in: scenario, role: .test(name))
             }
             for variable in test.expect.variables {
                 checkVariable(variable.variable, at: variable.location, declared: declared)

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import ArgumentParser
 import AttuneCore
 import Foundation
@@ -93,7 +94,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         if rules {
             let width = LintRules.all.map(\.id.rawValue.count).max() ?? 0
             for rule in LintRules.all {
@@ -136,7 +137,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.scenarios(targets, knowledge: try context.loadKnowledgeOnly())
         if !resolved.diagnostics.isEmpty {
             context.output.writeFindings(resolved.diagnostics, renderer: renderer)
@@ -176,7 +177,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
         var failed = false
         for scenario in resolved.scenarios {
@@ -205,7 +206,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
         // DOT and Mermaid go to other programs: their lines are never rewrapped.
         for scenario in resolved.scenarios { context.output.writePreformatted(GraphExport.render(scenario, format: format)) }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -30,7 +31,7 @@ extension Shell {
         ]
     }
 
-    private var authoring: AuthoringRenderer { AuthoringRenderer(style: style) }
+    private var authoring: AuthoringRenderer { AuthoringRenderer(style: style, catalog: catalog) }
 
     /// A path that exists, or nil for a case id.
     private func existingPath(_ argument: String) -> String? {

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -410,7 +411,7 @@ extension Shell {
             fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
             return
         }
-        say(GroupRenderer(style: style, width: width(), accessible: accessible).reveal(options))
+        say(GroupRenderer(style: style, width: width(), accessible: accessible, catalog: catalog).reveal(options))
     }
 
     func timerCommand(_ arguments: [String]) {

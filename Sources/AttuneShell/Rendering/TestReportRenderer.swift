@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -31,11 +32,11 @@ extension AuthoringRenderer {
         for result in results {
             let name = "\(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))"
             if result.passed {
-                lines.append(style.good("PASS") + " " + name)
+                lines.append(style.good(catalog.report(.testPassed)) + " " + name)
                 continue
             }
-            lines.append(style.error("FAIL") + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
-            for failure in result.failures {
+            lines.append(style.error(catalog.report(.testFailed)) + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
+            for failure in result.failures.map(catalog.failure) {
                 for (offset, line) in failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     lines += item(TerminalText.neutralize(String(line)), first: offset == 0 ? "     - " : "       ",
                                   rest: "       ", width: width)
@@ -43,22 +44,16 @@ extension AuthoringRenderer {
             }
         }
         for file in untested {
-            let errors = file.errors == 1 ? "1 error; fix it" : "\(file.errors) errors; fix them"
             let path = TerminalText.neutralize(file.file, keepingLineBreaks: false)
-            lines += item(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
-                + "\(errors) first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
+            let why = catalog.report(.testsNotRunBecause(file: (path as NSString).lastPathComponent, errors: file.errors,
+                                                         command: "\(lint) \(Self.shellQuoted(path))"))
+            lines += item(style.error(catalog.report(.testsNotRun)) + " " + why, first: "", rest: "  ", width: width)
         }
         let passed = results.filter(\.passed).count
         if !results.isEmpty {
-            var summary = "\(passed) passed, \(results.count - passed) failed"
-            if !untested.isEmpty {
-                summary += untested.count == 1 ? "; 1 case not tested because of its errors"
-                    : "; \(untested.count) cases not tested because of their errors"
-            }
-            lines.append(summary)
+            lines.append(catalog.report(.testSummary(passed: passed, failed: results.count - passed, untested: untested.count)))
         } else if untested.isEmpty {
-            lines.append(cases == 0 ? "No cases were found there, so there are no tests to run."
-                : "No tests to run: write a 'tests:' section in the case (docs/authoring.md, Tests).")
+            lines.append(catalog.report(cases == 0 ? .noCases : .noTests))
         }
         return lines.joined(separator: "\n") + "\n"
     }

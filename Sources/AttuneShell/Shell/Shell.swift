@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneRoom
@@ -75,6 +76,8 @@ public final class Shell {
     let contentPaths: ContentPaths?
     /// Where `reload` keeps compiled content; nil reads the YAML every time (`--no-cache`).
     let contentCache: ContentCache?
+    /// The language the shell speaks (`--lang`, ATTUNE_LANG, LC_ALL, LC_MESSAGES, LANG).
+    public var catalog: any MessageCatalog = English()
 
     public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
                 store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, bundledScenarios: String? = nil,
