@@ -32,6 +32,7 @@ public struct English: MessageCatalog {
         switch message {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
+        case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
             "and \(grouped(count)) more \(Self.problems.form(count)) in this file, not shown; fix the ones above and check again"
@@ -112,6 +113,34 @@ public struct English: MessageCatalog {
             return "test '\(test)' chooses '\(choice)', which is not a choice id in this scenario\(guess(suggestion))"
         case let .testEndingNotEnding(test, node):
             return "test '\(test)' expects the ending '\(node)', but that node is not an ending"
+        }
+    }
+
+    private func syntax(_ slip: SyntaxMessage) -> String {
+        switch slip {
+        case let .quoteNeverClosed(quote):
+            "this quoted text is never closed; add the closing \(quote) where the text ends"
+        case let .quoteRunsOn(quote, line):
+            "this quoted text is not closed on its line, so it runs on to line \(grouped(line)); add the closing \(quote) where the text ends"
+        case .tab:
+            "a tab character here; YAML indents with spaces only, so use spaces instead"
+        case .listNeverClosed:
+            "this list in [ ] is never closed; add ']' where the list ends"
+        case .blockNeverClosed:
+            "this block in { } is never closed; add '}' where the block ends"
+        case .quotationMarkClosesEarly:
+            "this \" ends the quoted text, but the text goes on after it; inside \"...\" write \\\" "
+                + "for a quotation mark, or put the whole text on its own line after '>'"
+        case let .apostropheClosesEarly(example):
+            "this apostrophe closes the quoted text early; inside '...' write '' for an apostrophe"
+                + (example.map { " (\($0))" } ?? "") + ", or put the text in double quotes"
+        case let .spaceAfterColon(written, fixed):
+            "'\(written)' needs a space after the ':'; write '\(fixed)'"
+        case let .missingColon(key, fixed):
+            "'\(key)' has no ':' after it; write '\(fixed)'"
+        case let .indentedTooFar(key, above):
+            "'\(key)' is indented further than '\(above)' above it; line it up with the keys above "
+                + "(or, if this line is part of the text, put the text in quotes)"
         }
     }
 

@@ -33,6 +33,7 @@ public struct Spanish: MessageCatalog {
         switch message {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
+        case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
             count == 1
@@ -120,6 +121,35 @@ public struct Spanish: MessageCatalog {
             return "la prueba '\(test)' elige '\(choice)', que no es el id de ninguna elección de este caso\(guess(suggestion))"
         case let .testEndingNotEnding(test, node):
             return "la prueba '\(test)' espera el final '\(node)', pero ese nodo no es un final"
+        }
+    }
+
+    private func syntax(_ slip: SyntaxMessage) -> String {
+        switch slip {
+        case let .quoteNeverClosed(quote):
+            "este texto entre comillas nunca se cierra; agrega la \(quote) de cierre donde termina el texto"
+        case let .quoteRunsOn(quote, line):
+            "este texto entre comillas no se cierra en su línea, así que sigue hasta la línea \(grouped(line)); "
+                + "agrega la \(quote) de cierre donde termina el texto"
+        case .tab:
+            "aquí hay un tabulador; YAML usa solo espacios para la sangría, así que usa espacios"
+        case .listNeverClosed:
+            "esta lista entre [ ] nunca se cierra; agrega ']' donde termina la lista"
+        case .blockNeverClosed:
+            "este bloque entre { } nunca se cierra; agrega '}' donde termina el bloque"
+        case .quotationMarkClosesEarly:
+            "estas \" cierran el texto entre comillas, pero el texto sigue después; dentro de \"...\" escribe \\\" "
+                + "para unas comillas, o pon todo el texto en su propia línea después de '>'"
+        case let .apostropheClosesEarly(example):
+            "este apóstrofo cierra antes de tiempo el texto entre comillas; dentro de '...' escribe '' para un apóstrofo"
+                + (example.map { " (\($0))" } ?? "") + ", o pon el texto entre comillas dobles"
+        case let .spaceAfterColon(written, fixed):
+            "a '\(written)' le falta un espacio después de los dos puntos; escribe '\(fixed)'"
+        case let .missingColon(key, fixed):
+            "a '\(key)' le faltan los dos puntos (':') después; escribe '\(fixed)'"
+        case let .indentedTooFar(key, above):
+            "'\(key)' tiene más sangría que '\(above)', en la línea de arriba; alinéalo con las claves de arriba "
+                + "(o, si esta línea es parte del texto, pon el texto entre comillas)"
         }
     }
 

@@ -12,6 +12,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case play(PlayMessage)
     /// A name a case uses that is not there: a node, a choice, a counter, a knowledge entry.
     case reference(ReferenceMessage)
+    /// A slip in the YAML an author makes often, reported where it is.
+    case syntax(SyntaxMessage)
     /// A file that is not the kind of content expected where it is.
     case fileKind(FileKindMessage)
     /// The findings of a file past `Diagnostic.perFileLimit`, counted in one note.
@@ -20,6 +22,28 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     /// found (the YAML reader's and the field reader's messages; README, "Languages").
     /// Every catalog shows it as it is.
     case untyped(String)
+}
+
+/// The YAML slips authors make most (see YAMLSlips), each with what fixes it. Quotes,
+/// keys and the fixed line are as the author wrote or should write them.
+public enum SyntaxMessage: Sendable, Hashable, Codable {
+    /// A quoted text never closed; `quote`: `"` or `'`.
+    case quoteNeverClosed(quote: String)
+    /// A quoted text not closed on its line, running on to `toLine`.
+    case quoteRunsOn(quote: String, toLine: Int)
+    case tab
+    case listNeverClosed
+    case blockNeverClosed
+    /// A `"` inside "...", taken as the closing one.
+    case quotationMarkClosesEarly
+    /// An apostrophe inside '...'; `example`: the word written right (`Don''t`).
+    case apostropheClosesEarly(example: String?)
+    /// `rating:unsafe`: `fixed` is `rating: unsafe`.
+    case spaceAfterColon(written: String, fixed: String)
+    /// `rating unsafe`: `fixed` is `rating: unsafe`.
+    case missingColon(key: String, fixed: String)
+    /// A key indented further than the `key: text` line above it.
+    case indentedTooFar(key: String, above: String)
 }
 
 /// A YAML file that is not a case or topic, or not the one its folder holds.

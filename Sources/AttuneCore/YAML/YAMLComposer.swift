@@ -180,7 +180,7 @@ public enum YAMLComposer {
             let opened = context.flatMap { $0.text.hasPrefix("expected a single document") ? nil : ($0.mark.line, $0.mark.column) }
             if let slip = YAMLSlips.explain(problem: problem, context: context?.text, contextMark: opened,
                                             at: (mark.line, mark.column), in: source) {
-                return source.diagnostic(line: slip.line, column: slip.column, slip.message, rule: .yamlSyntax)
+                return source.diagnostic(line: slip.line, column: slip.column, .syntax(slip.message), rule: .yamlSyntax)
             }
             let place = onALine(mark, opened: opened, in: source)
             let message = explain(problem: problem, context: context?.text, at: place, in: source)
