@@ -205,8 +205,8 @@ public struct Spanish: MessageCatalog {
         case let .step(number, choice, node, problem):
             return "paso \(number) ('\(choice)' en el nodo '\(node)'): \(step(problem))"
         case let .wrongEnding(expected, reached, reachedEnding):
-            let there = reachedEnding ? "el final '\(reached)'" : "el nodo '\(reached)', que no es un final"
-            return "se esperaba el final '\(expected)', pero las elecciones llevan a \(there)"
+            let there = reachedEnding ? "al final '\(reached)'" : "al nodo '\(reached)', que no es un final"
+            return "se esperaba el final '\(expected)', pero las elecciones llevan \(there)"
         case let .notVisited(node):
             return "se esperaba pasar por el nodo '\(node)', pero no se pasó por ahí"
         case let .visited(node):

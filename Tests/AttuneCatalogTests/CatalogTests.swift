@@ -174,6 +174,8 @@ struct CatalogTests {
     func conditions() {
         #expect(spanish.sentence(Samples.why) == "`trust >= 2` es falsa porque trust vale 1")
         #expect(spanish.reason(.chose(node: "arrival", choice: "greet", false)) == "la elección arrival.greet no se hizo")
+        #expect(spanish.failure(.wrongEnding(expected: "warm", reached: "flat", reachedEnding: true))
+            == "se esperaba el final 'warm', pero las elecciones llevan al final 'flat'")
     }
 
     @Test("a finding's headline names its severity in the language and keeps its rule id")
