@@ -32,6 +32,7 @@ public struct English: MessageCatalog {
         switch message {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
+        case let .field(field): self.field(field)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
@@ -113,6 +114,186 @@ public struct English: MessageCatalog {
             return "test '\(test)' chooses '\(choice)', which is not a choice id in this scenario\(guess(suggestion))"
         case let .testEndingNotEnding(test, node):
             return "test '\(test)' expects the ending '\(node)', but that node is not an ending"
+        }
+    }
+
+    /// The block a field is in: "node 'arrival'", "the topic file".
+    private func owner(_ owner: FieldOwner) -> String {
+        switch owner {
+        case .scenarioFile: "the scenario file"
+        case .topicFile: "the topic file"
+        case .scenario: "the scenario"
+        case .facilitator: "'facilitator'"
+        case .nodes: "'nodes'"
+        case let .node(id): "node '\(id)'"
+        case let .choice(id, position, node): "choice \(id.map { "'\($0)'" } ?? "\(position)") in node '\(node)'"
+        case let .perspectives(choice): "'perspectives' in \(self.owner(choice))"
+        case let .debriefItem(node): "a debrief item in \(self.owner(node))"
+        case let .test(name): name.map { "test '\($0)'" } ?? "test without a name"
+        case let .expect(test): "'expect' in \(self.owner(test))"
+        case let .entry(id): id.map { "entry '\($0)'" } ?? "an entry"
+        }
+    }
+
+    /// "a list", "empty", "the text 'five'".
+    private func shape(_ shape: NodeShape) -> String {
+        switch shape {
+        case .block: "a block of 'key: value' lines"
+        case .list: "a list"
+        case .alias: "an alias"
+        case .empty: "empty"
+        case let .text(text): "the text '\(text)'"
+        }
+    }
+
+    private func identifier(_ kind: IdentifierKind) -> String {
+        switch kind {
+        case .scenario: "scenario id"
+        case .node: "node id"
+        case .choice: "choice id"
+        case .topic: "topic id"
+        case .entry: "entry id"
+        }
+    }
+
+    private func field(_ message: FieldMessage) -> String {
+        func guess(_ suggestion: String?) -> String { suggestion.map { " (did you mean '\($0)'?)" } ?? "" }
+        switch message {
+        case let .notABlock(what, found):
+            return "\(owner(what)) should be a block of 'key: value' lines, but it is \(shape(found))"
+        case let .keyNotPlain(what, found):
+            return "a key in \(owner(what)) must be a plain word, but it is \(shape(found))"
+        case let .unknownKey(key, what, suggestion):
+            return "unknown key '\(key)' in \(owner(what)); it will be ignored\(guess(suggestion))"
+        case let .missingField(key, what):
+            return "\(owner(what)) is missing the required field '\(key)'"
+        case let .noValue(key, what):
+            return "'\(key)' in \(owner(what)) has no value"
+        case let .notText(field, what, found):
+            return "'\(field)' in \(owner(what)) should be text, but it is \(shape(found))"
+        case let .nodeIDNotText(found):
+            return "a node id in 'nodes' should be text, but it is \(shape(found))"
+        case .commentCutsText:
+            return "this '#' starts a YAML comment, so the rest of the line is left out of the text; "
+                + "if it belongs to the text, put the whole text in quotes"
+        case let .notWholeNumber(field, what, found):
+            return "'\(field)' in \(owner(what)) should be a whole number, but it is \(shape(found))"
+        case let .numberTooLarge(field, what, written, limit):
+            let bound = limit.map { "; counters stay within \(grouped($0)) either side of zero" } ?? ""
+            return "'\(field)' in \(owner(what)) is \(written), a number too large\(bound)"
+        case let .notAList(field, what, example, found):
+            return "'\(field)' in \(owner(what)) should be a list, like [\(example)], but it is \(shape(found))"
+        case let .notAListOfItems(field, what, found):
+            return "'\(field)' in \(owner(what)) should be a list of items, but it is \(shape(found))"
+        case let .notNamedTexts(field, what, found):
+            return "'\(field)' in \(owner(what)) should be a block of 'name: value' lines, but it is \(shape(found))"
+        case let .notCounters(field, what, found, fix):
+            return "'\(field)' in \(owner(what)) should be a block of 'name: number' pairs, like { trust: 1 }, but it is "
+                + shape(found) + (fix.map { "; " + syntax($0) } ?? "")
+        case let .conditionNotText(field, found):
+            return "'\(field)' should be a condition written as text, like 'trust >= 1', but it is \(shape(found))"
+        case let .condition(written, syntax):
+            return "in the condition '\(written)': \(condition(syntax))"
+        case let .duplicateScenarioID(id, file):
+            return "the scenario id '\(id)' is already used by \(file); ids must be unique"
+        case let .duplicateEntryID(id, earlier):
+            return "the entry id '\(id)' is already used at \(earlier); ids must be unique"
+        case let .duplicateChoiceID(id, node, line):
+            return "the choice id '\(id)' is already used in node '\(node)' at line \(line); choice ids must be unique in a node"
+        case let .fileNameMismatch(kind, id, file):
+            return "the \(kind == .topic ? "topic" : "scenario") id '\(id)' differs from the file name '\(file)'; they must match"
+        case let .invalidID(kind, id):
+            let allowed = kind == .entry ? "lowercase letters, digits, hyphens and dots" : "lowercase letters, digits and hyphens"
+            return "the \(identifier(kind)) '\(id)' may only use \(allowed)"
+        case .nodesEmpty:
+            return "'nodes' is empty; a scenario needs at least a start and an ending"
+        case let .nodesNotABlock(found):
+            return "'nodes' should be a block of node ids, each with its text and choices, but it is \(shape(found))"
+        case let .badEndingKind(written):
+            return "'ending' must be hopeful, mixed or concerning, not '\(written)'"
+        case let .endingWithChoices(node):
+            return "node '\(node)' is an ending, so it cannot have choices; remove 'ending' or the choices"
+        case let .emptyChoiceList(node):
+            return "node '\(node)' has an empty choice list and is not an ending, so a learner would be stuck there"
+        case let .noChoices(node):
+            return "node '\(node)' has no choices and is not an ending, so a learner would be stuck there; "
+                + "add choices or 'ending: hopeful|mixed|concerning'"
+        case let .unusedDebrief(node):
+            return "node '\(node)' is not an ending, so its debrief is never shown"
+        case let .badRating(written, suggestion):
+            return "'rating' must be attuned, partial, missed or unsafe, not '\(written)'\(guess(suggestion))"
+        case let .testBadRating(written):
+            return "'\(written)' is not a rating; use attuned, partial, missed or unsafe"
+        case let .missingFeedback(what):
+            return "\(owner(what)) has no 'feedback'; every choice needs feedback on why it matters"
+        case let .missingRefs(what):
+            return "\(owner(what)) has no 'refs'; name at least one knowledge entry the feedback rests on"
+        case let .entryNeedsSource(what):
+            return "\(owner(what)) needs at least one source in 'sources'"
+        }
+    }
+
+    private func condition(_ syntax: ConditionSyntax) -> String {
+        func token(_ token: ConditionSyntax.Token) -> String {
+            switch token {
+            case let .written(text): "'\(text)'"
+            case .end: "the end of the condition"
+            }
+        }
+        switch syntax {
+        case let .tooLong(length, limit):
+            return "this condition is \(grouped(length)) characters long; a condition is at most \(grouped(limit)), so write "
+                + "a shorter one (a counter can stand for a long list of choices)"
+        case let .trailing(found):
+            return "unexpected \(token(found)) after a complete condition; join conditions with 'and' or 'or'"
+        case let .tooDeep(limit):
+            return "brackets and 'not' are nested more than \(limit) deep here; write the condition more simply"
+        case let .expected(what, found, unclosedAt):
+            let expected = switch what {
+            case .closingBracket: "a closing ')'"
+            case .nodeInVisited: "a node id inside visited( )"
+            case .closeAfterNode: "')' after the node id"
+            case .nodeInChose: "a node id inside chose( ), like chose(arrival.greet-baby)"
+            case .dotInChose: "'.' between the node id and the choice id, like chose(arrival.greet-baby)"
+            case .choiceAfterDot: "a choice id after the '.'"
+            case .closeAfterChoice: "')' after the choice id"
+            }
+            let but = found.map { " but found \(token($0))" } ?? ""
+            let unclosed = unclosedAt.map { " (the '(' at column \($0) of the condition is not closed)" } ?? ""
+            return "expected \(expected)\(but)\(unclosed)"
+        case let .unknownFunction(word, suggestion):
+            let meant = suggestion.map { " (did you mean '\($0)( )'?)" } ?? ""
+            return "'\(word)( )' is not part of the condition language\(meant); a condition can use visited(node) and chose(node.choice)"
+        case let .comparisonExpected(word):
+            return "expected a comparison after '\(word)', like '\(word) >= 1'"
+        case let .numberExpected(op):
+            return "expected a whole number after '\(op)'"
+        case let .conditionExpected(found):
+            return "expected a condition (a comparison, visited(...), chose(...), true, false, 'not' or '(') but found \(token(found))"
+        case let .numberTooLarge(limit):
+            return "this number is too large; counters stay within \(grouped(limit)) either side of zero"
+        case let .reversedComparison(written, meant):
+            return "'\(written)' is not a comparison; write '\(meant)' (the '=' comes second)"
+        case .singleEquals:
+            return "a single '=' is not a comparison; write '==' to compare"
+        case .commaInChose:
+            return "chose( ) takes the node id and the choice id joined by a '.', like chose(arrival.greet-baby), not a ','"
+        case let .sign(sign, meaning):
+            let word = switch meaning {
+            case .and: "and"
+            case .or: "or"
+            case .not: "not (or '!=')"
+            }
+            return "'\(sign)' is not part of the condition language; write '\(word)'"
+        case let .invisible(code, kind):
+            let described = Unicode.Scalar(code).map(TerminalText.describe) ?? "U+\(String(code, radix: 16, uppercase: true))"
+            let advice = switch kind {
+            case .space: "use an ordinary space"
+            case .control, .format: "delete it"
+            }
+            return "\(described) cannot appear in a condition; \(advice)"
+        case let .character(character):
+            return "the character '\(character)' cannot appear in a condition"
         }
     }
 

@@ -33,6 +33,7 @@ public struct Spanish: MessageCatalog {
         switch message {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
+        case let .field(field): self.field(field)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
@@ -121,6 +122,189 @@ public struct Spanish: MessageCatalog {
             return "la prueba '\(test)' elige '\(choice)', que no es el id de ninguna elección de este caso\(guess(suggestion))"
         case let .testEndingNotEnding(test, node):
             return "la prueba '\(test)' espera el final '\(node)', pero ese nodo no es un final"
+        }
+    }
+
+    /// The block a field is in: "el nodo 'arrival'", "el archivo del tema".
+    private func owner(_ owner: FieldOwner) -> String {
+        switch owner {
+        case .scenarioFile: "el archivo del caso"
+        case .topicFile: "el archivo del tema"
+        case .scenario: "el caso"
+        case .facilitator: "'facilitator'"
+        case .nodes: "'nodes'"
+        case let .node(id): "el nodo '\(id)'"
+        case let .choice(id, position, node): "la elección \(id.map { "'\($0)'" } ?? "\(position)") del nodo '\(node)'"
+        case let .perspectives(choice): "'perspectives' en \(self.owner(choice))"
+        case let .debriefItem(node): "un punto de la reflexión final ('debrief') en \(self.owner(node))"
+        case let .test(name): name.map { "la prueba '\($0)'" } ?? "una prueba sin nombre"
+        case let .expect(test): "'expect' en \(self.owner(test))"
+        case let .entry(id): id.map { "la entrada '\($0)'" } ?? "una entrada"
+        }
+    }
+
+    /// How a value looks, as the end of "pero ...": "es una lista", "está vacío".
+    private func shape(_ shape: NodeShape) -> String {
+        switch shape {
+        case .block: "es un bloque de líneas 'clave: valor'"
+        case .list: "es una lista"
+        case .alias: "es un alias"
+        case .empty: "está vacío"
+        case let .text(text): "es el texto '\(text)'"
+        }
+    }
+
+    private func field(_ message: FieldMessage) -> String {
+        func guess(_ suggestion: String?) -> String { suggestion.map { " (¿quisiste decir '\($0)'?)" } ?? "" }
+        switch message {
+        case let .notABlock(what, found):
+            return "\(owner(what)) debería ser un bloque de líneas 'clave: valor', pero \(shape(found))"
+        case let .keyNotPlain(what, found):
+            return "una clave en \(owner(what)) debe ser una palabra sencilla, pero \(shape(found))"
+        case let .unknownKey(key, what, suggestion):
+            return "la clave '\(key)' en \(owner(what)) no es del formato; se va a ignorar\(guess(suggestion))"
+        case let .missingField(key, what):
+            return "falta el campo obligatorio '\(key)' en \(owner(what))"
+        case let .noValue(key, what):
+            return "'\(key)' en \(owner(what)) no tiene valor"
+        case let .notText(field, what, found):
+            return "'\(field)' en \(owner(what)) debería ser texto, pero \(shape(found))"
+        case let .nodeIDNotText(found):
+            return "el id de un nodo en 'nodes' debería ser texto, pero \(shape(found))"
+        case .commentCutsText:
+            return "este '#' empieza un comentario de YAML, así que el resto de la línea queda fuera del texto; "
+                + "si es parte del texto, pon todo el texto entre comillas"
+        case let .notWholeNumber(field, what, found):
+            return "'\(field)' en \(owner(what)) debería ser un número entero, pero \(shape(found))"
+        case let .numberTooLarge(field, what, written, limit):
+            let bound = limit.map { "; las variables se mantienen entre -\(grouped($0)) y \(grouped($0))" } ?? ""
+            return "'\(field)' en \(owner(what)) vale \(written), un número demasiado grande\(bound)"
+        case let .notAList(field, what, example, found):
+            return "'\(field)' en \(owner(what)) debería ser una lista, como [\(example)], pero \(shape(found))"
+        case let .notAListOfItems(field, what, found):
+            return "'\(field)' en \(owner(what)) debería ser una lista de elementos, pero \(shape(found))"
+        case let .notNamedTexts(field, what, found):
+            return "'\(field)' en \(owner(what)) debería ser un bloque de líneas 'nombre: valor', pero \(shape(found))"
+        case let .notCounters(field, what, found, fix):
+            return "'\(field)' en \(owner(what)) debería ser un bloque de pares 'nombre: número', como { trust: 1 }, pero "
+                + shape(found) + (fix.map { "; " + syntax($0) } ?? "")
+        case let .conditionNotText(field, found):
+            return "'\(field)' debería ser una condición escrita como texto, como 'trust >= 1', pero \(shape(found))"
+        case let .condition(written, syntax):
+            return "en la condición '\(written)': \(condition(syntax))"
+        case let .duplicateScenarioID(id, file):
+            return "el id de caso '\(id)' ya lo usa \(file); cada id debe ser único"
+        case let .duplicateEntryID(id, earlier):
+            return "el id de entrada '\(id)' ya se usa en \(earlier); cada id debe ser único"
+        case let .duplicateChoiceID(id, node, line):
+            return "el id de elección '\(id)' ya se usa en el nodo '\(node)', en la línea \(line); cada elección de un nodo "
+                + "debe tener su propio id"
+        case let .fileNameMismatch(kind, id, file):
+            let which = kind == .topic ? "el id del tema" : "el id del caso"
+            return "\(which), '\(id)', no coincide con el nombre del archivo, '\(file)'; deben ser iguales"
+        case let .invalidID(kind, id):
+            let allowed = kind == .entry ? "letras minúsculas, dígitos, guiones y puntos" : "letras minúsculas, dígitos y guiones"
+            let which = switch kind {
+            case .scenario: "el id de caso"
+            case .node: "el id de nodo"
+            case .choice: "el id de elección"
+            case .topic: "el id de tema"
+            case .entry: "el id de entrada"
+            }
+            return "\(which) '\(id)' solo puede usar \(allowed)"
+        case .nodesEmpty:
+            return "'nodes' está vacío; un caso necesita por lo menos un inicio y un final"
+        case let .nodesNotABlock(found):
+            return "'nodes' debería ser un bloque de ids de nodo, cada uno con su texto y sus elecciones, pero \(shape(found))"
+        case let .badEndingKind(written):
+            return "'ending' debe ser hopeful, mixed o concerning, no '\(written)'"
+        case let .endingWithChoices(node):
+            return "el nodo '\(node)' es un final, así que no puede tener elecciones; quita 'ending' o las elecciones"
+        case let .emptyChoiceList(node):
+            return "el nodo '\(node)' tiene una lista de elecciones vacía y no es un final, así que quien aprende no podría seguir"
+        case let .noChoices(node):
+            return "el nodo '\(node)' no tiene elecciones y no es un final, así que quien aprende no podría seguir; "
+                + "agrega elecciones o 'ending: hopeful|mixed|concerning'"
+        case let .unusedDebrief(node):
+            return "el nodo '\(node)' no es un final, así que su reflexión final ('debrief') nunca se muestra"
+        case let .badRating(written, suggestion):
+            return "'rating' debe ser attuned, partial, missed o unsafe, no '\(written)'\(guess(suggestion))"
+        case let .testBadRating(written):
+            return "'\(written)' no es una calificación; usa attuned, partial, missed o unsafe"
+        case let .missingFeedback(what):
+            return "\(owner(what)) no tiene 'feedback'; cada elección necesita retroalimentación sobre por qué importa"
+        case let .missingRefs(what):
+            return "\(owner(what)) no tiene 'refs'; nombra por lo menos una entrada de conocimientos en la que se apoye "
+                + "la retroalimentación"
+        case let .entryNeedsSource(what):
+            return "\(owner(what)) necesita por lo menos una fuente en 'sources'"
+        }
+    }
+
+    private func condition(_ syntax: ConditionSyntax) -> String {
+        func token(_ token: ConditionSyntax.Token) -> String {
+            switch token {
+            case let .written(text): "'\(text)'"
+            case .end: "el final de la condición"
+            }
+        }
+        switch syntax {
+        case let .tooLong(length, limit):
+            return "esta condición tiene \(grouped(length)) caracteres; una condición tiene como máximo \(grouped(limit)), "
+                + "así que escribe una más corta (una variable puede representar una lista larga de elecciones)"
+        case let .trailing(found):
+            return "sobra \(token(found)) después de una condición completa; une las condiciones con 'and' u 'or'"
+        case let .tooDeep(limit):
+            return "aquí hay más de \(limit) niveles de paréntesis y 'not' uno dentro de otro; escribe la condición de forma más sencilla"
+        case let .expected(what, found, unclosedAt):
+            let expected = switch what {
+            case .closingBracket: "un ')' de cierre"
+            case .nodeInVisited: "el id de un nodo dentro de visited( )"
+            case .closeAfterNode: "')' después del id del nodo"
+            case .nodeInChose: "el id de un nodo dentro de chose( ), como chose(arrival.greet-baby)"
+            case .dotInChose: "'.' entre el id del nodo y el id de la elección, como chose(arrival.greet-baby)"
+            case .choiceAfterDot: "el id de una elección después del '.'"
+            case .closeAfterChoice: "')' después del id de la elección"
+            }
+            let but = found.map { ", pero se encontró \(token($0))" } ?? ""
+            let unclosed = unclosedAt.map { " (el '(' de la columna \($0) de la condición no se cierra)" } ?? ""
+            return "se esperaba \(expected)\(but)\(unclosed)"
+        case let .unknownFunction(word, suggestion):
+            let meant = suggestion.map { " (¿quisiste decir '\($0)( )'?)" } ?? ""
+            return "'\(word)( )' no es parte del lenguaje de condiciones\(meant); una condición puede usar visited(node) "
+                + "y chose(node.choice)"
+        case let .comparisonExpected(word):
+            return "se esperaba una comparación después de '\(word)', como '\(word) >= 1'"
+        case let .numberExpected(op):
+            return "se esperaba un número entero después de '\(op)'"
+        case let .conditionExpected(found):
+            return "se esperaba una condición (una comparación, visited(...), chose(...), true, false, 'not' o '('), "
+                + "pero se encontró \(token(found))"
+        case let .numberTooLarge(limit):
+            return "este número es demasiado grande; las variables se mantienen entre -\(grouped(limit)) y \(grouped(limit))"
+        case let .reversedComparison(written, meant):
+            return "'\(written)' no es una comparación; escribe '\(meant)' (el '=' va segundo)"
+        case .singleEquals:
+            return "un solo '=' no es una comparación; escribe '==' para comparar"
+        case .commaInChose:
+            return "chose( ) une el id del nodo y el id de la elección con un '.', como chose(arrival.greet-baby), no con una ','"
+        case let .sign(sign, meaning):
+            let word = switch meaning {
+            case .and: "'and'"
+            case .or: "'or'"
+            case .not: "'not' (o '!=')"
+            }
+            return "'\(sign)' no es parte del lenguaje de condiciones; escribe \(word)"
+        case let .invisible(code, kind):
+            let hex = String(code, radix: 16, uppercase: true)
+            let point = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return switch kind {
+            case .control: "un carácter de control invisible (\(point)) no puede ir en una condición; bórralo"
+            case .space: "un espacio o salto de línea especial (\(point)) no puede ir en una condición; usa un espacio común"
+            case .format: "un carácter de formato invisible (\(point)) no puede ir en una condición; bórralo"
+            }
+        case let .character(character):
+            return "el carácter '\(character)' no puede ir en una condición"
         }
     }
 

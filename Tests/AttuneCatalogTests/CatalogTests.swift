@@ -9,7 +9,9 @@ enum Samples {
                                               .always(false)], more: 2)
     static let hidden = [HiddenChoice(text: "Wait with her", id: "wait", why: why)]
 
-    static let messages: [DiagnosticMessage] = [
+    static let messages: [DiagnosticMessage] = play + assumptions + references + others + fields + fieldShapes + ids + fieldOthers + conditions
+
+    static let play: [DiagnosticMessage] = [
         .play(.unreachableNode(node: "orphan", start: "arrival")),
         .play(.unreachableEnding(ending: "flat")),
         .play(.stuckState(node: "arrival", values: "trust = 0", route: ["greet", "wait"])),
@@ -20,16 +22,22 @@ enum Samples {
         .play(.neverOffered(choice: "wait", node: "arrival", condition: nil)),
         .play(.stateSpaceLimit(limit: 20000, assumptions: true)),
         .play(.stateSpaceLimit(limit: 20000, assumptions: false)),
-    ] + [UnmetAssumptionMessage.Subject.moment(node: "arrival"), .ending(node: "flat"),
+    ]
+
+    static let assumptions: [DiagnosticMessage] = [UnmetAssumptionMessage.Subject.moment(node: "arrival"), .ending(node: "flat"),
          .feedback(node: "arrival", choice: "forms"), .debrief(ending: "warm")].flatMap { subject in
         [DiagnosticMessage.play(.unmetAssumption(.init(subject: subject, assumes: "chose(arrival.greet)",
                                                         route: [.init(text: "Start the forms.", id: "forms")], reason: chain))),
          .play(.unmetAssumption(.init(subject: subject, assumes: "trust >= 1", route: [], reason: .counter("trust", value: 0))))]
-    } + [ReferenceMessage.Place.field("next"), .condition("visited(nite)"), .test("warm"), .testEnding("warm")].flatMap { place in
+    }
+
+    static let references: [DiagnosticMessage] = [ReferenceMessage.Place.field("next"), .condition("visited(nite)"), .test("warm"), .testEnding("warm")].flatMap { place in
         [DiagnosticMessage.reference(.unknownNode(id: "nite", in: place, suggestion: "night")),
          .reference(.unknownNode(id: "nite", in: place, suggestion: nil)),
          .reference(.unknownEntry(id: "tenet.9", in: place, suggestion: "tenet.1"))]
-    } + [
+    }
+
+    static let others: [DiagnosticMessage] = [
         .reference(.unknownVariable(name: "trusts", suggestion: "trust")),
         .reference(.unknownVariable(name: "calm", suggestion: nil)),
         .reference(.unknownChoice(condition: "chose(arrival.greeting)", choice: "greeting", node: "arrival", suggestion: "greet")),
@@ -44,6 +52,64 @@ enum Samples {
         .fileKind(.neither), .fileKind(.topicAmongCases), .fileKind(.notACase), .fileKind(.caseAmongTopics), .fileKind(.notATopic),
         .tooManyProblems(count: 1), .tooManyProblems(count: 4212),
     ]
+
+    static let fields: [DiagnosticMessage] = owners.flatMap { owner -> [DiagnosticMessage] in
+        let byShape: [DiagnosticMessage] = shapes.flatMap { shape -> [DiagnosticMessage] in
+            [DiagnosticMessage.field(.notABlock(owner, found: shape)), .field(.keyNotPlain(owner, found: shape)),
+             .field(.notText(field: "title", in: owner, found: shape)), .field(.notWholeNumber(field: "minutes", in: owner, found: shape)),
+             .field(.notAList(field: "refs", in: owner, example: "tenet.1", found: shape)),
+             .field(.notAListOfItems(field: "choices", in: owner, found: shape)),
+             .field(.notNamedTexts(field: "facts", in: owner, found: shape)),
+             .field(.notCounters(field: "add", in: owner, found: shape, fix: .missingColon(key: "trust", fixed: "trust: 0"))),
+             .field(.notCounters(field: "add", in: owner, found: shape, fix: nil))]
+        }
+        return byShape + [
+            .field(.unknownKey("promt", in: owner, suggestion: "prompt")), .field(.unknownKey("zzz", in: owner, suggestion: nil)),
+            .field(.missingField("text", in: owner)), .field(.noValue("kind", in: owner)),
+            .field(.numberTooLarge(field: "add.trust", in: owner, written: "99999999", limit: 1_000_000)),
+            .field(.numberTooLarge(field: "minutes", in: owner, written: "99999999999999999999", limit: nil)),
+            .field(.missingFeedback(owner)), .field(.missingRefs(owner)), .field(.entryNeedsSource(owner)),
+        ]
+    }
+
+    static let fieldShapes: [DiagnosticMessage] = shapes.flatMap { shape -> [DiagnosticMessage] in
+        [DiagnosticMessage.field(.nodeIDNotText(found: shape)), .field(.conditionNotText(field: "when", found: shape)),
+         .field(.nodesNotABlock(found: shape))]
+    }
+
+    static let ids: [DiagnosticMessage] = [IdentifierKind.scenario, .node, .choice, .topic, .entry].flatMap { kind -> [DiagnosticMessage] in
+        [DiagnosticMessage.field(.invalidID(kind, id: "Forms")), .field(.fileNameMismatch(kind, id: "visit", fileName: "other"))]
+    }
+
+    static let conditions: [DiagnosticMessage] = [
+        ConditionSyntax.tooLong(length: 1200, limit: 1000), .trailing(.written("visited")), .trailing(.end), .tooDeep(limit: 32),
+        .unknownFunction("visits", suggestion: "visited"), .unknownFunction("zz", suggestion: nil),
+        .comparisonExpected(after: "trust"), .numberExpected(after: ">="), .conditionExpected(found: .end),
+        .numberTooLarge(limit: 1_000_000), .reversedComparison(written: "=>", meant: ">="), .singleEquals, .commaInChose,
+        .sign("&", meaning: .and), .sign("|", meaning: .or), .sign("!", meaning: .not),
+        .invisible(0x200B, .format), .invisible(0xA0, .space), .invisible(0x1B, .control), .character("%"),
+    ].map { DiagnosticMessage.field(.condition("trust >= 1 &", $0)) } + [ConditionSyntax.Expected.closingBracket, .nodeInVisited,
+        .closeAfterNode, .nodeInChose, .dotInChose, .choiceAfterDot, .closeAfterChoice].flatMap { what -> [DiagnosticMessage] in
+        [.field(.condition("chose(arrival", .expected(what, found: .end, unclosedAt: 6))),
+         .field(.condition("chose(", .expected(what, found: nil, unclosedAt: nil)))]
+    }
+
+    static let fieldOthers: [DiagnosticMessage] = [
+        .field(.commentCutsText), .field(.duplicateScenarioID("visit", earlierFile: "Scenarios/visit.yaml")),
+        .field(.duplicateEntryID("tenet.1", earlier: SourceLocation(file: "Knowledge/tenets.yaml", line: 4, column: 7))),
+        .field(.duplicateChoiceID("greet", node: "arrival", line: 20)), .field(.nodesEmpty), .field(.badEndingKind("happy")),
+        .field(.endingWithChoices(node: "flat")), .field(.emptyChoiceList(node: "arrival")), .field(.noChoices(node: "arrival")),
+        .field(.unusedDebrief(node: "arrival")), .field(.badRating("mised", suggestion: "missed")),
+        .field(.badRating("zzz", suggestion: nil)), .field(.testBadRating("good")),
+    ]
+
+    static let owners: [FieldOwner] = [
+        .scenarioFile, .topicFile, .scenario, .facilitator, .nodes, .node("arrival"),
+        .choice(id: "greet", position: 1, node: "arrival"), .choice(id: nil, position: 2, node: "arrival"),
+        .perspectives(.choice(id: "greet", position: 1, node: "arrival")), .debriefItem(.node("warm")),
+        .test("warm"), .test(nil), .expect(.test("warm")), .entry("tenet.1"), .entry(nil),
+    ]
+    static let shapes: [NodeShape] = [.block, .list, .alias, .empty, .text("five")]
 
     static let failures: [TestFailure] = [
         .step(number: 2, choice: "wait", node: "arrival", problem: .notOffered(text: "Wait with her", why: why, offered: ["greet", "forms"])),

@@ -42,3 +42,13 @@ extension Diagnostic {
         self.init(severity, at: location, DiagnosticMessage.untyped(text), rule: rule, sourceLine: sourceLine)
     }
 }
+
+extension ConditionSyntax {
+    /// The message in English, as `lint` says it after "in the condition '...': ".
+    var english: String {
+        let full = AttuneCore_english.message(.field(.condition("", self)))
+        return String(full.dropFirst("in the condition '': ".count))
+    }
+    func contains(_ text: String) -> Bool { english.contains(text) }
+    func hasPrefix(_ text: String) -> Bool { english.hasPrefix(text) }
+}

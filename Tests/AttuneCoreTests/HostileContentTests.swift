@@ -497,7 +497,7 @@ struct HostileItemTests {
             } catch {
                 #expect(error.offset == 10)
                 #expect(error.message.contains(name))
-                #expect(isTerminalSafe(error.message))
+                #expect(isTerminalSafe(error.message.english))
             }
         }
         // Through the loader, the column is that of the escape as written in double quotes.

@@ -12,6 +12,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case play(PlayMessage)
     /// A name a case uses that is not there: a node, a choice, a counter, a knowledge entry.
     case reference(ReferenceMessage)
+    /// A field missing, of the wrong kind, misspelt or not allowed.
+    case field(FieldMessage)
     /// A slip in the YAML an author makes often, reported where it is.
     case syntax(SyntaxMessage)
     /// A file that is not the kind of content expected where it is.

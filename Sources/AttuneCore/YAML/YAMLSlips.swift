@@ -125,18 +125,12 @@ enum YAMLSlips {
     }
 
     /// For a block of `name: number` lines written as a name and a number without the ':'
-    /// (`trust 0` or `trust:0` under `variables:`): the advice that fixes it, to add to the
-    /// message, or "".
-    public static func counterColonAdvice(for node: Node) -> String {
-        guard case let .scalar(scalar) = node, scalar.style == .plain else { return "" }
+    /// (`trust 0` or `trust:0` under `variables:`): the fix to add to the message, if any.
+    public static func counterColonFix(for node: Node) -> SyntaxMessage? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return nil }
         let parts = scalar.string.split(whereSeparator: { $0 == " " || $0 == ":" })
-        guard parts.count == 2, Int(parts[1]) != nil, let fixed = withColon(scalar.string) else { return "" }
-        // Said in English, as the message it is added to is (not yet typed).
-        switch fixed {
-        case let .spaceAfterColon(written, fixed): return "; '\(written)' needs a space after the ':'; write '\(fixed)'"
-        case let .missingColon(key, fixed): return "; '\(key)' has no ':' after it; write '\(fixed)'"
-        default: return ""
-        }
+        guard parts.count == 2, Int(parts[1]) != nil else { return nil }
+        return withColon(scalar.string)
     }
 
     /// A key on a line indented further than the `key: text` line above it, which YAML reads

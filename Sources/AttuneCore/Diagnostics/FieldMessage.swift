@@ -1,0 +1,78 @@
+/// What a field-reading finding is about: the block the field is in, as the author knows it.
+public indirect enum FieldOwner: Sendable, Hashable, Codable {
+    case scenarioFile
+    case topicFile
+    case scenario
+    case facilitator
+    case nodes
+    /// A node, by its id.
+    case node(String)
+    /// A choice by its id, or by its place in the node's list when it has none.
+    case choice(id: String?, position: Int, node: String)
+    case perspectives(FieldOwner)
+    case debriefItem(FieldOwner)
+    /// A test by its name, when it has one.
+    case test(String?)
+    case expect(FieldOwner)
+    /// A knowledge entry by its id, when it has one.
+    case entry(String?)
+}
+
+/// How a value looks, for "but it is ...".
+public enum NodeShape: Sendable, Hashable, Codable {
+    case block
+    case list
+    case alias
+    case empty
+    /// A text, cut to a readable length.
+    case text(String)
+}
+
+/// The kind of id a finding names.
+public enum IdentifierKind: Sendable, Hashable, Codable {
+    case scenario, node, choice, topic, entry
+}
+
+/// The findings of reading a file's fields: missing, of the wrong kind, misspelt, or not
+/// what the format allows. Field names and ids are as written.
+public enum FieldMessage: Sendable, Hashable, Codable {
+    case notABlock(FieldOwner, found: NodeShape)
+    case keyNotPlain(FieldOwner, found: NodeShape)
+    case unknownKey(String, in: FieldOwner, suggestion: String?)
+    case missingField(String, in: FieldOwner)
+    case noValue(String, in: FieldOwner)
+    case notText(field: String, in: FieldOwner, found: NodeShape)
+    /// A node id under `nodes:` that is not text.
+    case nodeIDNotText(found: NodeShape)
+    /// Unquoted text followed by ` #word`: YAML drops the rest of the line as a comment.
+    case commentCutsText
+    case notWholeNumber(field: String, in: FieldOwner, found: NodeShape)
+    /// `limit`: the counters' bound, when the field is a counter.
+    case numberTooLarge(field: String, in: FieldOwner, written: String, limit: Int?)
+    /// `example`: the value written as a list, `[...]`.
+    case notAList(field: String, in: FieldOwner, example: String, found: NodeShape)
+    case notAListOfItems(field: String, in: FieldOwner, found: NodeShape)
+    case notNamedTexts(field: String, in: FieldOwner, found: NodeShape)
+    /// `fix`: a `name number` line missing its ':', with the line as it should be.
+    case notCounters(field: String, in: FieldOwner, found: NodeShape, fix: SyntaxMessage?)
+    case conditionNotText(field: String, found: NodeShape)
+    /// A condition that does not parse: as written, and what is wrong.
+    case condition(String, ConditionSyntax)
+    case duplicateScenarioID(String, earlierFile: String)
+    case duplicateEntryID(String, earlier: SourceLocation)
+    case duplicateChoiceID(String, node: String, line: Int)
+    case fileNameMismatch(IdentifierKind, id: String, fileName: String)
+    case invalidID(IdentifierKind, id: String)
+    case nodesEmpty
+    case nodesNotABlock(found: NodeShape)
+    case badEndingKind(String)
+    case endingWithChoices(node: String)
+    case emptyChoiceList(node: String)
+    case noChoices(node: String)
+    case unusedDebrief(node: String)
+    case badRating(String, suggestion: String?)
+    case testBadRating(String)
+    case missingFeedback(FieldOwner)
+    case missingRefs(FieldOwner)
+    case entryNeedsSource(FieldOwner)
+}
