@@ -271,8 +271,8 @@ public struct Spanish: MessageCatalog {
             return "se esperaba \(expected)\(but)\(unclosed)"
         case let .unknownFunction(word, suggestion):
             let meant = suggestion.map { " (¿quisiste decir '\($0)( )'?)" } ?? ""
-            return "'\(word)( )' no es parte del lenguaje de condiciones\(meant); una condición puede usar visited(node) "
-                + "y chose(node.choice)"
+            return "'\(word)( )' no es parte del lenguaje de condiciones\(meant); una condición puede usar "
+                + "visited(nodo) y chose(nodo.elección)"
         case let .comparisonExpected(word):
             return "se esperaba una comparación después de '\(word)', como '\(word) >= 1'"
         case let .numberExpected(op):
