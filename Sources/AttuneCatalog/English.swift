@@ -33,6 +33,7 @@ public struct English: MessageCatalog {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
         case let .field(field): self.field(field)
+        case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
@@ -294,6 +295,86 @@ public struct English: MessageCatalog {
             return "\(described) cannot appear in a condition; \(advice)"
         case let .character(character):
             return "the character '\(character)' cannot appear in a condition"
+        }
+    }
+
+    /// "an invisible control character (U+001B, escape)".
+    private func hidden(_ character: HiddenCharacter) -> String {
+        Unicode.Scalar(character.code).map(TerminalText.describe) ?? character.codePoint
+    }
+
+    private func reading(_ message: ReadingMessage) -> String {
+        func shown(_ shown: ReadingMessage.Shown) -> String {
+            switch shown {
+            case let .character(character): "'\(character)'"
+            case let .hidden(character): hidden(character)
+            case .unknown: "this character"
+            }
+        }
+        switch message {
+        case let .duplicateKeyAbove(key, line):
+            return "'\(key)' is already written on line \(grouped(line)) of this block; only the first is read, so remove or rename this one"
+        case let .duplicateKeys(keys):
+            return "the key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in the same block; keep one"
+        case .emptyFile: return "the file is empty; it needs at least its top-level fields"
+        case .notYAMLText: return "the file could not be read as YAML text; save it as plain UTF-8 text"
+        case .unreadable: return "the file could not be read as YAML"
+        case .tooComplicated: return "the file is too large or too complicated to read"
+        case .notUTF8: return "the file is not valid UTF-8 text; save it as UTF-8"
+        case .binary: return "the file contains binary data (a zero byte); content files must be plain text"
+        case let .hiddenInFile(character, pasted):
+            return "\(hidden(character)) is in the file here; content files hold plain text only, so delete it"
+                + (pasted ? " (it often comes from copying text out of another program)" : "")
+        case let .hiddenInText(character, bidirectional):
+            let why = bidirectional
+                ? "it reverses or reorders the text shown after it, so readers would not see what is written"
+                : "it would reach exports and other programs as a raw control code, which can clear a screen, "
+                    + "change colours or write to the clipboard"
+            return "the text holds \(hidden(character)) here; \(why). Delete it"
+        case let .anchorsAndAliases(more):
+            return "YAML anchors and aliases (& and *) are not used in Attune content; write the text out in full"
+                + (more == 0 ? "" : " (and \(grouped(more)) more in this file)")
+        case let .bracketsTooDeep(limit):
+            return "brackets are nested more than \(limit) deep here; content never needs that many"
+        case .tab: return "a tab character here; YAML indents with spaces only"
+        case let .cannotStart(character): return "\(shown(character)) cannot start a value here; put the text in quotes"
+        case let .anchorStart(character):
+            return "\(shown(character)) cannot start a value: in YAML '&' and '*' there make anchors and aliases, which content "
+                + "does not use; put the text in quotes"
+        case .unexpectedColon: return "unexpected ':' here; if the text contains a colon, put the whole text in quotes"
+        case .complexKey: return "'?' here starts a complicated YAML key, which content does not use; put the text in quotes"
+        case .keysNotLinedUp: return "this line does not line up with the keys above it; check its indentation"
+        case .listNotLinedUp: return "this line does not line up with the list items above it; check its indentation"
+        case .listItemHere: return "a '- ' list item cannot start here; check the indentation, or put the text in quotes"
+        case .keyWithoutColonOrTooLong:
+            return "a key without ':' after it, or a key longer than 1,024 characters; write a short 'key: value'"
+        case .keyWithoutColon: return "a key without ':' after it; write 'key: value'"
+        case .endsInsideValue: return "the file ends inside an unfinished value; a quote or bracket may not be closed"
+        case .valueMissing:
+            return "a value is missing here, or starts with a character that needs quotes; put the text in quotes"
+        case .listNotClosedHere: return "a list in [ ] is not closed here; add ']' or put the text in quotes"
+        case .blockNotClosedHere: return "a block in { } is not closed here; add '}' or put the text in quotes"
+        case .spaceNeeded: return "a space or the end of the line is needed here; if this is text, put it in quotes"
+        case .textAfterValue:
+            return "unexpected text after the end of a value (after a closing quote, or after '|' or '>'); put the whole text in quotes"
+        case .zeroIndentation: return "a number after '|' or '>' sets the indentation and cannot be 0; remove it"
+        case .unknownEscape:
+            return "an unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes"
+        case .badCharacterCode:
+            return "a \\u or \\x escape inside double quotes that is not a valid character code; "
+                + "write the character itself, or use single quotes"
+        case .documentIndicator: return "a line starting with '---' or '...' inside a value; put the text in quotes"
+        case .secondDocument:
+            return "a second document starts here; a content file holds one document, so remove the '---' line "
+                + "or check the indentation"
+        case .nestedTooDeep:
+            return "lists and blocks are nested inside each other more than 1,000 levels deep here; "
+                + "content never needs more than a few, so this is probably not a content file"
+        case .typeTag: return "'!' here starts a YAML type tag, which content does not use; put the text in quotes"
+        case .directive:
+            return "a line starting with '%' is a YAML directive, which content does not use; remove it or put the text in quotes"
+        case .cannotRead:
+            return "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above"
         }
     }
 

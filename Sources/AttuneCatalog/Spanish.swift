@@ -34,6 +34,7 @@ public struct Spanish: MessageCatalog {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
         case let .field(field): self.field(field)
+        case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
         case let .tooManyProblems(count):
@@ -305,6 +306,99 @@ public struct Spanish: MessageCatalog {
             }
         case let .character(character):
             return "el carácter '\(character)' no puede ir en una condición"
+        }
+    }
+
+    /// "un carácter de control invisible (U+001B)".
+    private func hidden(_ character: HiddenCharacter) -> String {
+        switch character.kind {
+        case .control: "un carácter de control invisible (\(character.codePoint))"
+        case .space: "un espacio o salto de línea especial (\(character.codePoint))"
+        case .format: "un carácter de formato invisible (\(character.codePoint))"
+        }
+    }
+
+    private func reading(_ message: ReadingMessage) -> String {
+        func shown(_ shown: ReadingMessage.Shown) -> String {
+            switch shown {
+            case let .character(character): "'\(character)'"
+            case let .hidden(character): hidden(character)
+            case .unknown: "este carácter"
+            }
+        }
+        switch message {
+        case let .duplicateKeyAbove(key, line):
+            return "'\(key)' ya está escrito en la línea \(grouped(line)) de este bloque; solo se lee el primero, así que "
+                + "quita este o cámbiale el nombre"
+        case let .duplicateKeys(keys):
+            return "la clave \(keys.map { "'\($0)'" }.joined(separator: ", ")) aparece más de una vez en el mismo bloque; deja una"
+        case .emptyFile: return "el archivo está vacío; necesita por lo menos sus campos principales"
+        case .notYAMLText: return "el archivo no se pudo leer como texto YAML; guárdalo como texto simple en UTF-8"
+        case .unreadable: return "el archivo no se pudo leer como YAML"
+        case .tooComplicated: return "el archivo es demasiado grande o complicado para leerlo"
+        case .notUTF8: return "el archivo no es texto UTF-8 válido; guárdalo como UTF-8"
+        case .binary: return "el archivo contiene datos binarios (un byte cero); los archivos de contenido deben ser texto simple"
+        case let .hiddenInFile(character, pasted):
+            return "aquí hay \(hidden(character)) en el archivo; los archivos de contenido son solo texto simple, así que bórralo"
+                + (pasted ? " (suele venir de copiar texto de otro programa)" : "")
+        case let .hiddenInText(character, bidirectional):
+            let why = bidirectional
+                ? "invierte o reordena el texto que se muestra después, así que quien lee no vería lo que está escrito"
+                : "llegaría a las exportaciones y a otros programas como un código de control, que puede borrar una pantalla, "
+                    + "cambiar colores o escribir en el portapapeles"
+            return "el texto tiene \(hidden(character)) aquí; \(why). Bórralo"
+        case let .anchorsAndAliases(more):
+            let others = switch more {
+            case 0: ""
+            case 1: " (y 1 más en este archivo)"
+            default: " (y \(grouped(more)) más en este archivo)"
+            }
+            return "el contenido de Attune no usa anclas ni alias de YAML (& y *); escribe el texto completo\(others)"
+        case let .bracketsTooDeep(limit):
+            return "aquí hay más de \(limit) niveles de corchetes o llaves uno dentro de otro; el contenido nunca necesita tantos"
+        case .tab: return "aquí hay un tabulador; YAML usa solo espacios para la sangría"
+        case let .cannotStart(character): return "\(shown(character)) no puede empezar un valor aquí; pon el texto entre comillas"
+        case let .anchorStart(character):
+            return "\(shown(character)) no puede empezar un valor: en YAML, '&' y '*' ahí crean anclas y alias, que el contenido "
+                + "no usa; pon el texto entre comillas"
+        case .unexpectedColon: return "aquí sobran los dos puntos (':'); si el texto lleva dos puntos, pon todo el texto entre comillas"
+        case .complexKey: return "'?' aquí empieza una clave compleja de YAML, que el contenido no usa; pon el texto entre comillas"
+        case .keysNotLinedUp: return "esta línea no está alineada con las claves de arriba; revisa su sangría"
+        case .listNotLinedUp: return "esta línea no está alineada con los elementos de la lista de arriba; revisa su sangría"
+        case .listItemHere:
+            return "aquí no puede empezar un elemento de lista '- '; revisa la sangría o pon el texto entre comillas"
+        case .keyWithoutColonOrTooLong:
+            return "una clave sin ':' después, o una clave de más de 1,024 caracteres; escribe un 'clave: valor' corto"
+        case .keyWithoutColon: return "una clave sin ':' después; escribe 'clave: valor'"
+        case .endsInsideValue: return "el archivo termina dentro de un valor sin terminar; puede faltar cerrar unas comillas o un corchete"
+        case .valueMissing:
+            return "aquí falta un valor, o empieza con un carácter que necesita comillas; pon el texto entre comillas"
+        case .listNotClosedHere: return "aquí una lista entre [ ] no se cierra; agrega ']' o pon el texto entre comillas"
+        case .blockNotClosedHere: return "aquí un bloque entre { } no se cierra; agrega '}' o pon el texto entre comillas"
+        case .spaceNeeded: return "aquí hace falta un espacio o el final de la línea; si es texto, ponlo entre comillas"
+        case .textAfterValue:
+            return "sobra texto después del final de un valor (después de unas comillas de cierre, o después de '|' o '>'); "
+                + "pon todo el texto entre comillas"
+        case .zeroIndentation: return "un número después de '|' o '>' fija la sangría y no puede ser 0; quítalo"
+        case .unknownEscape:
+            return "una secuencia de escape desconocida dentro de comillas dobles; escribe \\\\ para una barra invertida, "
+                + "o usa comillas simples"
+        case .badCharacterCode:
+            return "un escape \\u o \\x dentro de comillas dobles que no es un código de carácter válido; "
+                + "escribe el carácter mismo, o usa comillas simples"
+        case .documentIndicator: return "una línea que empieza con '---' o '...' dentro de un valor; pon el texto entre comillas"
+        case .secondDocument:
+            return "aquí empieza un segundo documento; un archivo de contenido tiene un solo documento, así que quita la "
+                + "línea '---' o revisa la sangría"
+        case .nestedTooDeep:
+            return "aquí hay listas y bloques uno dentro de otro a más de 1,000 niveles; el contenido nunca necesita más "
+                + "de unos pocos, así que probablemente este no es un archivo de contenido"
+        case .typeTag: return "'!' aquí empieza una etiqueta de tipo de YAML, que el contenido no usa; pon el texto entre comillas"
+        case .directive:
+            return "una línea que empieza con '%' es una directiva de YAML, que el contenido no usa; quítala o pon el texto "
+                + "entre comillas"
+        case .cannotRead:
+            return "esta línea no se puede leer como YAML; compara sus comillas, sus dos puntos y su sangría con las líneas de arriba"
         }
     }
 

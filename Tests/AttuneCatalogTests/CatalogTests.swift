@@ -9,7 +9,7 @@ enum Samples {
                                               .always(false)], more: 2)
     static let hidden = [HiddenChoice(text: "Wait with her", id: "wait", why: why)]
 
-    static let messages: [DiagnosticMessage] = play + assumptions + references + others + fields + fieldShapes + ids + fieldOthers + conditions
+    static let messages: [DiagnosticMessage] = play + assumptions + references + others + fields + fieldShapes + ids + fieldOthers + conditions + readings
 
     static let play: [DiagnosticMessage] = [
         .play(.unreachableNode(node: "orphan", start: "arrival")),
@@ -93,6 +93,22 @@ enum Samples {
         [.field(.condition("chose(arrival", .expected(what, found: .end, unclosedAt: 6))),
          .field(.condition("chose(", .expected(what, found: nil, unclosedAt: nil)))]
     }
+
+    static let hiddenCharacters = [HiddenCharacter(Unicode.Scalar(0x1B)!), HiddenCharacter(Unicode.Scalar(0xA0)!),
+                         HiddenCharacter(Unicode.Scalar(0x200B)!)]
+
+    static let readings: [DiagnosticMessage] = ([
+        ReadingMessage.duplicateKeyAbove("title", firstLine: 2), .duplicateKeys(["title", "text"]), .emptyFile, .notYAMLText,
+        .unreadable, .tooComplicated, .notUTF8, .binary, .anchorsAndAliases(more: 0), .anchorsAndAliases(more: 1),
+        .anchorsAndAliases(more: 12), .bracketsTooDeep(limit: 64), .tab, .unexpectedColon, .complexKey, .keysNotLinedUp,
+        .listNotLinedUp, .listItemHere, .keyWithoutColonOrTooLong, .keyWithoutColon, .endsInsideValue, .valueMissing,
+        .listNotClosedHere, .blockNotClosedHere, .spaceNeeded, .textAfterValue, .zeroIndentation, .unknownEscape,
+        .badCharacterCode, .documentIndicator, .secondDocument, .nestedTooDeep, .typeTag, .directive, .cannotRead,
+    ] + hiddenCharacters.flatMap { character -> [ReadingMessage] in
+        [.hiddenInFile(character, pasted: true), .hiddenInFile(character, pasted: false),
+         .hiddenInText(character, bidirectional: true), .hiddenInText(character, bidirectional: false),
+         .cannotStart(.hidden(character)), .anchorStart(.hidden(character))]
+    } + [ReadingMessage.cannotStart(.character("@")), .cannotStart(.unknown), .anchorStart(.character("*"))]).map(DiagnosticMessage.reading)
 
     static let fieldOthers: [DiagnosticMessage] = [
         .field(.commentCutsText), .field(.duplicateScenarioID("visit", earlierFile: "Scenarios/visit.yaml")),

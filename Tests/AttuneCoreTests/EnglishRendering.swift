@@ -52,3 +52,8 @@ extension ConditionSyntax {
     func contains(_ text: String) -> Bool { english.contains(text) }
     func hasPrefix(_ text: String) -> Bool { english.hasPrefix(text) }
 }
+
+extension YAMLComposer {
+    /// The finding for an anchor or alias, in English.
+    static var aliasMessage: String { AttuneCore_english.message(.reading(.anchorsAndAliases(more: 0))) }
+}

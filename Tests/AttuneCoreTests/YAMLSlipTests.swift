@@ -137,11 +137,13 @@ struct YAMLSlipTests {
         ]
         let source = SourceText(path: "a.yaml", text: "title: x\n")
         for problem in problems {
-            let message = YAMLComposer.explain(problem: problem, context: "while scanning a plain scalar", at: (1, 3), in: source)
+            let message = DiagnosticMessage.reading(
+                YAMLComposer.explain(problem: problem, context: "while scanning a plain scalar", at: (1, 3), in: source)).english
             #expect(!message.contains(problem), "\(problem) -> \(message)")
             expectPlain(message)
         }
-        #expect(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source)
+        #expect(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source) == .cannotRead)
+        #expect(DiagnosticMessage.reading(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source)).english
             == "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above")
     }
 

@@ -14,6 +14,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case reference(ReferenceMessage)
     /// A field missing, of the wrong kind, misspelt or not allowed.
     case field(FieldMessage)
+    /// A file, or a text in it, that cannot be read as YAML text as it is.
+    case reading(ReadingMessage)
     /// A slip in the YAML an author makes often, reported where it is.
     case syntax(SyntaxMessage)
     /// A file that is not the kind of content expected where it is.

@@ -76,3 +76,83 @@ public enum FieldMessage: Sendable, Hashable, Codable {
     case missingRefs(FieldOwner)
     case entryNeedsSource(FieldOwner)
 }
+
+/// A character the file holds that no one can see, by its code point and how it shows.
+public struct HiddenCharacter: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
+        /// A control character (escape, bell, a zero byte...).
+        case control
+        /// A special space or line break.
+        case space
+        /// A formatting character (a zero-width space, a bidirectional control...).
+        case format
+    }
+
+    public var code: UInt32
+    public var kind: Kind
+
+    public init(_ scalar: Unicode.Scalar) {
+        code = scalar.value
+        kind = TerminalText.isControl(scalar) || scalar == "\n" || scalar == "\t" || scalar.value == 0x85 ? .control
+            : scalar.properties.isWhitespace ? .space : .format
+    }
+
+    /// `U+200B`.
+    public var codePoint: String {
+        let hex = String(code, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+/// The findings of reading a file as YAML text: libyaml's problems restated with their
+/// usual cause and what to do, and what the file holds that content never does.
+public enum ReadingMessage: Sendable, Hashable, Codable {
+    /// The character libyaml stopped at.
+    public enum Shown: Sendable, Hashable, Codable {
+        case character(String)
+        case hidden(HiddenCharacter)
+        case unknown
+    }
+
+    case duplicateKeyAbove(String, firstLine: Int)
+    case duplicateKeys([String])
+    case emptyFile
+    case notYAMLText
+    case unreadable
+    case tooComplicated
+    case notUTF8
+    case binary
+    /// `pasted`: found when the file was opened (it often comes from copying text out of
+    /// another program), rather than by the YAML reader.
+    case hiddenInFile(HiddenCharacter, pasted: Bool)
+    /// An escape in a text value that writes a control or bidirectional character.
+    case hiddenInText(HiddenCharacter, bidirectional: Bool)
+    /// `more`: how many more in the file.
+    case anchorsAndAliases(more: Int)
+    case bracketsTooDeep(limit: Int)
+    case tab
+    case cannotStart(Shown)
+    case anchorStart(Shown)
+    case unexpectedColon
+    case complexKey
+    case keysNotLinedUp
+    case listNotLinedUp
+    case listItemHere
+    case keyWithoutColonOrTooLong
+    case keyWithoutColon
+    case endsInsideValue
+    case valueMissing
+    case listNotClosedHere
+    case blockNotClosedHere
+    case spaceNeeded
+    case textAfterValue
+    case zeroIndentation
+    case unknownEscape
+    case badCharacterCode
+    case documentIndicator
+    case secondDocument
+    case nestedTooDeep
+    case typeTag
+    case directive
+    case cannotRead
+}

@@ -263,11 +263,8 @@ public enum ContentFiles {
         if let offset = firstControlCharacter(in: bytes) {
             let (line, column) = source.position(ofByte: offset)
             let scalar = String(decoding: bytes[offset..<min(bytes.count, offset + 3)], as: UTF8.self).unicodeScalars.first ?? "\u{0}"
-            let message = scalar == "\u{0}"
-                ? "the file contains binary data (a zero byte); content files must be plain text"
-                : "\(TerminalText.describe(scalar)) is in the file here; content files hold plain text only, "
-                    + "so delete it (it often comes from copying text out of another program)"
-            return .failure(source.diagnostic(line: line, column: column, message, rule: .yamlSyntax))
+            let found: ReadingMessage = scalar == "\u{0}" ? .binary : .hiddenInFile(HiddenCharacter(scalar), pasted: true)
+            return .failure(source.diagnostic(line: line, column: column, .reading(found), rule: .yamlSyntax))
         }
         return .success(source)
     }
