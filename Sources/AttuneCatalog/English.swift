@@ -33,6 +33,7 @@ public struct English: MessageCatalog {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
         case let .field(field): self.field(field)
+        case let .file(file): self.file(file)
         case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
@@ -295,6 +296,34 @@ public struct English: MessageCatalog {
             return "\(described) cannot appear in a condition; \(advice)"
         case let .character(character):
             return "the character '\(character)' cannot appear in a condition"
+        }
+    }
+
+    private func file(_ message: FileMessage) -> String {
+        switch message {
+        case .link:
+            return "this is a link (a shortcut to a file somewhere else); Attune does not follow links in content, so "
+                + "nothing it leads to was read. Put the file itself here instead of a link"
+        case .folder:
+            return "this is a folder, not a content file; rename it so its name does not end in .yaml, or move it out of "
+                + "the content folder"
+        case let .special(kind):
+            let what = switch kind {
+            case .fifo: "a named pipe (FIFO)"
+            case .characterDevice: "a device"
+            case .blockDevice: "a disk device"
+            case .socket: "a socket"
+            case .other: "a special file"
+            }
+            return "this is \(what), not a content file; Attune reads only ordinary text files, so remove it from the content folder"
+        case let .tooLarge(tenths, limit):
+            let shown = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+            return "the file is \(shown) MB; a content file is at most \(limit) MB, so this is probably not a scenario or topic file"
+        case .disappeared: return "this file disappeared while it was being read"
+        case .permissionDenied: return "this file cannot be read: permission denied (check its permissions)"
+        case .deviceOrSocket: return "this is a device or a socket, not a content file; remove it from the content folder"
+        case let .cannotOpen(system): return "this file cannot be opened (\(system))"
+        case let .cannotRead(system): return "this file cannot be read (\(system))"
         }
     }
 

@@ -34,6 +34,7 @@ public struct Spanish: MessageCatalog {
         case let .play(play): self.play(play)
         case let .reference(reference): self.reference(reference)
         case let .field(field): self.field(field)
+        case let .file(file): self.file(file)
         case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
@@ -306,6 +307,37 @@ public struct Spanish: MessageCatalog {
             }
         case let .character(character):
             return "el carácter '\(character)' no puede ir en una condición"
+        }
+    }
+
+    private func file(_ message: FileMessage) -> String {
+        switch message {
+        case .link:
+            return "esto es un enlace (un acceso directo a un archivo que está en otro lugar); Attune no sigue enlaces en "
+                + "el contenido, así que no se leyó nada de lo que apunta. Pon aquí el archivo mismo en vez de un enlace"
+        case .folder:
+            return "esto es una carpeta, no un archivo de contenido; cámbiale el nombre para que no termine en .yaml, "
+                + "o sácala de la carpeta de contenido"
+        case let .special(kind):
+            let what = switch kind {
+            case .fifo: "una tubería con nombre (FIFO)"
+            case .characterDevice: "un dispositivo"
+            case .blockDevice: "un disco"
+            case .socket: "un socket"
+            case .other: "un archivo especial"
+            }
+            return "esto es \(what), no un archivo de contenido; Attune solo lee archivos de texto comunes, así que sácalo "
+                + "de la carpeta de contenido"
+        case let .tooLarge(tenths, limit):
+            let shown = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+            return "el archivo pesa \(shown) MB; un archivo de contenido pesa como máximo \(limit) MB, así que "
+                + "probablemente no es un caso ni un tema"
+        case .disappeared: return "este archivo desapareció mientras se leía"
+        case .permissionDenied: return "este archivo no se puede leer: permiso denegado (revisa sus permisos)"
+        case .deviceOrSocket:
+            return "esto es un dispositivo o un socket, no un archivo de contenido; sácalo de la carpeta de contenido"
+        case let .cannotOpen(system): return "este archivo no se puede abrir (el sistema dice: \(system))"
+        case let .cannotRead(system): return "este archivo no se puede leer (el sistema dice: \(system))"
         }
     }
 

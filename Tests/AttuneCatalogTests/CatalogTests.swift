@@ -9,7 +9,7 @@ enum Samples {
                                               .always(false)], more: 2)
     static let hidden = [HiddenChoice(text: "Wait with her", id: "wait", why: why)]
 
-    static let messages: [DiagnosticMessage] = play + assumptions + references + others + fields + fieldShapes + ids + fieldOthers + conditions + readings
+    static let messages: [DiagnosticMessage] = play + assumptions + references + others + fields + fieldShapes + ids + fieldOthers + conditions + readings + files
 
     static let play: [DiagnosticMessage] = [
         .play(.unreachableNode(node: "orphan", start: "arrival")),
@@ -109,6 +109,12 @@ enum Samples {
          .hiddenInText(character, bidirectional: true), .hiddenInText(character, bidirectional: false),
          .cannotStart(.hidden(character)), .anchorStart(.hidden(character))]
     } + [ReadingMessage.cannotStart(.character("@")), .cannotStart(.unknown), .anchorStart(.character("*"))]).map(DiagnosticMessage.reading)
+
+    static let files: [DiagnosticMessage] = [
+        FileMessage.link, .folder, .special(.fifo), .special(.characterDevice), .special(.blockDevice), .special(.socket),
+        .special(.other), .tooLarge(tenths: 41, limit: 4), .tooLarge(tenths: 50, limit: 4), .disappeared, .permissionDenied,
+        .deviceOrSocket, .cannotOpen(system: "i/o error"), .cannotRead(system: "i/o error"),
+    ].map(DiagnosticMessage.file)
 
     static let fieldOthers: [DiagnosticMessage] = [
         .field(.commentCutsText), .field(.duplicateScenarioID("visit", earlierFile: "Scenarios/visit.yaml")),

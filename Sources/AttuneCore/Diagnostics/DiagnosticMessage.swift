@@ -14,6 +14,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case reference(ReferenceMessage)
     /// A field missing, of the wrong kind, misspelt or not allowed.
     case field(FieldMessage)
+    /// A content file that cannot be read at all: a link, a folder, too large.
+    case file(FileMessage)
     /// A file, or a text in it, that cannot be read as YAML text as it is.
     case reading(ReadingMessage)
     /// A slip in the YAML an author makes often, reported where it is.

@@ -156,3 +156,22 @@ public enum ReadingMessage: Sendable, Hashable, Codable {
     case directive
     case cannotRead
 }
+
+/// Why a content file could not be read at all.
+public enum FileMessage: Sendable, Hashable, Codable {
+    /// What a special file is.
+    public enum Special: Sendable, Hashable, Codable { case fifo, characterDevice, blockDevice, socket, other }
+
+    /// A symbolic link, not followed (where it leads is never shown).
+    case link
+    case folder
+    case special(Special)
+    /// `size` in tenths of a megabyte, rounded up; `limit` in megabytes.
+    case tooLarge(tenths: Int, limit: Int)
+    case disappeared
+    case permissionDenied
+    case deviceOrSocket
+    /// The system's own words for the error (from `strerror`, in English).
+    case cannotOpen(system: String)
+    case cannotRead(system: String)
+}
