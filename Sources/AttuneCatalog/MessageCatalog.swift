@@ -21,6 +21,8 @@ public protocol MessageCatalog: Sendable {
     func reason(_ reason: ConditionReason) -> String
     /// A condition with its value and why: "`trust >= 2` is false because trust is 1".
     func sentence(_ reason: ConditionReason) -> String
+    /// What a lint rule catches, for `attune lint --rules`.
+    func ruleSummary(_ rule: RuleID) -> String
     /// The lines of `lint` and `test` reports around the findings.
     func report(_ message: ReportMessage) -> String
 }
@@ -42,6 +44,28 @@ public enum ReportMessage: Sendable, Hashable {
     case noCases
     /// Cases, but none with a `tests:` section.
     case noTests
+
+    // `test --coverage`
+    /// The heading of a case's coverage.
+    case coverageOf(scenario: String)
+    case coverageTotal
+    /// After the total's heading: how many cases, and how many with errors were not measured.
+    case coverageTotalCases(cases: Int, unmeasured: Int)
+    /// "3 of 4 (75%)".
+    case tally(covered: Int, total: Int, percent: Int)
+    /// A tally with nothing to count.
+    case tallyNone
+    /// A rating's tally: the rating's id, as authors write it.
+    case ratingTally(Rating, covered: Int, total: Int)
+    case choicesMade(String)
+    case endingsReached(String)
+    case debriefShown(String)
+    case everythingExercised
+    case choicesNoTestMakes
+    case endingsNoTestReaches
+    case debriefNoTestShows
+    case missedChoice(node: String, choice: String, rating: Rating, line: Int, text: String)
+    case missedDebrief(ending: String, line: Int, when: String, say: String)
 }
 
 extension MessageCatalog {

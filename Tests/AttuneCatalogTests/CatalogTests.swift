@@ -111,7 +111,7 @@ enum Samples {
     } + [ReadingMessage.cannotStart(.character("@")), .cannotStart(.unknown), .anchorStart(.character("*"))]).map(DiagnosticMessage.reading)
 
     static let files: [DiagnosticMessage] = [
-        FileMessage.link, .folder, .special(.fifo), .special(.characterDevice), .special(.blockDevice), .special(.socket),
+        FileMessage.nameNotUTF8, .link, .folder, .special(.fifo), .special(.characterDevice), .special(.blockDevice), .special(.socket),
         .special(.other), .tooLarge(tenths: 41, limit: 4), .tooLarge(tenths: 50, limit: 4), .disappeared, .permissionDenied,
         .deviceOrSocket, .cannotOpen(system: "i/o error"), .cannotRead(system: "i/o error"),
     ].map(DiagnosticMessage.file)
@@ -157,7 +157,13 @@ enum Samples {
         .testsNotRunBecause(file: "maya.yaml", errors: 1, command: "attune lint Cases/maya.yaml"),
         .testsNotRunBecause(file: "maya.yaml", errors: 3, command: "lint maya.yaml"),
         .testSummary(passed: 1, failed: 1, untested: 1), .testSummary(passed: 3, failed: 0, untested: 2),
-        .noCases, .noTests,
+        .noCases, .noTests, .coverageOf(scenario: "maya"), .coverageTotal,
+        .coverageTotalCases(cases: 1, unmeasured: 0), .coverageTotalCases(cases: 3, unmeasured: 1),
+        .coverageTotalCases(cases: 3, unmeasured: 2), .tally(covered: 3, total: 4, percent: 75), .tallyNone,
+        .ratingTally(.attuned, covered: 2, total: 3), .choicesMade("3 de 4 (75%)"), .endingsReached("1 de 2 (50%)"),
+        .debriefShown("0 de 1 (0%)"), .everythingExercised, .choicesNoTestMakes, .endingsNoTestReaches, .debriefNoTestShows,
+        .missedChoice(node: "arrival", choice: "forms", rating: .missed, line: 30, text: "Start the forms."),
+        .missedDebrief(ending: "warm", line: 40, when: "trust >= 1", say: "You greeted first."),
     ]
 }
 
@@ -202,7 +208,7 @@ struct CatalogTests {
     var spanishTexts: [String] {
         Samples.messages.map(spanish.message) + Samples.failures.map(spanish.failure)
             + Samples.reports.map(spanish.report) + Rating.allCases.map(spanish.rating)
-            + Severity.allCases.map(spanish.severity) + [spanish.sentence(Samples.why), spanish.reason(Samples.chain)]
+            + Severity.allCases.map(spanish.severity) + RuleID.allCases.map(spanish.ruleSummary) + [spanish.sentence(Samples.why), spanish.reason(Samples.chain)]
     }
 
     @Test("no Spanish message holds an English sentence")

@@ -37,9 +37,11 @@ extension YAMLSlips.Finding {
 private let AttuneCore_english = English()
 
 extension Diagnostic {
-    /// A finding with a sentence of its own, for tests of how findings are laid out.
+    /// A finding whose message quotes `text` (an unknown variable by that name), for tests
+    /// of how findings are laid out.
     init(_ severity: Severity, at location: SourceLocation, _ text: String, rule: RuleID, sourceLine: String? = nil) {
-        self.init(severity, at: location, DiagnosticMessage.untyped(text), rule: rule, sourceLine: sourceLine)
+        self.init(severity, at: location, DiagnosticMessage.reference(.unknownVariable(name: text, suggestion: nil)),
+                  rule: rule, sourceLine: sourceLine)
     }
 }
 

@@ -40,6 +40,24 @@ struct GoldenReportTests {
         #expect(result.stderr.contains("'fr'"))
     }
 
+    @Test("lint --rules in Spanish keeps the rule ids and says what each rule catches in Spanish")
+    func rulesInSpanish() throws {
+        let result = try runAttune(["lint", "--rules", "--lang", "es"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("unmet-assumption"))
+        #expect(result.stdout.contains("Un texto cuyo 'assumes:' es falso en un camino que lo muestra"))
+        #expect(result.stdout.contains("advertencia"))
+        #expect(!result.stdout.contains("warning"))
+    }
+
+    @Test("test --coverage in Spanish")
+    func coverageInSpanish() throws {
+        let result = try runAttune(["test", "--coverage", "--lang", "es", "Cases/stale-assumes.yaml"], in: Self.folder)
+        #expect(result.stdout.contains("Cobertura de stale-assumes"))
+        #expect(result.stdout.contains("elecciones hechas: 2 de 2 (100%); attuned 1 de 1, missed 1 de 1"))
+        #expect(!result.stdout.contains("Coverage"))
+    }
+
     @Test("--help says how to choose the language")
     func help() throws {
         let result = try runAttune(["lint", "--help"])

@@ -36,7 +36,7 @@ public struct RuleExample: Sendable, Hashable {
 public protocol LintRule: Sendable {
     var id: RuleID { get }
     var severity: Severity { get }
-    var summary: String { get }
+    // What it catches, in words, is each catalog's `ruleSummary(_:)` (AttuneCatalog).
     var triggering: [RuleExample] { get }
     var passing: [RuleExample] { get }
 }

@@ -74,11 +74,6 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.init(rule.severity, at: location, message, rule: rule, sourceLine: sourceLine)
     }
 
-    /// A finding whose sentence is not yet in the catalog (`DiagnosticMessage.untyped`).
-    public init(at location: SourceLocation, _ message: String, rule: RuleID, sourceLine: String? = nil) {
-        self.init(rule.severity, at: location, .untyped(message), rule: rule, sourceLine: sourceLine)
-    }
-
     /// A finding with its rule's severity and an excerpt already cut.
     init(at location: SourceLocation, _ message: DiagnosticMessage, rule: RuleID, excerpt: (text: String, caret: Int)?) {
         self.severity = rule.severity

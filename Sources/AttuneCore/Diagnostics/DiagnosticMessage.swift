@@ -24,10 +24,6 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case fileKind(FileKindMessage)
     /// The findings of a file past `Diagnostic.perFileLimit`, counted in one note.
     case tooManyProblems(count: Int)
-    /// A sentence not yet moved into the catalog, still written in English where it is
-    /// found (the YAML reader's and the field reader's messages; README, "Languages").
-    /// Every catalog shows it as it is.
-    case untyped(String)
 }
 
 /// The YAML slips authors make most (see YAMLSlips), each with what fixes it. Quotes,

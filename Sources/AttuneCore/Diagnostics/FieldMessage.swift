@@ -162,6 +162,8 @@ public enum FileMessage: Sendable, Hashable, Codable {
     /// What a special file is.
     public enum Special: Sendable, Hashable, Codable { case fifo, characterDevice, blockDevice, socket, other }
 
+    /// A file name that is not UTF-8 (shown with the marked characters).
+    case nameNotUTF8
     /// A symbolic link, not followed (where it leads is never shown).
     case link
     case folder

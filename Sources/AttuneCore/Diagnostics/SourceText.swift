@@ -171,9 +171,4 @@ public struct SourceText: Sendable {
         Diagnostic(at: location(line: line, column: column), message, rule: rule,
                    excerpt: excerpt(line: line, column: column))
     }
-
-    /// A finding whose sentence is not yet in the catalog (`DiagnosticMessage.untyped`).
-    public func diagnostic(line: Int, column: Int, _ message: String, rule: RuleID) -> Diagnostic {
-        diagnostic(line: line, column: column, .untyped(message), rule: rule)
-    }
 }

@@ -85,11 +85,8 @@ public enum ContentFiles {
                 listing.files.append((directory as NSString).appendingPathComponent(text))
             } else {
                 let shown = (directory as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))
-                listing.diagnostics.append(Diagnostic(
-                    at: SourceLocation(file: shown, line: 1, column: 1),
-                    "this file's name is not valid UTF-8 text (the marked characters), so Attune cannot open it; "
-                        + "rename it using ordinary letters",
-                    rule: .yamlSyntax))
+                listing.diagnostics.append(Diagnostic(at: SourceLocation(file: shown, line: 1, column: 1),
+                                                      .file(.nameNotUTF8), rule: .yamlSyntax))
             }
         }
         return listing
@@ -307,7 +304,7 @@ public enum ContentFiles {
         let valid = String(decoding: bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         return Diagnostic(
             at: SourceLocation(file: path, line: line, column: column),
-            "the file is not valid UTF-8 text; save it as UTF-8", rule: .yamlSyntax, sourceLine: valid)
+            .reading(.notUTF8), rule: .yamlSyntax, sourceLine: valid)
     }
 
     // MARK: Saying what is wrong with an entry

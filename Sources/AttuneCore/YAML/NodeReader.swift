@@ -77,10 +77,6 @@ struct NodeReader {
         report(at: location, .field(message), rule: rule)
     }
 
-    mutating func report(at location: SourceLocation, _ message: String, rule: RuleID) {
-        report(at: location, .untyped(message), rule: rule)
-    }
-
     mutating func report(at location: SourceLocation, _ message: DiagnosticMessage, rule: RuleID) {
         guard hasRoom else { return omit(at: location) }
         found.append(source.diagnostic(line: location.line, column: location.column, message, rule: rule))

@@ -97,9 +97,11 @@ struct LintCommand: ParsableCommand {
         let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         if rules {
             let width = LintRules.all.map(\.id.rawValue.count).max() ?? 0
+            let severities = Severity.allCases.map { context.catalog.severity($0).count }.max() ?? 7
             for rule in LintRules.all {
+                let severity = context.catalog.severity(rule.severity).padding(toLength: severities, withPad: " ", startingAt: 0)
                 context.output.write(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-                    + "  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n")
+                    + "  \(severity)  \(context.catalog.ruleSummary(rule.id))\n")
             }
             return
         }

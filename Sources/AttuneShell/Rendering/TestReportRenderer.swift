@@ -67,10 +67,8 @@ extension AuthoringRenderer {
         }
         let total = CoverageTotal(coverages)
         if coverages.count > 1 || untested > 0 {
-            let cases = total.cases == 1 ? "1 case" : "\(total.cases) cases"
-            lines += ["", style.heading("Coverage in total") + " (\(cases)"
-                + (untested == 0 ? ")" : untested == 1 ? "; 1 case with errors not measured)"
-                    : "; \(untested) cases with errors not measured)")]
+            lines += ["", style.heading(catalog.report(.coverageTotal)) + " "
+                + catalog.report(.coverageTotalCases(cases: total.cases, unmeasured: untested))]
             lines += tallies(choices: total.choices, byRating: total.choicesByRating, endings: total.endings,
                              debrief: total.debriefRules, width: width)
         }
@@ -79,33 +77,35 @@ extension AuthoringRenderer {
 
     private func caseCoverage(_ coverage: TestCoverage, width: Int?) -> [String] {
         let file = TerminalText.neutralize(coverage.file, keepingLineBreaks: false)
-        var lines = [style.heading("Coverage of \(coverage.scenario)") + " " + style.dim("(\(file))")]
+        var lines = [style.heading(catalog.report(.coverageOf(scenario: coverage.scenario))) + " " + style.dim("(\(file))")]
         let byRating = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, coverage.choiceTally($0)) })
         lines += tallies(choices: coverage.choiceTally, byRating: byRating, endings: coverage.endingTally,
                          debrief: coverage.debriefTally, width: width)
         if coverage.isComplete {
-            lines.append("  " + style.good("Every choice, ending and debrief rule is exercised by a test."))
+            lines.append("  " + style.good(catalog.report(.everythingExercised)))
             return lines
         }
         if !coverage.missedChoices.isEmpty {
-            lines.append("  Choices no test makes:")
+            lines.append("  " + catalog.report(.choicesNoTestMakes))
             for missed in coverage.missedChoices {
                 let choice = missed.choice
                 let text = TerminalText.neutralize(choice.text.shortened(), keepingLineBreaks: false)
-                lines += item("\(missed.node).\(choice.id) (\(choice.rating.rawValue), line \(choice.location.line)): "
-                    + "\"\(text)\"", first: "    ", rest: "      ", width: width)
+                lines += item(catalog.report(.missedChoice(node: missed.node, choice: choice.id, rating: choice.rating,
+                                                           line: choice.location.line, text: text)),
+                              first: "    ", rest: "      ", width: width)
             }
         }
         if !coverage.missedEndings.isEmpty {
-            lines.append("  Endings no test reaches:")
+            lines.append("  " + catalog.report(.endingsNoTestReaches))
             lines += coverage.missedEndings.map { "    \($0)" }
         }
         if !coverage.missedDebriefRules.isEmpty {
-            lines.append("  Debrief rules no test shows:")
+            lines.append("  " + catalog.report(.debriefNoTestShows))
             for rule in coverage.missedDebriefRules {
                 let when = TerminalText.neutralize(rule.condition.text.shortened(to: 60), keepingLineBreaks: false)
                 let say = TerminalText.neutralize(rule.say.shortened(), keepingLineBreaks: false)
-                lines += item("\(rule.ending) (line \(rule.condition.location.line)): when \(when): \"\(say)\"",
+                lines += item(catalog.report(.missedDebrief(ending: rule.ending, line: rule.condition.location.line,
+                                                            when: when, say: say)),
                               first: "    ", rest: "      ", width: width)
             }
         }
@@ -115,11 +115,11 @@ extension AuthoringRenderer {
     private func tallies(choices: TestCoverage.Tally, byRating: [Rating: TestCoverage.Tally],
                          endings: TestCoverage.Tally, debrief: TestCoverage.Tally, width: Int?) -> [String] {
         let ratings = Rating.allCases.compactMap { rating in
-            byRating[rating].flatMap { $0.total == 0 ? nil : "\(rating.rawValue) \($0.covered) of \($0.total)" }
+            byRating[rating].flatMap { $0.total == 0 ? nil : catalog.report(.ratingTally(rating, covered: $0.covered, total: $0.total)) }
         }
-        return item("choices made: \(tally(choices))" + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", ")),
-                    first: "  ", rest: "    ", width: width)
-            + ["  endings reached: \(tally(endings))", "  debrief rules shown: \(tally(debrief))"]
+        let made = tally(choices) + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", "))
+        return item(catalog.report(.choicesMade(made)), first: "  ", rest: "    ", width: width)
+            + ["  " + catalog.report(.endingsReached(tally(endings))), "  " + catalog.report(.debriefShown(tally(debrief)))]
     }
 
     /// One list item: on one line, or wrapped to `width` with its later lines under its text.
@@ -129,8 +129,8 @@ extension AuthoringRenderer {
     }
 
     private func tally(_ tally: TestCoverage.Tally) -> String {
-        guard let percent = tally.percent else { return "none" }
-        let text = "\(tally.covered) of \(tally.total) (\(percent)%)"
+        guard let percent = tally.percent else { return catalog.report(.tallyNone) }
+        let text = catalog.report(.tally(covered: tally.covered, total: tally.total, percent: percent))
         return tally.isComplete ? text : style.caution(text)
     }
 
