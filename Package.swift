@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "attune", targets: ["attune"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
+        .library(name: "AttuneCatalog", targets: ["AttuneCatalog"]),
         .library(name: "AttuneStore", targets: ["AttuneStore"]),
         .library(name: "AttunePlay", targets: ["AttunePlay"]),
         .library(name: "AttuneRecords", targets: ["AttuneRecords"]),
@@ -44,13 +45,15 @@ let package = Package(
             name: "AttuneCore",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The words: one catalog per language renders AttuneCore's typed messages.
+        .target(name: "AttuneCatalog", dependencies: ["AttuneCore"]),
         // The learner's private record: progress and journal in SQLite (GRDB).
         .target(
             name: "AttuneStore",
             dependencies: ["AttuneCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The rules of play and of the journal, for any front end: resume, back, drafts, recording.
-        .target(name: "AttunePlay", dependencies: ["AttuneCore", "AttuneStore"]),
+        .target(name: "AttunePlay", dependencies: ["AttuneCore", "AttuneCatalog", "AttuneStore"]),
         // Phones vote: the room's state as values, and a small HTTP server on the local network.
         .target(
             name: "AttuneRoom",
@@ -66,6 +69,7 @@ let package = Package(
             name: "AttuneShell",
             dependencies: [
                 "AttuneCore",
+                "AttuneCatalog",
                 "AttuneStore",
                 "AttunePlay",
                 "AttuneRecords",
@@ -75,13 +79,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "attune", dependencies: ["AttuneShell"]),
-        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
+        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "AttuneCatalog"]),
+        .testTarget(name: "AttuneCatalogTests", dependencies: ["AttuneCatalog", "AttuneCore"]),
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
-        .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore", "AttuneCatalog"]),
         .testTarget(name: "AttuneRoomTests", dependencies: ["AttuneRoom", "AttunePlay"]),
         .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttuneShellTests", dependencies: [
-            "AttuneShell", "AttuneCore", "AttuneStore", "AttunePlay", "AttuneRecords", "AttuneRoom", "attune",
+            "AttuneShell", "AttuneCore", "AttuneCatalog", "AttuneStore", "AttunePlay", "AttuneRecords", "AttuneRoom", "attune",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

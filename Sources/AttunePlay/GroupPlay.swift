@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -190,6 +191,9 @@ public final class GroupPlay {
 
     // MARK: What the room is shown
 
+    /// The room pages are in English so far, so their ratings are too.
+    private static let roomWords = English()
+
     /// The decisions of the path the room is on.
     public var decisions: [GroupDecision] { (try? store.groupSession(sessionID)?.decisions) ?? [] }
 
@@ -200,7 +204,7 @@ public final class GroupPlay {
         let options = GroupRoom.reveal(decision, in: play.scenario)
         return RoomReveal(momentLabel: label, chosen: options.first(where: \.chosen)?.number ?? 0,
                           options: options.map { .init(number: $0.number, text: TerminalText.neutralize($0.text),
-                                                       rating: $0.rating.words, why: TerminalText.neutralize($0.why),
+                                                       rating: Self.roomWords.rating($0.rating), why: TerminalText.neutralize($0.why),
                                                        votes: $0.votes) })
     }
 
@@ -212,8 +216,8 @@ public final class GroupPlay {
     private var roomSummary: RoomSummary {
         RoomSummary(lines: summary.map { line in
             .init(moment: TerminalText.neutralize(line.moment), votes: line.tally,
-                  chosen: "\(line.chosen.number), \(line.chosen.rating.words)",
-                  mostAttuned: "\(line.mostAttuned.number), \(line.mostAttuned.rating.words)", matched: line.matched)
+                  chosen: "\(line.chosen.number), \(Self.roomWords.rating(line.chosen.rating))",
+                  mostAttuned: "\(line.mostAttuned.number), \(Self.roomWords.rating(line.mostAttuned.rating))", matched: line.matched)
         })
     }
 

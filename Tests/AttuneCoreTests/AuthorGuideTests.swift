@@ -143,7 +143,7 @@ struct AuthorGuideTests {
             let loaded = ScenarioLoader.parse(source, knowledge: knowledge)
             let scenario = try #require(loaded.scenario, "\(block) did not load")
             for outcome in ScenarioTestRunner.run(scenario) {
-                #expect(outcome.passed, "\(block), test '\(outcome.test)': \(outcome.failures.joined(separator: "; "))")
+                #expect(outcome.passed, "\(block), test '\(outcome.test)': \(outcome.failures.map(\.english).joined(separator: "; "))")
             }
         }
     }

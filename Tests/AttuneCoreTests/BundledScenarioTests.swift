@@ -28,7 +28,7 @@ struct BundledScenarioTests {
     func ownTests() {
         for scenario in result.scenarios {
             for outcome in ScenarioTestRunner.run(scenario) {
-                #expect(outcome.passed, "\(scenario.id) / \(outcome.test): \(outcome.failures.joined(separator: "; "))")
+                #expect(outcome.passed, "\(scenario.id) / \(outcome.test): \(outcome.failures.map(\.english).joined(separator: "; "))")
             }
         }
     }

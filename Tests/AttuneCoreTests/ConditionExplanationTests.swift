@@ -1,4 +1,5 @@
 import Testing
+import AttuneCatalog
 @testable import AttuneCore
 
 @Suite("Condition explanation")
@@ -9,7 +10,7 @@ struct ConditionExplanationTests {
         path: [MadeChoice(node: "arrival", choice: "greet", rating: .attuned)])
 
     func sentence(_ text: String) throws -> String {
-        ConditionExplanation.sentence(try ConditionParser.parse(text), in: state)
+        English().sentence(ConditionExplanation.sentence(try ConditionParser.parse(text), in: state))
     }
 
     @Test("a comparison names the counter's value", arguments: [
@@ -91,7 +92,13 @@ struct ConditionExplanationTests {
                 var varied = state
                 varied.variables["trust"] = trust
                 let value = condition.evaluate(in: varied)
-                #expect(ConditionExplanation.sentence(condition, in: varied).hasPrefix("`\(condition)` is \(value) because "))
+                let explained = ConditionExplanation.sentence(condition, in: varied)
+                guard case let .named(written, said, _) = explained else {
+                    Issue.record("\(text): not named")
+                    continue
+                }
+                #expect(written == "\(condition)" && said == value)
+                #expect(English().sentence(explained).hasPrefix("`\(condition)` is \(value) because "))
             }
         }
     }

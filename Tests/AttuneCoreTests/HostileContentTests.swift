@@ -234,14 +234,14 @@ struct HostileFixtureTests {
             #expect(rules.isSuperset(of: fixture.expected), "\(name): expected \(fixture.expected), got \(rules.sorted())")
         }
         for words in fixture.messages {
-            #expect(diagnostics.contains { $0.message.contains(words) }, "\(name): no message says '\(words)': \(diagnostics.prefix(3).map(\.message))")
+            #expect(diagnostics.contains { $0.message.contains(words) }, "\(name): no message says '\(words)': \(diagnostics.prefix(3).map(\.message.english))")
         }
         let lines = SourceText(path: path, text: String(decoding: fixture.bytes, as: UTF8.self)).lineCount
         #expect(locationsAreValid(diagnostics, lines: lines), "\(name)")
         // Bounded: at most 200 findings (and the note counting the rest), each short.
         #expect(diagnostics.count <= Diagnostic.perFileLimit + 1, "\(name): \(diagnostics.count) findings")
         for diagnostic in diagnostics {
-            #expect(diagnostic.message.count < 600, "\(name): a message of \(diagnostic.message.count) characters")
+            #expect(diagnostic.message.english.count < 600, "\(name): a message of \(diagnostic.message.english.count) characters")
             #expect((diagnostic.sourceLine?.unicodeScalars.count ?? 0) <= Diagnostic.excerptWidth + 2, "\(name)")
             #expect(isTerminalSafe(diagnostic.rendered), "\(name): \(diagnostic.rendered.debugDescription)")
         }
@@ -303,7 +303,7 @@ struct HostileItemTests {
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("when: not not") })
         #expect(found.map(\.location.line) == [line + 1])
         #expect(found.first?.location.column == 15)
-        #expect((found.first?.message.count ?? 0) < 300, "the message quotes the condition cut short")
+        #expect((found.first?.message.english.count ?? 0) < 300, "the message quotes the condition cut short")
     }
 
     @Test("item 1: brackets and 'not' nested past 32 are refused at the one that goes too deep; 32 still work")
@@ -429,7 +429,7 @@ struct HostileItemTests {
             guard let words = entry.message else { continue }
             let name = entry == .nonUTF8Name ? "bad-" : entry.rawValue
             let found = loaded.diagnostics.filter { $0.location.file.contains(name) }
-            #expect(found.contains { $0.message.contains(words) }, "\(entry): \(found.map(\.message))")
+            #expect(found.contains { $0.message.contains(words) }, "\(entry): \(found.map(\.message.english))")
             #expect(found.allSatisfy { $0.location.line == 1 && $0.location.column == 1 })
         }
         #expect(loaded.diagnostics.allSatisfy { isTerminalSafe($0.rendered) })
@@ -438,13 +438,13 @@ struct HostileItemTests {
         #expect(report.diagnostics.contains { $0.message.contains("named pipe") })
         let single = try Linter(fallbackKnowledge: bundledKnowledgeBase)
             .lint(paths: [folder.appendingPathComponent(HostileEntry.selfLoop.rawValue).path])
-        #expect(single.diagnostics.map(\.message).contains { $0.contains("this is a link") })
+        #expect(single.diagnostics.map(\.message.english).contains { $0.contains("this is a link") })
         // No finding names where a link leads.
         let all = loaded.diagnostics + report.diagnostics + single.diagnostics
         let links = all.filter { $0.message.contains("this is a link") }
         #expect(links.count >= 7)
         let leaked = links.filter { $0.message.contains("nowhere.yaml") || $0.message.contains("/dev/zero") || $0.message.contains("/") }
-        #expect(leaked.isEmpty, "\(leaked.map(\.message))")
+        #expect(leaked.isEmpty, "\(leaked.map(\.message.english))")
     }
 
     @Test("item 4: an unreadable file is a located finding (simulated: the tests run as root, who may read anything)")
@@ -497,7 +497,7 @@ struct HostileItemTests {
             } catch {
                 #expect(error.offset == 10)
                 #expect(error.message.contains(name))
-                #expect(isTerminalSafe(error.message))
+                #expect(isTerminalSafe(error.message.english))
             }
         }
         // Through the loader, the column is that of the escape as written in double quotes.
@@ -545,7 +545,7 @@ struct HostileItemTests {
         #expect(escape.first?.message.contains("invisible control character (U+001B, escape)") == true)
         #expect(escape.allSatisfy { !$0.message.contains("UTF-8") })
         let nesting = lint(try fixtureText("block-nesting-2000.yaml"))
-        #expect(nesting.first?.message.contains("more than 1,000 levels deep") == true, "\(nesting.map(\.message))")
+        #expect(nesting.first?.message.contains("more than 1,000 levels deep") == true, "\(nesting.map(\.message.english))")
         #expect(nesting.allSatisfy { !$0.message.contains("yaml_set_max_nest_level") })
         let scratch = try hostileScratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -570,7 +570,7 @@ struct HostileItemTests {
         for name in HostileFixture.names where !name.hasPrefix("refs-150000") && !name.hasPrefix("see-150000") {
             for diagnostic in lint(try fixtureText(name), path: "Scenarios/\(name)") {
                 for word in ["scalar", "token", "stream", "mapping", "libyaml", "anchor '"] {
-                    #expect(!diagnostic.message.lowercased().contains(word), "\(name): \(diagnostic.message)")
+                    #expect(!diagnostic.message.english.lowercased().contains(word), "\(name): \(diagnostic.message)")
                 }
             }
         }

@@ -86,7 +86,8 @@ struct DiagnosticTests {
     func caret() {
         let diagnostic = Diagnostic(
             .error, at: SourceLocation(file: "a.yaml", line: 2, column: 3), "bad", rule: .yamlSyntax, sourceLine: "\tx: y")
-        #expect(diagnostic.rendered == "a.yaml:2:3: error: bad [yaml-syntax]\n\tx: y\n\t ^")
+        #expect(diagnostic.rendered == "a.yaml:2:3: error: 'bad' is not a declared variable; declare it under 'variables:' "
+            + "with its start value [yaml-syntax]\n\tx: y\n\t ^")
     }
 
     @Test("in a narrow window a long source line is cut around the column, and the caret still points at it")

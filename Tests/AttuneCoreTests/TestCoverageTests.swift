@@ -109,7 +109,7 @@ struct TestFailureExplanationTests {
         test.choose = steps.map { .init($0, at: test.location) }
         test.expect = .init(debriefIncludes: debrief)
         scenario.tests = [test]
-        return ScenarioTestRunner.run(scenario).first?.failures ?? []
+        return ScenarioTestRunner.run(scenario).first?.failures.map(\.english) ?? []
     }
 
     @Test("a choice left out by its condition: which condition, and the value that made it false")
@@ -158,7 +158,7 @@ struct TestFailureExplanationTests {
         // After greet-baby all three choices are hidden, each by its own condition.
         scenario.nodes[gaze].choices[0].when = WrittenCondition(
             text: "trust >= 5", condition: try ConditionParser.parse("trust >= 5"), location: location)
-        #expect(ScenarioTestRunner.run(scenario).first?.failures == [
+        #expect(ScenarioTestRunner.run(scenario).first?.failures.map(\.english) == [
             "step 2 ('wait' at node 'gaze'): node 'gaze' offers no choice in this state, so play cannot go on; "
                 + "'Wait.' (wait) was not offered: its condition `trust >= 5` is false because trust is 1; "
                 + "'Talk on.' (talk) was not offered: its condition `visited(warm)` is false because the moment 'warm' "

@@ -137,11 +137,13 @@ struct YAMLSlipTests {
         ]
         let source = SourceText(path: "a.yaml", text: "title: x\n")
         for problem in problems {
-            let message = YAMLComposer.explain(problem: problem, context: "while scanning a plain scalar", at: (1, 3), in: source)
+            let message = DiagnosticMessage.reading(
+                YAMLComposer.explain(problem: problem, context: "while scanning a plain scalar", at: (1, 3), in: source)).english
             #expect(!message.contains(problem), "\(problem) -> \(message)")
             expectPlain(message)
         }
-        #expect(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source)
+        #expect(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source) == .cannotRead)
+        #expect(DiagnosticMessage.reading(YAMLComposer.explain(problem: "something new", context: nil, at: (1, 3), in: source)).english
             == "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above")
     }
 
@@ -187,7 +189,7 @@ struct YAMLSlipTests {
         let source = SourceText(path: "Scenarios/notes.yaml", text: "title: Notes\nideas:\n  - one\n  - two\n")
         let result = ScenarioLoader.load(sources: [source], knowledge: exampleKnowledge)
         #expect(result.diagnostics.map(\.rule) == [.notContent])
-        #expect(result.diagnostics.first?.message
+        #expect(result.diagnostics.first?.message.english
             == "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'")
         let topic = ScenarioLoader.load(sources: [SourceText(path: "Scenarios/tenets.yaml", text: exampleKnowledgeText)],
                                         knowledge: exampleKnowledge)
@@ -256,7 +258,7 @@ struct YAMLSlipTests {
         #expect((found.location.line, found.location.column) == (line, column), "\(new)")
         #expect(found.message == message)
         #expect(found.rule == .yamlSyntax)
-        expectPlain(found.message)
+        expectPlain(found.message.english)
     }
 
     @Test("'trust 0' under 'variables:' is reported on its line with the fix")

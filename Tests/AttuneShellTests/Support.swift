@@ -182,6 +182,8 @@ func runAttune(_ arguments: [String], input: String = "", environment: [String: 
     env.removeValue(forKey: "NO_COLOR")
     // No width unless a test gives one: the shell wraps to 80, and messages reach a pipe whole.
     env.removeValue(forKey: "COLUMNS")
+    // English unless a test chooses a language: the developer's own locale never decides.
+    for name in ["ATTUNE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
     for (key, value) in environment { env[key] = value }
     // Output goes to files, so a large output can never block the child on a full pipe.
     let directory = try temporaryDirectory()

@@ -48,30 +48,24 @@ public struct UnmetAssumption: Sendable {
     public var route: [Choice]
     /// Why the assumption is false at the end of the route, from its values: "trust is 0",
     /// "the choice arrival.greet was not made".
-    public var reason: String
+    public var reason: ConditionReason
 
-    /// The finding, in an author's words: which text, what it assumes, a route on which a
+    /// The finding, as a typed message: which text, what it assumes, a route on which a
     /// learner is shown it without that, and why.
-    public func message(in scenario: Scenario) -> String {
-        let subject: String, verb: String
+    public func message(in scenario: Scenario) -> UnmetAssumptionMessage {
+        let subject: UnmetAssumptionMessage.Subject
         switch assumption.text {
         case let .moment(node):
-            subject = scenario.node(node)?.isEnding == true ? "the ending '\(node)'" : "the moment '\(node)'"
-            verb = "reach it"
+            subject = scenario.node(node)?.isEnding == true ? .ending(node: node) : .moment(node: node)
         case let .feedback(node, choice):
-            subject = "the feedback on choice '\(choice)' in '\(node)'"
-            verb = "read it"
+            subject = .feedback(node: node, choice: choice)
         case let .debrief(node, _):
-            subject = "this debrief item of the ending '\(node)'"
-            verb = "be shown it"
+            subject = .debrief(ending: node)
         }
-        let way = route.isEmpty
-            ? "at the start"
-            : "by choosing " + route.map { "\"\(quoted($0.text.shortened(to: 40), limit: 60))\" (\($0.id))" }
-                .joined(separator: ", then ")
         let written = assumption.assumes.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return "\(subject) assumes '\(quoted(written, limit: 120))', but a learner can \(verb) "
-            + "without that, \(way); there \(reason)"
+        return UnmetAssumptionMessage(
+            subject: subject, assumes: quoted(written, limit: 120),
+            route: route.map { .init(text: quoted($0.text.shortened(to: 40), limit: 60), id: $0.id) }, reason: reason)
     }
 }
 

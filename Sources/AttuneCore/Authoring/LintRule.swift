@@ -36,14 +36,14 @@ public struct RuleExample: Sendable, Hashable {
 public protocol LintRule: Sendable {
     var id: RuleID { get }
     var severity: Severity { get }
-    var summary: String { get }
+    // What it catches, in words, is each catalog's `ruleSummary(_:)` (AttuneCatalog).
     var triggering: [RuleExample] { get }
     var passing: [RuleExample] { get }
 }
 
 /// A rule about what can happen in play, checked after a scenario loads without errors.
 public protocol PlayRule: LintRule {
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)]
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)]
 }
 
 /// Every rule, in the order `attune lint --rules` lists them.

@@ -45,9 +45,7 @@ public struct Linter: Sendable {
                 if composed.node == nil {
                     diagnostics += composed.diagnostics
                 } else {
-                    diagnostics.append(source.diagnostic(
-                        line: 1, column: 1,
-                        "this file is neither a knowledge topic (it has no 'topic:' line) nor a scenario (no 'scenario:' line)",
+                    diagnostics.append(source.diagnostic(line: 1, column: 1, .fileKind(.neither),
                         rule: .notContent))
                 }
             }
@@ -71,18 +69,14 @@ public struct Linter: Sendable {
     public func analyze(_ scenario: Scenario, source: SourceText?) -> [Diagnostic] {
         let analysis = ScenarioAnalysis(scenario, limit: stateLimit)
         var diagnostics: [Diagnostic] = []
-        func diagnostic(at location: SourceLocation, _ message: String, rule: RuleID) -> Diagnostic {
-            Diagnostic(at: location, message, rule: rule,
+        func diagnostic(at location: SourceLocation, _ message: PlayMessage, rule: RuleID) -> Diagnostic {
+            Diagnostic(at: location, .play(message), rule: rule,
                        excerpt: source?.excerpt(line: location.line, column: location.column))
         }
         if !analysis.isComplete {
-            var message = "this case has more than \(stateLimit.grouped) distinct states, so reachability was checked on the node "
-                + "graph alone (conditions ignored), and stuck states and choices never offered were not checked"
-            if !scenario.assumptions.isEmpty {
-                message += "; what its texts assume ('assumes:') was checked only on the routes through the first "
-                    + "\(stateLimit.grouped) states, so a route found false is real but others may be too"
-            }
-            diagnostics.append(diagnostic(at: scenario.location, message, rule: .stateSpaceLimit))
+            diagnostics.append(diagnostic(at: scenario.location,
+                                          .stateSpaceLimit(limit: stateLimit, assumptions: !scenario.assumptions.isEmpty),
+                                          rule: .stateSpaceLimit))
         }
         var omitted = 0
         var firstOmitted: SourceLocation?

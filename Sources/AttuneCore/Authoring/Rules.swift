@@ -7,8 +7,6 @@ private let baseKnowledge = RuleExample.knowledge()
 struct YAMLSyntaxRule: LintRule {
     let id = RuleID.yamlSyntax
     let severity = Severity.error
-    let summary = "The file cannot be read as YAML text: a syntax error, not UTF-8, binary or control characters, "
-        + "over 4 MB, nested too deep, YAML anchors or aliases, or not an ordinary readable file."
     let triggering = [
         RuleExample.scenario("summary: A short case.", "summary: A short case↓: really."),
         // Slips, each reported where the author made it.
@@ -29,7 +27,6 @@ struct YAMLSyntaxRule: LintRule {
 struct DuplicateKeyRule: LintRule {
     let id = RuleID.duplicateKey
     let severity = Severity.error
-    let summary = "A key appears twice in one block (two nodes with the same id, for example)."
     let triggering = [
         RuleExample.scenario("title: A visit\n", "title: A visit\n↓title: Again\n"),
         RuleExample.scenario("  flat:\n", "  ↓warm:\n    ending: hopeful\n    text: Again.\n  flat:\n"),
@@ -40,7 +37,6 @@ struct DuplicateKeyRule: LintRule {
 struct MissingFieldRule: LintRule {
     let id = RuleID.missingField
     let severity = Severity.error
-    let summary = "A required field is missing or has no value."
     let triggering = [
         RuleExample.scenario("    ending: concerning\n    text: Flat.\n", "    ↓ending: concerning\n"),
         RuleExample.knowledge("    kind: group\n", "    ↓kind:\n"),
@@ -51,7 +47,6 @@ struct MissingFieldRule: LintRule {
 struct WrongTypeRule: LintRule {
     let id = RuleID.wrongType
     let severity = Severity.error
-    let summary = "A field holds the wrong kind of value (text where a list or number belongs, ...)."
     let triggering = [RuleExample.scenario("minutes: 5", "minutes: ↓five")]
     let passing = [baseScenario]
 }
@@ -59,7 +54,6 @@ struct WrongTypeRule: LintRule {
 struct UnknownKeyRule: LintRule {
     let id = RuleID.unknownKey
     let severity = Severity.warning
-    let summary = "A key the format does not know, most likely a typo; it is ignored."
     let triggering = [RuleExample.scenario("    prompt: What first?", "    ↓promt: What first?")]
     let passing = [baseScenario]
 }
@@ -67,7 +61,6 @@ struct UnknownKeyRule: LintRule {
 struct InvalidIDRule: LintRule {
     let id = RuleID.invalidID
     let severity = Severity.error
-    let summary = "An id uses characters other than lowercase letters, digits and hyphens (and dots for entries)."
     let triggering = [RuleExample.scenario("      - id: forms", "      - id: ↓Forms")]
     let passing = [baseScenario]
 }
@@ -75,7 +68,6 @@ struct InvalidIDRule: LintRule {
 struct InvalidValueRule: LintRule {
     let id = RuleID.invalidValue
     let severity = Severity.error
-    let summary = "A rating or ending kind outside the allowed words, or a number too large (counters stay within 1,000,000 either side of zero)."
     let triggering = [RuleExample.scenario("rating: missed", "rating: ↓mised")]
     let passing = [baseScenario]
 }
@@ -83,7 +75,6 @@ struct InvalidValueRule: LintRule {
 struct FileNameMismatchRule: LintRule {
     let id = RuleID.fileNameMismatch
     let severity = Severity.error
-    let summary = "The file name and the scenario (or topic) id differ."
     let triggering = [RuleExample.scenario("scenario: visit", "scenario: ↓visit", file: "Scenarios/other.yaml")]
     let passing = [baseScenario]
 }
@@ -91,7 +82,6 @@ struct FileNameMismatchRule: LintRule {
 struct DuplicateIDRule: LintRule {
     let id = RuleID.duplicateID
     let severity = Severity.error
-    let summary = "Two choices in a node, two entries, or two scenario files share an id."
     let triggering = [RuleExample.scenario("      - id: forms", "      - ↓id: greet")]
     let passing = [baseScenario]
 }
@@ -99,7 +89,6 @@ struct DuplicateIDRule: LintRule {
 struct UnknownRefRule: LintRule {
     let id = RuleID.unknownRef
     let severity = Severity.error
-    let summary = "A ref, audience, competency, knowledge or see id that is not in the knowledge base."
     let triggering = [
         RuleExample.scenario("knowledge: [tenet.1]", "knowledge: [↓tenet.9]"),
         RuleExample.knowledge("see: [tenet.2]", "see: [↓tenet.3]"),
@@ -110,7 +99,6 @@ struct UnknownRefRule: LintRule {
 struct UnknownNodeRule: LintRule {
     let id = RuleID.unknownNode
     let severity = Severity.error
-    let summary = "'start', 'next', a condition or a test names a node that does not exist."
     let triggering = [RuleExample.scenario("next: flat", "next: ↓flta")]
     /// A node with its own error (no 'text') is still a node 'next' may name.
     let passing = [baseScenario, RuleExample.scenario("    text: Flat.\n", "")]
@@ -119,7 +107,6 @@ struct UnknownNodeRule: LintRule {
 struct UnknownChoiceRule: LintRule {
     let id = RuleID.unknownChoice
     let severity = Severity.error
-    let summary = "A chose(node.choice) condition names a choice the node does not have."
     let triggering = [RuleExample.scenario("when: trust >= 1", "when: chose(arrival.↓greeting)")]
     let passing = [baseScenario]
 }
@@ -127,7 +114,6 @@ struct UnknownChoiceRule: LintRule {
 struct UnknownVariableRule: LintRule {
     let id = RuleID.unknownVariable
     let severity = Severity.error
-    let summary = "A condition, add, set or test uses a counter not declared under 'variables'."
     let triggering = [RuleExample.scenario("add: { trust: 1 }", "add: { ↓trusts: 1 }")]
     let passing = [baseScenario]
 }
@@ -135,7 +121,6 @@ struct UnknownVariableRule: LintRule {
 struct BadConditionRule: LintRule {
     let id = RuleID.badCondition
     let severity = Severity.error
-    let summary = "A 'when' condition that does not follow the condition grammar, or is too long (1,000 characters) or too deeply nested (32)."
     let triggering = [
         RuleExample.scenario("when: trust >= 1", "when: trust ↓=> 1"),
         RuleExample.scenario("when: trust >= 1", "when: trust ↓=< 1"),
@@ -148,7 +133,6 @@ struct BadConditionRule: LintRule {
 struct MissingFeedbackRule: LintRule {
     let id = RuleID.missingFeedback
     let severity = Severity.error
-    let summary = "A choice without feedback on why it matters."
     let triggering = [RuleExample.scenario([("      - id: forms", "      - ↓id: forms"), ("        feedback: Forms can wait.\n", "")])]
     let passing = [baseScenario]
 }
@@ -156,7 +140,6 @@ struct MissingFeedbackRule: LintRule {
 struct MissingRefsRule: LintRule {
     let id = RuleID.missingRefs
     let severity = Severity.error
-    let summary = "A choice that names no knowledge entry for its feedback."
     let triggering = [RuleExample.scenario([
         ("      - id: forms", "      - ↓id: forms"),
         ("        feedback: Forms can wait.\n        refs: [tenet.1]\n", "        feedback: Forms can wait.\n"),
@@ -167,7 +150,6 @@ struct MissingRefsRule: LintRule {
 struct NoChoicesRule: LintRule {
     let id = RuleID.noChoices
     let severity = Severity.error
-    let summary = "A node that is not an ending and has no choices: a learner would be stuck there."
     let triggering = [RuleExample.scenario("  flat:\n    ending: concerning\n", "  ↓flat:\n")]
     let passing = [baseScenario]
 }
@@ -175,7 +157,6 @@ struct NoChoicesRule: LintRule {
 struct EndingWithChoicesRule: LintRule {
     let id = RuleID.endingWithChoices
     let severity = Severity.error
-    let summary = "An ending that also has choices."
     let triggering = [RuleExample.scenario("    text: Flat.\n", """
             text: Flat.
             choices:
@@ -192,7 +173,6 @@ struct EndingWithChoicesRule: LintRule {
 struct UnusedDebriefRule: LintRule {
     let id = RuleID.unusedDebrief
     let severity = Severity.warning
-    let summary = "A debrief on a node that is not an ending; it is never shown."
     let triggering = [RuleExample.scenario("    prompt: What first?\n", "    prompt: What first?\n    debrief:\n      ↓- say: Never shown.\n")]
     let passing = [baseScenario]
 }
@@ -200,7 +180,6 @@ struct UnusedDebriefRule: LintRule {
 struct BadTestRule: LintRule {
     let id = RuleID.badTest
     let severity = Severity.error
-    let summary = "A test chooses a choice id the scenario does not have, or expects an ending that is not one."
     let triggering = [RuleExample.scenario("choose: [greet]", "choose: [↓gret]")]
     /// A choice with its own error (no 'next') is still a choice a test may name.
     let passing = [baseScenario, RuleExample.scenario("        next: warm\n", "")]
@@ -209,8 +188,6 @@ struct BadTestRule: LintRule {
 struct NotContentRule: LintRule {
     let id = RuleID.notContent
     let severity = Severity.error
-    let summary = "A YAML file that is neither a knowledge topic ('topic:') nor a scenario ('scenario:'), "
-        + "or one among the cases that is not a case (among the topics, not a topic): one finding, not one per field."
     let triggering = [RuleExample(file: "Scenarios/notes.yaml", text: "↓title: Notes for the next case\nideas: [a, b]\n")]
     let passing = [baseScenario, baseKnowledge]
 }
@@ -218,7 +195,6 @@ struct NotContentRule: LintRule {
 struct CommentInTextRule: LintRule {
     let id = RuleID.commentInText
     let severity = Severity.warning
-    let summary = "Unquoted text followed by ' #' and a word: YAML reads a comment there and leaves the rest of the line out."
     let triggering = [
         RuleExample.scenario("    prompt: What first?", "    prompt: What first? ↓#1 or #2"),
         RuleExample.scenario("when: trust >= 1", "when: trust >= 1 ↓#and visited(warm)"),
@@ -234,8 +210,6 @@ struct HiddenCharacterRule: LintRule {
     /// A warning: the text is shown safely everywhere (see TerminalText), so the case
     /// still loads; the author is told to delete what no one can see.
     let severity = Severity.warning
-    let summary = "Text holds a control character written as a YAML escape (\"\\e[2J\", \"\\x9b\", \"\\0\", \"\\r\") or a "
-        + "bidirectional override: it would reach exports raw, or make text read differently from what is written."
     let triggering = [
         RuleExample.scenario("title: A visit", "title: \"A visit ↓\\e[2J\""),
         RuleExample.scenario("    text: You arrive.", "    text: \"You arrive.↓\\e]52;c;aGk=\\a\""),
@@ -257,7 +231,6 @@ struct HiddenCharacterRule: LintRule {
 struct TooManyProblemsRule: LintRule {
     let id = RuleID.tooManyProblems
     let severity = Severity.note
-    let summary = "More than \(Diagnostic.perFileLimit) findings in one file: the rest are counted in one note, placed at the first left out."
     let triggering = [RuleExample.scenario("  trust: 0\n", "  trust: 0\n"
         + (1...Diagnostic.perFileLimit).map { "  v\($0): x\n" }.joined() + "  last: ↓x\n")]
     let passing = [baseScenario]
@@ -268,7 +241,6 @@ struct TooManyProblemsRule: LintRule {
 struct UnreachableNodeRule: PlayRule {
     let id = RuleID.unreachableNode
     let severity = Severity.warning
-    let summary = "A node no path from 'start' can reach."
     let triggering = [RuleExample.scenario("tests:\n", """
           ↓orphan:
             text: Nobody comes here.
@@ -284,9 +256,9 @@ struct UnreachableNodeRule: PlayRule {
         """)]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.scenario.nodes.filter { !$0.isEnding && !analysis.reachableNodes.contains($0.id) }.map {
-            ($0.location, "node '\($0.id)' can never be reached from '\(analysis.scenario.start.value)'")
+            ($0.location, .unreachableNode(node: $0.id, start: analysis.scenario.start.value))
         }
     }
 }
@@ -294,13 +266,12 @@ struct UnreachableNodeRule: PlayRule {
 struct UnreachableEndingRule: PlayRule {
     let id = RuleID.unreachableEnding
     let severity = Severity.error
-    let summary = "An ending no path from 'start' can reach."
     let triggering = [RuleExample.scenario([("next: flat", "next: warm"), ("  flat:\n", "  ↓flat:\n")])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.scenario.endings.filter { !analysis.reachableNodes.contains($0.id) }.map {
-            ($0.location, "the ending '\($0.id)' can never be reached: no path of choices leads to it")
+            ($0.location, .unreachableEnding(ending: $0.id))
         }
     }
 }
@@ -308,7 +279,6 @@ struct UnreachableEndingRule: PlayRule {
 struct StuckStateRule: PlayRule {
     let id = RuleID.stuckState
     let severity = Severity.error
-    let summary = "A reachable moment where no choice's condition holds: a learner would be stuck."
     let triggering = [RuleExample.scenario([
         ("  arrival:\n", "  ↓arrival:\n"),
         ("        add: { trust: 1 }\n", "        add: { trust: 1 }\n        when: trust >= 1\n"),
@@ -316,13 +286,9 @@ struct StuckStateRule: PlayRule {
     ])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.stuckStates().map { stuck in
-            var message = "at node '\(stuck.node.id)' no choice's condition holds"
-            if !stuck.values.isEmpty { message += " (with \(stuck.values))" }
-            message += ", so a learner would be stuck; one way there: "
-                + (stuck.path.isEmpty ? "the start" : stuck.path.joined(separator: ", "))
-            return (stuck.node.location, message)
+            (stuck.node.location, .stuckState(node: stuck.node.id, values: stuck.values, route: stuck.path))
         }
     }
 }
@@ -330,7 +296,6 @@ struct StuckStateRule: PlayRule {
 struct NoWayOutRule: PlayRule {
     let id = RuleID.noWayOut
     let severity = Severity.error
-    let summary = "A loop of choices from which no ending can be reached."
     let triggering = [RuleExample.scenario([("next: flat", "next: loop"), ("tests:\n", """
           ↓loop:
             text: Round and round.
@@ -346,10 +311,9 @@ struct NoWayOutRule: PlayRule {
         """)])]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.trappedStates().map { trapped in
-            (trapped.node.location, "from node '\(trapped.node.id)' no ending can be reached: the choices only loop; one way there: "
-                + (trapped.path.isEmpty ? "the start" : trapped.path.joined(separator: ", ")))
+            (trapped.node.location, .noWayOut(node: trapped.node.id, route: trapped.path))
         }
     }
 }
@@ -357,15 +321,13 @@ struct NoWayOutRule: PlayRule {
 struct NeverOfferedRule: PlayRule {
     let id = RuleID.neverOffered
     let severity = Severity.warning
-    let summary = "A choice whose condition never holds on any reachable path."
     let triggering = [RuleExample.scenario("        next: flat\n", "        next: flat\n        when: ↓trust >= 5\n")]
     let passing = [baseScenario]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
         analysis.neverOffered().map { item in
-            let condition = item.choice.when.map { " ('\(quoted($0.text))' never holds when the case reaches it)" } ?? ""
-            return (item.choice.when?.location ?? item.choice.location,
-                    "choice '\(item.choice.id)' in node '\(item.node.id)' is never offered\(condition)")
+            (item.choice.when?.location ?? item.choice.location,
+             .neverOffered(choice: item.choice.id, node: item.node.id, condition: item.choice.when.map { quoted($0.text) }))
         }
     }
 }
@@ -373,8 +335,6 @@ struct NeverOfferedRule: PlayRule {
 struct UnmetAssumptionRule: PlayRule {
     let id = RuleID.unmetAssumption
     let severity = Severity.error
-    let summary = "A text whose 'assumes:' is false on a route that shows it: a moment, an ending, a debrief item or "
-        + "a choice's feedback that speaks of something the learner may not have done. Named with a shortest such route."
     let triggering = [
         // An ending's text: the forms route reaches 'flat' without a greeting.
         RuleExample.scenario("    text: Flat.\n", "    text: Flat. The baby you greeted looks away.\n    assumes: ↓chose(arrival.greet)\n"),
@@ -403,17 +363,14 @@ struct UnmetAssumptionRule: PlayRule {
         RuleExample.scenario("    text: Flat.\n", "    text: Flat.\n    assumes: not chose(arrival.greet) and trust == 0\n"),
     ]
 
-    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: String)] {
-        analysis.unmetAssumptions().map { ($0.assumption.assumes.location, $0.message(in: analysis.scenario)) }
+    func check(_ analysis: ScenarioAnalysis) -> [(location: SourceLocation, message: PlayMessage)] {
+        analysis.unmetAssumptions().map { ($0.assumption.assumes.location, .unmetAssumption($0.message(in: analysis.scenario))) }
     }
 }
 
 struct StateSpaceLimitRule: LintRule {
     let id = RuleID.stateSpaceLimit
     let severity = Severity.note
-    let summary = "A case with more distinct states than lint explores (\(StateSpace.defaultLimit.grouped)): reachability is "
-        + "checked on the node graph alone, stuck states and choices never offered are not checked, and what texts "
-        + "assume is checked only on the routes explored."
     let triggering = [RuleExample.scenario([("scenario: visit", "scenario: ↓visit"), ("      - id: forms\n", """
               - id: wait
                 text: Wait.

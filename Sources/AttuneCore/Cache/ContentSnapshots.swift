@@ -3,7 +3,7 @@
 /// the Attune version that wrote it; a snapshot from any other is not used.
 enum CacheFormat {
     /// Raise whenever a snapshot type or anything inside it changes shape or meaning.
-    static let version = 2
+    static let version = 3
 }
 
 /// One knowledge topic file, read and checked on its own.

@@ -29,7 +29,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
 public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    /// What is wrong, as a typed value; a catalog (AttuneCatalog) puts it in words.
+    public var message: DiagnosticMessage
     /// The rule that found it, shown in brackets after the message (`[missing-field]`).
     public var rule: RuleID
     /// The offending line, kept so the diagnostic can be shown with a caret: the whole
@@ -53,7 +54,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public init(
         _ severity: Severity,
         at location: SourceLocation,
-        _ message: String,
+        _ message: DiagnosticMessage,
         rule: RuleID,
         sourceLine: String? = nil
     ) {
@@ -69,12 +70,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
     }
 
     /// A finding with its rule's severity.
-    public init(at location: SourceLocation, _ message: String, rule: RuleID, sourceLine: String? = nil) {
+    public init(at location: SourceLocation, _ message: DiagnosticMessage, rule: RuleID, sourceLine: String? = nil) {
         self.init(rule.severity, at: location, message, rule: rule, sourceLine: sourceLine)
     }
 
     /// A finding with its rule's severity and an excerpt already cut.
-    init(at location: SourceLocation, _ message: String, rule: RuleID, excerpt: (text: String, caret: Int)?) {
+    init(at location: SourceLocation, _ message: DiagnosticMessage, rule: RuleID, excerpt: (text: String, caret: Int)?) {
         self.severity = rule.severity
         self.location = location
         self.message = message
@@ -88,17 +89,6 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         let caret = max(0, column - 1)
         guard line.utf8.count > excerptWidth else { return (line, caret) }
         return SourceText(path: "", text: line).excerpt(line: 1, column: column) ?? (line, caret)
-    }
-
-    /// `file:line:col: severity: message [rule]`, without the source excerpt. Control
-    /// characters (in a file name or a quoted value) are neutralised.
-    public var headline: String {
-        TerminalText.neutralize("\(location): \(severity.rawValue): \(message) [\(rule)]", keepingLineBreaks: false)
-    }
-
-    /// The headline followed by the source line and a caret under the column.
-    public var rendered: String {
-        ([headline] + excerptLines()).joined(separator: "\n")
     }
 
     /// The source line and a caret under the column; with `width`, a line longer than that
@@ -159,11 +149,7 @@ extension Sequence where Element == Diagnostic {
 extension Diagnostic {
     /// The note that stands for `count` findings left out of a file.
     static func omitted(_ count: Int, at location: SourceLocation) -> Diagnostic {
-        var note = Diagnostic(
-            at: location,
-            "and \(count.grouped) more problem\(count == 1 ? "" : "s") in this file, not shown; "
-                + "fix the ones above and check again",
-            rule: omittedRule)
+        var note = Diagnostic(at: location, .tooManyProblems(count: count), rule: omittedRule)
         note.omittedCount = count
         return note
     }

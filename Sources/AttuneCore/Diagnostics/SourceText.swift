@@ -167,7 +167,7 @@ public struct SourceText: Sendable {
     }
 
     /// A finding of `rule` at a place in this file, quoting its line; the severity is the rule's.
-    public func diagnostic(line: Int, column: Int, _ message: String, rule: RuleID) -> Diagnostic {
+    public func diagnostic(line: Int, column: Int, _ message: DiagnosticMessage, rule: RuleID) -> Diagnostic {
         Diagnostic(at: location(line: line, column: column), message, rule: rule,
                    excerpt: excerpt(line: line, column: column))
     }

@@ -1,6 +1,6 @@
-/// Why a `when:` condition has the value it has in a state, in words for the author: the
-/// parts that decided it and the values that made them so. Pure: a condition and a state
-/// in, a sentence out.
+/// Why a `when:` condition has the value it has in a state, as a typed value for the
+/// author (a catalog puts it in words): the parts that decided it and the values that made
+/// them so. Pure: a condition and a state in, a reason out.
 ///
 ///     trust >= 2                      false because trust is 1
 ///     trust >= 2 and visited(night)   false because `trust >= 2` is false (trust is 1)
@@ -9,40 +9,41 @@ public enum ConditionExplanation {
     /// The most deciding parts named in one explanation; the rest are counted.
     public static let maximumParts = 6
 
-    /// "`trust >= 2` is false because trust is 1".
-    public static func sentence(_ condition: Condition, in state: some ConditionContext) -> String {
-        "`\(condition)` is \(condition.evaluate(in: state)) because \(reason(condition, in: state))"
+    /// The whole condition with its value and why: "`trust >= 2` is false because trust is 1".
+    public static func sentence(_ condition: Condition, in state: some ConditionContext) -> ConditionReason {
+        .named(condition: "\(condition)", value: condition.evaluate(in: state), because: reason(condition, in: state))
     }
 
     /// Why `condition` has its value in `state`, without naming the whole condition: the
     /// values it read ("trust is 1"), or for `and`/`or` the parts that decided it.
-    public static func reason(_ condition: Condition, in state: some ConditionContext) -> String {
+    public static func reason(_ condition: Condition, in state: some ConditionContext) -> ConditionReason {
         let value = condition.evaluate(in: state)
         switch condition {
         case let .constant(constant):
-            return "it is always \(constant)"
+            return .always(constant)
         case let .compare(variable, _, _):
-            return "\(variable) is \(state.value(of: variable))"
+            return .counter(variable, value: state.value(of: variable))
         case let .visited(node):
-            return "the moment '\(node)' was \(value ? "" : "not ")visited"
+            return .visited(node: node, value)
         case let .chose(node, choice):
-            return "the choice \(node).\(choice) was \(value ? "" : "not ")made"
+            return .chose(node: node, choice: choice, value)
         case let .not(inner):
             return reason(inner, in: state)
         case let .and(terms), let .or(terms):
             // The parts with the chain's value decide it: for a false `and` the false parts,
             // for a true `or` the true ones; otherwise every part counts.
             let deciding = terms.filter { $0.evaluate(in: state) == value }
-            return list(deciding.prefix(maximumParts).map { part($0, in: state) }, more: deciding.count - maximumParts)
+            let parts = deciding.prefix(maximumParts).map { part($0, in: state) }
+            let more = max(0, deciding.count - maximumParts)
+            return parts.count == 1 && more == 0 ? parts[0] : .parts(Array(parts), more: more)
         }
     }
 
     /// One deciding part of a chain: a visit or a choice says itself; anything else is
     /// named, with its value and why.
-    static func part(_ condition: Condition, in state: some ConditionContext) -> String {
+    static func part(_ condition: Condition, in state: some ConditionContext) -> ConditionReason {
         if speaksForItself(condition) { return reason(condition, in: state) }
-        let value = condition.evaluate(in: state)
-        return "`\(condition)` is \(value) (\(reason(condition, in: state)))"
+        return sentence(condition, in: state)
     }
 
     private static func speaksForItself(_ condition: Condition) -> Bool {
@@ -51,13 +52,5 @@ public enum ConditionExplanation {
         case let .not(inner): speaksForItself(inner)
         default: false
         }
-    }
-
-    /// "a, b and c", with "and 2 more parts" for those left out.
-    private static func list(_ items: [String], more: Int) -> String {
-        var items = items
-        if more > 0 { items.append("\(more) more part\(more == 1 ? "" : "s")") }
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 }

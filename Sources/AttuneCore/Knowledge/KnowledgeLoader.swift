@@ -72,13 +72,11 @@ public enum KnowledgeLoader {
         guard let root = composed.node else { return (nil, [], composed.diagnostics) }
         // Some other YAML file among the topics: one finding, not one per missing field.
         if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("topic"), !keys.contains("entries") {
-            let message = keys.contains("scenario")
-                ? "this file is a case (it has a 'scenario:' line), not a knowledge topic; move it to the cases folder"
-                : "this file is not a knowledge topic: it has no 'topic:' line and no 'entries:'; a topic file starts with 'topic: <its id>'"
+            let message = DiagnosticMessage.fileKind(keys.contains("scenario") ? .caseAmongTopics : .notATopic)
             return (nil, [], composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
         }
         var reader = NodeReader(source: source)
-        guard let file = reader.fields(root, what: "the topic file", allowed: topicKeys) else {
+        guard let file = reader.fields(root, what: .topicFile, allowed: topicKeys) else {
             return (nil, [], composed.diagnostics + reader.diagnostics)
         }
         let topicID = reader.text(file, "topic", required: true)
@@ -86,10 +84,9 @@ public enum KnowledgeLoader {
         let summary = reader.text(file, "summary", required: true)
         let expected = fileStem(source.path)
         if let topicID {
-            checkIdentifier(topicID, what: "topic id", in: &reader)
+            checkIdentifier(topicID, what: .topic, in: &reader)
             if topicID.value != expected {
-                reader.report(at: topicID.location,
-                              "the topic id '\(quoted(topicID.value))' differs from the file name '\(quoted(expected))'; they must match",
+                reader.report(at: topicID.location, .fileNameMismatch(.topic, id: quoted(topicID.value), fileName: quoted(expected)),
                               rule: .fileNameMismatch)
             }
         }
@@ -107,7 +104,7 @@ public enum KnowledgeLoader {
     private static func parseEntry(_ node: Node, topic: String, reader: inout NodeReader) -> KnowledgeEntry? {
         // Name the entry by its id in messages when there is one.
         let named = node.mapping?["id"]?.scalar?.string
-        let what = named.map { "entry '\(quoted($0, limit: 40))'" } ?? "an entry"
+        let what = FieldOwner.entry(named.map { quoted($0, limit: 40) })
         guard let fields = reader.fields(node, what: what, allowed: entryKeys) else { return nil }
         let id = reader.text(fields, "id", required: true)
         let title = reader.text(fields, "title", required: true)
@@ -119,9 +116,9 @@ public enum KnowledgeLoader {
         let see = reader.textList(fields, "see") ?? []
         let tags = reader.textList(fields, "tags") ?? []
         if let sources, sources.isEmpty, let value = fields["sources"] {
-            reader.report(at: value, "\(what) needs at least one source in 'sources'", rule: .missingField)
+            reader.report(at: value, .entryNeedsSource(what), rule: .missingField)
         }
-        if let id { checkIdentifier(id, what: "entry id", allowDots: true, in: &reader) }
+        if let id { checkIdentifier(id, what: .entry, in: &reader) }
         guard let id, let title, let kind, let summary, let body, let sources else { return nil }
         return KnowledgeEntry(
             id: id.value, topic: topic, title: title.value, kind: kind.value, summary: summary.value,
@@ -130,10 +127,10 @@ public enum KnowledgeLoader {
     }
 
     /// Ids are lowercase letters, digits and hyphens (and dots for entries).
-    static func checkIdentifier(_ id: Located<String>, what: String, allowDots: Bool = false, in reader: inout NodeReader) {
-        if !isIdentifier(id.value, allowDots: allowDots) {
-            let allowed = allowDots ? "lowercase letters, digits, hyphens and dots" : "lowercase letters, digits and hyphens"
-            reader.report(at: id.location, "the \(what) '\(quoted(id.value))' may only use \(allowed)", rule: .invalidID)
+    static func checkIdentifier(_ id: Located<String>, what: IdentifierKind, in reader: inout NodeReader) {
+        // Entry ids may also hold dots (`tenet.1`).
+        if !isIdentifier(id.value, allowDots: what == .entry) {
+            reader.report(at: id.location, .invalidID(what, id: quoted(id.value)), rule: .invalidID)
         }
     }
 
@@ -142,7 +139,7 @@ public enum KnowledgeLoader {
         // At most `perFileLimit` findings a file are worked out; the rest are counted.
         var kept: [String: Int] = [:]
         var omitted: [String: (count: Int, first: SourceLocation)] = [:]
-        func report(_ location: SourceLocation, rule: RuleID, _ message: () -> String) {
+        func report(_ location: SourceLocation, rule: RuleID, _ message: () -> DiagnosticMessage) {
             if kept[location.file, default: 0] >= Diagnostic.perFileLimit {
                 let previous = omitted[location.file]
                 omitted[location.file] = ((previous?.count ?? 0) + 1, min(previous?.first ?? location, location))
@@ -160,7 +157,7 @@ public enum KnowledgeLoader {
         for entry in entries {
             if let earlier = first[entry.id] {
                 report(entry.location, rule: .duplicateID) {
-                    "the entry id '\(quoted(entry.id))' is already used at \(earlier.location); ids must be unique"
+                    .field(.duplicateEntryID(quoted(entry.id), earlier: earlier.location))
                 }
             } else {
                 first[entry.id] = entry
@@ -170,9 +167,8 @@ public enum KnowledgeLoader {
         for entry in entries {
             for reference in entry.see where first[reference.value] == nil {
                 report(reference.location, rule: .unknownRef) {
-                    var message = "'see' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
-                    if let guess = ids.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-                    return message
+                    .reference(.unknownEntry(id: quoted(reference.value), in: .field("see"),
+                                             suggestion: ids.closest(to: reference.value)))
                 }
             }
         }

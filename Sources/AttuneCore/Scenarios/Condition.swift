@@ -104,8 +104,55 @@ public indirect enum Condition: Sendable, Hashable, Codable, CustomStringConvert
 /// A mistake in a condition, at a 0-based offset within the condition text, counted in
 /// Unicode scalars (as columns are).
 public struct ConditionSyntaxError: Error, Sendable, Equatable {
-    public var message: String
+    public var message: ConditionSyntax
     public var offset: Int
+}
+
+/// What is wrong in a condition, as a typed value (a catalog puts it in words).
+public enum ConditionSyntax: Sendable, Hashable, Codable {
+    /// A token of a condition, as a message names it.
+    public enum Token: Sendable, Hashable, Codable {
+        /// A word, number or sign, as written.
+        case written(String)
+        case end
+    }
+
+    /// What the parser expected where it stopped.
+    public enum Expected: Sendable, Hashable, Codable {
+        case closingBracket
+        case nodeInVisited
+        case closeAfterNode
+        case nodeInChose
+        case dotInChose
+        case choiceAfterDot
+        case closeAfterChoice
+    }
+
+    /// The keyword a sign stands for: `&` and, `|` or, `!` not (or `!=`).
+    public enum Keyword: Sendable, Hashable, Codable { case and, or, not }
+
+    /// How an invisible character shows itself.
+    public enum Invisible: Sendable, Hashable, Codable { case control, space, format }
+
+    case tooLong(length: Int, limit: Int)
+    case trailing(Token)
+    case tooDeep(limit: Int)
+    /// `found`: nil when only what was expected is said; `unclosedAt`: the column of an
+    /// unclosed '(' in the condition.
+    case expected(Expected, found: Token?, unclosedAt: Int?)
+    case unknownFunction(String, suggestion: String?)
+    case comparisonExpected(after: String)
+    case numberExpected(after: String)
+    case conditionExpected(found: Token)
+    case numberTooLarge(limit: Int)
+    /// `=>` or `=<`: `written`, and `meant` (`>=`, `<=`).
+    case reversedComparison(written: String, meant: String)
+    case singleEquals
+    case commaInChose
+    case sign(String, meaning: Keyword)
+    /// An invisible character, by its code point.
+    case invisible(UInt32, Invisible)
+    case character(String)
 }
 
 /// Recursive-descent parser for the condition grammar:
@@ -144,18 +191,14 @@ public struct ConditionParser {
     public static func parse(_ text: String) throws(ConditionSyntaxError) -> Condition {
         let length = text.unicodeScalars.count
         if length > maximumLength {
-            throw ConditionSyntaxError(
-                message: "this condition is \(length.grouped) characters long; a condition is at most "
-                    + "\(maximumLength.grouped), so write a shorter one (a counter can stand for a long list of choices)",
-                offset: 0)
+            throw ConditionSyntaxError(message: .tooLong(length: length, limit: maximumLength), offset: 0)
         }
         var parser = ConditionParser()
         parser.tokens = try tokenize(text)
         let condition = try parser.expression()
         let next = parser.peek
         guard next.kind == .end else {
-            throw ConditionSyntaxError(message: "unexpected \(describe(next.kind)) after a complete condition; "
-                + "join conditions with 'and' or 'or'", offset: next.offset)
+            throw ConditionSyntaxError(message: .trailing(describe(next.kind)), offset: next.offset)
         }
         return condition
     }
@@ -190,9 +233,7 @@ public struct ConditionParser {
     private mutating func nest(at offset: Int) throws(ConditionSyntaxError) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw ConditionSyntaxError(
-                message: "brackets and 'not' are nested more than \(Self.maximumDepth) deep here; "
-                    + "write the condition more simply", offset: offset)
+            throw ConditionSyntaxError(message: .tooDeep(limit: Self.maximumDepth), offset: offset)
         }
     }
 
@@ -207,7 +248,7 @@ public struct ConditionParser {
             try nest(at: token.offset)
             defer { depth -= 1 }
             let inner = try expression()
-            try expect(.close, "a closing ')'", opened: token.offset)
+            try expect(.close, .closingBracket, opened: token.offset)
             return inner
         case .word("true"):
             return .constant(true)
@@ -215,69 +256,62 @@ public struct ConditionParser {
             return .constant(false)
         case .word("visited") where peek.kind == .open:
             _ = advance()
-            let node = try name("a node id inside visited( )")
-            try expect(.close, "')' after the node id", opened: token.offset)
+            let node = try name(.nodeInVisited)
+            try expect(.close, .closeAfterNode, opened: token.offset)
             return .visited(node: node)
         case .word("chose") where peek.kind == .open:
             _ = advance()
-            let node = try name("a node id inside chose( ), like chose(arrival.greet-baby)")
-            try expect(.dot, "'.' between the node id and the choice id, like chose(arrival.greet-baby)", opened: nil)
-            let choice = try name("a choice id after the '.'")
-            try expect(.close, "')' after the choice id", opened: token.offset)
+            let node = try name(.nodeInChose)
+            try expect(.dot, .dotInChose, opened: nil)
+            let choice = try name(.choiceAfterDot)
+            try expect(.close, .closeAfterChoice, opened: token.offset)
             return .chose(node: node, choice: choice)
         case let .word(word) where peek.kind == .open && !["not", "and", "or"].contains(word):
-            let meant = closestMatch(to: word, in: ["visited", "chose"]).map { " (did you mean '\($0)( )'?)" } ?? ""
             throw ConditionSyntaxError(
-                message: "'\(word)( )' is not part of the condition language\(meant); a condition can use "
-                    + "visited(node) and chose(node.choice)", offset: token.offset)
+                message: .unknownFunction(word, suggestion: closestMatch(to: word, in: ["visited", "chose"])), offset: token.offset)
         case let .word(word) where !["and", "or"].contains(word):
             guard case let .op(op) = peek.kind else {
-                throw ConditionSyntaxError(
-                    message: "expected a comparison after '\(word)', like '\(word) >= 1'", offset: peek.offset)
+                throw ConditionSyntaxError(message: .comparisonExpected(after: word), offset: peek.offset)
             }
             _ = advance()
             let valueToken = advance()
             guard case let .number(value) = valueToken.kind else {
-                throw ConditionSyntaxError(
-                    message: "expected a whole number after '\(op.rawValue)'", offset: valueToken.offset)
+                throw ConditionSyntaxError(message: .numberExpected(after: op.rawValue), offset: valueToken.offset)
             }
             return .compare(variable: word, op: op, value: value)
         default:
-            throw ConditionSyntaxError(
-                message: "expected a condition (a comparison, visited(...), chose(...), true, false, 'not' or '(') "
-                    + "but found \(Self.describe(token.kind))",
-                offset: token.offset)
+            throw ConditionSyntaxError(message: .conditionExpected(found: Self.describe(token.kind)), offset: token.offset)
         }
     }
 
-    private mutating func name(_ what: String) throws(ConditionSyntaxError) -> String {
+    private mutating func name(_ what: ConditionSyntax.Expected) throws(ConditionSyntaxError) -> String {
         let token = advance()
         switch token.kind {
         case let .word(word): return word
         case let .number(number): return String(number)
-        default: throw ConditionSyntaxError(message: "expected \(what)", offset: token.offset)
+        default: throw ConditionSyntaxError(message: .expected(what, found: nil, unclosedAt: nil), offset: token.offset)
         }
     }
 
-    private mutating func expect(_ kind: TokenKind, _ what: String, opened: Int?) throws(ConditionSyntaxError) {
+    private mutating func expect(_ kind: TokenKind, _ what: ConditionSyntax.Expected, opened: Int?) throws(ConditionSyntaxError) {
         let token = peek
         guard token.kind == kind else {
-            var message = "expected \(what) but found \(Self.describe(token.kind))"
-            if let opened, kind == .close { message += " (the '(' at column \(opened + 1) of the condition is not closed)" }
-            throw ConditionSyntaxError(message: message, offset: token.offset)
+            let unclosed = kind == .close ? opened.map { $0 + 1 } : nil
+            throw ConditionSyntaxError(message: .expected(what, found: Self.describe(token.kind), unclosedAt: unclosed),
+                                       offset: token.offset)
         }
         _ = advance()
     }
 
-    private static func describe(_ kind: TokenKind) -> String {
+    private static func describe(_ kind: TokenKind) -> ConditionSyntax.Token {
         switch kind {
-        case let .word(word): "'\(word)'"
-        case let .number(number): "'\(number)'"
-        case let .op(op): "'\(op.rawValue)'"
-        case .open: "'('"
-        case .close: "')'"
-        case .dot: "'.'"
-        case .end: "the end of the condition"
+        case let .word(word): .written(quoted(word, limit: 40))
+        case let .number(number): .written("\(number)")
+        case let .op(op): .written(op.rawValue)
+        case .open: .written("(")
+        case .close: .written(")")
+        case .dot: .written(".")
+        case .end: .end
         }
     }
 
@@ -333,9 +367,7 @@ public struct ConditionParser {
                 }
                 let digits = String(String.UnicodeScalarView(scalars[start..<index]))
                 guard let value = Int(digits), value.magnitude <= UInt(maximumNumber) else {
-                    throw ConditionSyntaxError(
-                        message: "this number is too large; counters stay within \(maximumNumber.grouped) either side of zero",
-                        offset: start)
+                    throw ConditionSyntaxError(message: .numberTooLarge(limit: maximumNumber), offset: start)
                 }
                 tokens.append(Token(kind: .number(value), offset: start))
                 continue
@@ -354,26 +386,21 @@ public struct ConditionParser {
             case ".": tokens.append(Token(kind: .dot, offset: start))
             case "=" where index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "<"):
                 let meant = scalars[index + 1] == ">" ? ">=" : "<="
-                throw ConditionSyntaxError(
-                    message: "'=\(scalars[index + 1])' is not a comparison; write '\(meant)' (the '=' comes second)", offset: start)
+                throw ConditionSyntaxError(message: .reversedComparison(written: "=\(scalars[index + 1])", meant: meant), offset: start)
             case "=":
-                throw ConditionSyntaxError(message: "a single '=' is not a comparison; write '==' to compare", offset: start)
+                throw ConditionSyntaxError(message: .singleEquals, offset: start)
             case "," where insideChose(scalars, before: index):
-                throw ConditionSyntaxError(
-                    message: "chose( ) takes the node id and the choice id joined by a '.', like chose(arrival.greet-baby), "
-                        + "not a ','", offset: start)
+                throw ConditionSyntaxError(message: .commaInChose, offset: start)
             case "&", "|", "!":
-                let word = scalar == "&" ? "and" : scalar == "|" ? "or" : "not (or '!=')"
-                throw ConditionSyntaxError(message: "'\(scalar)' is not part of the condition language; write '\(word)'",
-                                           offset: start)
+                let meaning: ConditionSyntax.Keyword = scalar == "&" ? .and : scalar == "|" ? .or : .not
+                throw ConditionSyntaxError(message: .sign(String(scalar), meaning: meaning), offset: start)
             default:
                 if TerminalText.isInvisible(scalar) {
-                    let advice = scalar.properties.isWhitespace && !TerminalText.isControl(scalar)
-                        ? "use an ordinary space" : "delete it"
-                    throw ConditionSyntaxError(
-                        message: "\(TerminalText.describe(scalar)) cannot appear in a condition; \(advice)", offset: start)
+                    let kind: ConditionSyntax.Invisible = TerminalText.isControl(scalar) || scalar == "\n" || scalar == "\t"
+                        || scalar.value == 0x85 ? .control : scalar.properties.isWhitespace ? .space : .format
+                    throw ConditionSyntaxError(message: .invisible(scalar.value, kind), offset: start)
                 }
-                throw ConditionSyntaxError(message: "the character '\(scalar)' cannot appear in a condition", offset: start)
+                throw ConditionSyntaxError(message: .character(String(scalar)), offset: start)
             }
             index += 1
         }

@@ -1,16 +1,7 @@
 /// How a choice meets the baby and family, in the learner's terms.
 public enum Rating: String, Sendable, Hashable, Codable, CaseIterable {
     case attuned, partial, missed, unsafe
-
-    /// The rating in words, as the player shows it.
-    public var words: String {
-        switch self {
-        case .attuned: "Attuned"
-        case .partial: "Partly attuned"
-        case .missed: "Missed the cue"
-        case .unsafe: "Safety concern"
-        }
-    }
+    // Its words are in the catalogs (AttuneCatalog), in the learner's language.
 }
 
 /// The tone of an ending.

@@ -67,7 +67,7 @@ public enum ScenarioLoader {
             diagnostics += parsed.diagnostics
             guard let scenario = parsed.scenario else { continue }
             if let earlier = seen[scenario.id] {
-                let message = "the scenario id '\(quoted(scenario.id))' is already used by \(earlier.file); ids must be unique"
+                let message = DiagnosticMessage.field(.duplicateScenarioID(quoted(scenario.id), earlierFile: earlier.file))
                 if let source = source(parsed.path) {
                     diagnostics.append(source.diagnostic(
                         line: scenario.location.line, column: scenario.location.column, message, rule: .duplicateID))
@@ -89,13 +89,11 @@ public enum ScenarioLoader {
         guard let root = composed.node else { return (nil, composed.diagnostics) }
         // Some other YAML file among the cases: one finding, not one per missing field.
         if let keys = root.mapping.map({ Set($0.keys.compactMap(\.scalar?.string)) }), !keys.contains("scenario"), !keys.contains("nodes") {
-            let message = keys.contains("topic")
-                ? "this file is a knowledge topic (it has a 'topic:' line), not a case; move it to the knowledge folder"
-                : "this file is not a case: it has no 'scenario:' line and no 'nodes:'; a case file starts with 'scenario: <its id>'"
+            let message = DiagnosticMessage.fileKind(keys.contains("topic") ? .topicAmongCases : .notACase)
             return (nil, composed.diagnostics + [source.diagnostic(line: 1, column: 1, message, rule: .notContent)])
         }
         var reader = NodeReader(source: source)
-        guard let file = reader.fields(root, what: "the scenario file", allowed: scenarioKeys) else {
+        guard let file = reader.fields(root, what: .scenarioFile, allowed: scenarioKeys) else {
             return (nil, composed.diagnostics + reader.diagnostics)
         }
         var parser = ScenarioParser(reader: reader, knowledge: knowledge)
@@ -132,20 +130,19 @@ private struct ScenarioParser {
         let id = reader.text(file, "scenario", required: true)
         let title = reader.text(file, "title", required: true)
         let summary = reader.text(file, "summary", required: true)
-        let minutes = reader.requireField(file, "minutes").flatMap { reader.integer($0, field: "minutes", in: "the scenario") }
+        let minutes = reader.requireField(file, "minutes").flatMap { reader.integer($0, field: "minutes", in: .scenario) }
         let audience = reader.textList(file, "audience", required: true) ?? []
         let competencies = reader.textList(file, "competencies", required: true) ?? []
         let knowledgeIDs = reader.textList(file, "knowledge", required: true) ?? []
         let warnings = reader.textList(file, "content-warnings") ?? []
-        let variables = counters(file, "variables", what: "the scenario")
+        let variables = counters(file, "variables", what: .scenario)
         let facilitator = facilitation(file)
         let start = reader.text(file, "start", required: true)
         let expected = fileStem(path)
         if let id {
-            KnowledgeLoader.checkIdentifier(id, what: "scenario id", in: &reader)
+            KnowledgeLoader.checkIdentifier(id, what: .scenario, in: &reader)
             if id.value != expected {
-                reader.report(at: id.location,
-                              "the scenario id '\(quoted(id.value))' differs from the file name '\(quoted(expected))'; they must match",
+                reader.report(at: id.location, .fileNameMismatch(.scenario, id: quoted(id.value), fileName: quoted(expected)),
                               rule: .fileNameMismatch)
             }
         }
@@ -157,19 +154,16 @@ private struct ScenarioParser {
         if let nodesNode = reader.requireField(file, "nodes") {
             if case let .mapping(mapping) = nodesNode {
                 for (key, value) in mapping {
-                    guard let nodeID = reader.scalarText(key, field: "a node id", in: "'nodes'") else { continue }
-                    KnowledgeLoader.checkIdentifier(nodeID, what: "node id", in: &reader)
+                    guard let nodeID = reader.scalarText(key, field: "nodes", in: .nodes) else { continue }
+                    KnowledgeLoader.checkIdentifier(nodeID, what: .node, in: &reader)
                     writtenNodes.insert(nodeID.value)
                     if let node = self.node(nodeID, value) { nodes.append(node) }
                 }
                 if mapping.count == 0 {
-                    reader.report(at: nodesNode, "'nodes' is empty; a scenario needs at least a start and an ending",
-                                  rule: .missingField)
+                    reader.report(at: nodesNode, .nodesEmpty, rule: .missingField)
                 }
             } else {
-                reader.report(at: nodesNode,
-                              "'nodes' should be a block of node ids, each with its text and choices, but it is \(reader.describe(nodesNode))",
-                              rule: .wrongType)
+                reader.report(at: nodesNode, .nodesNotABlock(found: reader.describe(nodesNode)), rule: .wrongType)
             }
         }
         let tests = (reader.list(file, "tests", required: false) ?? []).compactMap { test($0) }
@@ -188,19 +182,18 @@ private struct ScenarioParser {
 
     private mutating func facilitation(_ file: Fields) -> Facilitation? {
         guard let value = file["facilitator"], !value.isNull,
-              let fields = reader.fields(value, what: "'facilitator'", allowed: ScenarioLoader.facilitatorKeys) else { return nil }
+              let fields = reader.fields(value, what: .facilitator, allowed: ScenarioLoader.facilitatorKeys) else { return nil }
         let notes = reader.text(fields, "notes", required: false)
         let discussion = reader.textList(fields, "discussion") ?? []
         return Facilitation(notes: notes?.value, discussion: discussion.map(\.value))
     }
 
     /// `variables`, `add` and `set`: a block of `name: whole number` lines.
-    private mutating func counters(_ fields: Fields, _ key: String, what: String) -> [CounterChange] {
+    private mutating func counters(_ fields: Fields, _ key: String, what: FieldOwner) -> [CounterChange] {
         guard let value = fields[key], !value.isNull else { return [] }
         guard case let .mapping(mapping) = value else {
-            reader.report(at: value,
-                          "'\(key)' in \(what) should be a block of 'name: number' pairs, like { trust: 1 }, but it is \(reader.describe(value))"
-                              + YAMLSlips.counterColonAdvice(for: value),
+            reader.report(at: value, .notCounters(field: key, in: what, found: reader.describe(value),
+                                                  fix: YAMLSlips.counterColonFix(for: value)),
                           rule: .wrongType)
             return []
         }
@@ -215,7 +208,8 @@ private struct ScenarioParser {
     }
 
     private mutating func node(_ id: Located<String>, _ value: Node) -> ScenarioNode? {
-        let what = "node '\(quoted(id.value, limit: 40))'"
+        let nodeID = quoted(id.value, limit: 40)
+        let what = FieldOwner.node(nodeID)
         guard let fields = reader.fields(value, what: what, allowed: ScenarioLoader.nodeKeys) else { return nil }
         let text = reader.text(fields, "text", required: true)
         let reflect = reader.text(fields, "reflect", required: false)
@@ -226,8 +220,7 @@ private struct ScenarioParser {
         if let written = reader.text(fields, "ending", required: false) {
             ending = EndingKind(rawValue: written.value)
             if ending == nil {
-                reader.report(at: written.location,
-                              "'ending' must be hopeful, mixed or concerning, not '\(quoted(written.value))'", rule: .invalidValue)
+                reader.report(at: written.location, .badEndingKind(quoted(written.value)), rule: .invalidValue)
                 ending = .mixed
             }
         }
@@ -237,8 +230,7 @@ private struct ScenarioParser {
             if let written = item.mapping?["id"]?.scalar?.string { writtenChoices[id.value, default: []].insert(written) }
             guard let choice = self.choice(item, position: position + 1, node: id.value) else { continue }
             if let earlier = seenChoices[choice.id] {
-                reader.report(at: choice.location,
-                              "the choice id '\(quoted(choice.id))' is already used in \(what) at line \(earlier.line); choice ids must be unique in a node",
+                reader.report(at: choice.location, .duplicateChoiceID(quoted(choice.id), node: nodeID, line: earlier.line),
                               rule: .duplicateID)
             }
             seenChoices[choice.id] = choice.location
@@ -246,30 +238,25 @@ private struct ScenarioParser {
         }
         var debrief: [DebriefItem] = []
         for item in reader.list(fields, "debrief", required: false) ?? [] {
-            guard let itemFields = reader.fields(item, what: "a debrief item in \(what)", allowed: ScenarioLoader.debriefKeys),
+            guard let itemFields = reader.fields(item, what: .debriefItem(what), allowed: ScenarioLoader.debriefKeys),
                   let say = reader.text(itemFields, "say", required: true) else { continue }
             let when = condition(itemFields)
             let assumes = condition(itemFields, "assumes")
             debrief.append(DebriefItem(when: when, say: say.value, assumes: assumes))
         }
         if ending != nil, !choices.isEmpty, let written = fields["choices"] {
-            reader.report(at: written, "\(what) is an ending, so it cannot have choices; remove 'ending' or the choices",
-                          rule: .endingWithChoices)
+            reader.report(at: written, .endingWithChoices(node: nodeID), rule: .endingWithChoices)
         }
         if ending == nil {
             if let written = fields["choices"], !written.isNull {
                 if written.sequence?.count == 0 {
-                    reader.report(at: written,
-                                  "\(what) has an empty choice list and is not an ending, so a learner would be stuck there",
-                                  rule: .noChoices)
+                    reader.report(at: written, .emptyChoiceList(node: nodeID), rule: .noChoices)
                 }
             } else {
-                reader.report(at: id.location,
-                              "\(what) has no choices and is not an ending, so a learner would be stuck there; add choices or 'ending: hopeful|mixed|concerning'",
-                              rule: .noChoices)
+                reader.report(at: id.location, .noChoices(node: nodeID), rule: .noChoices)
             }
             if let written = fields["debrief"] {
-                reader.report(at: written, "\(what) is not an ending, so its debrief is never shown", rule: .unusedDebrief)
+                reader.report(at: written, .unusedDebrief(node: nodeID), rule: .unusedDebrief)
             }
         }
         guard let text else { return nil }
@@ -280,10 +267,10 @@ private struct ScenarioParser {
 
     private mutating func choice(_ item: Node, position: Int, node: String) -> Choice? {
         let writtenID = item.mapping?["id"]?.scalar?.string
-        let what = "choice \(writtenID.map { "'\(quoted($0, limit: 40))'" } ?? "\(position)") in node '\(quoted(node, limit: 40))'"
+        let what = FieldOwner.choice(id: writtenID.map { quoted($0, limit: 40) }, position: position, node: quoted(node, limit: 40))
         guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.choiceKeys) else { return nil }
         let id = reader.text(fields, "id", required: false)
-        if let id { KnowledgeLoader.checkIdentifier(id, what: "choice id", in: &reader) }
+        if let id { KnowledgeLoader.checkIdentifier(id, what: .choice, in: &reader) }
         let text = reader.text(fields, "text", required: true)
         let next = reader.text(fields, "next", required: true)
         let ratingText = reader.text(fields, "rating", required: true)
@@ -291,31 +278,26 @@ private struct ScenarioParser {
         if let ratingText {
             rating = Rating(rawValue: ratingText.value)
             if rating == nil {
-                var message = "'rating' must be attuned, partial, missed or unsafe, not '\(quoted(ratingText.value))'"
-                if let guess = closestMatch(to: ratingText.value, in: Rating.allCases.map(\.rawValue)) {
-                    message += " (did you mean '\(guess)'?)"
-                }
-                reader.report(at: ratingText.location, message, rule: .invalidValue)
+                let guess = closestMatch(to: ratingText.value, in: Rating.allCases.map(\.rawValue))
+                reader.report(at: ratingText.location, .badRating(quoted(ratingText.value), suggestion: guess), rule: .invalidValue)
                 // Keep reading the choice so its other fields are still checked.
                 rating = .partial
             }
         }
         let feedback = reader.text(fields, "feedback", required: false)
         if feedback == nil {
-            reader.report(at: fields.node,
-                          "\(what) has no 'feedback'; every choice needs feedback on why it matters", rule: .missingFeedback)
+            reader.report(at: fields.node, .missingFeedback(what), rule: .missingFeedback)
         }
         let refs = reader.textList(fields, "refs") ?? []
         if refs.isEmpty {
-            reader.report(at: fields["refs"] ?? fields.node,
-                          "\(what) has no 'refs'; name at least one knowledge entry the feedback rests on", rule: .missingRefs)
+            reader.report(at: fields["refs"] ?? fields.node, .missingRefs(what), rule: .missingRefs)
         }
         for reference in refs { checkKnowledge(reference, field: "refs") }
         let competencies = reader.textList(fields, "competencies") ?? []
         for reference in competencies { checkKnowledge(reference, field: "competencies") }
         var perspectives = Perspectives()
         if let value = fields["perspectives"], !value.isNull,
-           let written = reader.fields(value, what: "'perspectives' in \(what)", allowed: ScenarioLoader.perspectiveKeys) {
+           let written = reader.fields(value, what: .perspectives(what), allowed: ScenarioLoader.perspectiveKeys) {
             perspectives.baby = reader.text(written, "baby", required: false)?.value
             perspectives.parent = reader.text(written, "parent", required: false)?.value
             perspectives.practitioner = reader.text(written, "practitioner", required: false)?.value
@@ -337,8 +319,7 @@ private struct ScenarioParser {
     private mutating func condition(_ fields: Fields, _ key: String = "when") -> WrittenCondition? {
         guard let value = fields[key], !value.isNull else { return nil }
         guard case let .scalar(scalar) = value else {
-            reader.report(at: value, "'\(key)' should be a condition written as text, like 'trust >= 1', "
-                + "but it is \(reader.describe(value))", rule: .wrongType)
+            reader.report(at: value, .conditionNotText(field: key, found: reader.describe(value)), rule: .wrongType)
             return nil
         }
         let location = reader.location(of: value)
@@ -352,8 +333,7 @@ private struct ScenarioParser {
         } catch {
             var errorLocation = location
             errorLocation.column = column(ofOffset: error.offset, in: scalar, at: location)
-            reader.report(at: errorLocation, "in the condition '\(quoted(scalar.string))': \(error.message)",
-                          rule: .badCondition)
+            reader.report(at: errorLocation, .condition(quoted(scalar.string), error.message), rule: .badCondition)
             return nil
         }
     }
@@ -401,25 +381,24 @@ private struct ScenarioParser {
 
     private mutating func test(_ item: Node) -> ScenarioTest? {
         let name = item.mapping?["name"]?.scalar?.string
-        let what = "test \(name.map { "'\(quoted($0, limit: 40))'" } ?? "without a name")"
+        let what = FieldOwner.test(name.map { quoted($0, limit: 40) })
         guard let fields = reader.fields(item, what: what, allowed: ScenarioLoader.testKeys) else { return nil }
         let written = reader.text(fields, "name", required: true)
         let choose = reader.textList(fields, "choose", required: true) ?? []
         var expectation = ScenarioTest.Expectation()
         if let value = reader.requireField(fields, "expect"),
-           let expect = reader.fields(value, what: "'expect' in \(what)", allowed: ScenarioLoader.expectKeys) {
+           let expect = reader.fields(value, what: .expect(what), allowed: ScenarioLoader.expectKeys) {
             expectation.ending = reader.text(expect, "ending", required: false)
             expectation.visited = reader.textList(expect, "visited") ?? []
             expectation.notVisited = reader.textList(expect, "not-visited") ?? []
-            expectation.variables = counters(expect, "variables", what: "'expect' in \(what)")
+            expectation.variables = counters(expect, "variables", what: .expect(what))
             if let ratings = reader.textList(expect, "ratings") {
                 var parsed: [Rating] = []
                 for rating in ratings {
                     if let value = Rating(rawValue: rating.value) {
                         parsed.append(value)
                     } else {
-                        reader.report(at: rating.location,
-                                      "'\(quoted(rating.value))' is not a rating; use attuned, partial, missed or unsafe", rule: .invalidValue)
+                        reader.report(at: rating.location, .testBadRating(quoted(rating.value)), rule: .invalidValue)
                     }
                 }
                 expectation.ratings = parsed
@@ -435,39 +414,34 @@ private struct ScenarioParser {
     private mutating func checkKnowledge(_ reference: Located<String>, field: String) {
         guard !knowledge.contains(reference.value) else { return }
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
-        var message = "'\(field)' names '\(quoted(reference.value))', which is not an entry in the knowledge base"
-        if let guess = knowledgeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(at: reference.location, message, rule: .unknownRef)
+        let message = ReferenceMessage.unknownEntry(id: quoted(reference.value), in: .field(field),
+                                                    suggestion: knowledgeIDs.closest(to: reference.value))
+        reader.report(at: reference.location, .reference(message), rule: .unknownRef)
     }
 
-    private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: String) {
+    private mutating func checkNode(_ reference: Located<String>, in scenario: Scenario, role: ReferenceMessage.Place) {
         guard scenario.node(reference.value) == nil, !writtenNodes.contains(reference.value) else { return }
         guard reader.hasRoom else { return reader.omit(at: reference.location) }
-        var message = "\(role) '\(quoted(reference.value))', which is not a node in this scenario"
-        if let guess = nodeIDs.closest(to: reference.value) { message += " (did you mean '\(guess)'?)" }
-        reader.report(at: reference.location, message, rule: .unknownNode)
+        let message = ReferenceMessage.unknownNode(id: quoted(reference.value), in: role,
+                                                   suggestion: nodeIDs.closest(to: reference.value))
+        reader.report(at: reference.location, .reference(message), rule: .unknownNode)
     }
 
     private mutating func checkVariable(_ name: String, at location: SourceLocation, declared: Set<String>) {
         guard !declared.contains(name) else { return }
         guard reader.hasRoom else { return reader.omit(at: location) }
-        var message = "'\(quoted(name))' is not a declared variable"
-        if let guess = variableNames.closest(to: name) {
-            message += " (did you mean '\(guess)'?)"
-        } else {
-            message += "; declare it under 'variables:' with its start value"
-        }
-        reader.report(at: location, message, rule: .unknownVariable)
+        let message = ReferenceMessage.unknownVariable(name: quoted(name), suggestion: variableNames.closest(to: name))
+        reader.report(at: location, .reference(message), rule: .unknownVariable)
     }
 
     private mutating func crossCheck(_ scenario: Scenario, startGiven: Bool) {
         let declared = Set(scenario.variables.map(\.variable))
         nodeIDs = SuggestionIndex(scenario.nodes.map(\.id))
         variableNames = SuggestionIndex(Array(declared))
-        if startGiven { checkNode(scenario.start, in: scenario, role: "'start' names") }
+        if startGiven { checkNode(scenario.start, in: scenario, role: .field("start")) }
         for node in scenario.nodes {
             for choice in node.choices {
-                checkNode(choice.next, in: scenario, role: "'next' names")
+                checkNode(choice.next, in: scenario, role: .field("next"))
                 for change in choice.add + choice.set { checkVariable(change.variable, at: change.location, declared: declared) }
             }
         }
@@ -484,10 +458,10 @@ private struct ScenarioParser {
                 case let .variable(name):
                     checkVariable(name, at: at(reference), declared: declared)
                 case let .node(node):
-                    checkNode(Located(node, at: at(reference)), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                    checkNode(Located(node, at: at(reference)), in: scenario, role: .condition(quoted(written.text)))
                 case let .choice(node, choice):
                     guard let target = scenario.node(node) else {
-                        checkNode(Located(node, at: at(.node(node))), in: scenario, role: "the condition '\(quoted(written.text))' names")
+                        checkNode(Located(node, at: at(.node(node))), in: scenario, role: .condition(quoted(written.text)))
                         continue
                     }
                     if !target.choices.contains(where: { $0.id == choice }), writtenChoices[node]?.contains(choice) != true {
@@ -495,9 +469,10 @@ private struct ScenarioParser {
                             reader.omit(at: written.location)
                             continue
                         }
-                        var message = "the condition '\(quoted(written.text))' names the choice '\(quoted(choice))', which node '\(quoted(node))' does not have"
-                        if let guess = closestMatch(to: choice, in: target.choices.map(\.id)) { message += " (did you mean '\(guess)'?)" }
-                        reader.report(at: at(reference), message, rule: .unknownChoice)
+                        let message = ReferenceMessage.unknownChoice(
+                            condition: quoted(written.text), choice: quoted(choice), node: quoted(node),
+                            suggestion: closestMatch(to: choice, in: target.choices.map(\.id)))
+                        reader.report(at: at(reference), .reference(message), rule: .unknownChoice)
                     }
                 }
             }
@@ -511,23 +486,22 @@ private struct ScenarioParser {
                     reader.omit(at: step.location)
                     continue
                 }
-                var message = "test '\(name)' chooses '\(quoted(step.value))', which is not a choice id in this scenario"
-                if let guess = choiceSuggestions.closest(to: step.value) { message += " (did you mean '\(guess)'?)" }
-                reader.report(at: step.location, message, rule: .badTest)
+                let message = ReferenceMessage.testUnknownChoice(test: name, choice: quoted(step.value),
+                                                                 suggestion: choiceSuggestions.closest(to: step.value))
+                reader.report(at: step.location, .reference(message), rule: .badTest)
             }
             if let ending = test.expect.ending {
                 if let node = scenario.node(ending.value) {
                     if !node.isEnding {
                         reader.report(at: ending.location,
-                                      "test '\(name)' expects the ending '\(quoted(ending.value))', but that node is not an ending",
-                                      rule: .badTest)
+                                      .reference(.testEndingNotEnding(test: name, node: quoted(ending.value))), rule: .badTest)
                     }
                 } else {
-                    checkNode(ending, in: scenario, role: "test '\(name)' expects the ending")
+                    checkNode(ending, in: scenario, role: .testEnding(name))
                 }
             }
             for node in test.expect.visited + test.expect.notVisited {
-                checkNode(node, in: scenario, role: "test '\(name)' names")
+                checkNode(node, in: scenario, role: .test(name))
             }
             for variable in test.expect.variables {
                 checkVariable(variable.variable, at: variable.location, declared: declared)

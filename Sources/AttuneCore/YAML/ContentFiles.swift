@@ -85,11 +85,8 @@ public enum ContentFiles {
                 listing.files.append((directory as NSString).appendingPathComponent(text))
             } else {
                 let shown = (directory as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))
-                listing.diagnostics.append(Diagnostic(
-                    at: SourceLocation(file: shown, line: 1, column: 1),
-                    "this file's name is not valid UTF-8 text (the marked characters), so Attune cannot open it; "
-                        + "rename it using ordinary letters",
-                    rule: .yamlSyntax))
+                listing.diagnostics.append(Diagnostic(at: SourceLocation(file: shown, line: 1, column: 1),
+                                                      .file(.nameNotUTF8), rule: .yamlSyntax))
             }
         }
         return listing
@@ -166,8 +163,7 @@ public enum ContentFiles {
     /// The finding for a content entry that is a symbolic link. It names the link only:
     /// where the link leads is neither read nor shown (it could be `/proc/self/environ` or a
     /// file of passwords).
-    static let linkRefusal = "this is a link (a shortcut to a file somewhere else); Attune does not follow links "
-        + "in content, so nothing it leads to was read. Put the file itself here instead of a link"
+    static let linkRefusal = FileMessage.link
 
     /// Whether `path` itself (not what it leads to) is a symbolic link.
     static func isLink(_ path: String) -> Bool {
@@ -189,8 +185,8 @@ public enum ContentFiles {
     }
 
     static func readBytes(_ path: String, opening: (String) -> Int32) -> Result<ContentFileBytes, Diagnostic> {
-        func refuse(_ message: String) -> Result<ContentFileBytes, Diagnostic> {
-            .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, rule: .yamlSyntax))
+        func refuse(_ message: FileMessage) -> Result<ContentFileBytes, Diagnostic> {
+            .failure(Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), .file(message), rule: .yamlSyntax))
         }
         // A link is refused before anything is opened, and opening does not follow one
         // (O_NOFOLLOW), so a link swapped in between the two is refused too. Opening never
@@ -205,15 +201,13 @@ public enum ContentFiles {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return refuse("this file cannot be read (\(describe(errno: errno)))") }
+        guard fstat(descriptor, &info) == 0 else { return refuse(.cannotRead(system: describe(errno: errno))) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR:
-            return refuse("this is a folder, not a content file; rename it so its name does not end in .yaml, "
-                + "or move it out of the content folder")
+            return refuse(.folder)
         default:
-            return refuse("this is \(kind(of: info.st_mode)), not a content file; Attune reads only ordinary "
-                + "text files, so remove it from the content folder")
+            return refuse(.special(kind(of: info.st_mode)))
         }
         if Int(info.st_size) > maximumSize {
             return refuse(tooLarge(Int(info.st_size)))
@@ -227,7 +221,7 @@ public enum ContentFiles {
             if count < 0 {
                 let error = errno
                 if error == EINTR { continue }
-                return refuse("this file cannot be read (\(describe(errno: error)))")
+                return refuse(.cannotRead(system: describe(errno: error)))
             }
             if count == 0 { break }
             bytes += chunk[..<count]
@@ -241,12 +235,9 @@ public enum ContentFiles {
         return .success(ContentFileBytes(path: path, bytes: bytes, size: Int(info.st_size), modified: modified))
     }
 
-    private static func tooLarge(_ size: Int) -> String {
+    private static func tooLarge(_ size: Int) -> FileMessage {
         // One decimal, so 4.1 MB is not shown as "4 MB" beside a limit of 4 MB.
-        let tenths = Int((Double(size) / (1024 * 1024) * 10).rounded(.up))
-        let shown = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-        return "the file is \(shown) MB; a content file is at most \(maximumSize / (1024 * 1024)) MB, "
-            + "so this is probably not a scenario or topic file"
+        .tooLarge(tenths: Int((Double(size) / (1024 * 1024) * 10).rounded(.up)), limit: maximumSize / (1024 * 1024))
     }
 
     /// Decodes UTF-8, locating the first byte that is not valid UTF-8, or the first
@@ -263,11 +254,8 @@ public enum ContentFiles {
         if let offset = firstControlCharacter(in: bytes) {
             let (line, column) = source.position(ofByte: offset)
             let scalar = String(decoding: bytes[offset..<min(bytes.count, offset + 3)], as: UTF8.self).unicodeScalars.first ?? "\u{0}"
-            let message = scalar == "\u{0}"
-                ? "the file contains binary data (a zero byte); content files must be plain text"
-                : "\(TerminalText.describe(scalar)) is in the file here; content files hold plain text only, "
-                    + "so delete it (it often comes from copying text out of another program)"
-            return .failure(source.diagnostic(line: line, column: column, message, rule: .yamlSyntax))
+            let found: ReadingMessage = scalar == "\u{0}" ? .binary : .hiddenInFile(HiddenCharacter(scalar), pasted: true)
+            return .failure(source.diagnostic(line: line, column: column, .reading(found), rule: .yamlSyntax))
         }
         return .success(source)
     }
@@ -316,7 +304,7 @@ public enum ContentFiles {
         let valid = String(decoding: bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         return Diagnostic(
             at: SourceLocation(file: path, line: line, column: column),
-            "the file is not valid UTF-8 text; save it as UTF-8", rule: .yamlSyntax, sourceLine: valid)
+            .reading(.notUTF8), rule: .yamlSyntax, sourceLine: valid)
     }
 
     // MARK: Saying what is wrong with an entry
@@ -336,12 +324,12 @@ public enum ContentFiles {
     }
 
     /// Why an entry that exists cannot be opened for reading.
-    static func explainUnopenable(_ path: String, errno error: Int32) -> String {
+    static func explainUnopenable(_ path: String, errno error: Int32) -> FileMessage {
         switch error {
-        case ENOENT: return "this file disappeared while it was being read"
-        case EACCES, EPERM: return "this file cannot be read: permission denied (check its permissions)"
-        case ENXIO, ENODEV: return "this is a device or a socket, not a content file; remove it from the content folder"
-        default: return "this file cannot be opened (\(describe(errno: error)))"
+        case ENOENT: .disappeared
+        case EACCES, EPERM: .permissionDenied
+        case ENXIO, ENODEV: .deviceOrSocket
+        default: .cannotOpen(system: describe(errno: error))
         }
     }
 
@@ -354,13 +342,13 @@ public enum ContentFiles {
         return quoted(TerminalText.neutralize(target, keepingLineBreaks: false), limit: 200)
     }
 
-    private static func kind(of mode: mode_t) -> String {
+    private static func kind(of mode: mode_t) -> FileMessage.Special {
         switch mode & S_IFMT {
-        case S_IFIFO: "a named pipe (FIFO)"
-        case S_IFCHR: "a device"
-        case S_IFBLK: "a disk device"
-        case S_IFSOCK: "a socket"
-        default: "a special file"
+        case S_IFIFO: .fifo
+        case S_IFCHR: .characterDevice
+        case S_IFBLK: .blockDevice
+        case S_IFSOCK: .socket
+        default: .other
         }
     }
 

@@ -13,12 +13,8 @@ extension NodeReader {
         guard let hidden = scalar.string.unicodeScalars.first(where: Self.isHidden) else { return }
         let place = node.mark.flatMap { whereWritten(hidden, from: $0, doubleQuoted: scalar.style == .doubleQuoted) }
         let at = place.map { source.location(line: $0.line, column: $0.column) } ?? location(of: node)
-        let what = TerminalText.describe(hidden)
-        let why = TerminalText.isBidiControl(hidden)
-            ? "it reverses or reorders the text shown after it, so readers would not see what is written"
-            : "it would reach exports and other programs as a raw control code, which can clear a screen, "
-                + "change colours or write to the clipboard"
-        report(at: at, "the text holds \(what) here; \(why). Delete it", rule: .hiddenCharacter)
+        report(at: at, .reading(.hiddenInText(HiddenCharacter(hidden), bidirectional: TerminalText.isBidiControl(hidden))),
+               rule: .hiddenCharacter)
     }
 
     /// A character no text value should hold: a control character other than line feed and

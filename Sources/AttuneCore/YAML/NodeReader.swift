@@ -3,12 +3,12 @@ import Yams
 /// The keys of one YAML mapping, with the node for each, for typed reading.
 struct Fields {
     let node: Node
-    /// What the mapping is, in words, for messages: "entry 'tenet.4'", "the file".
-    let what: String
+    /// What the mapping is, for messages: an entry, a node, the file.
+    let what: FieldOwner
     private let keys: [String: Node]
     private let values: [String: Node]
 
-    init(node: Node, mapping: Node.Mapping, what: String) {
+    init(node: Node, mapping: Node.Mapping, what: FieldOwner) {
         self.node = node
         self.what = what
         var keys: [String: Node] = [:]
@@ -69,11 +69,15 @@ struct NodeReader {
         return source.location(line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    mutating func report(at node: Node, _ message: String, rule: RuleID) {
-        report(at: location(of: node), message, rule: rule)
+    mutating func report(at node: Node, _ message: FieldMessage, rule: RuleID) {
+        report(at: location(of: node), .field(message), rule: rule)
     }
 
-    mutating func report(at location: SourceLocation, _ message: String, rule: RuleID) {
+    mutating func report(at location: SourceLocation, _ message: FieldMessage, rule: RuleID) {
+        report(at: location, .field(message), rule: rule)
+    }
+
+    mutating func report(at location: SourceLocation, _ message: DiagnosticMessage, rule: RuleID) {
         guard hasRoom else { return omit(at: location) }
         found.append(source.diagnostic(line: location.line, column: location.column, message, rule: rule))
     }
@@ -81,15 +85,14 @@ struct NodeReader {
     // MARK: Structure
 
     /// The node as a mapping, warning about keys outside `allowed` (likely typos).
-    mutating func fields(_ node: Node, what: String, allowed: [String]) -> Fields? {
+    mutating func fields(_ node: Node, what: FieldOwner, allowed: [String]) -> Fields? {
         guard case let .mapping(mapping) = node else {
-            report(at: node, "\(what) should be a block of 'key: value' lines, but it is \(describe(node))",
-                   rule: .wrongType)
+            report(at: node, .notABlock(what, found: describe(node)), rule: .wrongType)
             return nil
         }
         for (key, _) in mapping {
             guard let name = key.scalar?.string else {
-                report(at: key, "a key in \(what) must be a plain word, but it is \(describe(key))", rule: .wrongType)
+                report(at: key, .keyNotPlain(what, found: describe(key)), rule: .wrongType)
                 continue
             }
             if !allowed.contains(name) {
@@ -97,9 +100,8 @@ struct NodeReader {
                     omit(at: location(of: key))
                     continue
                 }
-                var message = "unknown key '\(quoted(name))' in \(what); it will be ignored"
-                if let guess = closestMatch(to: name, in: allowed) { message += " (did you mean '\(guess)'?)" }
-                report(at: key, message, rule: .unknownKey)
+                report(at: key, .unknownKey(quoted(name), in: what, suggestion: closestMatch(to: name, in: allowed)),
+                       rule: .unknownKey)
             }
         }
         return Fields(node: node, mapping: mapping, what: what)
@@ -107,11 +109,11 @@ struct NodeReader {
 
     mutating func requireField(_ fields: Fields, _ key: String) -> Node? {
         guard let value = fields[key] else {
-            report(at: fields.node, "\(fields.what) is missing the required field '\(key)'", rule: .missingField)
+            report(at: fields.node, .missingField(key, in: fields.what), rule: .missingField)
             return nil
         }
         if value.isNull {
-            report(at: fields.keyNode(key) ?? value, "'\(key)' in \(fields.what) has no value", rule: .missingField)
+            report(at: fields.keyNode(key) ?? value, .noValue(key, in: fields.what), rule: .missingField)
             return nil
         }
         return value
@@ -129,9 +131,10 @@ struct NodeReader {
         return scalarText(value, field: key, in: fields.what)
     }
 
-    mutating func scalarText(_ node: Node, field: String, in what: String) -> Located<String>? {
+    mutating func scalarText(_ node: Node, field: String, in what: FieldOwner) -> Located<String>? {
         guard case let .scalar(scalar) = node else {
-            report(at: node, "'\(field)' in \(what) should be text, but it is \(describe(node))", rule: .wrongType)
+            report(at: node, what == .nodes ? .nodeIDNotText(found: describe(node)) : .notText(field: field, in: what, found: describe(node)),
+                   rule: .wrongType)
             return nil
         }
         if Self.proseFields.contains(field) { checkCutShort(node, scalar) }
@@ -161,28 +164,24 @@ struct NodeReader {
         guard spaces > 0, rest.dropFirst(spaces).first == "#",
               let next = rest.dropFirst(spaces + 1).first, next != " ", next != "\t", next != "#" else { return }
         report(at: source.location(line: mark.line, column: mark.column + length + spaces),
-               "this '#' starts a YAML comment, so the rest of the line is left out of the text; "
-                   + "if it belongs to the text, put the whole text in quotes", rule: .commentInText)
+               .commentCutsText, rule: .commentInText)
     }
 
     /// A whole-number field, at most `limit` either side of zero.
-    mutating func integer(_ node: Node, field: String, in what: String, limit: Int = Int.max) -> Located<Int>? {
+    mutating func integer(_ node: Node, field: String, in what: FieldOwner, limit: Int = Int.max) -> Located<Int>? {
         guard case let .scalar(scalar) = node else {
-            report(at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
-                   rule: .wrongType)
+            report(at: node, .notWholeNumber(field: field, in: what, found: describe(node)), rule: .wrongType)
             return nil
         }
         let written = scalar.string.trimmingSpaces
         let digits = written.first == "-" || written.first == "+" ? written.dropFirst() : written
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            report(at: node, "'\(field)' in \(what) should be a whole number, but it is \(describe(node))",
-                   rule: .wrongType)
+            report(at: node, .notWholeNumber(field: field, in: what, found: describe(node)), rule: .wrongType)
             return nil
         }
         guard let value = Int(written), value.magnitude <= limit.magnitude else {
-            let bound = limit == Int.max ? "" : "; counters stay within \(limit.grouped) either side of zero"
-            report(at: node, "'\(field)' in \(what) is \(quoted(String(written), limit: 30)), a number too large\(bound)",
-                   rule: .invalidValue)
+            report(at: node, .numberTooLarge(field: field, in: what, written: quoted(String(written), limit: 30),
+                                             limit: limit == Int.max ? nil : limit), rule: .invalidValue)
             return nil
         }
         return Located(value, at: location(of: node))
@@ -199,9 +198,8 @@ struct NodeReader {
         guard let value else { return nil }
         if value.isNull { return [] }
         guard case let .sequence(sequence) = value else {
-            report(at: value,
-                   "'\(key)' in \(fields.what) should be a list, like [\(value.scalar?.string ?? "a, b")], but it is \(describe(value))",
-                   rule: .wrongType)
+            report(at: value, .notAList(field: key, in: fields.what, example: quoted(value.scalar?.string ?? "a, b", limit: 40),
+                                        found: describe(value)), rule: .wrongType)
             return nil
         }
         return sequence.compactMap { scalarText($0, field: "\(key)", in: fields.what) }
@@ -218,8 +216,7 @@ struct NodeReader {
         guard let value else { return nil }
         if value.isNull { return [] }
         guard case let .sequence(sequence) = value else {
-            report(at: value, "'\(key)' in \(fields.what) should be a list of items, but it is \(describe(value))",
-                   rule: .wrongType)
+            report(at: value, .notAListOfItems(field: key, in: fields.what, found: describe(value)), rule: .wrongType)
             return nil
         }
         return Array(sequence)
@@ -229,8 +226,7 @@ struct NodeReader {
     mutating func textPairs(_ fields: Fields, _ key: String) -> [(key: String, value: String)]? {
         guard let value = fields[key], !value.isNull else { return nil }
         guard case let .mapping(mapping) = value else {
-            report(at: value, "'\(key)' in \(fields.what) should be a block of 'name: value' lines, but it is \(describe(value))",
-                   rule: .wrongType)
+            report(at: value, .notNamedTexts(field: key, in: fields.what, found: describe(value)), rule: .wrongType)
             return nil
         }
         var pairs: [(key: String, value: String)] = []
@@ -243,14 +239,14 @@ struct NodeReader {
     }
 
     /// How a node looks, for "it is ..." in messages.
-    func describe(_ node: Node) -> String {
+    func describe(_ node: Node) -> NodeShape {
         switch node {
-        case .mapping: return "a block of 'key: value' lines"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .mapping: return .block
+        case .sequence: return .list
+        case .alias: return .alias
         case let .scalar(scalar):
-            if node.isNull { return "empty" }
-            return "the text '\(quoted(scalar.string, limit: 40))'"
+            if node.isNull { return .empty }
+            return .text(quoted(scalar.string, limit: 40))
         }
     }
 }

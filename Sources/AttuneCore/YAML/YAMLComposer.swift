@@ -22,10 +22,9 @@ public enum YAMLComposer {
         let repeats = DuplicateKeys.find(in: source.text)
         guard !repeats.isEmpty else { return first.composed }
         let findings = repeats.map { repeated in
-            source.diagnostic(
-                line: repeated.line, column: repeated.column,
-                "'\(TerminalText.quoted(repeated.key))' is already written on line \(repeated.firstLine.grouped) of this block; "
-                    + "only the first is read, so remove or rename this one", rule: .duplicateKey)
+            source.diagnostic(line: repeated.line, column: repeated.column,
+                              .reading(.duplicateKeyAbove(TerminalText.quoted(repeated.key), firstLine: repeated.firstLine)),
+                              rule: .duplicateKey)
         }
         guard case .duplicatedKeysInMapping = failure else { return (nil, findings + first.composed.diagnostics) }
         var composed = read(DuplicateKeys.blanking(repeats, in: source.text), source).composed
@@ -54,21 +53,16 @@ public enum YAMLComposer {
             // number, and resolving implicit types (regular expressions per scalar) was most
             // of the cost of reading a file.
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                return .failure(.other(source.diagnostic(
-                    line: 1, column: 1, "the file is empty; it needs at least its top-level fields", rule: .missingField)))
+                return .failure(.other(source.diagnostic(line: 1, column: 1, .reading(.emptyFile), rule: .missingField)))
             }
             return .success(node)
         } catch let error as YamlError {
             if case .duplicatedKeysInMapping = error { return .failure(.duplicatedKeysInMapping(diagnostic(for: error, in: source))) }
             return .failure(.other(diagnostic(for: error, in: source)))
         } catch {
-            return .failure(.other(source.diagnostic(
-                line: 1, column: 1, "the file could not be read as YAML text; save it as plain UTF-8 text", rule: .yamlSyntax)))
+            return .failure(.other(source.diagnostic(line: 1, column: 1, .reading(.notYAMLText), rule: .yamlSyntax)))
         }
     }
-
-    /// The message for an anchor or alias, which content never needs.
-    public static let aliasMessage = "YAML anchors and aliases (& and *) are not used in Attune content; write the text out in full"
 
     /// Finds the first YAML anchor (`&name`) or alias (`*name`) with libyaml's scanner,
     /// which reads tokens without building or expanding anything. A file with neither
@@ -100,8 +94,8 @@ public enum YAMLComposer {
                 if type == YAML_STREAM_END_TOKEN || type == YAML_NO_TOKEN { break }
             }
             guard let found else { return nil }
-            let others = more == 0 ? "" : " (and \(more.grouped) more in this file)"
-            return source.diagnostic(line: found.line, column: found.column, aliasMessage + others, rule: .yamlSyntax)
+            return source.diagnostic(line: found.line, column: found.column, .reading(.anchorsAndAliases(more: more)),
+                                     rule: .yamlSyntax)
         } ?? nil
     }
 
@@ -157,10 +151,8 @@ public enum YAMLComposer {
             case "[", "{":
                 depth += 1
                 if depth > maximumNesting {
-                    return source.diagnostic(
-                        line: line, column: column,
-                        "brackets are nested more than \(maximumNesting) deep here; content never needs that many",
-                        rule: .yamlSyntax)
+                    return source.diagnostic(line: line, column: column, .reading(.bracketsTooDeep(limit: maximumNesting)),
+                                             rule: .yamlSyntax)
                 }
             case "]", "}":
                 depth = max(0, depth - 1)
@@ -180,38 +172,33 @@ public enum YAMLComposer {
             let opened = context.flatMap { $0.text.hasPrefix("expected a single document") ? nil : ($0.mark.line, $0.mark.column) }
             if let slip = YAMLSlips.explain(problem: problem, context: context?.text, contextMark: opened,
                                             at: (mark.line, mark.column), in: source) {
-                return source.diagnostic(line: slip.line, column: slip.column, slip.message, rule: .yamlSyntax)
+                return source.diagnostic(line: slip.line, column: slip.column, .syntax(slip.message), rule: .yamlSyntax)
             }
             let place = onALine(mark, opened: opened, in: source)
             let message = explain(problem: problem, context: context?.text, at: place, in: source)
-            return source.diagnostic(line: place.line, column: place.column, message, rule: .yamlSyntax)
+            return source.diagnostic(line: place.line, column: place.column, .reading(message), rule: .yamlSyntax)
         case let .reader(problem, offset, value, _):
             // Yams gives the offset in characters.
             let characters = offset ?? 0
             let index = source.text.index(source.text.startIndex, offsetBy: characters, limitedBy: source.text.endIndex)
                 ?? source.text.endIndex
             let (line, column) = source.position(ofByte: source.text.utf8.distance(from: source.text.utf8.startIndex, to: index))
-            let message: String
+            let message: ReadingMessage
             if problem.contains("control characters"), let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value)) {
-                message = "\(TerminalText.describe(scalar)) is in the file here; content files hold plain text only, so delete it"
+                message = .hiddenInFile(HiddenCharacter(scalar), pasted: false)
             } else {
-                message = "the file is not valid UTF-8 text; save it as UTF-8"
+                message = .notUTF8
             }
-            return source.diagnostic(line: line, column: column, message, rule: .yamlSyntax)
+            return source.diagnostic(line: line, column: column, .reading(message), rule: .yamlSyntax)
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "'\(TerminalText.quoted($0))'" }.joined(separator: ", ")
-            return source.diagnostic(
-                line: context.mark.line, column: context.mark.column,
-                "the key \(names) appears more than once in the same block; keep one", rule: .duplicateKey)
+            return source.diagnostic(line: context.mark.line, column: context.mark.column,
+                                     .reading(.duplicateKeys(duplicates.map { TerminalText.quoted($0) })), rule: .duplicateKey)
         case .dataCouldNotBeDecoded:
-            return source.diagnostic(
-                line: 1, column: 1, "the file is not valid UTF-8 text; save it as UTF-8", rule: .yamlSyntax)
+            return source.diagnostic(line: 1, column: 1, .reading(.notUTF8), rule: .yamlSyntax)
         case .memory:
-            return source.diagnostic(
-                line: 1, column: 1, "the file is too large or too complicated to read", rule: .yamlSyntax)
+            return source.diagnostic(line: 1, column: 1, .reading(.tooComplicated), rule: .yamlSyntax)
         default:
-            return source.diagnostic(
-                line: 1, column: 1, "the file could not be read as YAML", rule: .yamlSyntax)
+            return source.diagnostic(line: 1, column: 1, .reading(.unreadable), rule: .yamlSyntax)
         }
     }
 
@@ -230,81 +217,76 @@ public enum YAMLComposer {
 
     /// libyaml's problems, restated with the usual cause and what to do about it, in words
     /// for an author rather than a parser.
-    static func explain(problem: String, context: String?, at mark: (line: Int, column: Int), in source: SourceText) -> String {
+    static func explain(problem: String, context: String?, at mark: (line: Int, column: Int), in source: SourceText) -> ReadingMessage {
         let line = source.excerpt(line: mark.line, column: mark.column)
         let character = line.flatMap { $0.text.unicodeScalars.dropFirst($0.caret).first }
-        let shown: String
+        let shown: ReadingMessage.Shown
         if let character {
-            shown = TerminalText.isInvisible(character) ? TerminalText.describe(character) : "'\(character)'"
+            shown = TerminalText.isInvisible(character) ? .hidden(HiddenCharacter(character)) : .character(String(character))
         } else {
-            shown = "this character"
+            shown = .unknown
         }
         switch problem {
         case "found character that cannot start any token" where character == "\t",
              "found a tab character that violates indentation",
              "found a tab character where an indentation space is expected":
-            return "a tab character here; YAML indents with spaces only"
+            return .tab
         case "found character that cannot start any token":
-            return "\(shown) cannot start a value here; put the text in quotes"
+            return .cannotStart(shown)
         case "did not find expected alphabetic or numeric character" where context?.contains("anchor") == true
             || context?.contains("alias") == true:
-            return "\(shown) cannot start a value: in YAML '&' and '*' there make anchors and aliases, which content "
-                + "does not use; put the text in quotes"
+            return .anchorStart(shown)
         case "mapping values are not allowed in this context", "found unexpected ':'":
-            return "unexpected ':' here; if the text contains a colon, put the whole text in quotes"
+            return .unexpectedColon
         case "mapping keys are not allowed in this context":
-            return "'?' here starts a complicated YAML key, which content does not use; put the text in quotes"
+            return .complexKey
         case "did not find expected key":
-            return "this line does not line up with the keys above it; check its indentation"
+            return .keysNotLinedUp
         case "did not find expected '-' indicator":
-            return "this line does not line up with the list items above it; check its indentation"
+            return .listNotLinedUp
         case "block sequence entries are not allowed in this context":
-            return "a '- ' list item cannot start here; check the indentation, or put the text in quotes"
+            return .listItemHere
         case "found undefined alias":
-            return aliasMessage
+            return .anchorsAndAliases(more: 0)
         case "could not find expected ':'" where context == "while scanning a simple key":
-            return "a key without ':' after it, or a key longer than 1,024 characters; write a short 'key: value'"
+            return .keyWithoutColonOrTooLong
         case "could not find expected ':'":
-            return "a key without ':' after it; write 'key: value'"
+            return .keyWithoutColon
         case "found unexpected end of stream":
-            return "the file ends inside an unfinished value; a quote or bracket may not be closed"
+            return .endsInsideValue
         case "did not find expected node content":
-            return "a value is missing here, or starts with a character that needs quotes; put the text in quotes"
+            return .valueMissing
         case "did not find expected ',' or ']'":
-            return "a list in [ ] is not closed here; add ']' or put the text in quotes"
+            return .listNotClosedHere
         case "did not find expected ',' or '}'":
-            return "a block in { } is not closed here; add '}' or put the text in quotes"
+            return .blockNotClosedHere
         case "did not find expected whitespace or line break", "did not find expected whitespace":
-            return "a space or the end of the line is needed here; if this is text, put it in quotes"
+            return .spaceNeeded
         case "did not find expected comment or line break":
-            return "unexpected text after the end of a value (after a closing quote, or after '|' or '>'); "
-                + "put the whole text in quotes"
+            return .textAfterValue
         case "found an indentation indicator equal to 0":
-            return "a number after '|' or '>' sets the indentation and cannot be 0; remove it"
+            return .zeroIndentation
         case "found unknown escape character":
-            return "an unknown backslash escape inside double quotes; write \\\\ for a backslash, or use single quotes"
+            return .unknownEscape
         case "found invalid Unicode character escape code", "did not find expected hexdecimal number":
-            return "a \\u or \\x escape inside double quotes that is not a valid character code; "
-                + "write the character itself, or use single quotes"
+            return .badCharacterCode
         case "found unexpected document indicator":
-            return "a line starting with '---' or '...' inside a value; put the text in quotes"
+            return .documentIndicator
         case "but found another document", "did not find expected <document start>":
-            return "a second document starts here; a content file holds one document, so remove the '---' line "
-                + "or check the indentation"
+            return .secondDocument
         case _ where problem.hasPrefix("Maximum nesting level"):
-            return "lists and blocks are nested inside each other more than 1,000 levels deep here; "
-                + "content never needs more than a few, so this is probably not a content file"
+            return .nestedTooDeep
         case "found undefined tag handle", "did not find URI escaped octet", "found an incorrect leading UTF-8 octet",
              "found an incorrect trailing UTF-8 octet", "did not find expected tag URI", "did not find the expected '>'",
              "did not find expected '!'", "found unexpected non-alphabetical character":
-            return "'!' here starts a YAML type tag, which content does not use; put the text in quotes"
+            return .typeTag
         case _ where problem.contains("directive") || problem.contains("version number") || problem.contains("%YAML")
             || problem.contains("%TAG") || problem.hasPrefix("found incompatible YAML document")
             || problem == "did not find expected digit or '.' character":
-            return "a line starting with '%' is a YAML directive, which content does not use; remove it or put the text in quotes"
+            return .directive
         default:
             // Not in this list: say where, in plain words; libyaml's own are for programmers.
-            return "this line cannot be read as YAML; check its quotes, colons and indentation against the lines above"
+            return .cannotRead
         }
     }
 }

@@ -11,7 +11,7 @@ enum YAMLSlips {
     struct Finding: Equatable {
         var line: Int
         var column: Int
-        var message: String
+        var message: SyntaxMessage
     }
 
     typealias Place = (line: Int, column: Int)
@@ -20,14 +20,13 @@ enum YAMLSlips {
     static func explain(problem: String, context: String?, contextMark: Place?, at mark: Place, in source: SourceText) -> Finding? {
         if context == "while scanning a quoted scalar", let opened = contextMark {
             return Finding(line: opened.line, column: opened.column,
-                           message: "this quoted text is never closed; add the closing \(quote(at: opened, in: source)) where the text ends")
+                           message: .quoteNeverClosed(quote: quote(at: opened, in: source)))
         }
         if let scalar = lastScalar(before: mark, in: source), scalar.quoted {
             if scalar.end.line > scalar.start.line, mark.line <= scalar.end.line + 1 {
                 let quote = quote(at: scalar.start, in: source)
                 return Finding(line: scalar.start.line, column: scalar.start.column,
-                               message: "this quoted text is not closed on its line, so it runs on to line \(scalar.end.line.grouped); "
-                                   + "add the closing \(quote) where the text ends")
+                               message: .quoteRunsOn(quote: quote, toLine: scalar.end.line))
             }
             if scalar.end.line == scalar.start.line, mark.line == scalar.end.line, mark.column >= scalar.end.column,
                let text = source.line(mark.line),
@@ -39,7 +38,7 @@ enum YAMLSlips {
             && source.line(mark.line)?.unicodeScalars.dropFirst(mark.column - 1).first == "\t"),
            let tab = tab(near: mark, in: source) {
             return Finding(line: tab.line, column: tab.column,
-                           message: "a tab character here; YAML indents with spaces only, so use spaces instead")
+                           message: .tab)
         }
         if problem == "could not find expected ':'", context == "while scanning a simple key", let opened = contextMark,
            opened.line < mark.line, let finding = missingColon(at: opened, in: source) {
@@ -57,10 +56,10 @@ enum YAMLSlips {
             switch problem {
             case "did not find expected ',' or ']'":
                 return Finding(line: opened.line, column: opened.column,
-                               message: "this list in [ ] is never closed; add ']' where the list ends")
+                               message: .listNeverClosed)
             case "did not find expected ',' or '}'":
                 return Finding(line: opened.line, column: opened.column,
-                               message: "this block in { } is never closed; add '}' where the block ends")
+                               message: .blockNeverClosed)
             default:
                 break
             }
@@ -73,8 +72,7 @@ enum YAMLSlips {
         let column = scalar.end.column - 1
         guard scalar.single else {
             return Finding(line: scalar.end.line, column: column,
-                           message: "this \" ends the quoted text, but the text goes on after it; inside \"...\" write \\\" "
-                               + "for a quotation mark, or put the whole text on its own line after '>'")
+                           message: .quotationMarkClosesEarly)
         }
         // The word around the apostrophe, written as it should be: Don't as Don''t.
         let scalars = Array(line.unicodeScalars)
@@ -84,10 +82,8 @@ enum YAMLSlips {
         while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
         let before = String(String.UnicodeScalarView(scalars[start..<at]))
         let after = String(String.UnicodeScalarView(scalars[(at + 1)..<end]))
-        let example = before.isEmpty || after.isEmpty ? "" : " (\(before)''\(after))"
-        return Finding(line: scalar.end.line, column: column,
-                       message: "this apostrophe closes the quoted text early; inside '...' write '' for an apostrophe\(example), "
-                           + "or put the text in double quotes")
+        let example = before.isEmpty || after.isEmpty ? nil : "\(before)''\(after)"
+        return Finding(line: scalar.end.line, column: column, message: .apostropheClosesEarly(example: example))
     }
 
     /// A line that starts with a key but has no ': ' after it (`rating unsafe`, `rating:unsafe`,
@@ -109,14 +105,14 @@ enum YAMLSlips {
 
     /// `rating unsafe` (or `rating:unsafe`, or a node id alone) as a message that quotes the
     /// key and gives the line as it should be; nil when the text does not start with a name.
-    static func withColon(_ content: String) -> String? {
+    static func withColon(_ content: String) -> SyntaxMessage? {
         guard let first = content.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return nil }
         let key: String
         let value: String
         if let colon = content.firstIndex(of: ":"), !content[..<colon].contains(" ") {
             key = String(content[..<colon])
             value = String(content[content.index(after: colon)...])
-            return "'\(quoted(content, limit: 40))' needs a space after the ':'; write '\(quoted("\(key): \(value)", limit: 60))'"
+            return .spaceAfterColon(written: quoted(content, limit: 40), fixed: quoted("\(key): \(value)", limit: 60))
         } else if let space = content.firstIndex(of: " ") {
             key = String(content[..<space])
             value = content[space...].trimmingCharacters(in: .whitespaces)
@@ -125,17 +121,16 @@ enum YAMLSlips {
             value = ""
         }
         let fixed = value.isEmpty ? "\(key):" : "\(key): \(value)"
-        return "'\(quoted(key, limit: 40))' has no ':' after it; write '\(quoted(fixed, limit: 60))'"
+        return .missingColon(key: quoted(key, limit: 40), fixed: quoted(fixed, limit: 60))
     }
 
     /// For a block of `name: number` lines written as a name and a number without the ':'
-    /// (`trust 0` or `trust:0` under `variables:`): the advice that fixes it, to add to the
-    /// message, or "".
-    public static func counterColonAdvice(for node: Node) -> String {
-        guard case let .scalar(scalar) = node, scalar.style == .plain else { return "" }
+    /// (`trust 0` or `trust:0` under `variables:`): the fix to add to the message, if any.
+    public static func counterColonFix(for node: Node) -> SyntaxMessage? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return nil }
         let parts = scalar.string.split(whereSeparator: { $0 == " " || $0 == ":" })
-        guard parts.count == 2, Int(parts[1]) != nil, let fixed = withColon(scalar.string) else { return "" }
-        return "; " + fixed
+        guard parts.count == 2, Int(parts[1]) != nil else { return nil }
+        return withColon(scalar.string)
     }
 
     /// A key on a line indented further than the `key: text` line above it, which YAML reads
@@ -150,8 +145,7 @@ enum YAMLSlips {
         guard number >= 1, let above = source.line(number), let previous = keyStart(above),
               key.column > previous.column, previous.hasValue else { return nil }
         return Finding(line: mark.line, column: key.column,
-                       message: "'\(quoted(key.name, limit: 40))' is indented further than '\(quoted(previous.name, limit: 40))' "
-                           + "above it; line it up with the keys above (or, if this line is part of the text, put the text in quotes)")
+                       message: .indentedTooFar(key: quoted(key.name, limit: 40), above: quoted(previous.name, limit: 40)))
     }
 
     /// Where a `key: ...` line's key starts (after any `- `), where its ':' is, and whether

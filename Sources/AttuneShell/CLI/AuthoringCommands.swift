@@ -1,3 +1,4 @@
+import AttuneCatalog
 import ArgumentParser
 import AttuneCore
 import Foundation
@@ -91,12 +92,14 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         if rules {
             let width = LintRules.all.map(\.id.rawValue.count).max() ?? 0
+            let severities = Severity.allCases.map { context.catalog.severity($0).count }.max() ?? 7
             for rule in LintRules.all {
+                let severity = context.catalog.severity(rule.severity).padding(toLength: severities, withPad: " ", startingAt: 0)
                 context.output.write(rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-                    + "  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n")
+                    + "  \(severity)  \(context.catalog.ruleSummary(rule.id))\n")
             }
             return
         }
@@ -132,7 +135,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let checks = context.authorChecks(knowledge: try context.loadKnowledgeOnly(), renderer: renderer)
         let run: AuthorChecks.TestRun
         do {
@@ -177,7 +180,7 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
         var failed = false
         for scenario in resolved.scenarios {
@@ -205,7 +208,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let context = RunContext(options: options)
-        let renderer = AuthoringRenderer(style: context.style)
+        let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
         // DOT and Mermaid go to other programs: their lines are never rewrapped.
         for scenario in resolved.scenarios { context.output.writePreformatted(GraphExport.render(scenario, format: format)) }

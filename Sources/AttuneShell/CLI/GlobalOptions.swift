@@ -1,3 +1,4 @@
+import AttuneCatalog
 import ArgumentParser
 import AttuneCore
 import AttuneStore
@@ -22,6 +23,17 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Read every content file afresh, without the compiled copy kept in $XDG_CACHE_HOME/attune (default ~/.cache/attune).")
     var noCache = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Language: en or es (default: $ATTUNE_LANG, else $LC_ALL, $LC_MESSAGES or $LANG; English otherwise). "
+            + "Lint and test reports and ratings so far.", valueName: "lang"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError("Attune speaks English (--lang en) and Spanish (--lang es), not '\(lang)'.")
+        }
+    }
+
     @Flag(help: "Accessible mode for screen readers and braille displays: no colour or bars, prompts that say what they accept (also ACCESSIBLE=1, or TERM=dumb).")
     var accessible = false
 }
@@ -37,9 +49,12 @@ struct RunContext {
     let accessible: Bool
     /// Where compiled content is kept between runs; nil with --no-cache.
     let cache: ContentCache?
+    /// The language to speak.
+    let catalog: any MessageCatalog
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
+        catalog = (Language.resolve(option: options.lang, environment: environment) ?? .english).catalog
         paths = ContentPaths.locate(knowledge: options.knowledge, scenarios: options.scenarios)
         explicitScenarios = options.scenarios != nil
         accessible = options.accessible || !(environment["ACCESSIBLE"] ?? "").isEmpty && environment["ACCESSIBLE"] != "0"
@@ -58,9 +73,11 @@ struct RunContext {
     /// The shell over `library`, with this run's settings. Cases from the bundled folder
     /// share the learner's record; any other folder's cases have records of their own.
     func makeShell(library: ContentLibrary, store: ProgressStore?) -> Shell {
-        Shell(library: library, output: output, style: style, width: { [environment] in TerminalInfo.width(environment: environment) },
+        let shell = Shell(library: library, output: output, style: style, width: { [environment] in TerminalInfo.width(environment: environment) },
               store: store, contentPaths: paths, bundledScenarios: explicitScenarios ? nil : paths.scenarios,
               accessible: accessible, contentCache: cache)
+        shell.catalog = catalog
+        return shell
     }
 
     /// Loads the content, printing any problems found in it. A folder that cannot be
@@ -85,7 +102,7 @@ struct RunContext {
         guard !diagnostics.isEmpty else { return }
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
         // The findings keep their caret under the column; the summary is prose, fitted to the window.
-        output.writeFindings(diagnostics, renderer: AuthoringRenderer(style: style))
+        output.writeFindings(diagnostics, renderer: AuthoringRenderer(style: style, catalog: catalog))
         output.writeError(style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
             + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n")
     }

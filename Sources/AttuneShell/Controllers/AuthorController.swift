@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import Foundation
@@ -23,7 +24,7 @@ final class AuthorController: ShellPart {
         set { play.session = newValue }
     }
 
-    private var authoring: AuthoringRenderer { AuthoringRenderer(style: style) }
+    private var authoring: AuthoringRenderer { AuthoringRenderer(style: style, catalog: catalog) }
 
     /// `lint` and `test` as the command line runs them, over the folders in use.
     var checks: AuthorChecks {

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -395,7 +396,7 @@ final class GroupController: ShellPart {
             fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
             return
         }
-        say(GroupRenderer(style: style, width: width(), accessible: accessible).reveal(options))
+        say(GroupRenderer(style: style, width: width(), accessible: accessible, catalog: catalog).reveal(options))
     }
 
     func timerCommand(_ arguments: [String]) {

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -23,7 +24,7 @@ final class PlayController: ShellPart {
 
     var scenarioRenderer: ScenarioRenderer {
         ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupMode,
-                         accessible: accessible, scripted: scripted)
+                         accessible: accessible, scripted: scripted, catalog: catalog)
     }
 
     /// Reports what could not be saved; play carries on.
@@ -123,7 +124,7 @@ final class PlayController: ShellPart {
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
-            sayFindings { AuthoringRenderer(style: style).findings(loaded.diagnostics, width: $0) }
+            sayFindings { AuthoringRenderer(style: style, catalog: catalog).findings(loaded.diagnostics, width: $0) }
             fail(loaded.scenarios.count > 1 ? "\(path) holds more than one case; name one file."
                 : "\(path) has errors (above), so it cannot be played yet.")
             return
@@ -141,7 +142,7 @@ final class PlayController: ShellPart {
         if node.isEnding {
             say(scenarioRenderer.ending(node, engine: session.engine, state: session.state))
             if let groupPlay {
-                say(GroupRenderer(style: style, width: width(), accessible: accessible).summary(groupPlay.summary))
+                say(GroupRenderer(style: style, width: width(), accessible: accessible, catalog: catalog).summary(groupPlay.summary))
             }
         } else if !offered.isEmpty, !choosingHintShown, !scripted {
             choosingHintShown = true

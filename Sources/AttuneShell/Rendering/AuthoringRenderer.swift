@@ -1,9 +1,12 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
-/// Lint findings, test results and exploration reports as text (and lint as JSON).
+/// Lint findings, test results and exploration reports as text (and lint as JSON), in the
+/// catalog's language.
 struct AuthoringRenderer {
     let style: TextStyle
+    let catalog: any MessageCatalog
 
     /// A finding: its headline, then the source line with a caret under the column. With
     /// `width`, the headline wraps at word boundaries (continued four spaces in) and a long
@@ -11,14 +14,15 @@ struct AuthoringRenderer {
     func diagnostic(_ diagnostic: Diagnostic, width: Int? = nil) -> String {
         let label: String
         switch diagnostic.severity {
-        case .error: label = style.error("error:")
-        case .warning: label = style.warning("warning:")
-        case .note: label = style.dim("note:")
+        case .error: label = style.error(catalog.severity(.error) + ":")
+        case .warning: label = style.warning(catalog.severity(.warning) + ":")
+        case .note: label = style.dim(catalog.severity(.note) + ":")
         }
         // `file:line:col: error:` and the message's first word always share the first line,
         // where editors and scripts look for them.
         let place = "\(style.bold(TerminalText.neutralize(diagnostic.location.description, keepingLineBreaks: false) + ":")) \(label) "
-        let message = "\(TerminalText.neutralize(diagnostic.message, keepingLineBreaks: false)) \(style.dim("[\(diagnostic.rule)]"))"
+        let text = catalog.message(diagnostic.message)
+        let message = "\(TerminalText.neutralize(text, keepingLineBreaks: false)) \(style.dim("[\(diagnostic.rule)]"))"
         let lines = width.map { TextLayout.wrap(message, width: $0, indent: "    ", firstIndent: place) } ?? [place + message]
         return (lines + diagnostic.excerptLines(width: width)).joined(separator: "\n")
     }
@@ -31,11 +35,9 @@ struct AuthoringRenderer {
     func lint(_ report: LintReport, width: Int? = nil) -> String {
         var text = findings(report.diagnostics, width: width)
         if !text.isEmpty { text += "\n" }
-        let files = counted(report.filesChecked, "file")
-        let counts = describeCounts(errors: report.errors, warnings: report.warnings)
         let omitted = report.diagnostics.filter { $0.rule == Diagnostic.omittedRule }.reduce(0) { $0 + $1.omittedCount }
-        let more = omitted == 0 ? "" : ", and \(Self.grouped(String(omitted))) more not shown"
-        let summary = "\(files) checked: \(counts)\(more)."
+        let summary = catalog.report(.lintSummary(files: report.filesChecked, errors: report.errors,
+                                                  warnings: report.warnings, omitted: omitted))
         let styled = report.errors > 0 || omitted > 0 ? style.error(summary) : report.warnings > 0 ? style.warning(summary) : style.good(summary)
         text += (width.map { TextLayout.fit(styled, width: $0) } ?? styled) + "\n"
         return text
@@ -61,7 +63,8 @@ struct AuthoringRenderer {
     func lintJSON(_ report: LintReport) -> String {
         let findings = report.diagnostics.map {
             JSONFinding(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                        severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: $0.message, source: $0.sourceLine)
+                        severity: $0.severity.rawValue, rule: $0.rule.rawValue, message: catalog.message($0.message),
+                        source: $0.sourceLine)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -138,7 +141,7 @@ struct AuthoringRenderer {
                 let route = item.route.isEmpty ? "at the start" : item.route.map(\.id).joined(separator: ", ")
                 lines.append("  " + style.error("line \(item.assumption.assumes.location.line)") + " '"
                     + TerminalText.quoted(item.assumption.assumes.text, limit: 80) + "': " + route + "; there "
-                    + TerminalText.neutralize(item.reason, keepingLineBreaks: false))
+                    + TerminalText.neutralize(catalog.reason(item.reason), keepingLineBreaks: false))
             }
         }
         if let random, let seed {

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -9,13 +10,15 @@ struct GroupRenderer {
     let style: TextStyle
     let width: Int
     let accessible: Bool
+    /// The trainer's language, for ratings (the rest of the room's screens is still in English).
+    var catalog: any MessageCatalog = English()
 
     func reveal(_ options: [GroupRoom.RevealedOption]) -> String {
         var lines = [style.heading("How each option met the family")]
         for option in options {
             let mark = option.chosen ? (accessible ? "The room's choice. " : "► ") : (accessible ? "" : "  ")
             let votes = option.votes.map { " (\($0) vote\($0 == 1 ? "" : "s"))" } ?? ""
-            lines += TextLayout.wrap("\(option.number). \(option.rating.words)\(votes): " + TextLayout.neutralize(option.text),
+            lines += TextLayout.wrap("\(option.number). \(catalog.rating(option.rating))\(votes): " + TextLayout.neutralize(option.text),
                                      width: width, indent: "     ", firstIndent: mark)
             lines += TextLayout.wrap(TextLayout.neutralize(option.why), width: width, indent: "     ").map(style.dim)
         }
@@ -29,9 +32,9 @@ struct GroupRenderer {
             lines += TextLayout.wrap("\(index + 1). " + TextLayout.neutralize(line.moment), width: width, indent: "     ",
                                      firstIndent: "  ").map(style.bold)
             let votes = line.tally.map { "Votes " + $0.map(String.init).joined(separator: ", ") + ". " } ?? "No votes recorded. "
-            let chosen = "Chose \(line.chosen.number), \(line.chosen.rating.words)"
+            let chosen = "Chose \(line.chosen.number), \(catalog.rating(line.chosen.rating))"
             let best = line.matched ? "; among the most attuned."
-                : "; most attuned offered: \(line.mostAttuned.number), \(line.mostAttuned.rating.words)."
+                : "; most attuned offered: \(line.mostAttuned.number), \(catalog.rating(line.mostAttuned.rating))."
             lines += TextLayout.wrap(votes + chosen + best, width: width, indent: "     ")
         }
         let matched = summary.filter(\.matched).count
@@ -43,6 +46,10 @@ struct GroupRenderer {
 /// A group session as Markdown: case, date, each decision with its tally, the reveal of
 /// every option, feedback, the ending's debrief, the room summary and the notes.
 enum GroupExport {
+    /// An export is one document in one language; its headings are English so far, so its
+    /// ratings are too.
+    private static let ratingWords = English()
+
     static func markdown(_ session: GroupSessionRecord, scenario: Scenario?) -> String {
         var lines = ["# Attune group session \(session.id)", ""]
         lines.append("Started \(ScenarioRenderer.timestamp(session.startedAt))"
@@ -68,8 +75,8 @@ enum GroupExport {
                 lines += ["### Room summary", "", "| # | Moment | Votes | Chosen | Most attuned offered | Matched |", "|---:|---|---|---|---|---|"]
                 for (index, line) in summary.enumerated() {
                     let votes = line.tally.map { $0.map(String.init).joined(separator: " / ") } ?? "not recorded"
-                    lines.append("| \(index + 1) | \(cell(line.moment)) | \(votes) | \(line.chosen.number). \(line.chosen.rating.words) "
-                        + "| \(line.mostAttuned.number). \(line.mostAttuned.rating.words) | \(line.matched ? "yes" : "no") |")
+                    lines.append("| \(index + 1) | \(cell(line.moment)) | \(votes) | \(line.chosen.number). \(ratingWords.rating(line.chosen.rating)) "
+                        + "| \(line.mostAttuned.number). \(ratingWords.rating(line.mostAttuned.rating)) | \(line.matched ? "yes" : "no") |")
                 }
                 let matched = summary.filter(\.matched).count
                 lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions.", ""]
@@ -116,7 +123,7 @@ enum GroupExport {
             for option in options {
                 let chosen = option.chosen ? " **(the room's choice)**" : ""
                 lines.append("   | \(option.number). \(cell(option.text))\(chosen) | \(option.votes.map(String.init) ?? "–") "
-                    + "| \(option.rating.words): \(cell(option.why)) |")
+                    + "| \(ratingWords.rating(option.rating)): \(cell(option.why)) |")
             }
             if decision.tally == nil {
                 lines += ["", "   No votes were recorded for this decision."]
@@ -124,7 +131,7 @@ enum GroupExport {
                 lines += ["", "   Votes " + (decision.tallySource == .phones ? "counted from phones" : "typed by the trainer")
                     + (decision.roomSize.map { ", in a room of \($0)" } ?? "") + "."]
             }
-            lines += ["", "   The group chose: \(choice.text) — *\(choice.rating.words)*", ""]
+            lines += ["", "   The group chose: \(choice.text) — *\(ratingWords.rating(choice.rating))*", ""]
             lines += ["   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "), ""]
             states.append(engine.choose(choice, in: states[states.count - 1]))
         }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -12,6 +13,9 @@ struct ProgressExport {
     /// The loaded cases by the record they belong to; drafts only when they are counted.
     let scenarios: [CaseKey: Scenario]
     let exportedAt: Date
+    /// An export is one document in one language; its headings are English so far, so its
+    /// ratings are too.
+    private static let ratingWords = English()
 
     private func title(_ key: CaseKey) -> String {
         let title = scenarios[key]?.title ?? key.id
@@ -43,7 +47,7 @@ struct ProgressExport {
                 + ScenarioRenderer.timestamp(ending.reachedAt))
         }
         lines += ["", "## How choices met the family", "", "| Rating | Choices |", "|---|---:|"]
-        for rating in Rating.allCases { lines.append("| \(rating.words) | \(summary.ratingCounts[rating] ?? 0) |") }
+        for rating in Rating.allCases { lines.append("| \(Self.ratingWords.rating(rating)) | \(summary.ratingCounts[rating] ?? 0) |") }
         lines += ["", "## Competency profile", "", "| Competency | Choices |", "|---|---:|"]
         for (id, count) in summary.competencies.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             lines.append("| \(library.knowledge[id]?.title ?? id) | \(count) |")
@@ -54,7 +58,7 @@ struct ProgressExport {
             let state = playthrough.status == "finished" ? "reached \(Self.kind(playthrough.endingKind))" : "in progress"
             lines.append("- \(title(Self.key(playthrough))), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state):")
             for (number, step) in steps.enumerated() {
-                lines.append("  \(number + 1). \(choiceText(step, in: Self.key(playthrough))) (\(step.rating.words))")
+                lines.append("  \(number + 1). \(choiceText(step, in: Self.key(playthrough))) (\(Self.ratingWords.rating(step.rating)))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -14,6 +15,8 @@ struct ScenarioRenderer {
     var accessible = false
     /// A scripted run (`attune play --choose`): no hints about what to type next.
     var scripted = false
+    /// The learner's language, for ratings (the rest of play is still in English).
+    var catalog: any MessageCatalog = English()
 
     /// The hint under a reflect question, wrapped here (each line dimmed) so it keeps its indent.
     private var reflectHint: String {
@@ -30,10 +33,10 @@ struct ScenarioRenderer {
 
     func rating(_ rating: Rating) -> String {
         switch rating {
-        case .attuned: style.good(rating.words)
-        case .partial: style.caution(rating.words)
-        case .missed: style.caution(rating.words)
-        case .unsafe: style.error(rating.words)
+        case .attuned: style.good(catalog.rating(rating))
+        case .partial: style.caution(catalog.rating(rating))
+        case .missed: style.caution(catalog.rating(rating))
+        case .unsafe: style.error(catalog.rating(rating))
         }
     }
 
@@ -196,7 +199,7 @@ struct ScenarioRenderer {
             lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choice\(total == 1 ? "" : "s"))")]
             for rating in Rating.allCases {
                 let count = summary.ratingCounts[rating] ?? 0
-                lines.append(barLine(label: rating.words, labelWidth: 16, count: count, of: total))
+                lines.append(barLine(label: catalog.rating(rating), labelWidth: 16, count: count, of: total))
             }
         }
         if !summary.competencies.isEmpty {

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -31,11 +32,11 @@ extension AuthoringRenderer {
         for result in results {
             let name = "\(result.scenario) / \(TerminalText.neutralize(result.test, keepingLineBreaks: false))"
             if result.passed {
-                lines.append(style.good("PASS") + " " + name)
+                lines.append(style.good(catalog.report(.testPassed)) + " " + name)
                 continue
             }
-            lines.append(style.error("FAIL") + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
-            for failure in result.failures {
+            lines.append(style.error(catalog.report(.testFailed)) + " \(name)  " + style.dim("(\(TerminalText.neutralize(result.location.description)))"))
+            for failure in result.failures.map(catalog.failure) {
                 for (offset, line) in failure.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     lines += item(TerminalText.neutralize(String(line)), first: offset == 0 ? "     - " : "       ",
                                   rest: "       ", width: width)
@@ -43,22 +44,16 @@ extension AuthoringRenderer {
             }
         }
         for file in untested {
-            let errors = file.errors == 1 ? "1 error; fix it" : "\(file.errors) errors; fix them"
             let path = TerminalText.neutralize(file.file, keepingLineBreaks: false)
-            lines += item(style.error("Tests not run") + " for \((path as NSString).lastPathComponent): this case has "
-                + "\(errors) first (\(lint) \(Self.shellQuoted(path))).", first: "", rest: "  ", width: width)
+            let why = catalog.report(.testsNotRunBecause(file: (path as NSString).lastPathComponent, errors: file.errors,
+                                                         command: "\(lint) \(Self.shellQuoted(path))"))
+            lines += item(style.error(catalog.report(.testsNotRun)) + " " + why, first: "", rest: "  ", width: width)
         }
         let passed = results.filter(\.passed).count
         if !results.isEmpty {
-            var summary = "\(passed) passed, \(results.count - passed) failed"
-            if !untested.isEmpty {
-                summary += untested.count == 1 ? "; 1 case not tested because of its errors"
-                    : "; \(untested.count) cases not tested because of their errors"
-            }
-            lines.append(summary)
+            lines.append(catalog.report(.testSummary(passed: passed, failed: results.count - passed, untested: untested.count)))
         } else if untested.isEmpty {
-            lines.append(cases == 0 ? "No cases were found there, so there are no tests to run."
-                : "No tests to run: write a 'tests:' section in the case (docs/authoring.md, Tests).")
+            lines.append(catalog.report(cases == 0 ? .noCases : .noTests))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -72,10 +67,8 @@ extension AuthoringRenderer {
         }
         let total = CoverageTotal(coverages)
         if coverages.count > 1 || untested > 0 {
-            let cases = total.cases == 1 ? "1 case" : "\(total.cases) cases"
-            lines += ["", style.heading("Coverage in total") + " (\(cases)"
-                + (untested == 0 ? ")" : untested == 1 ? "; 1 case with errors not measured)"
-                    : "; \(untested) cases with errors not measured)")]
+            lines += ["", style.heading(catalog.report(.coverageTotal)) + " "
+                + catalog.report(.coverageTotalCases(cases: total.cases, unmeasured: untested))]
             lines += tallies(choices: total.choices, byRating: total.choicesByRating, endings: total.endings,
                              debrief: total.debriefRules, width: width)
         }
@@ -84,33 +77,35 @@ extension AuthoringRenderer {
 
     private func caseCoverage(_ coverage: TestCoverage, width: Int?) -> [String] {
         let file = TerminalText.neutralize(coverage.file, keepingLineBreaks: false)
-        var lines = [style.heading("Coverage of \(coverage.scenario)") + " " + style.dim("(\(file))")]
+        var lines = [style.heading(catalog.report(.coverageOf(scenario: coverage.scenario))) + " " + style.dim("(\(file))")]
         let byRating = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, coverage.choiceTally($0)) })
         lines += tallies(choices: coverage.choiceTally, byRating: byRating, endings: coverage.endingTally,
                          debrief: coverage.debriefTally, width: width)
         if coverage.isComplete {
-            lines.append("  " + style.good("Every choice, ending and debrief rule is exercised by a test."))
+            lines.append("  " + style.good(catalog.report(.everythingExercised)))
             return lines
         }
         if !coverage.missedChoices.isEmpty {
-            lines.append("  Choices no test makes:")
+            lines.append("  " + catalog.report(.choicesNoTestMakes))
             for missed in coverage.missedChoices {
                 let choice = missed.choice
                 let text = TerminalText.neutralize(choice.text.shortened(), keepingLineBreaks: false)
-                lines += item("\(missed.node).\(choice.id) (\(choice.rating.rawValue), line \(choice.location.line)): "
-                    + "\"\(text)\"", first: "    ", rest: "      ", width: width)
+                lines += item(catalog.report(.missedChoice(node: missed.node, choice: choice.id, rating: choice.rating,
+                                                           line: choice.location.line, text: text)),
+                              first: "    ", rest: "      ", width: width)
             }
         }
         if !coverage.missedEndings.isEmpty {
-            lines.append("  Endings no test reaches:")
+            lines.append("  " + catalog.report(.endingsNoTestReaches))
             lines += coverage.missedEndings.map { "    \($0)" }
         }
         if !coverage.missedDebriefRules.isEmpty {
-            lines.append("  Debrief rules no test shows:")
+            lines.append("  " + catalog.report(.debriefNoTestShows))
             for rule in coverage.missedDebriefRules {
                 let when = TerminalText.neutralize(rule.condition.text.shortened(to: 60), keepingLineBreaks: false)
                 let say = TerminalText.neutralize(rule.say.shortened(), keepingLineBreaks: false)
-                lines += item("\(rule.ending) (line \(rule.condition.location.line)): when \(when): \"\(say)\"",
+                lines += item(catalog.report(.missedDebrief(ending: rule.ending, line: rule.condition.location.line,
+                                                            when: when, say: say)),
                               first: "    ", rest: "      ", width: width)
             }
         }
@@ -120,11 +115,11 @@ extension AuthoringRenderer {
     private func tallies(choices: TestCoverage.Tally, byRating: [Rating: TestCoverage.Tally],
                          endings: TestCoverage.Tally, debrief: TestCoverage.Tally, width: Int?) -> [String] {
         let ratings = Rating.allCases.compactMap { rating in
-            byRating[rating].flatMap { $0.total == 0 ? nil : "\(rating.rawValue) \($0.covered) of \($0.total)" }
+            byRating[rating].flatMap { $0.total == 0 ? nil : catalog.report(.ratingTally(rating, covered: $0.covered, total: $0.total)) }
         }
-        return item("choices made: \(tally(choices))" + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", ")),
-                    first: "  ", rest: "    ", width: width)
-            + ["  endings reached: \(tally(endings))", "  debrief rules shown: \(tally(debrief))"]
+        let made = tally(choices) + (ratings.isEmpty ? "" : "; " + ratings.joined(separator: ", "))
+        return item(catalog.report(.choicesMade(made)), first: "  ", rest: "    ", width: width)
+            + ["  " + catalog.report(.endingsReached(tally(endings))), "  " + catalog.report(.debriefShown(tally(debrief)))]
     }
 
     /// One list item: on one line, or wrapped to `width` with its later lines under its text.
@@ -134,8 +129,8 @@ extension AuthoringRenderer {
     }
 
     private func tally(_ tally: TestCoverage.Tally) -> String {
-        guard let percent = tally.percent else { return "none" }
-        let text = "\(tally.covered) of \(tally.total) (\(percent)%)"
+        guard let percent = tally.percent else { return catalog.report(.tallyNone) }
+        let text = catalog.report(.tally(covered: tally.covered, total: tally.total, percent: percent))
         return tally.isComplete ? text : style.caution(text)
     }
 

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneRoom
@@ -22,6 +23,11 @@ public final class Shell: ShellPart {
     private(set) lazy var help = HelpController(shell: self)
     private let contentPaths: ContentPaths?
     private let contentCache: ContentCache?
+    /// The language every message is rendered in (`--lang`, `ATTUNE_LANG`, the locale).
+    public var catalog: any MessageCatalog {
+        get { context.catalog }
+        set { context.catalog = newValue }
+    }
 
     public init(library: ContentLibrary, output: OutputSink, style: TextStyle = .plain, width: @escaping () -> Int = { 80 },
                 store: ProgressStore? = nil, contentPaths: ContentPaths? = nil, bundledScenarios: String? = nil,

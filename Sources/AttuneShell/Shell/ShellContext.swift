@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -33,6 +34,8 @@ final class ShellContext {
     var isInteractive = false
     /// Counts the lines run, so "typed again at once" can be told apart from "typed again later".
     var linesRun = 0
+    /// The language every message is rendered in (`--lang`, `ATTUNE_LANG`, the locale).
+    var catalog: any MessageCatalog = English()
 
     init(library: ContentLibrary, output: OutputSink, style: TextStyle, width: @escaping () -> Int, store: ProgressStore?,
          bundledScenarios: String?, accessible: Bool, now: @escaping () -> Date) {
@@ -79,6 +82,7 @@ protocol ShellPart: AnyObject {
 extension ShellPart {
     var library: ContentLibrary { context.library }
     var style: TextStyle { context.style }
+    var catalog: any MessageCatalog { context.catalog }
     var accessible: Bool { context.accessible }
     var store: ProgressStore? { context.store }
     var origins: CaseOrigins { context.origins }
