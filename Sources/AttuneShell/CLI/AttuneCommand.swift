@@ -20,7 +20,7 @@ public struct AttuneCommand: ParsableCommand {
         version: AttuneVersion.current,
         subcommands: [
             PlayCommand.self, LintCommand.self, TestCommand.self, ExploreCommand.self, GraphCommand.self, NewCommand.self,
-            ExportCommand.self, CacheCommand.self,
+            ExportCommand.self, CacheCommand.self, CohortCommand.self,
         ])
 
     @OptionGroup var options: GlobalOptions

@@ -91,7 +91,7 @@ public final class Shell {
         self.origins = CaseOrigins(bundledFolder: bundledScenarios)
         self.desk = ReflectionDesk(store: store, now: now)
         self.commands = makeCommands() + makePlayerCommands() + makeJournalCommands() + makeGroupCommands()
-            + makeRoomCommands() + makeAuthorCommands()
+            + makeRoomCommands() + makeAuthorCommands() + makeCohortCommands()
     }
 
     /// `attune>` outside a case; the case and the moment in words inside one.

@@ -1,0 +1,55 @@
+import ArgumentParser
+import AttuneCore
+import AttuneRecords
+import Foundation
+
+extension Shell {
+    func makeCohortCommands() -> [ShellCommand] {
+        [
+            ShellCommand(
+                name: "cohort", usage: "cohort report [--lrs URL --user U --cohort NAME | FILES...] FILE",
+                summary: "A cohort's practice between workshops, for the next workshop's discussion.",
+                details: "'cohort report --lrs URL --user U --cohort NAME cohort.html' reads what learners sent with "
+                    + "'export xapi --cohort NAME' (set ATTUNE_LRS_PASSWORD, or leave it out to be asked: a password typed "
+                    + "here would be kept in the shell's history). 'cohort report maya.jsonl sam.jsonl cohort.html' reads "
+                    + "learners' exported files instead. The discussion plan comes first: the moments most learners missed. "
+                    + "The extension chooses the format (.md, .json, .html); add --since DATE, --until DATE or "
+                    + "--include-reflections. The same as 'attune cohort report' on the command line.",
+                example: "cohort report week1.jsonl week2.jsonl cohort.html", argument: .path,
+                flags: ["report", "--lrs", "--user", "--cohort", "--since", "--until", "--include-reflections", "--insecure-http", "--timeout"],
+                group: .trainers, run: { $0.cohortReport($1) }),
+        ]
+    }
+
+    func cohortReport(_ words: [String]) {
+        guard words.first?.lowercased() == "report" else {
+            fail("Use 'cohort report' with an LRS (--lrs URL --user U --cohort NAME FILE) or with learners' exported "
+                + "files (FILES... FILE). Type 'help cohort' for more.")
+            return
+        }
+        let arguments = Array(words.dropFirst())
+        if arguments.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
+            fail("In the shell, leave --password out: a line typed here can be kept in the shell's history. Set "
+                + "ATTUNE_LRS_PASSWORD before starting Attune, or leave the password out to be asked for it.")
+            return
+        }
+        let command: CohortReportCommand
+        do {
+            command = try CohortReportCommand.parse(arguments)
+        } catch {
+            fail(CohortReportCommand.message(for: error))
+            return
+        }
+        let terminal = TerminalInfo.isTerminal(STDERR_FILENO)
+        let succeeded = CohortReportRun(
+            paths: command.paths, lrs: command.lrs, user: command.user, password: nil, cohort: command.cohort,
+            since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
+            includeReflections: command.includeReflections
+        ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
+              environment: ProcessInfo.processInfo.environment, mayPrompt: true) { text in
+            if terminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
+        }
+        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if !succeeded { lastCommandFailedBecauseOfFindings() }
+    }
+}
