@@ -48,9 +48,10 @@ public struct XAPIStatements: Sendable {
     }
 
     /// Every case in `scenarios` taken as one that ships with Attune.
-    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario]) {
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario], cohort: String? = nil) {
         self.init(account: account, includeReflections: includeReflections,
-                  scenarios: Dictionary(scenarios.map { (CaseKey(id: $0.id), $0) }, uniquingKeysWith: { first, _ in first }))
+                  scenarios: Dictionary(scenarios.map { (CaseKey(id: $0.id), $0) }, uniquingKeysWith: { first, _ in first }),
+                  cohort: cohort)
     }
 
     enum Verb: String {
