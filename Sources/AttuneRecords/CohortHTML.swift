@@ -94,6 +94,7 @@ public enum CohortHTML {
         if decision.missedOrUnsafe > 0 {
             summary += " " + CohortReportText.missedOrUnsafe(decision.missedOrUnsafe, of: decision.learners).english
         }
+        if let prompt = decision.prompt { page.line("<p>\(escape(CohortReportText.asked(prompt).english))</p>") }
         page.line("<p>\(escape(summary))</p>")
         page.line("<div class=\"split\">")
         page.line("<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnOption.english))</th>"

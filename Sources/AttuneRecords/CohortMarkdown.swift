@@ -102,6 +102,7 @@ public enum CohortMarkdown {
         if decision.missedOrUnsafe > 0 {
             summary += " " + CohortReportText.missedOrUnsafe(decision.missedOrUnsafe, of: decision.learners).english
         }
+        if let prompt = decision.prompt { out += [escape(CohortReportText.asked(prompt).english), ""] }
         out.append(summary)
         out.append("")
         out.append("| \(CohortReportText.columnOption.english) | \(CohortReportText.columnRating.english) | "

@@ -83,8 +83,10 @@ public struct CohortReport: Sendable, Codable, Equatable {
         public var caseID: String
         public var caseTitle: String
         public var nodeID: String
-        /// The moment in the case's words (its prompt, or the opening of its text).
+        /// The moment in the case's words: the opening of its text.
         public var moment: String
+        /// The question the learners answered there, if the case asks one.
+        public var prompt: String?
         /// Learners who answered here (each counted once, by their first answer).
         public var learners: Int
         public var answers: Int

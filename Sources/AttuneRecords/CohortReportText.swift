@@ -27,6 +27,7 @@ public enum CohortReportText: Sendable, Equatable {
     case optionLearners(Int, of: Int)
     case knowledgeLink(title: String, id: String)
     case readMore
+    case asked(String)
     case headingLearners
     case learnerCases(started: Int, finished: Int)
     case noCompetencies
@@ -120,6 +121,8 @@ public enum CohortReportText: Sendable, Equatable {
             return of == 0 ? "0" : "\(count) of \(of)"
         case let .knowledgeLink(title, id):
             return "\(title) (in Attune: show \(id))"
+        case .asked(let prompt):
+            return "Asked: \(prompt)"
         case .readMore:
             return "To read before the discussion:"
         case .headingLearners:

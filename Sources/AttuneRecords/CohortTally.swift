@@ -236,7 +236,7 @@ public struct CohortTally {
             if let entry = knowledge[id] { links.append(.init(id: id, title: entry.title)) }
         }
         return .init(caseID: scenario.id, caseTitle: scenario.title, nodeID: node.id,
-                     moment: node.prompt.map { Self.opening($0) } ?? Self.opening(node.text),
+                     moment: Self.opening(node.text), prompt: node.prompt.map { Self.opening($0) },
                      learners: learnerCount, answers: state.answers.reduce(0, +), options: options,
                      missedOrUnsafe: concerning, isDiscussionPoint: concerning * 2 > learnerCount,
                      knowledge: links)
