@@ -13,6 +13,8 @@ private let learners: [(name: String, input: String, cohort: Bool)] = [
     ("dev", "play maya-quiet-visit\n3\n4\nstop\n", false),
 ]
 
+private let browserPython = packageRoot.appendingPathComponent(".build/browser-venv/bin/python").path
+
 /// The report's JSON, decoded.
 private func decode(_ url: URL) throws -> CohortReport {
     let decoder = JSONDecoder()
@@ -56,10 +58,8 @@ struct CohortEndToEndTests {
         return folders
     }
 
-    @Test("from learners' exported files: the exact split at each decision; a learner without the cohort is left out")
-    func fromFiles() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+    /// Each learner's exported statement file, after playing.
+    private func exportedFiles(in directory: URL) throws -> [String] {
         let folders = try play(in: directory)
         var files: [String] = []
         for learner in learners {
@@ -69,6 +69,45 @@ struct CohortEndToEndTests {
             #expect(exported.status == 0, "\(exported.stderr)")
             files.append(file.path)
         }
+        return files
+    }
+
+    @Test("the HTML report in headless Chromium: the expected headings, a screenshot that is not blank, and no serious or critical axe violation",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+                       && FileManager.default.isExecutableFile(atPath: browserPython),
+                   "chromium, chromium-driver, Selenium or axe-selenium-python is missing; `make test` installs them"))
+    func inChromium() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try exportedFiles(in: directory)
+        let html = directory.appendingPathComponent("cohort.html")
+        let made = try runAttune(["cohort", "report", "--cohort", "spring-2027"] + files + [html.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: browserPython)
+        let shot = directory.appendingPathComponent("cohort.png"), result = directory.appendingPathComponent("result.json")
+        browser.arguments = [packageRoot.appendingPathComponent("Tests/Browser/cohort_report.py").path, html.path, shot.path,
+                             result.path, "Cohort report: spring-2027", "Discussion plan for the next workshop", "Cases practised",
+                             "Each learner", "Competencies exercised", "1. Maya, four months"]
+        let log = directory.appendingPathComponent("browser.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        browser.standardOutput = try FileHandle(forWritingTo: log)
+        browser.standardError = try FileHandle(forWritingTo: log)
+        try browser.run()
+        browser.waitUntilExit()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        #expect(browser.terminationStatus == 0, "\(output)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: result)) as? [String: Any]
+        #expect(summary?["ok"] as? Bool == true, "\(summary?["failures"] ?? output)")
+        #expect((summary?["axe"] as? [Any])?.count == 2, "axe ran on screen and print")
+        #expect((try FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int ?? 0) > 10_000)
+    }
+
+    @Test("from learners' exported files: the exact split at each decision; a learner without the cohort is left out")
+    func fromFiles() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try exportedFiles(in: directory)
         let json = directory.appendingPathComponent("cohort.json")
         let made = try runAttune(["cohort", "report", "--cohort", "spring-2027"] + files + [json.path])
         #expect(made.status == 0, "\(made.stderr)")

@@ -63,14 +63,19 @@ struct CohortReportCommand: ParsableCommand {
     @Flag(help: "Show the text of reflections that learners chose to send (left out unless you ask).")
     var includeReflections = false
 
+    @Option(name: .customLong("page-size"), help: ArgumentHelp("With --lrs: statements asked for per page (default 1000; the LRS may send fewer).",
+                                                              valueName: "count"))
+    var pageSize: Int = 1000
+
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        try Self.check(paths: paths, lrs: lrs, cohort: cohort, since: since, until: until, timeout: timeout)
+        try Self.check(paths: paths, lrs: lrs, cohort: cohort, since: since, until: until, timeout: timeout, pageSize: pageSize)
     }
 
     /// The checks that need nothing but the words typed, shared with the shell.
-    static func check(paths: [String], lrs: String?, cohort: String?, since: String?, until: String?, timeout: Double) throws {
+    static func check(paths: [String], lrs: String?, cohort: String?, since: String?, until: String?, timeout: Double,
+                      pageSize: Int = 1000) throws {
         if lrs != nil {
             guard cohort != nil else { throw ValidationError("With --lrs, give the cohort's name with --cohort NAME.") }
             guard paths.count == 1 else {
@@ -95,6 +100,7 @@ struct CohortReportCommand: ParsableCommand {
             throw ValidationError("--since must come before --until.")
         }
         if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 86400.") }
+        if !(1...100_000).contains(pageSize) { throw ValidationError("--page-size needs a number of statements from 1 to 100000.") }
     }
 
     func run() throws {
@@ -104,7 +110,7 @@ struct CohortReportCommand: ParsableCommand {
         let showsProgress = TerminalInfo.isTerminal(STDERR_FILENO)
         let succeeded = CohortReportRun(
             paths: paths, lrs: lrs, user: user, password: password, cohort: cohort, since: since, until: until,
-            insecureHTTP: insecureHTTP, timeout: timeout, includeReflections: includeReflections
+            insecureHTTP: insecureHTTP, timeout: timeout, includeReflections: includeReflections, pageSize: pageSize
         ).run(knowledge: knowledge, scenarios: scenarios, output: context.output, style: context.style,
               environment: context.environment, mayPrompt: true) { text in
             if showsProgress { context.output.writeError("\r\u{1B}[K" + text) }
@@ -127,6 +133,7 @@ struct CohortReportRun {
     var insecureHTTP: Bool
     var timeout: Double
     var includeReflections: Bool
+    var pageSize = 1000
 
     /// Whether the report was written; problems are written to `output`'s error stream.
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
@@ -155,7 +162,7 @@ struct CohortReportRun {
                 let client = try LRSClient(endpoint: login.endpoint, user: login.user, password: login.password,
                                            allowInsecureHTTP: insecureHTTP,
                                            limits: .init(overall: timeout, maxResponseBytes: 32 << 20))
-                try client.readCohort(CohortQuery(cohort: name, since: sinceDate, until: untilDate),
+                try client.readCohort(CohortQuery(cohort: name, since: sinceDate, until: untilDate, pageSize: pageSize),
                                       into: &tally) { pages, statements in
                     progress(CohortReportText.progress(pages: pages, statements: statements).english)
                 }

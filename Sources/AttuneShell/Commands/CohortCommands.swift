@@ -44,7 +44,7 @@ extension Shell {
         let succeeded = CohortReportRun(
             paths: command.paths, lrs: command.lrs, user: command.user, password: nil, cohort: command.cohort,
             since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
-            includeReflections: command.includeReflections
+            includeReflections: command.includeReflections, pageSize: command.pageSize
         ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
               environment: ProcessInfo.processInfo.environment, mayPrompt: true) { text in
             if terminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
