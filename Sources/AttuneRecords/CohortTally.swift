@@ -232,8 +232,12 @@ public struct CohortTally {
         let concerning = options.filter { $0.rating == .missed || $0.rating == .unsafe }.map(\.learners).reduce(0, +)
         var links: [CohortReport.KnowledgeLink] = []
         var linked = Set<String>()
-        for id in node.choices.flatMap({ $0.refs.map(\.value) }) + scenario.knowledge.map(\.value) where linked.insert(id).inserted {
-            if let entry = knowledge[id] { links.append(.init(id: id, title: entry.title)) }
+        // What the moment's responses cite, the attuned ones' first (what the discussion is
+        // heading for); the case's own reading only when the responses cite nothing.
+        let cited = node.choices.sorted { ($0.rating == .attuned ? 0 : 1) < ($1.rating == .attuned ? 0 : 1) }
+            .flatMap { $0.refs.map(\.value) }
+        for id in cited.isEmpty ? scenario.knowledge.map(\.value) : cited where linked.insert(id).inserted {
+            if let entry = knowledge[id], links.count < Self.maximumLinks { links.append(.init(id: id, title: entry.title)) }
         }
         return .init(caseID: scenario.id, caseTitle: scenario.title, nodeID: node.id,
                      moment: Self.opening(node.text), prompt: node.prompt.map { Self.opening($0) },
@@ -267,6 +271,9 @@ public struct CohortTally {
     }
 
     private func title(of id: String) -> String { knowledge[id]?.title ?? id }
+
+    /// The most knowledge links a decision shows.
+    static let maximumLinks = 6
 
     /// The first sentence of a case's text, at most 140 characters.
     static func opening(_ text: String) -> String {
