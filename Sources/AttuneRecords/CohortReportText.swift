@@ -155,7 +155,7 @@ public enum CohortReportText: Sendable, Equatable {
         case .columnCompetency: return "Competency"
         case .columnLearner: return "Learner"
         case let .progress(pages, statements):
-            return "Reading the cohort's statements: \(Self.count(pages, "page", "pages")), \(Self.count(statements, "statement", "statements")) so far…"
+            return "Reading the cohort: \(Self.count(pages, "page", "pages")), \(Self.count(statements, "statement", "statements"))…"
         case let .wrote(path, learners, statements):
             return "Wrote the cohort report to \(path): \(Self.count(learners, "learner", "learners")), "
                 + "\(Self.count(statements, "statement", "statements")) counted."

@@ -107,15 +107,12 @@ struct CohortReportCommand: ParsableCommand {
         let context = RunContext(options: options)
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
-        let showsProgress = TerminalInfo.isTerminal(STDERR_FILENO)
+        let progress = CohortProgressLine(environment: context.environment)
         let succeeded = CohortReportRun(
             paths: paths, lrs: lrs, user: user, password: password, cohort: cohort, since: since, until: until,
             insecureHTTP: insecureHTTP, timeout: timeout, includeReflections: includeReflections, pageSize: pageSize
         ).run(knowledge: knowledge, scenarios: scenarios, output: context.output, style: context.style,
-              environment: context.environment, mayPrompt: true) { text in
-            if showsProgress { context.output.writeError("\r\u{1B}[K" + text) }
-        }
-        if showsProgress { context.output.writeError("\r\u{1B}[K") }
+              environment: context.environment, mayPrompt: true, progress: progress.show)
         if !succeeded { throw ExitCode(1) }
     }
 }
@@ -136,6 +133,7 @@ struct CohortReportRun {
     var pageSize = 1000
 
     /// Whether the report was written; problems are written to `output`'s error stream.
+    /// `progress` is called as pages arrive, and with "" when reading is over.
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
              environment: [String: String], mayPrompt: Bool, progress: (String) -> Void) -> Bool {
         func fail(_ message: String) -> Bool {
@@ -167,12 +165,16 @@ struct CohortReportRun {
                     progress(CohortReportText.progress(pages: pages, statements: statements).english)
                 }
             } catch let error as LRSError {
+                progress("")
                 return fail(error.description)
             } catch let error as CohortReadError {
+                progress("")
                 return fail(error.description)
             } catch {
+                progress("")
                 return fail("\(error)")
             }
+            progress("")
             source = .lrs(address: login.endpoint.key)
         } else {
             let inputs = paths.dropLast().map { ($0 as NSString).expandingTildeInPath }
@@ -200,5 +202,24 @@ struct CohortReportRun {
             return fail(error.description)
         }
         return true
+    }
+}
+
+/// The line that says how many pages have arrived, rewritten in place on standard error
+/// when it is a terminal (never in a pipe or a file), cut to the window's width so it
+/// never wraps; an empty text clears it.
+struct CohortProgressLine {
+    let enabled: Bool
+    let width: Int
+
+    init(environment: [String: String]) {
+        enabled = TerminalInfo.isTerminal(STDERR_FILENO)
+        width = TerminalInfo.width(fd: STDERR_FILENO, environment: environment)
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        let fitted = text.count < width ? text : String(text.prefix(max(width - 2, 1))) + "…"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + fitted).utf8))
     }
 }

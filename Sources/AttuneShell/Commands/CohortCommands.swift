@@ -40,16 +40,13 @@ extension Shell {
             fail(CohortReportCommand.message(for: error))
             return
         }
-        let terminal = TerminalInfo.isTerminal(STDERR_FILENO)
+        let progress = CohortProgressLine(environment: ProcessInfo.processInfo.environment)
         let succeeded = CohortReportRun(
             paths: command.paths, lrs: command.lrs, user: command.user, password: nil, cohort: command.cohort,
             since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
             includeReflections: command.includeReflections, pageSize: command.pageSize
         ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
-              environment: ProcessInfo.processInfo.environment, mayPrompt: true) { text in
-            if terminal { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
-        }
-        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+              environment: ProcessInfo.processInfo.environment, mayPrompt: true, progress: progress.show)
         if !succeeded { lastCommandFailedBecauseOfFindings() }
     }
 }
