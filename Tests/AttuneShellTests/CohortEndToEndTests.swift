@@ -185,6 +185,8 @@ struct CohortEndToEndTests {
         #expect(shell.stdout.contains("Wrote the cohort report to \(html.path): 3 learners"), "\(shell.stdout) \(shell.stderr)")
         let refused = try runAttune([], input: "cohort report --lrs \(server.endpoint) --user tester --password secret --cohort x out.md\nquit\n")
         #expect(refused.stderr.contains("leave --password out"))
+        let noPassword = try runAttune([], input: "cohort report --lrs \(server.endpoint) --user tester --cohort x out.md\nquit\n")
+        #expect(noPassword.stderr.contains("the LRS password comes from ATTUNE_LRS_PASSWORD"))
 
         let wrong = try runAttune(["cohort", "report", "--lrs", server.endpoint, "--user", "tester", "--cohort", "spring-2027",
                                    directory.appendingPathComponent("x.md").path], environment: ["ATTUNE_LRS_PASSWORD": "nope"])

@@ -10,8 +10,9 @@ extension Shell {
                 name: "cohort", usage: "cohort report [--lrs URL --user U --cohort NAME | FILES...] FILE",
                 summary: "A cohort's practice between workshops, for the next workshop's discussion.",
                 details: "'cohort report --lrs URL --user U --cohort NAME cohort.html' reads what learners sent with "
-                    + "'export xapi --cohort NAME' (set ATTUNE_LRS_PASSWORD, or leave it out to be asked: a password typed "
-                    + "here would be kept in the shell's history). 'cohort report maya.jsonl sam.jsonl cohort.html' reads "
+                    + "'export xapi --cohort NAME', with the password from ATTUNE_LRS_PASSWORD, set before starting Attune "
+                    + "(a password typed here would be kept in the shell's history; 'attune cohort report' on the command "
+                    + "line can ask for it). 'cohort report maya.jsonl sam.jsonl cohort.html' reads "
                     + "learners' exported files instead. The discussion plan comes first: the moments most learners missed. "
                     + "The extension chooses the format (.md, .json, .html); add --since DATE, --until DATE or "
                     + "--include-reflections. The same as 'attune cohort report' on the command line.",
@@ -30,7 +31,15 @@ extension Shell {
         let arguments = Array(words.dropFirst())
         if arguments.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
             fail("In the shell, leave --password out: a line typed here can be kept in the shell's history. Set "
-                + "ATTUNE_LRS_PASSWORD before starting Attune, or leave the password out to be asked for it.")
+                + "ATTUNE_LRS_PASSWORD before starting Attune, or run 'attune cohort report' on the command line, which "
+                + "asks for it without showing it.")
+            return
+        }
+        let environment = ProcessInfo.processInfo.environment
+        if arguments.contains(where: { $0 == "--lrs" || $0.hasPrefix("--lrs=") }),
+           (environment[XAPIExport.passwordVariable] ?? "").isEmpty {
+            fail("In the shell, the LRS password comes from ATTUNE_LRS_PASSWORD: quit, set it, and start Attune again, or "
+                + "run 'attune cohort report' on the command line, which asks for it without showing it. Nothing was read.")
             return
         }
         let command: CohortReportCommand
@@ -46,7 +55,7 @@ extension Shell {
             since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
             includeReflections: command.includeReflections, pageSize: command.pageSize
         ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
-              environment: ProcessInfo.processInfo.environment, mayPrompt: true, progress: progress.show)
+              environment: environment, mayPrompt: false, progress: progress.show)
         if !succeeded { lastCommandFailedBecauseOfFindings() }
     }
 }
