@@ -15,29 +15,29 @@ public enum CohortFiles {
     public static let maximumLineBytes = 4 << 20
 
     public static func read(_ paths: [String], into tally: inout CohortTally) throws(CohortReadError) {
+        let decoder = JSONDecoder()
         for path in paths {
             try eachLine(of: path) { line in
-                // Only a line that names the verb can void anything: the rest are not parsed twice.
-                guard line.range(of: Data("verbs/voided".utf8)) != nil,
-                      let value = try? JSONSerialization.jsonObject(with: line) else { return }
-                for element in value as? [Any] ?? [value] {
-                    if let target = CohortTally.voidedTarget(of: element) { tally.voided.insert(target) }
+                // Only a line that names the verb can void anything: the rest are not decoded twice.
+                guard line.range(of: Data("verbs/voided".utf8)) != nil else { return }
+                for statement in statements(in: line, decoder: decoder) {
+                    if let target = CohortTally.voidedTarget(of: statement) { tally.voided.insert(target) }
                 }
             }
         }
         for path in paths {
             try eachLine(of: path) { line in
-                guard let value = try? JSONSerialization.jsonObject(with: line) else {
-                    tally.add(NotJSON())
-                    return
-                }
-                for element in value as? [Any] ?? [value] { tally.add(element) }
+                for statement in statements(in: line, decoder: decoder) { tally.add(raw: statement) }
             }
         }
     }
 
-    /// A line that is not JSON, counted as such.
-    private struct NotJSON {}
+    /// The statement on a line (or each of a JSON array of them); nil for what is not a statement.
+    private static func statements(in line: Data, decoder: JSONDecoder) -> [CohortRawStatement?] {
+        if let one = try? decoder.decode(LenientStatement.self, from: line) { return [one.statement] }
+        if let many = try? decoder.decode([LenientStatement].self, from: line) { return many.map(\.statement) }
+        return [nil]
+    }
 
     /// Calls `body` with each line of the file that is not blank (without its line break); a
     /// line longer than ``maximumLineBytes`` is passed as an empty line (not JSON).

@@ -51,7 +51,7 @@ extension LRSClient {
         do throws(LRSError) {
             var voided = Set<String>()
             try pages(filters + [URLQueryItem(name: "verb", value: CohortStatement.voidedVerb)], budget: &budget,
-                      deadline: deadline) { statement in
+                      deadline: deadline) { (statement: CohortRawStatement?) in
                 if let target = CohortTally.voidedTarget(of: statement) { voided.insert(target) }
             }
             tally.voided.formUnion(voided)
@@ -65,7 +65,7 @@ extension LRSClient {
                           progress(pagesRead, statementsRead)
                       }) { statement in
                 statementsRead += 1
-                tally.add(statement)
+                tally.add(raw: statement)
             }
         } catch {
             throw CohortReadError(description: hidingSecrets(error).description)
@@ -89,7 +89,7 @@ extension LRSClient {
 
     /// Every statement of every page for `filters`, following `more`.
     private func pages(_ filters: [URLQueryItem], budget: inout Budget, deadline: Date, page: () -> Void = {},
-                       statement: (Any) -> Void) throws(LRSError) {
+                       statement: (CohortRawStatement?) -> Void) throws(LRSError) {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
         components.queryItems = filters
         guard var url = components.url else {
@@ -129,7 +129,7 @@ extension LRSClient {
     }
 
     /// The statements of one answer, passed to `each`, and its `more` link; or why not.
-    private func statements(in answer: Answer, from url: URL, each: (Any) -> Void) throws(LRSError) -> String? {
+    private func statements(in answer: Answer, from url: URL, each: (CohortRawStatement?) -> Void) throws(LRSError) -> String? {
         switch answer.status {
         case 200:
             break
@@ -151,8 +151,7 @@ extension LRSClient {
                 + "\(answer.status))" + (gist.isEmpty ? "" : ": \"\(gist)\"") + ". The report was not written. If this "
                 + "happens again, show this message to the LRS's administrator.")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
-              let list = object["statements"] as? [Any] else {
+        guard let page = try? JSONDecoder().decode(CohortPage.self, from: answer.body) else {
             if LRSText.looksLikeHTML(answer.body) {
                 throw LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body, hiding: secrets))\"), "
                     + "not a list of statements. The report was not written. This often means the network wants you to sign "
@@ -164,7 +163,7 @@ extension LRSClient {
                 + (gist.isEmpty ? " (an empty answer)" : " (\"\(gist)\")") + ". The report was not written. Check the "
                 + "address with the LRS's administrator.")
         }
-        for element in list { each(element) }
-        return object["more"] as? String
+        for element in page.statements { each(element.statement) }
+        return page.more
     }
 }

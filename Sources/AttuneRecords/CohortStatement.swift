@@ -31,40 +31,39 @@ enum CohortStatement: Equatable {
     /// Reads `value` (a parsed statement). `cohort`: when given, only statements grouped
     /// under it count.
     static func read(_ value: Any, cohort: String?) -> CohortStatement {
-        guard let statement = value as? [String: Any] else { return .skipped(.notJSON) }
-        let verb = ((statement["verb"] as? [String: Any])?["id"] as? String) ?? ""
-        let object = statement["object"] as? [String: Any] ?? [:]
+        read(CohortRawStatement(value), cohort: cohort)
+    }
+
+    /// Reads a statement's parts (nil: not a JSON object).
+    static func read(_ raw: CohortRawStatement?, cohort: String?) -> CohortStatement {
+        guard let statement = raw else { return .skipped(.notJSON) }
+        let verb = statement.verb ?? ""
         if verb == voidedVerb {
-            guard (object["objectType"] as? String) == "StatementRef", let target = object["id"] as? String else {
+            guard statement.objectType == "StatementRef", let target = statement.objectID else {
                 return .skipped(.notUnderstood)
             }
-            return .voiding(id: statement["id"] as? String, target: target.lowercased())
+            return .voiding(id: statement.id, target: target.lowercased())
         }
-        let objectID = object["id"] as? String ?? ""
-        let context = statement["context"] as? [String: Any]
-        let fromAttune = objectID.hasPrefix(XAPIStatements.activityBase + ":") || (context?["platform"] as? String) == "Attune"
+        let objectID = statement.objectID ?? ""
+        let fromAttune = objectID.hasPrefix(XAPIStatements.activityBase + ":") || statement.platform == "Attune"
         guard fromAttune else { return .skipped(.otherTool) }
-        if let cohort, !groupings(of: context).contains(cohortPrefix + cohort) { return .skipped(.otherCohort) }
+        if let cohort, !statement.groupings.contains(cohortPrefix + cohort) { return .skipped(.otherCohort) }
         if objectID.hasPrefix(draftPrefix) { return .skipped(.draftCase) }
-        guard let idText = statement["id"] as? String, let id = UUID(uuidString: idText),
-              let stamp = statement["timestamp"] as? String, let timestamp = parseTime(stamp) else {
+        guard let idText = statement.id, let id = UUID(uuidString: idText),
+              let stamp = statement.timestamp, let timestamp = parseTime(stamp) else {
             return .skipped(.notUnderstood)
         }
-        guard let account = (statement["actor"] as? [String: Any])?["account"] as? [String: Any],
-              let rawName = account["name"] as? String,
-              case let name = LRSText.excerpt(rawName, limit: maximumNameLength), !name.isEmpty else {
+        guard let rawName = statement.learner, case let name = LRSText.excerpt(rawName, limit: maximumNameLength), !name.isEmpty else {
             return .skipped(.noLearner)
         }
         let header = Header(id: id, learner: name, timestamp: timestamp)
-        let result = statement["result"] as? [String: Any]
-        let extensions = result?["extensions"] as? [String: Any]
         switch verb.hasPrefix(verbBase) ? String(verb.dropFirst(verbBase.count)) : "" {
         case "attempted":
             guard let scenario = scenarioID(objectID) else { return .skipped(.notUnderstood) }
             return .started(header, scenario: scenario)
         case "completed":
             guard let scenario = scenarioID(objectID) else { return .skipped(.notUnderstood) }
-            return .finished(header, scenario: scenario, ending: extensions?[XAPIStatements.extensionBase + ":ending"] as? String)
+            return .finished(header, scenario: scenario, ending: statement.ending)
         case "responded":
             // urn:attune:scenario:S:node:N:choice:C
             guard objectID.hasPrefix(scenarioPrefix) else { return .skipped(.notUnderstood) }
@@ -75,15 +74,14 @@ enum CohortStatement: Equatable {
             let node = String(rest[nodeMark.upperBound..<choiceMark.lowerBound])
             let choice = String(rest[choiceMark.upperBound...])
             guard !scenario.isEmpty, !node.isEmpty, !choice.isEmpty else { return .skipped(.notUnderstood) }
-            let rating = (extensions?[XAPIStatements.extensionBase + ":rating"] as? String).flatMap(Rating.init(rawValue:))
-            return .answered(header, scenario: scenario, node: node, choice: choice, rating: rating)
+            return .answered(header, scenario: scenario, node: node, choice: choice, rating: statement.rating.flatMap(Rating.init(rawValue:)))
         case "commented":
             var scenario: String?
             if objectID.hasPrefix(scenarioPrefix) {
                 let rest = objectID.dropFirst(scenarioPrefix.count)
                 scenario = String(rest[..<(rest.range(of: ":node:")?.lowerBound ?? rest.endIndex)])
             }
-            return .reflected(header, scenario: scenario, text: result?["response"] as? String)
+            return .reflected(header, scenario: scenario, text: statement.response)
         default:
             return .skipped(.notUnderstood)
         }
@@ -94,14 +92,6 @@ enum CohortStatement: Equatable {
         guard objectID.hasPrefix(scenarioPrefix) else { return nil }
         let id = String(objectID.dropFirst(scenarioPrefix.count))
         return id.isEmpty || id.contains(":") ? nil : id
-    }
-
-    /// The ids of a context's grouping activities.
-    private static func groupings(of context: [String: Any]?) -> [String] {
-        let activities = context?["contextActivities"] as? [String: Any]
-        let grouping = activities?["grouping"]
-        let list = grouping as? [Any] ?? (grouping.map { [$0] } ?? [])
-        return list.compactMap { ($0 as? [String: Any])?["id"] as? String }
     }
 
     /// An ISO 8601 time (`2026-12-06T05:40:11.123Z`, fractions and an offset optional),

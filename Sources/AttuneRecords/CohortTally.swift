@@ -84,14 +84,23 @@ public struct CohortTally {
 
     /// The target of a voiding statement in `value`, if it is one (for a first pass).
     public static func voidedTarget(of value: Any) -> String? {
-        if case let .voiding(_, target) = CohortStatement.read(value, cohort: nil) { return target }
+        voidedTarget(of: CohortRawStatement(value))
+    }
+
+    static func voidedTarget(of raw: CohortRawStatement?) -> String? {
+        if case let .voiding(_, target) = CohortStatement.read(raw, cohort: nil) { return target }
         return nil
     }
 
     /// Counts one statement (a parsed JSON value), or skips it for a reason.
     public mutating func add(_ value: Any) {
+        add(raw: CohortRawStatement(value))
+    }
+
+    /// Counts one statement's parts (nil: not a JSON object), or skips it for a reason.
+    mutating func add(raw: CohortRawStatement?) {
         read += 1
-        let statement = CohortStatement.read(value, cohort: options.cohort)
+        let statement = CohortStatement.read(raw, cohort: options.cohort)
         switch statement {
         case .skipped(let reason): skip(reason)
         case .voiding: skip(.voiding)

@@ -310,6 +310,23 @@ struct CohortRenderingTests {
         #expect(Set(tagged.compactMap { $0["id"] as? String }).isDisjoint(with: plain.compactMap { $0["id"] as? String }))
     }
 
+    @Test("a statement decoded straight from JSON reads the same as one parsed first, wrong types included")
+    func decodedParts() throws {
+        var statements: [[String: Any]] = maya("ana", [("fifth-visit", "easy-baby")], ending: "warm-thread", reflection: "Words.")
+        statements.append(["id": 5, "verb": "responded", "object": ["id": ["nested"]], "timestamp": true,
+                           "context": ["contextActivities": ["grouping": ["id": "urn:attune:cohort:spring-2027"]]],
+                           "actor": ["account": "ana"], "result": ["extensions": "none"]])
+        statements.append(["context": ["contextActivities": ["grouping": [7, "x", ["id": "urn:attune:cohort:a"]]]]])
+        for statement in statements {
+            let data = try JSONSerialization.data(withJSONObject: statement)
+            let decoded = try JSONDecoder().decode(LenientStatement.self, from: data).statement
+            #expect(decoded == CohortRawStatement(statement), "\(statement)")
+        }
+        let page = try JSONDecoder().decode(CohortPage.self, from: Data(#"{"statements": [1, "two", null, {"id": "x"}], "more": 3}"#.utf8))
+        #expect(page.statements.map { $0.statement == nil } == [true, true, true, false])
+        #expect(page.more == nil)
+    }
+
     @Test("times are read as ISO 8601 says, fractions and offsets included; anything else is refused")
     func times() {
         let formatter = ISO8601DateFormatter()
