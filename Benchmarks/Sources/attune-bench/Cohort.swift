@@ -38,7 +38,7 @@ enum CohortBenchmark {
                        Format.grouped(result.peak / max(generated.statements, 1))])
         }
         files.notes = [
-            "Generated: each learner plays most of the bundled cases (a random walk through each, some played twice),",
+            "Generated: each learner plays nine in ten of the bundled cases (a random walk through each, most two or three times),",
             "as `attune export xapi --cohort bench` writes them. Memory grows with the learners (each learner's first answer",
             "at each decision) and with the statement ids kept to drop copies (16 bytes each), not with the statements' text.",
         ]
