@@ -62,7 +62,7 @@ let package = Package(
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
             name: "AttuneRecords",
-            dependencies: ["AttuneCore", "AttuneStore", "CCurl", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AttuneCore", "AttuneCatalog", "AttuneStore", "CCurl", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The terminal: line reading, rendering, commands, argument parsing.
         .target(

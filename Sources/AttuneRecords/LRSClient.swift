@@ -154,7 +154,15 @@ public struct LRSClient: Sendable {
 
     /// One HTTP request, retried while the failure looks temporary and `deadline` allows.
     /// Returns any answer that is not transient (3xx included: never followed).
-    func exchange(method: String, url: URL, body: Data?, deadline: Date) throws(LRSError) -> Answer {
+    /// What the exchanges are for, so their messages say what was (not) done.
+    enum Purpose {
+        case sending, reading
+
+        /// What did not happen when an exchange failed.
+        var nothingMore: String { self == .sending ? "Nothing more was sent." : "The report was not written." }
+    }
+
+    func exchange(method: String, url: URL, body: Data?, deadline: Date, purpose: Purpose = .sending) throws(LRSError) -> Answer {
         let started = Date()
         var tries = 0
         var lastProblem: String?
@@ -178,11 +186,11 @@ public struct LRSClient: Sendable {
             case .tooLarge:
                 throw LRSError(description: "The LRS at \(endpoint.key) sent an answer larger than "
                     + "\(Self.size(limits.maxResponseBytes)), far more than an LRS sends; Attune stopped reading it. "
-                    + "Nothing more was sent. Check the address with the LRS's administrator.")
+                    + "\(purpose.nothingMore) Check the address with the LRS's administrator.")
             case .compressed(let encoding):
                 throw LRSError(description: "The LRS at \(endpoint.key) sent a compressed answer (\(LRSText.excerpt(encoding, limit: 30))) "
                     + "although Attune asks for answers as they are; a compressed answer can unpack to far more than it "
-                    + "seems, so Attune did not read it. Nothing more was sent. Check the address with the LRS's administrator.")
+                    + "seems, so Attune did not read it. \(purpose.nothingMore) Check the address with the LRS's administrator.")
             case .timedOut:
                 // A try the deadline cut short says less than what went before it.
                 if timeout >= limits.perTry || lastProblem == nil {
@@ -192,7 +200,7 @@ public struct LRSClient: Sendable {
             case .failed(let why, let transient):
                 lastProblem = why
                 if !transient {
-                    throw LRSError(description: "Could not send to the LRS at \(endpoint.key): \(why).")
+                    throw LRSError(description: "Could not \(purpose == .sending ? "send to" : "read from") the LRS at \(endpoint.key): \(why).")
                 }
             }
             if tries >= limits.attempts { break }
@@ -206,16 +214,17 @@ public struct LRSClient: Sendable {
         let elapsed = Date().timeIntervalSince(started)
         throw LRSError(description: "Could not reach the LRS at \(endpoint.key) after \(tries) \(tries == 1 ? "try" : "tries") "
             + "in \(Self.seconds(elapsed)): \(lastProblem ?? "no answer")"
-            + (outOfTime ? ", and the time allowed for sending (\(Self.seconds(limits.overall)), --timeout) ran out" : "")
+            + (outOfTime ? ", and the time allowed for \(purpose == .sending ? "sending" : "reading") "
+                + "(\(Self.seconds(limits.overall)), --timeout) ran out" : "")
             + ". Check the address and your connection, or ask the LRS's administrator, then run the same command "
-            + "again; statements already sent are not sent twice.")
+            + (purpose == .sending ? "again; statements already sent are not sent twice." : "again."))
     }
 
-    private static func seconds(_ value: TimeInterval) -> String {
+    static func seconds(_ value: TimeInterval) -> String {
         value < 10 ? String(format: "%.1f seconds", value) : "\(Int(value.rounded())) seconds"
     }
 
-    private static func size(_ bytes: Int) -> String {
+    static func size(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1024 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
     }
 

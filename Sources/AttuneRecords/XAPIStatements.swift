@@ -31,18 +31,27 @@ public struct XAPIStatements: Sendable {
     public let account: LearnerAccount
     public let includeReflections: Bool
     public let scenarios: [CaseKey: Scenario]
+    /// The cohort the learner opted into (`--cohort`): named in every statement's context as
+    /// a grouping activity (``cohortActivity(_:)``), so an LRS can be asked for the cohort's
+    /// statements with the standard `activity` and `related_activities` filters. Its name is
+    /// part of each statement's id, so statements sent without a cohort and with one are
+    /// different statements, and neither conflicts with the other.
+    public let cohort: String?
 
     /// - Parameter scenarios: the loaded cases by the record they belong to.
-    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [CaseKey: Scenario]) {
+    /// - Parameter cohort: a name checked by ``CohortName/check(_:)``.
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [CaseKey: Scenario], cohort: String? = nil) {
         self.account = account
         self.includeReflections = includeReflections
         self.scenarios = scenarios
+        self.cohort = cohort
     }
 
     /// Every case in `scenarios` taken as one that ships with Attune.
-    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario]) {
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [Scenario], cohort: String? = nil) {
         self.init(account: account, includeReflections: includeReflections,
-                  scenarios: Dictionary(scenarios.map { (CaseKey(id: $0.id), $0) }, uniquingKeysWith: { first, _ in first }))
+                  scenarios: Dictionary(scenarios.map { (CaseKey(id: $0.id), $0) }, uniquingKeysWith: { first, _ in first }),
+                  cohort: cohort)
     }
 
     enum Verb: String {
@@ -54,6 +63,8 @@ public struct XAPIStatements: Sendable {
     }
 
     public static func scenarioActivity(_ scenario: String) -> String { "\(activityBase):scenario:\(scenario)" }
+    /// The grouping activity of a cohort: `urn:attune:cohort:NAME`.
+    public static func cohortActivity(_ name: String) -> String { "\(activityBase):cohort:\(name)" }
     public static func nodeActivity(_ scenario: String, _ node: String) -> String { "\(scenarioActivity(scenario)):node:\(node)" }
     public static func choiceActivity(_ scenario: String, _ node: String, _ choice: String) -> String {
         "\(nodeActivity(scenario, node)):choice:\(choice)"
@@ -146,8 +157,9 @@ public struct XAPIStatements: Sendable {
 
     private func statement(key: String, verb: Verb, object: [String: Any], timestamp: Date,
                            result: [String: Any]? = nil, parents: [String] = []) -> [String: Any] {
+        let idName = account.homePage + "|" + account.name + "|" + key + (cohort.map { "|cohort:" + $0 } ?? "")
         var statement: [String: Any] = [
-            "id": Self.uuid5(account.homePage + "|" + account.name + "|" + key),
+            "id": Self.uuid5(idName),
             "actor": ["objectType": "Agent", "account": ["homePage": account.homePage, "name": account.name]],
             "verb": verb.json,
             "object": object,
@@ -155,9 +167,11 @@ public struct XAPIStatements: Sendable {
             "context": ["platform": "Attune", "language": "en-US"] as [String: Any],
         ]
         if let result { statement["result"] = result }
-        if !parents.isEmpty {
-            statement["context"] = ["platform": "Attune", "language": "en-US",
-                                    "contextActivities": ["parent": parents.map { ["objectType": "Activity", "id": $0] }]]
+        var activities: [String: Any] = [:]
+        if !parents.isEmpty { activities["parent"] = parents.map { ["objectType": "Activity", "id": $0] } }
+        if let cohort { activities["grouping"] = [["objectType": "Activity", "id": Self.cohortActivity(cohort)]] }
+        if !activities.isEmpty {
+            statement["context"] = ["platform": "Attune", "language": "en-US", "contextActivities": activities]
         }
         return statement
     }

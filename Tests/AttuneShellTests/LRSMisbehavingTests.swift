@@ -9,7 +9,7 @@ private let fixtures = packageRoot.appendingPathComponent("Tests/LRSFixtures")
 
 /// Tests/LRSFixtures/misbehaving_lrs.py on 127.0.0.1 (two free ports: the LRS and another
 /// origin), logging every request; stopped when the test ends.
-private final class MisbehavingLRS {
+final class MisbehavingLRS {
     struct Request: Decodable {
         var port: Int
         var origin: String

@@ -2,11 +2,12 @@ import AttuneRecords
 import Foundation
 import Testing
 
-private let ralph = packageRoot.appendingPathComponent(".build/lrs-venv/bin/ralph").path
-private let ralphInstalled = FileManager.default.isExecutableFile(atPath: ralph)
+let ralph = packageRoot.appendingPathComponent(".build/lrs-venv/bin/ralph").path
+let ralphPython = packageRoot.appendingPathComponent(".build/lrs-venv/bin/python3").path
+let ralphInstalled = FileManager.default.isExecutableFile(atPath: ralph)
 
 /// A free TCP port on the loopback interface.
-private func freePort() throws -> Int {
+func freePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var address = sockaddr_in()
@@ -22,11 +23,13 @@ private func freePort() throws -> Int {
 }
 
 /// A real LRS (ralph-malph, filesystem backend) on 127.0.0.1, stopped when the test ends.
-private final class RalphServer {
+final class RalphServer {
     let process = Process()
     let endpoint: String
 
-    init(directory: URL) throws {
+    /// - Parameter appending: ralph's filesystem backend takes one POST only; appending,
+    /// it takes any number (Tests/LRSFixtures/ralph_appending.py), for several learners.
+    init(directory: URL, appending: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment.merging([
             "RALPH_APP_DIR": directory.appendingPathComponent("app").path, "RALPH_RUNSERVER_BACKEND": "fs",
         ]) { _, new in new }
@@ -40,8 +43,9 @@ private final class RalphServer {
         auth.waitUntilExit()
         let port = try freePort()
         endpoint = "http://127.0.0.1:\(port)/xAPI/"
-        process.executableURL = URL(fileURLWithPath: ralph)
-        process.arguments = ["runserver", "-b", "fs", "--fs-default-directory-path", directory.appendingPathComponent("data").path,
+        process.executableURL = URL(fileURLWithPath: appending ? ralphPython : ralph)
+        process.arguments = (appending ? [packageRoot.appendingPathComponent("Tests/LRSFixtures/ralph_appending.py").path] : [])
+            + ["runserver", "-b", "fs", "--fs-default-directory-path", directory.appendingPathComponent("data").path,
                              "-h", "127.0.0.1", "-p", String(port)]
         process.environment = environment
         let log = directory.appendingPathComponent("server.log")

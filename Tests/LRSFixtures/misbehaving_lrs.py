@@ -36,6 +36,13 @@ Modes (what a POST to .../statements gets):
   always-busy       503 to everything
   busy-forever-then-lrs  503 with Retry-After: 1e400 (a number too large to be one) to the
                     first two POSTs, then as lrs
+Modes for reading (what a GET of .../statements gets, for `attune cohort report`):
+  pages-forever     a page of one statement (another tool's) with a `more` link that is new
+                    every time, for ever
+  more-loop         a page with a `more` link to itself
+  more-elsewhere    a page whose `more` link points to the other port
+  not-json          200 with a body that is not JSON
+  statements-no-list  200 with a JSON object without a `statements` list
 The other port answers everything with 200 and [] (and logs it).
 """
 
@@ -198,6 +205,18 @@ class Handler(BaseHTTPRequestHandler):
             page = ('{"detail": "Bad request from ' + decoded + ' (' + given + ', credentials ' + decoded
                     + ')"}').encode()
             self.reply(400, page)
+        elif mode in ("pages-forever", "more-loop", "more-elsewhere") and self.command == "GET":
+            page = int((parse_qs(urlsplit(self.path).query).get("page") or ["0"])[0])
+            foreign = {"id": "00000000-0000-4000-8000-%012d" % page, "actor": {"mbox": "mailto:x@example.org"},
+                       "verb": {"id": "http://example.org/read"}, "object": {"id": "https://example.org/page"}}
+            base = urlsplit(self.path).path
+            more = {"pages-forever": f"{base}?page={page + 1}", "more-loop": self.path,
+                    "more-elsewhere": f"http://127.0.0.1:{PORTS['other']}{base}?page=1"}[mode]
+            self.reply(200, json.dumps({"statements": [foreign], "more": more}).encode())
+        elif mode == "not-json" and self.command == "GET":
+            self.reply(200, b"Service temporarily degraded; try later", "text/plain")
+        elif mode == "statements-no-list" and self.command == "GET":
+            self.reply(200, b'{"statements": "none", "more": ""}')
         elif mode == "always-busy":
             self.reply(503, b"busy", "text/plain", {"Retry-After": "0"})
         elif mode == "busy-then-lrs" and self.command == "POST" and self.count_post() <= 2:

@@ -2,7 +2,7 @@ import Foundation
 
 // attune-bench: prints Attune's benchmark tables.
 //
-//   attune-bench [--root DIR] [--self-contained FILE] [--only startup|scaling|search|paths|room|builds]...
+//   attune-bench [--root DIR] [--self-contained FILE] [--only startup|scaling|search|paths|room|builds|cohort]...
 //
 // DIR is the repository root holding Knowledge/ and Scenarios/ (default: found by walking up
 // from this executable). FILE is the self-contained program the builds section compares with
@@ -40,7 +40,7 @@ if let size = value(after: "--one-size", in: arguments) {
     exit(0)
 }
 
-let sections = ["startup", "scaling", "search", "paths", "room", "builds"]
+let sections = ["startup", "scaling", "search", "paths", "room", "builds", "cohort"]
 var chosen: [String] = []
 var index = 0
 while index < arguments.count {
@@ -87,6 +87,7 @@ do {
     if chosen.contains("search") { print(try SearchBenchmark.run(paths)) }
     if chosen.contains("paths") { print(try PathCountBenchmark.run()) }
     if chosen.contains("room") { print(try RoomBenchmark.run()) }
+    if chosen.contains("cohort") { print(try CohortBenchmark.run(paths)) }
     if chosen.contains("builds") {
         let selfContained = value(after: "--self-contained", in: arguments) ?? paths.root + "/Benchmarks/.build/attune-self-contained"
         print(try BuildsBenchmark.run(paths, selfContained: selfContained))

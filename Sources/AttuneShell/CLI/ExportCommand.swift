@@ -19,7 +19,10 @@ struct XAPIExport: ParsableCommand {
             One statement for each case attempted, choice made (with its rating and competencies), reflection \
             written and case completed. You are identified only by the account name you give. Reflection text is \
             included only with --include-reflections. Statement ids are fixed by your record, so sending again \
-            never stores a statement twice; statements already sent to that LRS are skipped.
+            never stores a statement twice; statements already sent to that LRS are skipped. With --cohort NAME, \
+            each statement names the cohort your trainer gave (as a grouping activity, urn:attune:cohort:NAME), so \
+            the trainer's 'attune cohort report' finds it; statements sent with a cohort are new statements, so \
+            sending again with --cohort after sending without it sends them all once more.
 
             The password: set ATTUNE_LRS_PASSWORD, or leave it out and Attune asks for it (nothing is shown as you \
             type). --password works too, but other people using this computer can see a command line (in the list \
@@ -58,6 +61,10 @@ struct XAPIExport: ParsableCommand {
     @Flag(help: "Include the text of your reflections (left out unless you ask).")
     var includeReflections = false
 
+    @Option(help: ArgumentHelp("Tag every statement with the cohort your trainer named, so the trainer's cohort report (attune cohort report) includes you; without it you are left out.",
+                               valueName: "name"))
+    var cohort: String?
+
     @Flag(help: "Include cases you played from an author's draft (another folder than the bundled cases), as activities of their own (left out unless you ask).")
     var includeDrafts = false
 
@@ -74,6 +81,7 @@ struct XAPIExport: ParsableCommand {
         default: break
         }
         if !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 3600.") }
+        if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(problem.description) }
     }
 
     func run() throws {
@@ -96,7 +104,8 @@ struct XAPIExport: ParsableCommand {
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
         let origins = CaseOrigins(bundledFolder: context.explicitScenarios ? nil : context.paths.scenarios)
         let builder = XAPIStatements(account: LearnerAccount(name: account), includeReflections: includeReflections,
-                                     scenarios: Dictionary(scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first }))
+                                     scenarios: Dictionary(scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first }),
+                                     cohort: cohort.flatMap { try? CohortName.check($0).get() })
         let statements: [[String: Any]]
         do {
             statements = builder.statements(from: try store.activityLog(includeDrafts: includeDrafts))
@@ -127,57 +136,8 @@ struct XAPIExport: ParsableCommand {
 
     /// The LRS's address and credentials, or a message and exit status 1.
     private func connect(_ address: String, context: RunContext) throws -> (endpoint: LRSEndpoint, user: String, password: String) {
-        func fail(_ message: String) -> ExitCode {
-            context.output.writeError(context.style.error("error:") + " \(message)\n")
-            return ExitCode(1)
-        }
-        let endpoint: LRSEndpoint
-        do {
-            endpoint = try LRSEndpoint(address)
-            try LRSClient.checkTransport(endpoint, allowInsecureHTTP: insecureHTTP)
-        } catch {
-            throw fail(error.description)
-        }
-        if !endpoint.isEncrypted && !endpoint.isLoopback {
-            context.output.writeError(context.style.warning("warning:") + " sending to \(endpoint.key) without encryption, "
-                + "as --insecure-http asks: your password and records cross the network in clear text.\n")
-        }
-        // Credentials in the address are used only when none are given as options.
-        var user = user
-        var password = password
-        if endpoint.hasEmbeddedCredentials {
-            if user == nil && password == nil {
-                user = endpoint.user
-                password = endpoint.password
-                if endpoint.password != nil {
-                    context.output.writeError(context.style.warning("note:") + " a password written in the address can be "
-                        + "seen by other people using this computer (in the list of running programs), and may be kept in "
-                        + "your shell's history. Next time, set \(Self.passwordVariable) or leave it out to be asked for it.\n")
-                }
-            } else {
-                context.output.writeError(context.style.warning("note:") + " the user name or password written in the "
-                    + "address was ignored, because --user or --password was given.\n")
-            }
-        } else if password != nil {
-            context.output.writeError(context.style.warning("note:") + " a password given with --password can be seen "
-                + "by other people using this computer, and may be kept in your shell's history. Next time, set "
-                + "\(Self.passwordVariable) or leave --password out to be asked for it.\n")
-        }
-        guard let user, !user.isEmpty else {
-            throw fail("Give your user name for the LRS with --user.")
-        }
-        if password == nil, let fromEnvironment = context.environment[Self.passwordVariable], !fromEnvironment.isEmpty {
-            password = fromEnvironment
-        }
-        if password == nil, TerminalInfo.isTerminal(STDIN_FILENO) {
-            password = PasswordPrompt.ask("Password for the LRS at \(endpoint.key): ")
-        }
-        guard let password else {
-            throw fail("No password for the LRS: --lrs needs --user and --password, or the password in "
-                + "\(Self.passwordVariable) (safer: other people using this computer can see a command line), or a "
-                + "terminal to ask for it on. Nothing was sent.")
-        }
-        return (endpoint, user, password)
+        try LRSLogin.resolve(address, user: user, password: password, insecureHTTP: insecureHTTP, purpose: .sending,
+                             output: context.output, style: context.style, environment: context.environment)
     }
 
     private func send(_ statements: [[String: Any]], over connection: (endpoint: LRSEndpoint, user: String, password: String),
@@ -225,6 +185,76 @@ struct XAPIExport: ParsableCommand {
         }
         if let problem = report.problem { throw fail(problem.description) }
         if !report.conflicts.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The LRS's address and credentials for `export xapi` and `cohort report`: the address
+/// checked first (a refused address needs no password), then the user and password from
+/// the options, the address, ATTUNE_LRS_PASSWORD or a prompt with echo off, in that order.
+enum LRSLogin {
+    enum Purpose {
+        case sending, reading
+
+        var nothingDone: String { self == .sending ? "Nothing was sent." : "Nothing was read." }
+    }
+
+    /// The LRS's address and credentials, or a message and exit status 1.
+    static func resolve(_ address: String, user: String?, password: String?, insecureHTTP: Bool, purpose: Purpose,
+                        output: OutputSink, style: TextStyle, environment: [String: String],
+                        mayPrompt: Bool = true) throws -> (endpoint: LRSEndpoint, user: String, password: String) {
+        let passwordVariable = XAPIExport.passwordVariable
+        func fail(_ message: String) -> ExitCode {
+            output.writeError(style.error("error:") + " \(message)\n")
+            return ExitCode(1)
+        }
+        let endpoint: LRSEndpoint
+        do {
+            endpoint = try LRSEndpoint(address)
+            try LRSClient.checkTransport(endpoint, allowInsecureHTTP: insecureHTTP)
+        } catch {
+            throw fail(error.description)
+        }
+        if !endpoint.isEncrypted && !endpoint.isLoopback {
+            output.writeError(style.warning("warning:") + " \(purpose == .sending ? "sending to" : "reading from") "
+                + "\(endpoint.key) without encryption, as --insecure-http asks: your password and records cross the network "
+                + "in clear text.\n")
+        }
+        // Credentials in the address are used only when none are given as options.
+        var user = user
+        var password = password
+        if endpoint.hasEmbeddedCredentials {
+            if user == nil && password == nil {
+                user = endpoint.user
+                password = endpoint.password
+                if endpoint.password != nil {
+                    output.writeError(style.warning("note:") + " a password written in the address can be "
+                        + "seen by other people using this computer (in the list of running programs), and may be kept in "
+                        + "your shell's history. Next time, set \(passwordVariable) or leave it out to be asked for it.\n")
+                }
+            } else {
+                output.writeError(style.warning("note:") + " the user name or password written in the "
+                    + "address was ignored, because --user or --password was given.\n")
+            }
+        } else if password != nil {
+            output.writeError(style.warning("note:") + " a password given with --password can be seen "
+                + "by other people using this computer, and may be kept in your shell's history. Next time, set "
+                + "\(passwordVariable) or leave --password out to be asked for it.\n")
+        }
+        guard let user, !user.isEmpty else {
+            throw fail("Give your user name for the LRS with --user.")
+        }
+        if password == nil, let fromEnvironment = environment[passwordVariable], !fromEnvironment.isEmpty {
+            password = fromEnvironment
+        }
+        if password == nil, mayPrompt, TerminalInfo.isTerminal(STDIN_FILENO) {
+            password = PasswordPrompt.ask("Password for the LRS at \(endpoint.key): ")
+        }
+        guard let password else {
+            throw fail("No password for the LRS: --lrs needs --user and --password, or the password in "
+                + "\(passwordVariable) (safer: other people using this computer can see a command line), or a "
+                + "terminal to ask for it on. \(purpose.nothingDone)")
+        }
+        return (endpoint, user, password)
     }
 }
 

@@ -117,6 +117,20 @@ enum CommandTable {
 
     static let trainers: [ShellCommand] = [
         ShellCommand(
+            name: "cohort", usage: "cohort report [--lrs URL --user U --cohort NAME | FILES...] FILE",
+            summary: "A cohort's practice between workshops, for the next workshop's discussion.",
+            details: "'cohort report --lrs URL --user U --cohort NAME cohort.html' reads what learners sent with "
+                + "'export xapi --cohort NAME', with the password from ATTUNE_LRS_PASSWORD, set before starting Attune "
+                + "(a password typed here would be kept in the shell's history; 'attune cohort report' on the command "
+                + "line can ask for it). 'cohort report maya.jsonl sam.jsonl cohort.html' reads "
+                + "learners' exported files instead. The discussion plan comes first: the moments most learners missed. "
+                + "The extension chooses the format (.md, .json, .html); add --since DATE, --until DATE or "
+                + "--include-reflections. The same as 'attune cohort report' on the command line.",
+            example: "cohort report week1.jsonl week2.jsonl cohort.html", argument: .path,
+            flags: ["--lrs", "--user", "--cohort", "--since", "--until", "--include-reflections", "--insecure-http", "--timeout"],
+            subWords: [SubWord("report", then: .path)], group: .trainers, commandLine: .own(CohortCommand.self),
+            run: { $0.cohort.report($1) }),
+        ShellCommand(
             name: "group", usage: "group on|off|sessions|resume N|export [N] FILE|serve",
             summary: "Group mode, for a trainer leading a room.",
             details: "'group on' records the room's votes with each decision and keeps group play apart from your own "

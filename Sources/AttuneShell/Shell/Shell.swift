@@ -21,6 +21,7 @@ public final class Shell: ShellPart {
     private(set) lazy var author = AuthorController(shell: self, contentPaths: contentPaths, contentCache: contentCache)
     private(set) lazy var knowledge = KnowledgeController(shell: self)
     private(set) lazy var help = HelpController(shell: self)
+    private(set) lazy var cohort = CohortController(shell: self)
     private let contentPaths: ContentPaths?
     private let contentCache: ContentCache?
     /// The language every message is rendered in (`--lang`, `ATTUNE_LANG`, the locale).

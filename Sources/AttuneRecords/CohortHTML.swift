@@ -1,0 +1,227 @@
+import AttuneCatalog
+import AttuneCore
+import Foundation
+
+/// The cohort report as one self-contained HTML page: no scripts, no outside files, charts
+/// drawn in inline SVG. Readable in black and white (each rating has a fill pattern as well
+/// as a shade, and every bar is labelled with its number), printable (a print style sheet,
+/// decisions kept whole on a page), and by a screen reader (headings in order, real
+/// tables with headers holding every number the charts show; the charts themselves are
+/// hidden from screen readers, which would only repeat the tables). Everything that came
+/// from the statements is escaped.
+public enum CohortHTML {
+    public static func render(_ report: CohortReport) -> String {
+        var page = Page()
+        let title = CohortReportText.title(cohort: report.cohort).english
+        page.line("<!DOCTYPE html>")
+        page.line("<html lang=\"en\">")
+        page.line("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        page.line("<title>\(escape(title))</title>")
+        page.line("<style>\(style)</style></head>")
+        page.line("<body><main>")
+        page.line("<h1>\(escape(title))</h1>")
+        page.line("<p>\(escape(CohortReportText.source(report.source).english)) "
+                  + escape(CohortReportText.period(since: report.period.since, until: report.period.until,
+                                                   earliest: report.period.earliest, latest: report.period.latest).english) + "</p>")
+        page.line("<p>\(escape(CohortReportText.statementsCounted(read: report.statementsRead, counted: report.statementsCounted).english)) "
+                  + escape(CohortReportText.learnersInCohort(report.learnerCount).english) + "</p>")
+        page.line(legend)
+
+        page.line("<section aria-labelledby=\"plan\"><h2 id=\"plan\">\(escape(CohortReportText.headingDiscussion.english))</h2>")
+        let plan = report.discussionPlan
+        page.line("<p>\(escape((plan.isEmpty ? CohortReportText.noDiscussionPoints : .discussionIntro).english))</p>")
+        for (number, decision) in plan.enumerated() {
+            decisionBlock(decision, number: number + 1, anchor: "plan-\(number + 1)", into: &page)
+        }
+        page.line("</section>")
+
+        page.line("<section aria-labelledby=\"cases\"><h2 id=\"cases\">\(escape(CohortReportText.headingCases.english))</h2>")
+        if report.cases.isEmpty { page.line("<p>\(escape(CohortReportText.noCases.english))</p>") }
+        for row in report.cases {
+            page.line("<h3>\(escape(row.title))</h3>")
+            page.line("<p>\(escape(CohortReportText.caseStartedFinished(started: row.learnersStarted, finished: row.learnersFinished, of: report.learnerCount).english))</p>")
+            if !row.endings.isEmpty {
+                page.line("<ul>" + row.endings.map {
+                    "<li>\(escape(CohortReportText.endingReached($0.kind, summary: $0.summary, count: $0.count).english))</li>"
+                }.joined() + "</ul>")
+            }
+        }
+        page.line("</section>")
+
+        let others = report.decisions.filter { !$0.isDiscussionPoint }
+        if !others.isEmpty {
+            page.line("<section aria-labelledby=\"others\"><h2 id=\"others\">\(escape(CohortReportText.headingOtherDecisions.english))</h2>")
+            for (number, decision) in others.enumerated() {
+                decisionBlock(decision, number: nil, anchor: "decision-\(number + 1)", into: &page)
+            }
+            page.line("</section>")
+        }
+
+        learnerTable(report, into: &page)
+        competencySection(report, into: &page)
+
+        page.line("<section aria-labelledby=\"reflections\"><h2 id=\"reflections\">\(escape(CohortReportText.headingReflections.english))</h2>")
+        if let reflections = report.reflections {
+            if reflections.isEmpty { page.line("<p>\(escape(CohortReportText.reflectionsNoneWithText.english))</p>") }
+            for row in reflections {
+                let about = row.caseTitle.map { " (\(escape($0)))" } ?? ""
+                page.line("<blockquote><p><strong>\(escape(row.learner))</strong>\(about): \(escape(row.text))</p></blockquote>")
+            }
+        } else {
+            page.line("<p>\(escape(CohortReportText.reflectionsLeftOut(report.reflectionCount).english))</p>")
+        }
+        page.line("</section>")
+
+        page.line("<section aria-labelledby=\"about\"><h2 id=\"about\">\(escape(CohortReportText.headingAbout.english))</h2><ul>")
+        if report.skipped.isEmpty { page.line("<li>\(escape(CohortReportText.nothingSkipped.english))</li>") }
+        for skip in report.skipped {
+            page.line("<li>\(escape(CohortReportText.skipped(skip.reason, count: skip.count).english))</li>")
+        }
+        page.line("</ul></section>")
+        page.line("</main></body></html>")
+        return page.text
+    }
+
+    private struct Page {
+        var text = ""
+        mutating func line(_ value: String) { text += value + "\n" }
+    }
+
+    private static func decisionBlock(_ decision: CohortReport.DecisionRow, number: Int?, anchor: String, into page: inout Page) {
+        let heading = (number.map { "\($0). " } ?? "") + "\(decision.caseTitle): \(decision.moment)"
+        page.line("<article class=\"decision\" aria-labelledby=\"\(anchor)\">")
+        page.line("<h3 id=\"\(anchor)\">\(escape(heading))</h3>")
+        var summary = CohortReportText.decisionCounts(learners: decision.learners, answers: decision.answers).english
+        if decision.missedOrUnsafe > 0 {
+            summary += " " + CohortReportText.missedOrUnsafe(decision.missedOrUnsafe, of: decision.learners).english
+        }
+        if let prompt = decision.prompt { page.line("<p>\(escape(CohortReportText.asked(prompt).english))</p>") }
+        page.line("<p>\(escape(summary))</p>")
+        page.line("<div class=\"split\">")
+        page.line("<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnOption.english))</th>"
+                  + "<th scope=\"col\">\(escape(CohortReportText.columnRating.english))</th>"
+                  + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnLearners.english))</th></tr></thead><tbody>")
+        for option in decision.options {
+            page.line("<tr><td>\(escape(option.text))</td><td>\(escape(English().rating(option.rating)))</td>"
+                      + "<td class=\"number\">\(escape(CohortReportText.optionLearners(option.learners, of: decision.learners).english))</td></tr>")
+        }
+        page.line("</tbody></table>")
+        page.line(chart(decision))
+        page.line("</div>")
+        if number != nil, !decision.knowledge.isEmpty {
+            page.line("<p>\(escape(CohortReportText.readMore.english))</p><ul>" + decision.knowledge.map {
+                "<li>\(escape(CohortReportText.knowledgeLink(title: $0.title, id: $0.id).english))</li>"
+            }.joined() + "</ul>")
+        }
+        page.line("</article>")
+    }
+
+    /// One bar per option, in the table's order, its length the learners' share.
+    private static func chart(_ decision: CohortReport.DecisionRow) -> String {
+        let rowHeight = 22, width = 320, labelWidth = 40
+        let height = rowHeight * decision.options.count + 4
+        var svg = "<svg class=\"chart\" aria-hidden=\"true\" focusable=\"false\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        let total = max(decision.learners, 1)
+        for (row, option) in decision.options.enumerated() {
+            let y = 2 + row * rowHeight
+            let length = Int((Double(width - labelWidth - 8) * Double(option.learners) / Double(total)).rounded())
+            svg += "<rect x=\"0\" y=\"\(y)\" width=\"\(max(length, 1))\" height=\"\(rowHeight - 6)\" "
+                + "fill=\"url(#\(option.rating.rawValue))\" stroke=\"#000\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(length + 6)\" y=\"\(y + rowHeight - 10)\" font-size=\"13\">\(option.learners)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func learnerTable(_ report: CohortReport, into page: inout Page) {
+        page.line("<section aria-labelledby=\"learners\"><h2 id=\"learners\">\(escape(CohortReportText.headingLearners.english))</h2>")
+        guard !report.learners.isEmpty else {
+            page.line("</section>")
+            return
+        }
+        var header = "<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnLearner.english))</th>"
+            + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnStarted.english))</th>"
+            + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnFinished.english))</th>"
+        for rating in Rating.allCases { header += "<th scope=\"col\" class=\"number\">\(escape(English().rating(rating)))</th>" }
+        page.line(header + "<th scope=\"col\">\(escape(CohortReportText.columnCompetency.english))</th></tr></thead><tbody>")
+        for learner in report.learners {
+            var row = "<tr><th scope=\"row\">\(escape(learner.name))</th><td class=\"number\">\(learner.casesStarted)</td>"
+                + "<td class=\"number\">\(learner.casesFinished)</td>"
+            for rating in learner.ratings { row += "<td class=\"number\">\(rating.count)</td>" }
+            let profile = learner.competencies.isEmpty ? CohortReportText.noCompetencies.english
+                : learner.competencies.map { "\($0.title) (\($0.count))" }.joined(separator: ", ")
+            page.line(row + "<td>\(escape(profile))</td></tr>")
+        }
+        page.line("</tbody></table></section>")
+    }
+
+    private static func competencySection(_ report: CohortReport, into page: inout Page) {
+        page.line("<section aria-labelledby=\"competencies\"><h2 id=\"competencies\">\(escape(CohortReportText.headingCompetencies.english))</h2>")
+        page.line("<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnCompetency.english))</th>"
+                  + "<th scope=\"col\">\(escape(CohortReportText.columnLearners.english))</th></tr></thead><tbody>")
+        let total = max(report.learnerCount, 1)
+        for row in report.competencies {
+            let length = Int((140.0 * Double(row.learners) / Double(total)).rounded())
+            let bar = "<svg aria-hidden=\"true\" focusable=\"false\" width=\"150\" height=\"14\" viewBox=\"0 0 150 14\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"0\" y=\"1\" width=\"140\" height=\"12\" fill=\"#fff\" stroke=\"#000\"/>"
+                + "<rect x=\"0\" y=\"1\" width=\"\(length)\" height=\"12\" fill=\"#333\"/></svg>"
+            page.line("<tr><th scope=\"row\">\(escape(row.title))</th><td>\(bar) "
+                      + "\(escape(CohortReportText.competencyExercised(learners: row.learners, of: report.learnerCount).english))</td></tr>")
+        }
+        page.line("</tbody></table></section>")
+    }
+
+    /// The patterns the bars are filled with, and a key that names them in words.
+    private static var legend: String {
+        var svg = "<svg width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\" style=\"position:absolute\" "
+            + "xmlns=\"http://www.w3.org/2000/svg\"><defs>"
+        svg += "<pattern id=\"attuned\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#222\"/></pattern>"
+        svg += "<pattern id=\"partial\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#ddd\"/>"
+            + "<path d=\"M0 6 L6 0\" stroke=\"#000\" stroke-width=\"1.5\"/></pattern>"
+        svg += "<pattern id=\"missed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
+            + "<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"#000\"/></pattern>"
+        svg += "<pattern id=\"unsafe\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
+            + "<path d=\"M0 0 L6 6 M6 0 L0 6\" stroke=\"#000\" stroke-width=\"1.2\"/></pattern>"
+        svg += "</defs></svg>"
+        var key = "<p class=\"legend\">\(escape(CohortReportText.chartCaption.english))</p><ul class=\"legend\">"
+        for rating in Rating.allCases {
+            key += "<li><svg aria-hidden=\"true\" focusable=\"false\" width=\"28\" height=\"14\" viewBox=\"0 0 28 14\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"0\" y=\"0\" width=\"28\" height=\"14\" fill=\"url(#\(rating.rawValue))\" "
+                + "stroke=\"#000\"/></svg> \(escape(English().rating(rating)))</li>"
+        }
+        return svg + key + "</ul>"
+    }
+
+    private static let style = """
+        body{font-family:Georgia,'DejaVu Serif',serif;color:#000;background:#fff;line-height:1.45;margin:0}\
+        main{max-width:56rem;margin:0 auto;padding:1.5rem}\
+        h1{font-size:1.8rem}h2{border-bottom:2px solid #000;padding-bottom:.2rem;margin-top:2rem}\
+        table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left;vertical-align:top}\
+        .number{text-align:right}.split{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}\
+        .decision{border-left:4px solid #000;padding-left:1rem;margin:1.2rem 0}\
+        ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}ul.legend li{display:flex;align-items:center;gap:.3rem}\
+        blockquote{border-left:3px solid #555;margin:.5rem 0;padding-left:1rem}\
+        @media print{main{max-width:none;padding:0}.decision{break-inside:avoid}h2,h3{break-after:avoid}}
+        """
+
+    /// Text made safe for HTML: the five special characters escaped, control and
+    /// reordering characters replaced.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\n": result += "\n"
+            case "\t", "\r": result += " "
+            default:
+                if LRSText.isUnsafe(scalar) { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,296 @@
+import AttuneCore
+import Foundation
+
+/// Counts a cohort's statements into a ``CohortReport``, one statement at a time, so the
+/// statements themselves are never held: what it keeps grows with the cohort (learners,
+/// and each learner's first answer at each decision) and with the statement ids seen (16
+/// bytes each, to drop duplicates), not with the statements' text.
+///
+/// Every statement is counted or skipped for a named reason (``CohortSkip``), never fatal:
+/// another tool's statements, a case or choice this copy of Attune does not have, the same
+/// id twice, a voided statement. Voided statements are dropped however they arrive: give
+/// the ids voided (``voided``) before adding, as both readers do (an LRS leaves them out
+/// itself; files are read twice, the first time only for voiding statements).
+public struct CohortTally {
+    public struct Options: Sendable {
+        public var cohort: String?
+        /// Statements before `since` or at or after `until` (by their own time) are skipped;
+        /// an LRS applies the same filter by the time it stored them.
+        public var since: Date?
+        public var until: Date?
+        public var includeReflections: Bool
+        /// Whether `since` and `until` are checked here; false when the LRS applied them.
+        public var checksPeriod: Bool
+
+        public init(cohort: String? = nil, since: Date? = nil, until: Date? = nil, includeReflections: Bool = false,
+                    checksPeriod: Bool = true) {
+            self.cohort = cohort
+            self.since = since
+            self.until = until
+            self.includeReflections = includeReflections
+            self.checksPeriod = checksPeriod
+        }
+    }
+
+    private struct DecisionKey: Hashable {
+        var scenario: Int
+        var node: String
+    }
+
+    private struct DecisionState {
+        /// Each learner's first answer: when, and which option (index into the node's choices).
+        var first: [Int: (Date, Int)] = [:]
+        var answers: [Int]
+    }
+
+    private struct LearnerState {
+        var name: String
+        var started = Set<Int>()
+        var finished = Set<Int>()
+        var ratings = [Int](repeating: 0, count: Rating.allCases.count)
+        var competencies: [String: Int] = [:]
+    }
+
+    private let scenarios: [Scenario]
+    private let scenarioIndex: [String: Int]
+    private let knowledge: KnowledgeBase
+    private let options: Options
+    /// Ids voided by a voiding statement (lower case).
+    public var voided: Set<String> = []
+
+    private var seen = Set<UUID>()
+    private var learnerIndex: [String: Int] = [:]
+    private var learners: [LearnerState] = []
+    private var decisions: [DecisionKey: DecisionState] = [:]
+    private var endings: [Int: [String: Int]] = [:]
+    private var skips: [CohortSkip: Int] = [:]
+    private var read = 0
+    private var counted = 0
+    private var earliest: Date?
+    private var latest: Date?
+    private var reflections: [CohortReport.ReflectionRow] = []
+    private var reflectionCount = 0
+
+    /// - Parameter scenarios: the cases that ship with Attune (drafts are never counted).
+    public init(scenarios: [Scenario], knowledge: KnowledgeBase, options: Options) {
+        self.scenarios = scenarios
+        scenarioIndex = Dictionary(scenarios.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.knowledge = knowledge
+        self.options = options
+    }
+
+    /// Statements read so far.
+    public var statementsRead: Int { read }
+
+    /// The target of a voiding statement in `value`, if it is one (for a first pass).
+    public static func voidedTarget(of value: Any) -> String? {
+        voidedTarget(of: CohortRawStatement(value))
+    }
+
+    static func voidedTarget(of raw: CohortRawStatement?) -> String? {
+        if case let .voiding(_, target) = CohortStatement.read(raw, cohort: nil) { return target }
+        return nil
+    }
+
+    /// Counts one statement (a parsed JSON value), or skips it for a reason.
+    public mutating func add(_ value: Any) {
+        add(raw: CohortRawStatement(value))
+    }
+
+    /// Counts one statement's parts (nil: not a JSON object), or skips it for a reason.
+    mutating func add(raw: CohortRawStatement?) {
+        read += 1
+        let statement = CohortStatement.read(raw, cohort: options.cohort)
+        switch statement {
+        case .skipped(let reason): skip(reason)
+        case .voiding: skip(.voiding)
+        case .started(let header, let scenario):
+            guard let (index, learner) = admit(header, scenario: scenario) else { return }
+            learners[learner].started.insert(index)
+        case .finished(let header, let scenario, let ending):
+            guard let (index, learner) = admit(header, scenario: scenario) else { return }
+            learners[learner].started.insert(index)
+            learners[learner].finished.insert(index)
+            endings[index, default: [:]][ending ?? "", default: 0] += 1
+        case .answered(let header, let scenario, let node, let choice, let recorded):
+            guard let index = scenarioIndex[scenario] else { return skip(.unknownCase) }
+            guard let moment = scenarios[index].node(node), let option = moment.choices.firstIndex(where: { $0.id == choice })
+            else { return skip(.unknownChoice) }
+            guard let (_, learner) = admit(header, scenario: scenario) else { return }
+            let chosen = moment.choices[option]
+            learners[learner].started.insert(index)
+            learners[learner].ratings[Self.ratingIndex(recorded ?? chosen.rating)] += 1
+            for competency in scenarios[index].competencies(for: chosen) {
+                learners[learner].competencies[competency, default: 0] += 1
+            }
+            let key = DecisionKey(scenario: index, node: node)
+            var state = decisions[key] ?? DecisionState(answers: [Int](repeating: 0, count: moment.choices.count))
+            state.answers[option] += 1
+            if let earlier = state.first[learner], earlier.0 <= header.timestamp {} else {
+                state.first[learner] = (header.timestamp, option)
+            }
+            decisions[key] = state
+        case .reflected(let header, let scenario, let text):
+            if let scenario, scenarioIndex[scenario] == nil { return skip(.unknownCase) }
+            guard let (_, learner) = admit(header, scenario: nil) else { return }
+            reflectionCount += 1
+            if options.includeReflections, let text, !text.isEmpty {
+                reflections.append(.init(learner: learners[learner].name, caseTitle: scenario.flatMap { scenarioIndex[$0] }.map { scenarios[$0].title },
+                                         text: text))
+            }
+        }
+    }
+
+    private mutating func skip(_ reason: CohortSkip) {
+        skips[reason, default: 0] += 1
+    }
+
+    /// Checks what every counted statement must pass (period, voided, duplicate), in an
+    /// order that never lets a duplicate hide a voided statement, and registers the learner.
+    private mutating func admit(_ header: CohortStatement.Header, scenario: String?) -> (Int, Int)? {
+        var index = -1
+        if let scenario {
+            guard let found = scenarioIndex[scenario] else {
+                skip(.unknownCase)
+                return nil
+            }
+            index = found
+        }
+        if voided.contains(header.id.uuidString.lowercased()) {
+            skip(.voided)
+            return nil
+        }
+        if options.checksPeriod {
+            if let since = options.since, header.timestamp < since { skip(.outsidePeriod); return nil }
+            if let until = options.until, header.timestamp >= until { skip(.outsidePeriod); return nil }
+        }
+        guard seen.insert(header.id).inserted else {
+            skip(.duplicate)
+            return nil
+        }
+        counted += 1
+        if earliest.map({ header.timestamp < $0 }) ?? true { earliest = header.timestamp }
+        if latest.map({ header.timestamp > $0 }) ?? true { latest = header.timestamp }
+        if let learner = learnerIndex[header.learner] { return (index, learner) }
+        learners.append(LearnerState(name: header.learner))
+        learnerIndex[header.learner] = learners.count - 1
+        return (index, learners.count - 1)
+    }
+
+    private static func ratingIndex(_ rating: Rating) -> Int {
+        Rating.allCases.firstIndex(of: rating) ?? 0
+    }
+
+    // MARK: The report
+
+    /// The report of everything added so far.
+    public func report(source: CohortReport.Source) -> CohortReport {
+        let cases = scenarios.indices.compactMap(caseRow)
+        var decisionRows: [CohortReport.DecisionRow] = []
+        for (index, scenario) in scenarios.enumerated() {
+            for node in scenario.nodes where !node.choices.isEmpty {
+                if let state = decisions[DecisionKey(scenario: index, node: node.id)] {
+                    decisionRows.append(decisionRow(scenario, node, state))
+                }
+            }
+        }
+        let plan = decisionRows.enumerated().filter { $0.element.isDiscussionPoint }.sorted { left, right in
+            let a = left.element, b = right.element
+            // The larger share first (cross-multiplied: exact), then more learners, then case order.
+            let shareA = a.missedOrUnsafe * max(b.learners, 1), shareB = b.missedOrUnsafe * max(a.learners, 1)
+            if shareA != shareB { return shareA > shareB }
+            if a.learners != b.learners { return a.learners > b.learners }
+            return left.offset < right.offset
+        }.map(\.element)
+        let ordered = plan + decisionRows.filter { !$0.isDiscussionPoint }
+        let skipped = skips.map { CohortReport.Skip(reason: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count
+                : CohortSkip.allCases.firstIndex(of: $0.reason)! < CohortSkip.allCases.firstIndex(of: $1.reason)!
+        }
+        return CohortReport(
+            cohort: options.cohort, source: source,
+            period: .init(since: options.since, until: options.until, earliest: earliest, latest: latest),
+            statementsRead: read, statementsCounted: counted, skipped: skipped, learnerCount: learners.count,
+            cases: cases, decisions: ordered, learners: learnerRows(), competencies: competencyRows(),
+            reflections: options.includeReflections ? reflections : nil, reflectionCount: reflectionCount)
+    }
+
+    private func caseRow(_ index: Int) -> CohortReport.CaseRow? {
+        let started = learners.count { $0.started.contains(index) }
+        guard started > 0 else { return nil }
+        let scenario = scenarios[index]
+        let reached = endings[index] ?? [:]
+        var rows: [CohortReport.Ending] = scenario.endings.compactMap { node in
+            guard let count = reached[node.id] else { return nil }
+            return .init(kind: node.ending, summary: Self.opening(node.text), count: count)
+        }
+        let unknown = reached.filter { scenario.node($0.key)?.isEnding != true }.values.reduce(0, +)
+        if unknown > 0 { rows.append(.init(kind: nil, summary: "", count: unknown)) }
+        return .init(id: scenario.id, title: scenario.title, learnersStarted: started,
+                     learnersFinished: learners.count { $0.finished.contains(index) }, endings: rows)
+    }
+
+    private func decisionRow(_ scenario: Scenario, _ node: ScenarioNode, _ state: DecisionState) -> CohortReport.DecisionRow {
+        var firstCounts = [Int](repeating: 0, count: node.choices.count)
+        for (_, answer) in state.first { firstCounts[answer.1] += 1 }
+        let options = node.choices.enumerated().map { offset, choice in
+            CohortReport.Option(id: choice.id, text: choice.text, rating: choice.rating, learners: firstCounts[offset],
+                                answers: state.answers[offset])
+        }
+        let learnerCount = state.first.count
+        let concerning = options.filter { $0.rating == .missed || $0.rating == .unsafe }.map(\.learners).reduce(0, +)
+        var links: [CohortReport.KnowledgeLink] = []
+        var linked = Set<String>()
+        // What the moment's responses cite, the attuned ones' first (what the discussion is
+        // heading for); the case's own reading only when the responses cite nothing.
+        let cited = node.choices.sorted { ($0.rating == .attuned ? 0 : 1) < ($1.rating == .attuned ? 0 : 1) }
+            .flatMap { $0.refs.map(\.value) }
+        for id in cited.isEmpty ? scenario.knowledge.map(\.value) : cited where linked.insert(id).inserted {
+            if let entry = knowledge[id], links.count < Self.maximumLinks { links.append(.init(id: id, title: entry.title)) }
+        }
+        return .init(caseID: scenario.id, caseTitle: scenario.title, nodeID: node.id,
+                     moment: Self.opening(node.text), prompt: node.prompt.map { Self.opening($0) },
+                     learners: learnerCount, answers: state.answers.reduce(0, +), options: options,
+                     missedOrUnsafe: concerning, isDiscussionPoint: concerning * 2 > learnerCount,
+                     knowledge: links)
+    }
+
+    private func learnerRows() -> [CohortReport.LearnerRow] {
+        learners.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.map { learner in
+            CohortReport.LearnerRow(
+                name: learner.name, casesStarted: learner.started.count, casesFinished: learner.finished.count,
+                ratings: Rating.allCases.enumerated().map { .init(rating: $0.element, count: learner.ratings[$0.offset]) },
+                competencies: learner.competencies.map { .init(id: $0.key, title: title(of: $0.key), count: $0.value) }
+                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.title < $1.title })
+        }
+    }
+
+    /// Every competency the cases exercise, with how many learners exercised it.
+    private func competencyRows() -> [CohortReport.CompetencyRow] {
+        var order: [String] = []
+        var known = Set<String>()
+        for scenario in scenarios {
+            for id in scenario.competencies.map(\.value) + scenario.nodes.flatMap({ $0.choices.flatMap { $0.competencies.map(\.value) } })
+            where known.insert(id).inserted { order.append(id) }
+        }
+        for learner in learners { for id in learner.competencies.keys.sorted() where known.insert(id).inserted { order.append(id) } }
+        return order.map { id in
+            CohortReport.CompetencyRow(id: id, title: title(of: id), learners: learners.count { $0.competencies[id] != nil })
+        }.sorted { $0.learners != $1.learners ? $0.learners > $1.learners : $0.title < $1.title }
+    }
+
+    private func title(of id: String) -> String { knowledge[id]?.title ?? id }
+
+    /// The most knowledge links a decision shows.
+    static let maximumLinks = 6
+
+    /// The first sentence of a case's text, at most 140 characters.
+    static func opening(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        var end = flat.endIndex
+        if let stop = flat.firstRange(of: ". ") { end = flat.index(after: stop.lowerBound) }
+        let sentence = String(flat[..<end])
+        return sentence.count <= 140 ? sentence : String(sentence.prefix(139)) + "…"
+    }
+}

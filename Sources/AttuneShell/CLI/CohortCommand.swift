@@ -1,0 +1,223 @@
+import ArgumentParser
+import AttuneCore
+import AttuneRecords
+import Foundation
+
+/// `attune cohort report ...`
+struct CohortCommand: ParsableCommand {
+    static let configuration = CommandTable.configuration("cohort", subcommands: [CohortReportCommand.self])
+}
+
+/// `attune cohort report --lrs URL --user U --cohort NAME FILE`, or `attune cohort report FILES... OUT`.
+struct CohortReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A cohort's practice between workshops, from a Learning Record Store or from learners' exported files.",
+        discussion: """
+            From an LRS: --lrs URL --user U --cohort NAME FILE reads every statement the learners sent with \
+            'attune export xapi --cohort NAME', page by page, under the same rules as sending (deadline, size \
+            limits, no redirects; the password as 'export xapi' takes it). From files: FILES... OUT reads the \
+            learners' exported statement files (attune export xapi FILE), for a group without an LRS.
+
+            The report shows the discussion plan first (the moments where most learners' first answer missed the \
+            cue or raised a safety concern, with what to read), then each case's starts, finishes and endings, every \
+            decision's split with each response's rating, each learner by account name, and each competency. \
+            Statements that cannot be understood (other tools', a case that changed since, copies, withdrawn ones) \
+            are counted and named, never fatal. Reflections appear only with --include-reflections, and only if \
+            learners chose to send them. The file's extension chooses the format: .md, .json or .html. The file is \
+            private to you, like every export.
+            """)
+
+    @Argument(help: ArgumentHelp("With --lrs: the report file to write. Without: learners' exported files, then the report file.",
+                                 valueName: "files"))
+    var paths: [String] = []
+
+    @Option(help: "The LRS's xAPI endpoint, for example https://lrs.example.org/xAPI/")
+    var lrs: String?
+
+    @Option(help: "User name for the LRS (an account that may read statements).")
+    var user: String?
+
+    @Option(help: "Password for the LRS. Better: set ATTUNE_LRS_PASSWORD, or leave this out to be asked.")
+    var password: String?
+
+    @Option(help: ArgumentHelp("The cohort's name, as learners gave it with 'export xapi --cohort' (needed with --lrs).",
+                               valueName: "name"))
+    var cohort: String?
+
+    @Option(help: ArgumentHelp("Only statements from this day on (for example 2027-03-01).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only statements before this day (for example 2027-04-01).", valueName: "date"))
+    var until: String?
+
+    @Flag(name: .customLong("insecure-http"),
+          help: "Read from an http:// address that is not this computer, unencrypted: your password and the cohort's records cross the network in clear text.")
+    var insecureHTTP = false
+
+    @Option(help: ArgumentHelp("Give up reading after this many seconds in all (default 600).", valueName: "seconds"))
+    var timeout: Double = 600
+
+    @Flag(help: "Show the text of reflections that learners chose to send (left out unless you ask).")
+    var includeReflections = false
+
+    @Option(name: .customLong("page-size"), help: ArgumentHelp("With --lrs: statements asked for per page (default 1000; the LRS may send fewer).",
+                                                              valueName: "count"))
+    var pageSize: Int = 1000
+
+    @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        try Self.check(paths: paths, lrs: lrs, cohort: cohort, since: since, until: until, timeout: timeout, pageSize: pageSize)
+    }
+
+    /// The checks that need nothing but the words typed, shared with the shell.
+    static func check(paths: [String], lrs: String?, cohort: String?, since: String?, until: String?, timeout: Double,
+                      pageSize: Int = 1000) throws {
+        if lrs != nil {
+            guard cohort != nil else { throw ValidationError("With --lrs, give the cohort's name with --cohort NAME.") }
+            guard paths.count == 1 else {
+                throw ValidationError(paths.isEmpty ? "Give the report file to write, for example cohort.html."
+                    : "With --lrs, give only the report file to write (the statements come from the LRS).")
+            }
+        } else if paths.count < 2 {
+            throw ValidationError("Give the learners' exported files and then the report file to write, for example "
+                + "attune cohort report maya.jsonl sam.jsonl cohort.html; or read from an LRS with --lrs URL --user U --cohort NAME FILE.")
+        }
+        if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(problem.description) }
+        if let output = paths.last, output != "-", CohortFormat(path: output) == nil {
+            throw ValidationError("Name the report file with .md, .json or .html: its extension chooses the format "
+                + "(\(output) has none of them).")
+        }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, CohortDate.parse(value) == nil {
+                throw ValidationError("\(name) needs a day written as year-month-day, for example 2027-03-01.")
+            }
+        }
+        if let since, let until, let start = CohortDate.parse(since), let end = CohortDate.parse(until), start >= end {
+            throw ValidationError("--since must come before --until.")
+        }
+        if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 86400.") }
+        if !(1...100_000).contains(pageSize) { throw ValidationError("--page-size needs a number of statements from 1 to 100000.") }
+    }
+
+    func run() throws {
+        let context = RunContext(options: options)
+        let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
+        let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
+        let progress = CohortProgressLine(environment: context.environment)
+        let succeeded = CohortReportRun(
+            paths: paths, lrs: lrs, user: user, password: password, cohort: cohort, since: since, until: until,
+            insecureHTTP: insecureHTTP, timeout: timeout, includeReflections: includeReflections, pageSize: pageSize
+        ).run(knowledge: knowledge, scenarios: scenarios, output: context.output, style: context.style,
+              environment: context.environment, mayPrompt: true, progress: progress.show)
+        if !succeeded { throw ExitCode(1) }
+    }
+}
+
+/// One run of the cohort report, from the command line or the shell: read, count, render,
+/// write the private file, and say what was written.
+struct CohortReportRun {
+    var paths: [String]
+    var lrs: String?
+    var user: String?
+    var password: String?
+    var cohort: String?
+    var since: String?
+    var until: String?
+    var insecureHTTP: Bool
+    var timeout: Double
+    var includeReflections: Bool
+    var pageSize = 1000
+
+    /// Whether the report was written; problems are written to `output`'s error stream.
+    /// `progress` is called as pages arrive, and with "" when reading is over.
+    func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
+             environment: [String: String], mayPrompt: Bool, progress: (String) -> Void) -> Bool {
+        func fail(_ message: String) -> Bool {
+            output.writeError(style.error("error:") + " \(message)\n")
+            return false
+        }
+        guard let target = paths.last else { return fail("Give the report file to write.") }
+        let format = CohortFormat(path: target) ?? .markdown
+        let name = cohort.flatMap { try? CohortName.check($0).get() }
+        let sinceDate = since.flatMap(CohortDate.parse), untilDate = until.flatMap(CohortDate.parse)
+        var tally = CohortTally(scenarios: scenarios, knowledge: knowledge, options: .init(
+            cohort: name, since: sinceDate, until: untilDate,
+            includeReflections: includeReflections, checksPeriod: lrs == nil))
+        let source: CohortReport.Source
+        if let lrs, let name {
+            let login: (endpoint: LRSEndpoint, user: String, password: String)
+            do {
+                login = try LRSLogin.resolve(lrs, user: user, password: password, insecureHTTP: insecureHTTP, purpose: .reading,
+                                             output: output, style: style, environment: environment, mayPrompt: mayPrompt)
+            } catch {
+                return false
+            }
+            do {
+                let client = try LRSClient(endpoint: login.endpoint, user: login.user, password: login.password,
+                                           allowInsecureHTTP: insecureHTTP,
+                                           limits: .init(overall: timeout, maxResponseBytes: 32 << 20))
+                try client.readCohort(CohortQuery(cohort: name, since: sinceDate, until: untilDate, pageSize: pageSize),
+                                      into: &tally) { pages, statements in
+                    progress(CohortReportText.progress(pages: pages, statements: statements).english)
+                }
+            } catch let error as LRSError {
+                progress("")
+                return fail(error.description)
+            } catch let error as CohortReadError {
+                progress("")
+                return fail(error.description)
+            } catch {
+                progress("")
+                return fail("\(error)")
+            }
+            progress("")
+            source = .lrs(address: login.endpoint.key)
+        } else {
+            let inputs = paths.dropLast().map { ($0 as NSString).expandingTildeInPath }
+            do {
+                try CohortFiles.read(Array(inputs), into: &tally)
+            } catch {
+                return fail(error.description)
+            }
+            source = .files(count: inputs.count)
+        }
+        let report = tally.report(source: source)
+        let text: String
+        do {
+            text = try format.render(report)
+        } catch {
+            return fail("The report could not be written as \(format.rawValue): \(error.localizedDescription)")
+        }
+        let path = (target as NSString).expandingTildeInPath
+        do {
+            if try PrivateFile.write(text, to: path, output: output) != .standardOutput {
+                output.write(CohortReportText.wrote(path: path, learners: report.learnerCount,
+                                                    statements: report.statementsCounted).english + "\n")
+            }
+        } catch {
+            return fail(error.description)
+        }
+        return true
+    }
+}
+
+/// The line that says how many pages have arrived, rewritten in place on standard error
+/// when it is a terminal (never in a pipe or a file), cut to the window's width so it
+/// never wraps; an empty text clears it.
+struct CohortProgressLine {
+    let enabled: Bool
+    let width: Int
+
+    init(environment: [String: String]) {
+        enabled = TerminalInfo.isTerminal(STDERR_FILENO)
+        width = TerminalInfo.width(fd: STDERR_FILENO, environment: environment)
+    }
+
+    func show(_ text: String) {
+        guard enabled else { return }
+        let fitted = text.count < width ? text : String(text.prefix(max(width - 2, 1))) + "…"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + fitted).utf8))
+    }
+}
