@@ -100,6 +100,11 @@ struct CommandTableTests {
         for entry in CommandTable.all where entry.name != "help" {
             for word in entry.subWords {
                 #expect(entry.usage.contains(word.name), "\(entry.name)'s usage names '\(word.name)'")
+                // TAB completes it from its first letters, whatever else the first word may be
+                // (a file for `cohort report`, a case for `journal`).
+                guard entry.inShell else { continue }
+                let typed = "\(entry.name) \(word.name.prefix(3))"
+                #expect(shell.complete(typed).candidates.contains(word.name), "TAB after '\(typed)' offers '\(word.name)'")
             }
         }
     }

@@ -21,7 +21,9 @@ extension Shell {
                 pool = command.flags.filter { !before.contains($0) }
             } else if command.argument == .path || command.argument == .scenarioOrPath
                         && (current.contains("/") || current.hasPrefix(".") || current.hasPrefix("~")) {
-                return Completion(word: current, candidates: Self.paths(startingWith: current))
+                // A command whose first word may be a sub-word or a file (`cohort report ...`).
+                let subWords = command.subWords.map(\.name).filter { $0.hasPrefix(current.lowercased()) }
+                return Completion(word: current, candidates: subWords + Self.paths(startingWith: current))
             } else {
                 pool = command.subWords.map(\.name) + candidates(for: command.argument)
             }
