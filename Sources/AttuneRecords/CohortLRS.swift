@@ -153,10 +153,8 @@ extension LRSClient {
         }
         guard let page = try? JSONDecoder().decode(CohortPage.self, from: answer.body) else {
             if LRSText.looksLikeHTML(answer.body) {
-                throw LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body, hiding: secrets))\"), "
-                    + "not a list of statements. The report was not written. This often means the network wants you to sign "
-                    + "in first (a hotel, hospital or guest network): open a web browser, sign in, then run the command "
-                    + "again. Otherwise check the address with the LRS's administrator.")
+                throw LRSError(description: LRSText.webPageInstead(of: "a list of statements", body: answer.body, hiding: secrets,
+                                                                   consequence: "The report was not written."))
             }
             let gist = LRSText.gist(of: answer.body, hiding: secrets)
             throw LRSError(description: "The LRS at \(endpoint.key) answered with something that is not a list of statements"

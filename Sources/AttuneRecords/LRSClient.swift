@@ -249,10 +249,8 @@ public struct LRSClient: Sendable {
 
     private func notAnLRS(_ answer: Answer) -> LRSError {
         if LRSText.looksLikeHTML(answer.body) {
-            return LRSError(description: "The answer did not come from an LRS: it was a web page (\"\(LRSText.gist(of: answer.body, hiding: secrets))\"), "
-                + "not the list of stored statements an LRS sends. Nothing was marked as sent. This often means the network "
-                + "wants you to sign in first (a hotel, hospital or guest network): open a web browser, sign in, then run "
-                + "the command again. Otherwise check the address with the LRS's administrator.")
+            return LRSError(description: LRSText.webPageInstead(of: "the list of stored statements an LRS sends", body: answer.body,
+                                                                hiding: secrets, consequence: "Nothing was marked as sent."))
         }
         let gist = LRSText.gist(of: answer.body, hiding: secrets)
         return LRSError(description: "The LRS answered \(answer.status) without listing the statements it stored"

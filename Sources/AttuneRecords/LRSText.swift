@@ -94,6 +94,15 @@ enum LRSText {
         return excerpt(body, limit: limit, hiding: secrets)
     }
 
+    /// The message for a web page where an LRS answer was due (most often a network that wants
+    /// a sign-in first): what came back, `expected` (what an LRS would have sent), what that
+    /// means for the learner's or trainer's work (`consequence`), and what to do.
+    static func webPageInstead(of expected: String, body: Data, hiding secrets: [String], consequence: String) -> String {
+        "The answer did not come from an LRS: it was a web page (\"\(gist(of: body, hiding: secrets))\"), not \(expected). "
+            + "\(consequence) This often means the network wants you to sign in first (a hotel, hospital or guest network): "
+            + "open a web browser, sign in, then run the command again. Otherwise check the address with the LRS's administrator."
+    }
+
     /// A web page rather than anything an LRS would send.
     static func looksLikeHTML(_ body: Data) -> Bool {
         let start = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
