@@ -25,6 +25,15 @@ public protocol MessageCatalog: Sendable {
     func ruleSummary(_ rule: RuleID) -> String
     /// The lines of `lint` and `test` reports around the findings.
     func report(_ message: ReportMessage) -> String
+
+    /// The shell's own words (`ShellText`).
+    func shell(_ text: ShellText) -> String
+    /// Playing a case alone, the journal and progress (`PlayText`).
+    func playing(_ text: PlayText) -> String
+    /// Group play and the room (`RoomText`).
+    func room(_ text: RoomText) -> String
+    /// The command line and the author's tools (`ToolText`).
+    func tools(_ text: ToolText) -> String
 }
 
 /// The words around lint findings and test results.

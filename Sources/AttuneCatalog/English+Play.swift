@@ -1,0 +1,8 @@
+import AttuneCore
+
+extension English {
+    public func playing(_ text: PlayText) -> String {
+        switch text {
+        }
+    }
+}

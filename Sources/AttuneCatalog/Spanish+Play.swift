@@ -1,0 +1,8 @@
+import AttuneCore
+
+extension Spanish {
+    public func playing(_ text: PlayText) -> String {
+        switch text {
+        }
+    }
+}

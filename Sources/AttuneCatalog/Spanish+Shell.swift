@@ -1,0 +1,8 @@
+import AttuneCore
+
+extension Spanish {
+    public func shell(_ text: ShellText) -> String {
+        switch text {
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import AttuneCore
+
+extension Spanish {
+    public func tools(_ text: ToolText) -> String {
+        switch text {
+        }
+    }
+}
