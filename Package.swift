@@ -62,7 +62,9 @@ let package = Package(
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(
             name: "AttuneRecords",
-            dependencies: ["AttuneCore", "AttuneCatalog", "AttuneStore", "CCurl", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["AttuneCore", "AttuneCatalog", "AttuneStore", "CCurl", .product(name: "Crypto", package: "swift-crypto"),
+                           // A cohort report's scratch file, so its memory stays flat (CohortSpill).
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The terminal: line reading, rendering, commands, argument parsing.
         .target(

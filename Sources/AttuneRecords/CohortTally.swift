@@ -2,9 +2,11 @@ import AttuneCore
 import Foundation
 
 /// Counts a cohort's statements into a ``CohortReport``, one statement at a time, so the
-/// statements themselves are never held: what it keeps grows with the cohort (learners,
-/// and each learner's first answer at each decision) and with the statement ids seen (16
-/// bytes each, to drop duplicates), not with the statements' text.
+/// statements themselves are never held. What grows with the number of statements (the
+/// ids seen, to drop duplicates, and each learner's first answer at each decision) is kept
+/// by a ``CohortSpill``: in memory up to a limit, then in a private temporary file, so the
+/// memory a report takes stays flat as the cohort grows; what is kept per learner (a name,
+/// the cases started and finished, counts) is small.
 ///
 /// Every statement is counted or skipped for a named reason (``CohortSkip``), never fatal:
 /// another tool's statements, a case or choice this copy of Attune does not have, the same
@@ -38,8 +40,8 @@ public struct CohortTally {
     }
 
     private struct DecisionState {
-        /// Each learner's first answer: when, and which option (index into the node's choices).
-        var first: [Int: (Date, Int)] = [:]
+        /// The decision's number in the spill (its first answers are kept there).
+        var number: Int
         var answers: [Int]
     }
 
@@ -58,7 +60,8 @@ public struct CohortTally {
     /// Ids voided by a voiding statement (lower case).
     public var voided: Set<String> = []
 
-    private var seen = Set<UUID>()
+    /// The ids seen and the first answers (shared by copies of this tally).
+    private let spill: CohortSpill
     private var learnerIndex: [String: Int] = [:]
     private var learners: [LearnerState] = []
     private var decisions: [DecisionKey: DecisionState] = [:]
@@ -72,7 +75,10 @@ public struct CohortTally {
     private var reflectionCount = 0
 
     /// - Parameter scenarios: the cases that ship with Attune (drafts are never counted).
-    public init(scenarios: [Scenario], knowledge: KnowledgeBase, options: Options) {
+    /// - Parameter memoryLimit: how many ids, and first answers, are held in memory before
+    ///   the rest go to a temporary file (tests make it small).
+    public init(scenarios: [Scenario], knowledge: KnowledgeBase, options: Options, memoryLimit: Int = 100_000) {
+        spill = CohortSpill(memoryLimit: memoryLimit)
         self.scenarios = scenarios
         scenarioIndex = Dictionary(scenarios.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.knowledge = knowledge
@@ -81,6 +87,9 @@ public struct CohortTally {
 
     /// Statements read so far.
     public var statementsRead: Int { read }
+
+    /// Whether the ids or first answers have outgrown memory and gone to the scratch file.
+    public var hasSpilled: Bool { spill.hasSpilled }
 
     /// The target of a voiding statement in `value`, if it is one (for a first pass).
     public static func voidedTarget(of value: Any) -> String? {
@@ -124,11 +133,10 @@ public struct CohortTally {
                 learners[learner].competencies[competency, default: 0] += 1
             }
             let key = DecisionKey(scenario: index, node: node)
-            var state = decisions[key] ?? DecisionState(answers: [Int](repeating: 0, count: moment.choices.count))
+            var state = decisions[key]
+                ?? DecisionState(number: decisions.count, answers: [Int](repeating: 0, count: moment.choices.count))
             state.answers[option] += 1
-            if let earlier = state.first[learner], earlier.0 <= header.timestamp {} else {
-                state.first[learner] = (header.timestamp, option)
-            }
+            spill.answer(decision: state.number, learner: learner, at: header.timestamp, option: option)
             decisions[key] = state
         case .reflected(let header, let scenario, let text):
             if let scenario, scenarioIndex[scenario] == nil { return skip(.unknownCase) }
@@ -164,7 +172,7 @@ public struct CohortTally {
             if let since = options.since, header.timestamp < since { skip(.outsidePeriod); return nil }
             if let until = options.until, header.timestamp >= until { skip(.outsidePeriod); return nil }
         }
-        guard seen.insert(header.id).inserted else {
+        guard spill.insert(header.id) else {
             skip(.duplicate)
             return nil
         }
@@ -187,10 +195,11 @@ public struct CohortTally {
     public func report(source: CohortReport.Source) -> CohortReport {
         let cases = scenarios.indices.compactMap(caseRow)
         var decisionRows: [CohortReport.DecisionRow] = []
+        let firsts = spill.firstCounts()
         for (index, scenario) in scenarios.enumerated() {
             for node in scenario.nodes where !node.choices.isEmpty {
                 if let state = decisions[DecisionKey(scenario: index, node: node.id)] {
-                    decisionRows.append(decisionRow(scenario, node, state))
+                    decisionRows.append(decisionRow(scenario, node, state, firsts: firsts[state.number] ?? [:]))
                 }
             }
         }
@@ -230,14 +239,15 @@ public struct CohortTally {
                      learnersFinished: learners.count { $0.finished.contains(index) }, endings: rows)
     }
 
-    private func decisionRow(_ scenario: Scenario, _ node: ScenarioNode, _ state: DecisionState) -> CohortReport.DecisionRow {
+    private func decisionRow(_ scenario: Scenario, _ node: ScenarioNode, _ state: DecisionState,
+                             firsts: [Int: Int]) -> CohortReport.DecisionRow {
         var firstCounts = [Int](repeating: 0, count: node.choices.count)
-        for (_, answer) in state.first { firstCounts[answer.1] += 1 }
+        for (option, count) in firsts { firstCounts[option] += count }
         let options = node.choices.enumerated().map { offset, choice in
             CohortReport.Option(id: choice.id, text: choice.text, rating: choice.rating, learners: firstCounts[offset],
                                 answers: state.answers[offset])
         }
-        let learnerCount = state.first.count
+        let learnerCount = firstCounts.reduce(0, +)
         let concerning = options.filter { $0.rating == .missed || $0.rating == .unsafe }.map(\.learners).reduce(0, +)
         var links: [CohortReport.KnowledgeLink] = []
         var linked = Set<String>()

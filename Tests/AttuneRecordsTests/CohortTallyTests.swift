@@ -342,3 +342,98 @@ struct CohortRenderingTests {
         #expect(CohortDate.parse("2027-03-01") == CohortStatement.parseTime("2027-03-01T00:00:00Z"))
     }
 }
+
+/// A small deterministic generator, so a failing sequence can be replayed from its seed.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Cohort report: memory that stays flat", .serialized)
+struct CohortSpillTests {
+    /// Learners answering Maya's first moments, some replaying (new ids, later or earlier
+    /// times, and ties), with duplicated statements, in a shuffled order.
+    static func cohort(seed: UInt64) -> [[String: Any]] {
+        var random = SeededGenerator(state: seed)
+        let scenario = scenarios.first { $0.id == "maya-quiet-visit" }!
+        let first = scenario.node("fifth-visit")!.choices.map(\.id)
+        let floor = scenario.node("floor-time")!.choices.map(\.id)
+        var statements: [[String: Any]] = []
+        for learner in 0..<40 {
+            let plays = Int.random(in: 1...3, using: &random)
+            for play in 0..<plays {
+                // A replay may start before, after, or at the same moment as the first play.
+                let offset = Double(Int.random(in: -1...2, using: &random) * 86_400 * play)
+                var answers = [("fifth-visit", first.randomElement(using: &random)!)]
+                if Bool.random(using: &random) { answers.append(("floor-time", floor.randomElement(using: &random)!)) }
+                var batch = maya("learner-\(learner)", answers, start: t0.addingTimeInterval(offset))
+                if play > 0 {
+                    batch = batch.map { var copy = $0; copy["id"] = UUID(uuid: Self.uuid(&random)).uuidString.lowercased(); return copy }
+                }
+                statements += batch
+            }
+        }
+        statements += statements.filter { _ in Int.random(in: 0..<5, using: &random) == 0 }
+        statements.shuffle(using: &random)
+        return statements
+    }
+
+    fileprivate static func uuid(_ random: inout SeededGenerator) -> uuid_t {
+        let a = random.next(), b = random.next()
+        return withUnsafeBytes(of: (a, b)) { bytes in
+            var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: bytes) }
+            return value
+        }
+    }
+
+    static func report(_ statements: [[String: Any]], memoryLimit: Int) -> (CohortReport, Bool) {
+        var tally = CohortTally(scenarios: scenarios, knowledge: knowledge, options: .init(cohort: "spring-2027"),
+                                memoryLimit: memoryLimit)
+        for statement in statements { tally.add(statement) }
+        return (tally.report(source: .files(count: 1)), tally.hasSpilled)
+    }
+
+    @Test("a tally that spills to its scratch file reports exactly what one in memory reports", arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func spillMatchesMemory(seed: UInt64) {
+        let statements = Self.cohort(seed: seed)
+        let (inMemory, spilledThere) = Self.report(statements, memoryLimit: 1_000_000)
+        for limit in [1, 3, 17] {
+            let (spilled, didSpill) = Self.report(statements, memoryLimit: limit)
+            #expect(didSpill, "seed \(seed), limit \(limit)")
+            #expect(spilled == inMemory, "seed \(seed), limit \(limit)")
+        }
+        #expect(!spilledThere)
+        #expect(inMemory.skipped.contains { $0.reason == .duplicate })
+    }
+
+    @Test("the scratch file is private while the report runs and gone when it is done")
+    func scratchIsPrivateAndRemoved() throws {
+        let temporary = FileManager.default.temporaryDirectory
+        func scratch() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("attune-cohort-") })
+        }
+        let before = try scratch()
+        do {
+            var tally = CohortTally(scenarios: scenarios, knowledge: knowledge, options: .init(cohort: "spring-2027"), memoryLimit: 2)
+            for statement in Self.cohort(seed: 42) { tally.add(statement) }
+            let made = try scratch().subtracting(before)
+            #expect(made.count == 1)
+            for folder in made {
+                let path = temporary.appendingPathComponent(folder).path
+                let folderMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+                let fileMode = try FileManager.default.attributesOfItem(atPath: path + "/spill.sqlite")[.posixPermissions] as? Int
+                #expect(folderMode == 0o700)
+                #expect(fileMode == 0o600)
+            }
+            _ = tally.report(source: .files(count: 1))
+        }
+        #expect(try scratch().subtracting(before).isEmpty)
+    }
+}
