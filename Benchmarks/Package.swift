@@ -19,6 +19,7 @@ let package = Package(
             name: "attune-bench",
             dependencies: [
                 .product(name: "AttuneCore", package: "attune"),
+                .product(name: "AttuneCatalog", package: "attune"),
                 .product(name: "AttunePlay", package: "attune"),
                 .product(name: "AttuneRoom", package: "attune"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 import Yams
@@ -129,7 +130,7 @@ enum ScalingBenchmark {
             ScenarioLoader.parse(SourceText(path: path, text: yaml), knowledge: knowledge)
         }
         guard let scenario = parsed.scenario, !parsed.diagnostics.hasErrors else {
-            throw SpawnError(description: "the generated case did not load: \(parsed.diagnostics.first?.headline ?? "no scenario")")
+            throw SpawnError(description: "the generated case did not load: \(parsed.diagnostics.first.map(English().headline) ?? "no scenario")")
         }
 
         let linter = Linter(fallbackKnowledge: knowledge)

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -71,7 +72,7 @@ enum PathCountBenchmark {
             ScenarioLoader.parse(SourceText(path: "Scenarios/chain.yaml", text: yaml), knowledge: knowledge)
         }
         guard let scenario = parsed.scenario, !parsed.diagnostics.hasErrors else {
-            throw SpawnError(description: "the chain case did not load: \(parsed.diagnostics.first?.headline ?? "no scenario")")
+            throw SpawnError(description: "the chain case did not load: \(parsed.diagnostics.first.map(English().headline) ?? "no scenario")")
         }
         let (exploreTime, result) = measure(repetitions: 5, warmup: 1) {
             let analysis = ScenarioAnalysis(scenario)
