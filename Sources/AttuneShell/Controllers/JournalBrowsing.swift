@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -12,11 +13,11 @@ extension JournalController {
         + "deletes entry N after showing it and asking; it is then gone from later exports too. The other entries keep "
         + "their numbers. 'journal export FILE' saves it: Markdown, or JSON for a .json file."
 
-    var journalRenderer: JournalRenderer { JournalRenderer(style: style, width: width(), accessible: accessible) }
+    var journalRenderer: JournalRenderer { JournalRenderer(style: style, width: width(), accessible: accessible, catalog: catalog) }
 
     func journal(_ arguments: [String]) {
         guard let store else {
-            fail("Your journal is not available in this session (the progress file could not be opened).")
+            fail(words(.unavailable))
             return
         }
         do {
@@ -34,13 +35,13 @@ extension JournalController {
                 try showJournal(ofCase: arguments.joined(separator: " "), in: store)
             }
         } catch {
-            fail("Could not read your journal: \(error)")
+            fail(words(.couldNotRead(problem: "\(error)")))
         }
     }
 
     private func exportJournal(_ arguments: [String], from store: ProgressStore) throws(StoreError) {
         guard arguments.count == 2 else {
-            fail("Use 'journal' to read it or 'journal export FILE' to save it (Markdown, or JSON for a .json file).")
+            fail(words(.exportUsage))
             return
         }
         let entries = try store.journal()
@@ -48,18 +49,17 @@ extension JournalController {
         let text: String
         do {
             text = path.lowercased().hasSuffix(".json") ? try JournalExport.json(entries)
-                : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now())
+                : JournalExport.markdown(entries, titles: scenarioTitles, exportedAt: now(), catalog: catalog)
         } catch {
-            fail("Could not prepare your journal for export: \(error)")
+            fail(words(.couldNotPrepare(problem: "\(error)")))
             return
         }
-        savePrivately(text, to: path, saying: "\(entries.count) journal entr\(entries.count == 1 ? "y" : "ies")")
+        saveExport(text, to: path, saved: .journal(entries: entries.count))
     }
 
     private func searchJournal(_ words: [String], in store: ProgressStore) throws(StoreError) {
         guard !words.isEmpty else {
-            fail("Type the words to look for after 'journal search', for example: journal search bottle. "
-                + "Put a phrase in quotes to find it whole: journal search \"felt a pull\".")
+            fail(self.words(.searchUsage))
             return
         }
         guard group.confirmPrivateOnSharedScreen(typedAgain("journal search", words), what: "entries of your private journal",
@@ -75,55 +75,48 @@ extension JournalController {
             let entries = try store.journal(of: origins.key(for: scenario))
             say(journalRenderer.journal(entries, of: scenario.title, titles: scenarioTitles))
         case let .several(matches):
-            var lines = ["More than one case fits '\(TerminalText.quoted(query))':"]
+            var lines = [catalog.playing(.severalCasesFit(query: TerminalText.quoted(query)))]
             for match in matches { lines.append("  journal \(match.id)   \(TextLayout.neutralize(match.title))") }
             fail(lines.joined(separator: "\n"))
         case .none:
-            fail("There is no case '\(TerminalText.quoted(query))'. Use 'journal' to read your journal, 'journal' and a "
-                + "case's first word (for example 'journal maya'), 'journal search WORDS', 'journal delete N' or "
-                + "'journal export FILE'. Type 'cases' to see the cases.")
+            fail(words(.noSuchCase(query: TerminalText.quoted(query))))
         }
     }
 
     private func deleteJournalEntry(_ arguments: [String], from store: ProgressStore) throws(StoreError) {
-        let usage = "Use 'journal delete N' with the entry's number as the journal shows it, for example: journal delete 3."
         guard let word = arguments.first else {
-            fail("Which entry? " + usage)
+            fail(words(.whichEntry))
             return
         }
         guard let number = Int64(word), number > 0 else {
-            fail("'\(TerminalText.quoted(word))' is not an entry number. " + usage)
+            fail(words(.notAnEntryNumber(TerminalText.quoted(word))))
             return
         }
         let answeredYes = arguments.count == 2 && ["yes", "y"].contains(arguments[1].lowercased())
         guard arguments.count == 1 || answeredYes else {
-            fail(usage)
+            fail(words(.deleteUsage))
             return
         }
         guard let entry = try store.journal().first(where: { $0.id == number }) else {
-            fail("There is no entry \(number) in your journal. Type 'journal' to see your entries and their numbers.")
+            fail(words(.noEntry(number)))
             return
         }
         guard group.confirmPrivateOnSharedScreen("journal delete \(number)", what: "an entry of your private journal") else { return }
         say(journalRenderer.entry(entry, titles: scenarioTitles).joined(separator: "\n"))
-        let question = "Delete entry \(number) from your journal? It cannot be brought back, and later exports will not "
-            + "have it. Type yes to delete it; anything else keeps it."
-        guard answeredYes || confirm(question) else {
+        guard answeredYes || confirm(words(.deleteQuestion(number))) else {
             // The command on a line of its own, whole, to copy.
             guard readMore == nil else {
-                say("Kept; nothing was deleted. To delete entry \(number) without being asked, type:\n"
-                    + "  journal delete \(number) yes")
+                say(words(.keptNothingDeleted(number)))
                 return
             }
-            fail("Nothing was deleted: deleting asks first. To delete entry \(number), type:\n"
-                + "  attune journal delete \(number) yes")
+            fail(words(.nothingDeleted(number)))
             return
         }
         guard try store.deleteJournalEntry(number) else {
-            fail("Entry \(number) is no longer in your journal; nothing else was deleted.")
+            fail(words(.noLongerThere(number)))
             return
         }
-        say(style.good("Entry \(number) was deleted from your journal.") + " The other entries keep their numbers.")
+        say(style.good(words(.deleted(number))) + " " + words(.othersKeepNumbers))
     }
 
     /// What to type again to show a private screen in group mode, as the learner typed it.

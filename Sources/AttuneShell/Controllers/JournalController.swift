@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneStore
@@ -30,17 +31,19 @@ final class JournalController: ShellPart {
         return ReflectionContext()
     }
 
-    var savedWords: String { session?.groupSession != nil ? "Saved as a group note." : "Saved to your journal." }
+    /// A sentence of the journal in the learner's language.
+    func words(_ text: JournalText) -> String { catalog.playing(.journal(text)) }
+
+    var savedWords: String { words(.saved(groupNote: session?.groupSession != nil)) }
 
     /// `reflect TEXT` keeps TEXT exactly; `reflect` alone writes a draft line by line.
     func reflect(_ text: String) {
         if groupMode, session?.groupSession == nil {
-            fail("In group mode, reflections are group notes kept with a case the room plays. Start one with 'play', "
-                + "or continue one with 'group resume N'.")
+            fail(words(.groupReflectNeedsCase))
             return
         }
         guard desk.isAvailable else {
-            fail("Your journal cannot be saved in this session (the progress file could not be opened).")
+            fail(words(.problem(.noJournal)))
             return
         }
         if !text.allSatisfy({ $0 == " " || $0 == "\t" }) {
@@ -54,7 +57,7 @@ final class JournalController: ShellPart {
             return
         }
         guard readMore != nil else {
-            fail("Write your reflection after the command, for example: reflect I noticed her quiet.")
+            fail(words(.reflectUsage))
             return
         }
         let draft: ReflectionDraft
@@ -65,8 +68,7 @@ final class JournalController: ShellPart {
             return
         }
         if let prompt = reflectionContext.prompt { say(style.italic(TextLayout.neutralize(prompt))) }
-        say(style.dim("Write as many lines as you like; each is kept as you go. End with a line holding only a full stop (.) "
-            + "or press Ctrl-D to save."))
+        say(style.dim(words(.writeLines)))
         writeDraft(draft)
     }
 
@@ -97,13 +99,13 @@ final class JournalController: ShellPart {
         }
         let count = PastedText.lineCount(text)
         guard isInteractive, desk.isAvailable, !groupMode || session?.groupSession != nil else {
-            say("You pasted \(count) lines. Pasted lines are never run as commands; type one command at a time.")
+            say(words(.pastedNotRun(lines: count)))
             return
         }
-        if confirm("You pasted \(count) lines. Nothing was run. Keep them in your journal as a reflection?") {
+        if confirm(words(.keepPasteQuestion(lines: count))) {
             reflect(text)
         } else {
-            say("Not kept. Pasted lines are never run as commands; type one command at a time.")
+            say(words(.pasteNotKept))
         }
     }
 
@@ -114,12 +116,11 @@ final class JournalController: ShellPart {
             return
         }
         let count = session?.offered.count ?? 0
-        say(count > 0 ? "Those words are not a command or a choice." : "Those words are not a command.")
-        if confirm("Keep this in your journal?") {
+        say(words(.notACommand(choices: count > 0)))
+        if confirm(words(.keepQuestion)) {
             reflect(line)
         } else {
-            say(style.dim("Not kept. Press Up to bring the words back."
-                + (count > 0 ? " To answer, type the number of a choice (1 to \(count))." : "")))
+            say(style.dim(words(.notKept(choices: count))))
         }
     }
 
@@ -134,7 +135,7 @@ final class JournalController: ShellPart {
         defer { writingReflection = false }
         flushOutput()
         while true {
-            let prompt = accessible ? "Reflection, line \(draft.lineCount + 1). A line with only a full stop saves> " : "... "
+            let prompt = accessible ? words(.linePrompt(line: draft.lineCount + 1)) : "... "
             switch readMore(prompt) {
             case let .line(line):
                 interruptedBefore = false
@@ -145,14 +146,14 @@ final class JournalController: ShellPart {
                 do {
                     try desk.add(line, to: &draft)
                 } catch {
-                    fail(reflectionProblem(error) + " This line was not kept; the lines before it are.")
+                    fail(reflectionProblem(error) + " " + words(.lineNotKept))
                 }
             case let .paste(text):
                 interruptedBefore = false
                 do {
                     try desk.add(pasted: text, to: &draft)
                 } catch {
-                    fail(reflectionProblem(error) + " The pasted lines were not all kept; type 'draft' to see what was.")
+                    fail(reflectionProblem(error) + " " + words(.pasteNotAllKept))
                 }
             case .endOfInput:
                 finishDraft(draft)
@@ -163,22 +164,15 @@ final class JournalController: ShellPart {
                 return
             case .interrupted:
                 if interruptedBefore {
-                    if confirm("Discard this whole reflection (\(linesWord(draft.lineCount)))? Type yes to discard it; "
-                        + "anything else keeps it and you go on writing.") {
+                    if confirm(words(.discardQuestion(lines: draft.lineCount))) {
                         try? desk.discard(draft)
-                        say("The reflection was discarded.")
+                        say(words(.discarded))
                         return
                     }
-                    say(style.dim("Kept. Go on writing; a line holding only a full stop (.) saves."))
+                    say(style.dim(words(.keptGoOn)))
                     interruptedBefore = false
                 } else {
-                    let kept = switch draft.lineCount {
-                    case 0: "Nothing is written yet."
-                    case 1: "The line you wrote before it is kept."
-                    default: "The \(linesWord(draft.lineCount)) you wrote before it are kept."
-                    }
-                    say(style.dim("Ctrl-C: only the line being typed, if any, was dropped. \(kept) "
-                        + "Go on writing, end with a full stop (.) to save, or press Ctrl-C again to discard the whole reflection."))
+                    say(style.dim(words(.interrupted(linesBefore: draft.lineCount))))
                     interruptedBefore = true
                 }
                 flushOutput()
@@ -186,78 +180,75 @@ final class JournalController: ShellPart {
         }
     }
 
-    private func linesWord(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
-
     private func finishDraft(_ draft: ReflectionDraft) {
         do {
             try desk.finish(draft)
             say(style.good(savedWords))
         } catch .empty {
-            say("The reflection was empty, so there was nothing to save.")
+            say(words(.emptyNothingToSave))
         } catch {
-            fail(reflectionProblem(error) + " Your lines are kept as a draft: type 'draft' to see them.")
+            fail(reflectionProblem(error) + " " + words(.keptAsDraft))
         }
         play.choicesReminder()
     }
 
     func reflectionProblem(_ error: ReflectionError) -> String {
         switch error {
-        case .empty: "The reflection was empty, so nothing was saved."
-        case .noJournal: "Your journal cannot be saved in this session (the progress file could not be opened)."
-        case let .notSaved(reason): "Could not save your reflection: \(reason)"
+        case .empty: words(.problem(.empty))
+        case .noJournal: words(.problem(.noJournal))
+        case let .notSaved(reason): words(.problem(.notSaved(reason: reason)))
         }
     }
 
     /// At start-up: a reflection left unfinished by a closed window or a crash.
     func noticeUnfinishedDraft() {
         guard let draft = desk.unfinished() else { return }
-        say(style.caution("You have an unfinished reflection from \(ScenarioRenderer.timestamp(draft.startedAt))"
-            + "\(draftPlace(draft)), \(linesWord(draft.lineCount)).")
-            + " Type 'draft' to read it, 'draft continue' to keep writing, 'draft save' to keep it in your journal, "
-            + "or 'draft discard' to throw it away.")
+        say(style.caution(words(.unfinishedNotice(at: ScenarioRenderer.timestamp(draft.startedAt), title: draftPlace(draft),
+                                                  lines: draft.lineCount)))
+            + " " + words(.unfinishedOptions))
     }
 
-    private func draftPlace(_ draft: ReflectionDraft) -> String {
+    /// The title of the case a draft was begun in, when that case is loaded.
+    private func draftPlace(_ draft: ReflectionDraft) -> String? {
         guard let key = draft.context.scenario, let scenario = library.scenarios.first(where: { origins.key(for: $0) == key })
-        else { return "" }
-        return " in '\(TextLayout.neutralize(scenario.title))'"
+        else { return nil }
+        return TextLayout.neutralize(scenario.title)
     }
 
     func draft(_ arguments: [String]) {
         guard let draft = desk.unfinished() else {
-            say("There is no unfinished reflection. Type 'reflect' to write one.")
+            say(words(.noUnfinished))
             return
         }
         switch arguments.first?.lowercased() {
         case nil:
-            say(style.dim("Unfinished reflection from \(ScenarioRenderer.timestamp(draft.startedAt))\(draftPlace(draft)):"))
+            say(style.dim(words(.unfinishedFrom(at: ScenarioRenderer.timestamp(draft.startedAt), title: draftPlace(draft)))))
             if let prompt = draft.context.prompt { say(style.italic(TextLayout.neutralize(prompt))) }
-            say(draft.text.isEmpty ? "(no lines yet)" : TextLayout.neutralize(draft.text))
-            say(style.dim("'draft continue' keeps writing, 'draft save' saves it as it is, 'draft discard' throws it away."))
+            say(draft.text.isEmpty ? words(.noLinesYet) : TextLayout.neutralize(draft.text))
+            say(style.dim(words(.draftOptions)))
         case "continue":
             guard readMore != nil else {
-                fail("'draft continue' works in the shell. Type 'attune' to open it.")
+                fail(words(.draftContinueInShell))
                 return
             }
             if !draft.text.isEmpty { say(TextLayout.neutralize(draft.text)) }
-            say(style.dim("Go on writing; a line holding only a full stop (.) or Ctrl-D saves."))
+            say(style.dim(words(.goOnWriting)))
             writeDraft(draft)
         case "save":
             finishDraft(draft)
         case "discard":
-            guard confirm("Discard the unfinished reflection (\(linesWord(draft.lineCount)))? It cannot be brought back.",
-                          whenUnattended: true) else {
-                say("Kept.")
+            guard confirm(words(.discardUnfinishedQuestion(lines: draft.lineCount)), whenUnattended: true) else {
+                say(words(.kept))
                 return
             }
             do {
                 try desk.discard(draft)
-                say("The unfinished reflection was discarded.")
+                say(words(.unfinishedDiscarded))
             } catch {
                 fail(reflectionProblem(error))
             }
         default:
-            fail("Use 'draft' to read it, 'draft continue', 'draft save' or 'draft discard'.")
+            fail(words(.draftUsage))
         }
     }
 
@@ -278,12 +269,11 @@ final class JournalController: ShellPart {
             return
         }
         guard first.lowercased() == "export", arguments.count == 2 else {
-            fail("Use 'progress' to see it or 'progress export FILE' to save it (.json for JSON, else Markdown); "
-                + "add --include-drafts to count the cases you played from a draft.")
+            fail(catalog.playing(.progressUsage))
             return
         }
         guard let store else {
-            fail("Your progress is not available in this session (the progress file could not be opened).")
+            fail(catalog.playing(.progressUnavailable))
             return
         }
         let path = Shell.absolutePath(arguments[1])
@@ -291,16 +281,31 @@ final class JournalController: ShellPart {
         do {
             let export = ProgressExport(summary: try store.progress(includeDrafts: includeDrafts),
                                         log: try store.activityLog(includeDrafts: includeDrafts), library: library,
-                                        scenarios: progressScenarios(includeDrafts: includeDrafts), exportedAt: now())
+                                        scenarios: progressScenarios(includeDrafts: includeDrafts), exportedAt: now(),
+                                        catalog: catalog)
             text = path.lowercased().hasSuffix(".json") ? try export.json() : export.markdown()
         } catch {
-            fail("Could not read your progress: \(error)")
+            fail(catalog.playing(.couldNotReadProgress(problem: "\(error)")))
             return
         }
-        savePrivately(text, to: path, saying: "your progress")
+        saveExport(text, to: path, saved: .progress)
     }
 
     static let includeDraftsOption = "--include-drafts"
+
+    /// Writes an export readable by its owner alone and says where, in the learner's language
+    /// (`-`: standard output, with nothing added). As `savePrivately`, with words from the catalog.
+    func saveExport(_ text: String, to path: String, saved: ExportText.Saved) {
+        do {
+            switch try PrivateFile.write(text, to: path, output: output) {
+            case .created: say(catalog.playing(.export(.wrote(saved, path: path))))
+            case .replaced: say(catalog.playing(.export(.replaced(saved, path: path))))
+            case .standardOutput: break
+            }
+        } catch {
+            fail(error.description)
+        }
+    }
 
     /// The loaded cases by the record they belong to: the bundled ones, and drafts when asked for.
     func progressScenarios(includeDrafts: Bool) -> [CaseKey: Scenario] {
@@ -310,20 +315,18 @@ final class JournalController: ShellPart {
 
     func showProgress(includeDrafts: Bool = false) {
         guard let store else {
-            fail("Your progress is not available in this session (the progress file could not be opened).")
+            fail(catalog.playing(.progressUnavailable))
             return
         }
         do {
             let summary = try store.progress(includeDrafts: includeDrafts)
             say(play.scenarioRenderer.progress(summary, scenarios: progressScenarios(includeDrafts: includeDrafts)))
             if summary.draftsLeftOut > 0 {
-                let cases = summary.draftsLeftOut == 1 ? "1 case" : "\(summary.draftsLeftOut) cases"
-                say(TextLayout.wrap("Not counted: \(cases) you played from an author's draft (a folder other than the "
-                    + "cases Attune comes with). 'progress --include-drafts' counts them too.", width: width())
+                say(TextLayout.wrap(catalog.playing(.draftsNotCounted(summary.draftsLeftOut)), width: width())
                     .joined(separator: "\n"))
             }
         } catch {
-            fail("Could not read your progress: \(error)")
+            fail(catalog.playing(.couldNotReadProgress(problem: "\(error)")))
         }
     }
 }

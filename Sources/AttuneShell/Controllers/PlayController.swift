@@ -22,6 +22,9 @@ final class PlayController: ShellPart {
     var groupMode: Bool { group.groupMode }
     var groupPlay: GroupPlay? { group.groupPlay }
 
+    /// A sentence of play in the learner's language.
+    func words(_ text: PlayText) -> String { catalog.playing(text) }
+
     var scenarioRenderer: ScenarioRenderer {
         ScenarioRenderer(style: style, width: width(), knowledge: library.knowledge, groupMode: groupMode,
                          accessible: accessible, scripted: scripted, catalog: catalog)
@@ -30,7 +33,7 @@ final class PlayController: ShellPart {
     /// Reports what could not be saved; play carries on.
     func reportSaveProblems() {
         if let groupPlay { return group.reportSaveProblems(groupPlay) }
-        for problem in session?.takeSaveProblems() ?? [] { fail("Could not save: \(problem)") }
+        for problem in session?.takeSaveProblems() ?? [] { fail(words(.couldNotSave(problem: problem))) }
     }
 
     func listScenarios() {
@@ -45,7 +48,7 @@ final class PlayController: ShellPart {
 
     func play(_ arguments: [String]) {
         guard !arguments.isEmpty else {
-            fail("'play' needs a case, for example: play maya. Type 'cases' to see them.")
+            fail(words(.playNeedsCase))
             return
         }
         let query = arguments.joined(separator: " ")
@@ -56,9 +59,8 @@ final class PlayController: ShellPart {
         switch library.findScenario(query) {
         case let .found(scenario):
             if let current = session, current.key == origins.key(for: scenario), !current.isAtEnding {
-                say("'\(TextLayout.neutralize(scenario.title))' is open here already, at moment \(current.momentNumber)"
-                    + (groupMode ? " (group session \(current.groupSession.map(String.init) ?? ""))." : ".")
-                    + " 'restart' begins it again.")
+                say(words(.alreadyOpen(title: TextLayout.neutralize(scenario.title), moment: current.momentNumber,
+                                       groupSession: groupMode ? current.groupSession.map(String.init) ?? "" : nil)))
                 showChoices()
                 return
             }
@@ -69,15 +71,12 @@ final class PlayController: ShellPart {
             }
             group.startGroupPlay(scenario)
         case let .several(matches):
-            var lines = ["More than one case fits '\(TextLayout.neutralize(query))':"]
+            var lines = [words(.severalCasesFit(query: TextLayout.neutralize(query)))]
             for match in matches { lines.append("  play \(match.id)   \(TextLayout.neutralize(match.title))") }
             fail(lines.joined(separator: "\n"))
         case .none:
-            var message = "There is no case '\(TextLayout.neutralize(query))'."
-            if let guess = closestMatch(to: query.lowercased(), in: library.scenarios.map(\.id)) {
-                message += " Did you mean 'play \(guess)'?"
-            }
-            fail(message + " Type 'cases' to see them.")
+            let guess = closestMatch(to: query.lowercased(), in: library.scenarios.map(\.id))
+            fail(words(.noSuchCase(query: TextLayout.neutralize(query), guess: guess)))
         }
     }
 
@@ -85,8 +84,7 @@ final class PlayController: ShellPart {
     func begin(_ scenario: Scenario, key: CaseKey, recording: Recording, fromFile: Bool = false) {
         let (opened, outcome) = PlaySession.open(scenario, key: key, store: store, recording: recording, now: now)
         if outcome == .openElsewhere {
-            fail("'\(TextLayout.neutralize(scenario.title))' is open in another Attune window. Carry on there, or type "
-                + "'stop' in that window first; two windows on one case would undo each other's choices.")
+            fail(words(.openElsewhere(title: TextLayout.neutralize(scenario.title))))
             return
         }
         session = opened
@@ -98,18 +96,16 @@ final class PlayController: ShellPart {
     /// The case's opening, and how play continues from where it stopped.
     func showOpening(_ scenario: Scenario, outcome: OpenOutcome, fromFile: Bool = false) {
         say(scenarioRenderer.opening(scenario))
-        if fromFile { say(style.dim("(Playing from a file: nothing is recorded in your progress. 'reload' re-reads it.)")) }
+        if fromFile { say(style.dim(words(.playingFromFile))) }
         switch outcome {
         case .fresh, .openElsewhere:
             break
         case let .resumed(choices):
-            say(style.dim("Continuing where you stopped (\(choices) choice\(choices == 1 ? "" : "s") so far). 'why' shows the "
-                + "feedback on your last one; 'restart' begins again."))
+            say(style.dim(words(.resumed(choices: choices))))
         case let .changed(kept, stored):
-            say(style.caution("This case has changed since you started it, so only your first \(kept) of \(stored) choices "
-                + "still fit. You continue from there; 'restart' begins again."))
+            say(style.caution(words(.changed(kept: kept, stored: stored))))
         }
-        if groupMode { say(style.dim("Facilitator notes for this case: type 'notes' (the screen may be shared).")) }
+        if groupMode { say(style.dim(words(.facilitatorNotesHint))) }
     }
 
     /// `play PATH`: a case from a file outside the scenarios folder, checked against the
@@ -120,13 +116,12 @@ final class PlayController: ShellPart {
         do {
             loaded = try shell.author.loadScenarios(at: path)
         } catch {
-            fail("Cannot open \(error.displayPath): \(error.reason).")
+            fail(words(.cannotOpen(path: error.displayPath, reason: error.reason)))
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
             sayFindings { AuthoringRenderer(style: style, catalog: catalog).findings(loaded.diagnostics, width: $0) }
-            fail(loaded.scenarios.count > 1 ? "\(path) holds more than one case; name one file."
-                : "\(path) has errors (above), so it cannot be played yet.")
+            fail(words(loaded.scenarios.count > 1 ? .severalCasesInFile(path: path) : .fileHasErrors(path: path)))
             return
         }
         let scenario = loaded.scenarios[0]
@@ -146,7 +141,7 @@ final class PlayController: ShellPart {
             }
         } else if !offered.isEmpty, !choosingHintShown, !scripted {
             choosingHintShown = true
-            say(style.dim("Type \(offered.count == 1 ? "1" : "1-\(offered.count)") to choose, or 'help'."))
+            say(style.dim(words(.choosingHint(count: offered.count))))
         }
     }
 
@@ -159,12 +154,12 @@ final class PlayController: ShellPart {
     /// After `why`, `show`, `reflect` and `discuss` inside a case: the way back to the choices.
     func choicesReminder() {
         guard let session, !session.isAtEnding else { return }
-        say(style.dim("Type 'choices' to see this moment's choices again."))
+        say(style.dim(words(.choicesReminder)))
     }
 
     func requireCase(_ command: String) -> PlaySession? {
         guard let session else {
-            fail("'\(command)' works inside a case. Type 'cases' to see them and 'play' with a case's name to begin one.")
+            fail(words(.worksInsideCase(command: command)))
             return nil
         }
         return session
@@ -173,7 +168,7 @@ final class PlayController: ShellPart {
     func choose(_ arguments: [String]) {
         guard let session = requireCase("choose") else { return }
         guard let selector = arguments.first else {
-            fail("'choose' needs the number of a choice, for example: choose 1")
+            fail(words(.chooseNeedsNumber))
             return
         }
         let outcome: ChoiceOutcome
@@ -188,13 +183,13 @@ final class PlayController: ShellPart {
         } catch {
             switch error {
             case let .notOffered(_, offered):
-                fail("There is no choice \(TextLayout.neutralize(selector)) here; type a number from 1 to \(offered.count).")
+                fail(words(.noSuchChoice(selector: TextLayout.neutralize(selector), count: offered.count)))
             case .atEnding:
-                fail("This case has ended. Type 'back' to try another way, or 'restart' to begin again.")
+                fail(words(.caseHasEnded))
             case .stuck:
-                fail("This moment offers no way on (a gap in the case). Type 'back' or 'stop'.")
+                fail(words(.stuck))
             case .unknownNode:
-                fail("This case has changed under you; type 'restart' to begin it again.")
+                fail(words(.changedUnderYou))
             }
             return
         }
@@ -209,17 +204,15 @@ final class PlayController: ShellPart {
         let outcome: BackOutcome
         if let groupPlay { (outcome, notices) = groupPlay.back() } else { outcome = session.back() }
         guard case let .returned(leftEnding) = outcome else {
-            fail("You are at the start of the case; there is no choice to take back.")
+            fail(words(.atStart))
             return
         }
         reportSaveProblems()
         group.say(notices)
         if groupMode {
-            say(style.dim("Back to the moment before the room's last choice. That choice and its tally stay in the "
-                + "session's record, marked as taken back."))
+            say(style.dim(words(.backInGroup)))
         } else {
-            say(style.dim(leftEnding ? "Back to the moment before the ending. The ending stays in the record."
-                : "Back to the moment before your last choice."))
+            say(style.dim(words(.back(fromEnding: leftEnding))))
         }
         showMoment()
     }
@@ -227,7 +220,7 @@ final class PlayController: ShellPart {
     func why() {
         guard let session = requireCase("why") else { return }
         guard let choice = session.lastChoice else {
-            fail("There is no feedback to show yet: this is the first moment of the case. Type a choice's number first.")
+            fail(words(.noFeedbackYet))
             return
         }
         say(scenarioRenderer.feedback(choice, reflect: session.node?.reflect == nil))
@@ -259,21 +252,20 @@ final class PlayController: ShellPart {
         guard let current = session else { return }
         let title = TextLayout.neutralize(current.scenario.title)
         if let id = current.groupSession {
-            let kept = (group.board?.state.tally != nil || (group.board?.voted ?? 0) > 0) ? " and this moment's votes are" : " is"
-            say("You left '\(title)'. The room's place\(kept) kept: 'group resume \(id)' continues it.")
+            let votesKept = group.board?.state.tally != nil || (group.board?.voted ?? 0) > 0
+            say(words(.leftGroup(title: title, session: id, votesKept: votesKept)))
         } else if current.isAtEnding || current.recording == .none {
-            say("You left '\(title)'.")
+            say(words(.left(title: title, playName: nil)))
         } else {
-            say("You left '\(title)'. Your place is kept: 'play \(playName(current.scenario))' continues it.")
+            say(words(.left(title: title, playName: playName(current.scenario))))
         }
     }
 
     func restart() {
         guard let current = requireCase("restart") else { return }
         if current.playthrough.canGoBack,
-           !confirm("Begin '\(TextLayout.neutralize(current.scenario.title))' again from the start? Your path so far stays in your record.",
-                    whenUnattended: true) {
-            say("You carry on where you are.")
+           !confirm(words(.restartQuestion(title: TextLayout.neutralize(current.scenario.title))), whenUnattended: true) {
+            say(words(.carryOn))
             return
         }
         if let groupPlay {
@@ -282,8 +274,7 @@ final class PlayController: ShellPart {
             current.restart()
         }
         reportSaveProblems()
-        say(style.dim("Starting '\(TextLayout.neutralize(current.scenario.title))' again"
-            + (groupMode ? ", as a new pass in this group session." : ".")))
+        say(style.dim(words(.restarting(title: TextLayout.neutralize(current.scenario.title), groupPass: groupMode))))
         showMoment()
     }
 }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -7,6 +8,8 @@ import Foundation
 /// In Markdown each reflection is a fenced block, so it reads exactly as typed in a plain
 /// editor (no backslashes, no no-break spaces) and renders exactly: line breaks, indents,
 /// runs of spaces and tabs stay, and `#`, `*` or `<script>` are shown, never read as markup.
+/// The Markdown's headings are in the learner's language; JSON keeps its keys in English, and
+/// the learner's words are never translated.
 enum JournalExport {
     static func json(_ entries: [JournalEntry]) throws -> String {
         let encoder = JSONEncoder()
@@ -15,13 +18,14 @@ enum JournalExport {
         return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
     }
 
-    static func markdown(_ entries: [JournalEntry], titles: [CaseKey: String], exportedAt: Date) -> String {
-        var lines = ["# Attune journal", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)). "
-            + "\(counted(entries.count, "entry", plural: "entries")).", ""]
+    static func markdown(_ entries: [JournalEntry], titles: [CaseKey: String], exportedAt: Date,
+                         catalog: any MessageCatalog = English()) -> String {
+        func words(_ text: ExportText) -> String { catalog.playing(.export(text)) }
+        var lines = [words(.journalTitle), "",
+                     words(.journalExported(at: ScenarioRenderer.timestamp(exportedAt), entries: entries.count)), ""]
         for entry in entries {
-            var heading = "## Entry \(entry.id), \(ScenarioRenderer.timestamp(entry.createdAt))"
-            if let title = titles.title(for: entry) { heading += ": \(title)" }
-            lines += [heading, ""]
+            let title = titles.title(for: entry, catalog: catalog)
+            lines += [words(.journalEntry(id: entry.id, at: ScenarioRenderer.timestamp(entry.createdAt), title: title)), ""]
             if let prompt = entry.prompt {
                 lines += prompt.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" } + [""]
             }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -11,6 +12,10 @@ struct JournalRenderer {
     /// Accessible mode: commas between the parts of an entry's heading, not dots a screen
     /// reader would name.
     var accessible = false
+    /// The learner's language for Attune's words; the learner's own words are shown as typed.
+    var catalog: any MessageCatalog = English()
+
+    private func words(_ text: JournalText) -> String { catalog.playing(.journal(text)) }
 
     /// Attune's own indent before the learner's words.
     static let gutter = "  "
@@ -18,11 +23,10 @@ struct JournalRenderer {
     /// The whole journal, with how to find and delete entries.
     func journal(_ entries: [JournalEntry], titles: [CaseKey: String]) -> String {
         guard !entries.isEmpty else {
-            return "Your journal is empty. During a case, type 'reflect' to write an entry.\n"
+            return words(.empty) + "\n"
         }
         var lines = entries.flatMap { entry($0, titles: titles) + [""] }
-        lines += TextLayout.wrap("'journal search WORDS' finds entries, 'journal CASE' shows one case's, and "
-            + "'journal delete N' deletes entry N.", width: width).map(style.dim)
+        lines += TextLayout.wrap(words(.footer), width: width).map(style.dim)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -30,24 +34,22 @@ struct JournalRenderer {
     func journal(_ entries: [JournalEntry], of title: String, titles: [CaseKey: String]) -> String {
         let title = TextLayout.neutralize(title)
         guard !entries.isEmpty else {
-            return TextLayout.wrap("Your journal has no entries from '\(title)' yet. During the case, type 'reflect' to "
-                + "write one.", width: width).joined(separator: "\n") + "\n"
+            return TextLayout.wrap(words(.noEntriesFrom(title: title)), width: width).joined(separator: "\n") + "\n"
         }
-        var lines = TextLayout.wrap("\(counted(entries.count, "entry", plural: "entries")) from '\(title)':", width: width).map(style.heading) + [""]
+        var lines = TextLayout.wrap(words(.entriesFrom(count: entries.count, title: title)), width: width).map(style.heading) + [""]
         lines += entries.flatMap { entry($0, titles: titles) + [""] }
         lines.removeLast()
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The entries that mention every one of `words`.
-    func search(_ hits: [JournalEntry], words: [String], titles: [CaseKey: String]) -> String {
-        let asked = words.map { "'" + TerminalText.quoted($0) + "'" }.joined(separator: " and ")
+    func search(_ hits: [JournalEntry], words asked: [String], titles: [CaseKey: String]) -> String {
+        let asked = asked.map { TerminalText.quoted($0) }
         guard !hits.isEmpty else {
-            return TextLayout.wrap("No entry in your journal mentions \(asked).", width: width).joined(separator: "\n") + "\n"
+            return TextLayout.wrap(words(.noneMention(words: asked)), width: width).joined(separator: "\n") + "\n"
         }
-        let numbers = hits.map { String($0.id) }.joined(separator: ", ")
-        var lines = TextLayout.wrap("\(counted(hits.count, "entry", plural: "entries")) mention\(hits.count == 1 ? "s" : "") \(asked) "
-            + "(entr\(hits.count == 1 ? "y" : "ies") \(numbers)):", width: width).map(style.heading) + [""]
+        var lines = TextLayout.wrap(words(.mention(count: hits.count, words: asked, numbers: hits.map(\.id))), width: width)
+            .map(style.heading) + [""]
         lines += hits.flatMap { entry($0, titles: titles) + [""] }
         lines.removeLast()
         return lines.joined(separator: "\n") + "\n"
@@ -57,8 +59,8 @@ struct JournalRenderer {
     func entry(_ entry: JournalEntry, titles: [CaseKey: String]) -> [String] {
         let separator = accessible ? ", " : " · "
         var context = separator + ScenarioRenderer.timestamp(entry.createdAt)
-        if let title = titles.title(for: entry) { context += separator + TextLayout.neutralize(title) }
-        var lines = TextLayout.wrap(style.bold("Entry \(entry.id)") + style.dim(context), width: width, indent: Self.gutter,
+        if let title = titles.title(for: entry, catalog: catalog) { context += separator + TextLayout.neutralize(title) }
+        var lines = TextLayout.wrap(style.bold(words(.entry(entry.id))) + style.dim(context), width: width, indent: Self.gutter,
                                     firstIndent: "")
         if let prompt = entry.prompt {
             lines += TextLayout.wrap(style.italic(TextLayout.neutralize(prompt)), width: width, indent: Self.gutter)

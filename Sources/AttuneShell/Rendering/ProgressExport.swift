@@ -13,13 +13,15 @@ struct ProgressExport {
     /// The loaded cases by the record they belong to; drafts only when they are counted.
     let scenarios: [CaseKey: Scenario]
     let exportedAt: Date
-    /// An export is one document in one language; its headings are English so far, so its
-    /// ratings are too.
-    private static let ratingWords = English()
+    /// The export's language: one document in one language, headings and ratings alike. JSON
+    /// keeps its keys and values as ids, in English.
+    var catalog: any MessageCatalog = English()
+
+    private func words(_ text: ExportText) -> String { catalog.playing(.export(text)) }
 
     private func title(_ key: CaseKey) -> String {
         let title = scenarios[key]?.title ?? key.id
-        return key.origin == CaseKey.bundledOrigin ? title : "\(title) (a draft, from \(key.origin))"
+        return key.origin == CaseKey.bundledOrigin ? title : words(.draftFrom(title: title, folder: key.origin))
     }
 
     private static func key(_ playthrough: ActivityLog.Playthrough) -> CaseKey {
@@ -30,35 +32,33 @@ struct ProgressExport {
     private func choiceText(_ step: ActivityLog.Choice, in key: CaseKey) -> String {
         scenarios[key]?.node(step.node)?.choices.first { $0.id == step.choice }?.text
             .split(whereSeparator: \.isNewline).joined(separator: " ")
-            ?? (key.origin == CaseKey.bundledOrigin || scenarios[key] != nil ? "a choice from an earlier version of the case"
-                : "a choice in a draft that is not loaded now")
+            ?? words(key.origin == CaseKey.bundledOrigin || scenarios[key] != nil ? .earlierVersionChoice : .draftChoiceNotLoaded)
     }
 
-    private static func kind(_ kind: EndingKind?) -> String { kind.map { "a \($0.rawValue) ending" } ?? "an ending" }
-
     func markdown() -> String {
-        var lines = ["# Attune progress", "", "Exported \(ScenarioRenderer.timestamp(exportedAt)).", ""]
-        lines.append("Cases done: \(summary.finishedCases.filter { scenarios[$0] != nil }.count) of \(scenarios.count). "
-            + "Journal entries: \(summary.journalEntries).")
-        lines += ["", "## Endings reached", ""]
-        if summary.endings.isEmpty { lines.append("None yet.") }
+        var lines = [words(.progressTitle), "", words(.exported(at: ScenarioRenderer.timestamp(exportedAt))), ""]
+        lines.append(words(.progressTotals(done: summary.finishedCases.filter { scenarios[$0] != nil }.count, of: scenarios.count,
+                                           journalEntries: summary.journalEntries)))
+        lines += ["", "## " + catalog.playing(.endingsReached), ""]
+        if summary.endings.isEmpty { lines.append(words(.noneYet)) }
         for ending in summary.endings {
-            lines.append("- \(title(ending.key)): \(Self.kind(ending.kind)), "
-                + ScenarioRenderer.timestamp(ending.reachedAt))
+            lines.append("- " + catalog.playing(.endingLine(title: title(ending.key), kind: ending.kind,
+                                                            at: ScenarioRenderer.timestamp(ending.reachedAt))))
         }
-        lines += ["", "## How choices met the family", "", "| Rating | Choices |", "|---|---:|"]
-        for rating in Rating.allCases { lines.append("| \(Self.ratingWords.rating(rating)) | \(summary.ratingCounts[rating] ?? 0) |") }
-        lines += ["", "## Competency profile", "", "| Competency | Choices |", "|---|---:|"]
+        let choices = words(.choicesColumn)
+        lines += ["", "## " + words(.howChoicesMet), "", "| \(words(.ratingColumn)) | \(choices) |", "|---|---:|"]
+        for rating in Rating.allCases { lines.append("| \(catalog.rating(rating)) | \(summary.ratingCounts[rating] ?? 0) |") }
+        lines += ["", "## " + catalog.playing(.competencyProfile), "", "| \(words(.competencyColumn)) | \(choices) |", "|---|---:|"]
         for (id, count) in summary.competencies.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
             lines.append("| \(library.knowledge[id]?.title ?? id) | \(count) |")
         }
-        lines += ["", "## Paths", ""]
+        lines += ["", "## " + words(.paths), ""]
         for playthrough in log.playthroughs where playthrough.status != "abandoned" {
             let steps = log.choices.filter { $0.playthrough == playthrough.id }
-            let state = playthrough.status == "finished" ? "reached \(Self.kind(playthrough.endingKind))" : "in progress"
+            let state = words(playthrough.status == "finished" ? .reached(playthrough.endingKind) : .inProgress)
             lines.append("- \(title(Self.key(playthrough))), \(ScenarioRenderer.timestamp(playthrough.startedAt)), \(state):")
             for (number, step) in steps.enumerated() {
-                lines.append("  \(number + 1). \(choiceText(step, in: Self.key(playthrough))) (\(Self.ratingWords.rating(step.rating)))")
+                lines.append("  \(number + 1). \(choiceText(step, in: Self.key(playthrough))) (\(catalog.rating(step.rating)))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -126,8 +126,8 @@ extension [CaseKey: String] {
     /// The title of the case a journal entry was written in, by its id and origin: a draft's
     /// entry is never titled as the bundled case it shares an id with, nor the other way round.
     /// A case that is not loaded: its id, or "an author's draft, not loaded now" for a draft.
-    func title(for entry: JournalEntry) -> String? {
+    func title(for entry: JournalEntry, catalog: any MessageCatalog = English()) -> String? {
         guard let key = entry.caseKey else { return nil }
-        return self[key] ?? (entry.isFromDraft ? "an author's draft, not loaded now" : key.id)
+        return self[key] ?? (entry.isFromDraft ? catalog.playing(.journal(.draftNotLoaded)) : key.id)
     }
 }

@@ -15,14 +15,16 @@ struct ScenarioRenderer {
     var accessible = false
     /// A scripted run (`attune play --choose`): no hints about what to type next.
     var scripted = false
-    /// The learner's language, for ratings (the rest of play is still in English).
+    /// The learner's language. The case's own words (titles, texts, choices, feedback) are the
+    /// author's and are shown as written.
     var catalog: any MessageCatalog = English()
+
+    private func words(_ text: PlayText) -> String { catalog.playing(text) }
 
     /// The hint under a reflect question, wrapped here (each line dimmed) so it keeps its indent.
     private var reflectHint: String {
         if scripted { return "" }
-        return TextLayout.wrap(groupMode ? "(type 'reflect' to add a group note)" : "(type 'reflect' to write in your journal)",
-                        width: width, indent: "   ", firstIndent: "  ").map { style.dim($0) }.joined(separator: "\n")
+        return TextLayout.wrap(words(.reflectHint(groupNote: groupMode)), width: width, indent: "   ", firstIndent: "  ").map { style.dim($0) }.joined(separator: "\n")
     }
 
     private func clean(_ text: String) -> String { TextLayout.neutralize(text) }
@@ -44,23 +46,24 @@ struct ScenarioRenderer {
     /// 'play' names one of these cases, for the hint.
     func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus], example: String? = nil) -> String {
         guard !scenarios.isEmpty else {
-            return "No cases are available. Check the folder given with --scenarios.\n"
+            return words(.noCases) + "\n"
         }
         var lines: [String] = []
         for scenario in scenarios.sorted(by: { $0.id < $1.id }) {
             let status = statuses[scenario.id] ?? .notStarted
-            let shownStatus = status == .done ? style.good(status.rawValue)
-                : status == .inProgress ? style.caution(status.rawValue) : style.dim(status.rawValue)
+            let shownStatus = switch status {
+            case .done: style.good(words(.status(.done)))
+            case .inProgress: style.caution(words(.status(.inProgress)))
+            case .notStarted: style.dim(words(.status(.notStarted)))
+            }
             lines.append(style.code(clean(scenario.id)) + "  " + shownStatus)
             lines += TextLayout.wrap(style.bold(clean(scenario.title)), width: width, indent: "    ")
             let audience = scenario.audience.map { knowledge[$0.value]?.title ?? $0.value }.joined(separator: "; ")
-            lines += TextLayout.wrap("\(scenario.minutes) min · for \(clean(audience))", width: width, indent: "    ").map(style.dim)
+            lines += TextLayout.wrap(words(.minutesFor(minutes: scenario.minutes, audience: clean(audience))), width: width, indent: "    ").map(style.dim)
             lines += TextLayout.wrap(clean(scenario.summary), width: width, indent: "    ")
             lines.append("")
         }
-        let shown = example.map { " (for example 'play \(clean($0))')" } ?? ""
-        lines += TextLayout.wrap("Type 'play' and a case's first word\(shown) to begin or continue it.",
-                                 width: width).map(style.dim)
+        lines += TextLayout.wrap(words(.listHint(example: example.map(clean))), width: width).map(style.dim)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,9 +72,7 @@ struct ScenarioRenderer {
         var lines = [style.heading(clean(scenario.title))]
         if !scenario.contentWarnings.isEmpty {
             lines += TextLayout.wrap(
-                "Content note: this case touches on " + clean(scenario.contentWarnings.joined(separator: ", "))
-                    + ". You can leave at any time with 'stop'.",
-                width: width).map(style.caution)
+                words(.contentNote(topics: clean(scenario.contentWarnings.joined(separator: ", ")))), width: width).map(style.caution)
         }
         lines += [""] + prose(scenario.summary)
         return lines.joined(separator: "\n") + "\n"
@@ -83,7 +84,7 @@ struct ScenarioRenderer {
         var lines = briefly ? [] : [""] + prose(node.text)
         // An ending's reflect prompt closes the debrief instead (see `ending`).
         if let reflect = node.reflect, !node.isEnding, !briefly {
-            lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
+            lines += [""] + TextLayout.wrap(style.italic(words(.reflect(prompt: clean(reflect)))), width: width)
                 + [reflectHint]
         }
         guard !node.isEnding else { return lines.joined(separator: "\n") + "\n" }
@@ -91,7 +92,7 @@ struct ScenarioRenderer {
             lines += ["", style.bold(clean(prompt))]
         }
         if offered.isEmpty {
-            lines += ["", style.caution("This moment offers no way on; the case has a gap here. Type 'back' or 'stop'.")]
+            lines += ["", style.caution(words(.gap))]
         } else {
             lines.append("")
             for (index, choice) in offered.enumerated() {
@@ -109,15 +110,15 @@ struct ScenarioRenderer {
         var lines = ["", rating(choice.rating)]
         lines += prose(choice.feedback)
         let views: [(String, String?)] = [
-            ("The baby", choice.perspectives.baby), ("The parent", choice.perspectives.parent),
-            ("You, the practitioner", choice.perspectives.practitioner),
+            (words(.perspective(.baby)), choice.perspectives.baby), (words(.perspective(.parent)), choice.perspectives.parent),
+            (words(.perspective(.practitioner)), choice.perspectives.practitioner),
         ]
         for (who, text) in views {
             guard let text else { continue }
             lines += [""] + TextLayout.wrap(clean(text), width: width, indent: "  ", firstIndent: style.bold(who + ": "))
         }
         if !choice.refs.isEmpty {
-            lines += ["", style.dim("Read more (show ID):")]
+            lines += ["", style.dim(words(.readMore))]
             for reference in choice.refs {
                 let title = clean(knowledge[reference.value]?.title ?? "")
                 let id = "  " + clean(reference.value) + "  "
@@ -132,7 +133,7 @@ struct ScenarioRenderer {
             }
         }
         if showReflect, let reflect = choice.reflect {
-            lines += [""] + TextLayout.wrap(style.italic("Reflect: " + clean(reflect)), width: width)
+            lines += [""] + TextLayout.wrap(style.italic(words(.reflect(prompt: clean(reflect)))), width: width)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -140,17 +141,16 @@ struct ScenarioRenderer {
     /// At an ending: the debrief that applies, the path with its ratings, the competencies
     /// exercised, and the closing reflection.
     func ending(_ node: ScenarioNode, engine: ScenarioEngine, state: PlayState) -> String {
-        let kind = node.ending.map { "a \($0.rawValue) ending" } ?? "an ending"
-        var lines = ["", style.heading("The case ends here") + style.dim(" (\(kind))")]
+        var lines = ["", style.heading(words(.endsHere)) + style.dim(" (\(words(.endingKind(node.ending))))")]
         let debrief = engine.debrief(for: state)
         if !debrief.isEmpty {
-            lines += ["", style.heading("Debrief")]
+            lines += ["", style.heading(words(.debrief))]
             for item in debrief { lines += prose(item) + [""] }
             lines.removeLast()
         }
         // In group mode the room summary that follows shows the path.
         if !groupMode {
-            lines += ["", style.heading("Your path")]
+            lines += ["", style.heading(words(.yourPath))]
             for (index, step) in engine.choicesMade(in: state).enumerated() {
                 lines += TextLayout.wrap(clean(step.choice.text), width: width, indent: "      ",
                                          firstIndent: "  \(index + 1). ")
@@ -159,13 +159,13 @@ struct ScenarioRenderer {
         }
         let competencies = engine.competenciesExercised(in: state)
         if !competencies.isEmpty {
-            lines += ["", style.heading("Competencies exercised")]
+            lines += ["", style.heading(words(.competenciesExercised))]
             for id in competencies {
                 lines += TextLayout.wrap(clean(knowledge[id]?.title ?? id), width: width, indent: "    ", firstIndent: "  ")
             }
         }
         if let reflect = node.reflect {
-            lines += ["", TextLayout.wrap(style.italic("To close: " + clean(reflect)), width: width).joined(separator: "\n"),
+            lines += ["", TextLayout.wrap(style.italic(words(.toClose(prompt: clean(reflect)))), width: width).joined(separator: "\n"),
                       reflectHint]
         }
         if !scripted { lines += ["", endingHint()] }
@@ -173,42 +173,42 @@ struct ScenarioRenderer {
     }
 
     func endingHint() -> String {
-        TextLayout.wrap("Type 'back' to try another way, 'restart' to begin again, or 'cases' for other cases.", width: width)
+        TextLayout.wrap(words(.endingHint), width: width)
             .map(style.dim).joined(separator: "\n")
     }
 
     /// `scenarios`: the loaded cases by the record they belong to.
     func progress(_ summary: ProgressSummary, scenarios: [CaseKey: Scenario]) -> String {
-        var lines = [style.heading("Your progress")]
+        var lines = [style.heading(words(.yourProgress))]
         let done = summary.finishedCases.filter { scenarios[$0] != nil }.count
         let going = summary.inProgressCases.filter { scenarios[$0] != nil }.count
-        lines += TextLayout.wrap("Cases done: \(done) of \(scenarios.count)" + (going == 0 ? "" : "; in progress: \(going)"),
-                                 width: width)
+        lines += TextLayout.wrap(words(.casesDone(done: done, of: scenarios.count, inProgress: going)), width: width)
         let endings = summary.endings.filter { scenarios[$0.key] != nil }
         if !endings.isEmpty {
-            lines += ["", style.heading("Endings reached")]
+            lines += ["", style.heading(words(.endingsReached))]
             for ending in endings {
                 let title = clean(scenarios[ending.key]?.title ?? ending.scenarioID)
-                let kind = ending.kind.map { "a \($0.rawValue) ending" } ?? "an ending"
-                lines += TextLayout.wrap("\(title): \(kind), \(Self.timestamp(ending.reachedAt))",
+                lines += TextLayout.wrap(words(.endingLine(title: title, kind: ending.kind, at: Self.timestamp(ending.reachedAt))),
                                          width: width, indent: "    ", firstIndent: "  ")
             }
         }
         let total = summary.ratingCounts.values.reduce(0, +)
         if total > 0 {
-            lines += ["", style.heading("How your choices met the family") + style.dim(" (\(total) choice\(total == 1 ? "" : "s"))")]
+            lines += ["", style.heading(words(.howChoicesMet)) + style.dim(" (\(words(.choiceCount(total))))")]
+            // Wide enough for the longest rating in this language (never cut), and 16 at least.
+            let labelWidth = max(16, Rating.allCases.map { catalog.rating($0).count }.max() ?? 0)
             for rating in Rating.allCases {
                 let count = summary.ratingCounts[rating] ?? 0
-                lines.append(barLine(label: catalog.rating(rating), labelWidth: 16, count: count, of: total))
+                lines.append(barLine(label: catalog.rating(rating), labelWidth: labelWidth, count: count, of: total))
             }
         }
         if !summary.competencies.isEmpty {
-            lines += ["", style.heading("Competency profile") + style.dim(" (choices that exercised each area)")]
+            lines += ["", style.heading(words(.competencyProfile)) + style.dim(" " + words(.competencyProfileNote))]
             let most = summary.competencies.values.max() ?? 1
             let ordered = summary.competencies.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             let titleWidth = min(34, width / 2, ordered.map { (knowledge[$0.key]?.title ?? $0.key).count }.max() ?? 0)
             for (id, count) in ordered {
-                let title = clean(knowledge[id]?.title ?? "an area of practice")
+                let title = clean(knowledge[id]?.title ?? words(.anAreaOfPractice))
                 if title.count > titleWidth, !accessible {
                     // A name is never cut: a long one has a line of its own, its bar below it.
                     lines += TextLayout.wrap(title, width: width, indent: "    ", firstIndent: "  ")
@@ -218,15 +218,15 @@ struct ScenarioRenderer {
                 }
             }
         }
-        lines += ["", "Journal entries: \(summary.journalEntries)"]
-        if total == 0 { lines += ["", style.dim("Nothing played yet. Type 'scenarios' to choose a case.")] }
+        lines += ["", words(.journalEntries(summary.journalEntries))]
+        if total == 0 { lines += ["", style.dim(words(.nothingPlayedYet))] }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// "  label   ████ 3": a bar scaled to the room left on the line; in accessible mode,
     /// "  label: 3 of 12" with no block characters.
     private func barLine(label: String, labelWidth: Int, count: Int, of total: Int) -> String {
-        if accessible { return "  \(label): \(count) of \(total)" }
+        if accessible { return "  \(label): \(words(.countOf(count: count, total: total)))" }
         let room = max(4, min(20, width - labelWidth - 10))
         return "  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  "
             + Self.bar(count, of: total, cells: room) + " \(count)"
