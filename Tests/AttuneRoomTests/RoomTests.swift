@@ -1,9 +1,10 @@
+import AttuneCore
 import AttunePlay
 import AttuneRoom
 import Foundation
 import Testing
 
-let moment = RoomMoment(caseTitle: "Maya, four months", label: "Moment 1", prompt: "What do you do first?",
+let moment = RoomMoment(caseTitle: "Maya, four months", number: 1, prompt: "What do you do first?",
                         choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"])
 
 func device(_ number: Int) -> String { String(format: "%032x", number) }
@@ -35,15 +36,15 @@ struct RoomBoardTests {
         board.show(moment)
         board.openVoting()
         let json = String(decoding: try JSONEncoder().encode(board.participantView(device: device(1))), as: UTF8.self)
-        #expect(!json.contains("Attuned") && !json.contains("rating"))
+        #expect(!json.contains("attuned") && !json.contains("rating"))
         _ = board.lock()
-        try board.apply(.chose(RoomReveal(momentLabel: "Moment 1", chosen: 1, options: [.init(number: 1, text: "Greet Alicia", rating: "Attuned", why: "You joined both.", votes: 3)]),
+        try board.apply(.chose(RoomReveal(momentNumber: 1, chosen: 1, options: [.init(number: 1, text: "Greet Alicia", rating: .attuned, why: "You joined both.", votes: 3)]),
                                next: moment, summary: nil))
         #expect(board.participantView(device: device(1)).reveal == nil, "the choice alone reveals nothing")
         #expect(board.roomView().reveal == nil)
         try board.apply(.reveal)
-        #expect(board.participantView(device: device(1)).reveal?.options.first?.rating == "Attuned")
-        #expect(board.participantView(device: device(1)).reveal?.momentLabel == "Moment 1")
+        #expect(board.participantView(device: device(1)).reveal?.options.first?.rating == .attuned)
+        #expect(board.participantView(device: device(1)).reveal?.momentNumber == 1)
     }
 
     @Test("the join link encodes as a QR code with block characters")

@@ -10,35 +10,36 @@ struct GroupRenderer {
     let style: TextStyle
     let width: Int
     let accessible: Bool
-    /// The trainer's language, for ratings (the rest of the room's screens is still in English).
+    /// The trainer's language.
     var catalog: any MessageCatalog = English()
 
+    private func words(_ line: RoomText.Screen) -> String { catalog.room(.screen(line)) }
+
     func reveal(_ options: [GroupRoom.RevealedOption]) -> String {
-        var lines = [style.heading("How each option met the family")]
+        var lines = [style.heading(words(.revealHeading))]
         for option in options {
-            let mark = option.chosen ? (accessible ? "The room's choice. " : "► ") : (accessible ? "" : "  ")
-            let votes = option.votes.map { " (\($0) vote\($0 == 1 ? "" : "s"))" } ?? ""
-            lines += TextLayout.wrap("\(option.number). \(catalog.rating(option.rating))\(votes): " + TextLayout.neutralize(option.text),
+            let mark = option.chosen ? (accessible ? words(.roomsChoiceMark) : "► ") : (accessible ? "" : "  ")
+            lines += TextLayout.wrap(words(.revealOption(number: option.number, rating: option.rating, votes: option.votes,
+                                                         text: TextLayout.neutralize(option.text))),
                                      width: width, indent: "     ", firstIndent: mark)
             lines += TextLayout.wrap(TextLayout.neutralize(option.why), width: width, indent: "     ").map(style.dim)
         }
-        if !accessible { lines.append(style.dim("► marks the room's choice.")) }
+        if !accessible { lines.append(style.dim(words(.choiceMarkLegend))) }
         return lines.joined(separator: "\n")
     }
 
     func summary(_ summary: [GroupRoom.SummaryLine]) -> String {
-        var lines = ["", style.heading("The room's path")]
+        var lines = ["", style.heading(words(.pathHeading))]
         for (index, line) in summary.enumerated() {
             lines += TextLayout.wrap("\(index + 1). " + TextLayout.neutralize(line.moment), width: width, indent: "     ",
                                      firstIndent: "  ").map(style.bold)
-            let votes = line.tally.map { "Votes " + $0.map(String.init).joined(separator: ", ") + ". " } ?? "No votes recorded. "
-            let chosen = "Chose \(line.chosen.number), \(catalog.rating(line.chosen.rating))"
-            let best = line.matched ? "; among the most attuned."
-                : "; most attuned offered: \(line.mostAttuned.number), \(catalog.rating(line.mostAttuned.rating))."
-            lines += TextLayout.wrap(votes + chosen + best, width: width, indent: "     ")
+            lines += TextLayout.wrap(words(.pathLine(votes: line.tally, chosen: line.chosen.number, chosenRating: line.chosen.rating,
+                                                     matched: line.matched, best: line.mostAttuned.number,
+                                                     bestRating: line.mostAttuned.rating)),
+                                     width: width, indent: "     ")
         }
         let matched = summary.filter(\.matched).count
-        lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions."]
+        lines += ["", words(.matchedTotal(matched: matched, total: summary.count))]
         return lines.joined(separator: "\n")
     }
 }
