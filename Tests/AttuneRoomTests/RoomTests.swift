@@ -1,6 +1,7 @@
 import AttuneCore
+import AttuneCatalog
 import AttunePlay
-import AttuneRoom
+@testable import AttuneRoom
 import Foundation
 import Testing
 
@@ -57,3 +58,31 @@ struct RoomBoardTests {
     }
 }
 
+
+@Suite("Room pages: the language a phone reads")
+struct RoomLanguageTests {
+    @Test("Accept-Language names es or en: the most wanted wins, q=0 never; anything else is the trainer's language")
+    func acceptLanguage() {
+        let cases: [(String?, Language, Language)] = [
+            (nil, .spanish, .spanish), ("", .english, .english), ("es-MX,es;q=0.9,en;q=0.8", .english, .spanish),
+            ("en-US,en;q=0.9", .spanish, .english), ("fr-FR,fr;q=0.9,de;q=0.8", .spanish, .spanish),
+            ("fr-FR,fr;q=0.9,de;q=0.8", .english, .english), ("en;q=0.2, es;q=0.8", .english, .spanish),
+            ("es;q=0, en;q=0.1", .spanish, .english), ("es;q=0", .english, .english), ("*", .spanish, .spanish),
+            ("de, es;q=0.5, en;q=0.5", .english, .spanish), ("english, es;q=0.1", .english, .spanish),
+            ("es_US", .english, .spanish), ("ES", .english, .spanish), ("es;q=abc, en;q=0.4", .spanish, .english),
+            ("en;q=2", .spanish, .spanish),
+        ]
+        for (header, trainer, expected) in cases {
+            #expect(Router.language(accepting: header, trainer: trainer) == expected, "\(header ?? "none") with a \(trainer) trainer")
+        }
+    }
+
+    @Test("a page's words are escaped for its script and its markup")
+    func escaping() {
+        #expect(RoomPages.scriptString(#"a "b" </script> & \ c"#) == #""a \"b\" \u003C/script\u003E \u0026 \\ c""#)
+        #expect(RoomPages.html(#"<b> & "x""#) == "&lt;b&gt; &amp; &quot;x&quot;")
+        let spanish = RoomPages.participant(code: "K7QX2M", catalog: Spanish())
+        #expect(spanish.contains(#"<html lang="es">"#) && spanish.contains(#"yourVoteIsIn: "Tu voto llegó."#))
+        #expect(RoomPages.participant(code: "K7QX2M").contains(#"<html lang="en">"#))
+    }
+}
