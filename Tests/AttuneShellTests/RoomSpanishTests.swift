@@ -184,6 +184,43 @@ struct RoomSpanishTests {
         #expect(board.lock() == [0, 1], "the words changed, the vote did not")
     }
 
+    @Test("axe-core finds no serious problem on the Spanish vote page, while voting and at the reveal, nor on the Spanish room screen",
+          .enabled(if: axeReady, "chromium, chromium-driver, Selenium or axe-selenium-python is missing; `make test` installs them"))
+    func accessibleInSpanish() throws {
+        let (live, port, code) = try liveRoom(["--lang", "es"])
+        defer { live.quit() }
+        let phone = "http://127.0.0.1:\(port)/r/\(code)/"
+        live.type("open")
+        live.waitFor("voting open") { $0.contains("La votación está abierta en los celulares") }
+        let voting = try axe(language: "es", phase: "voting", [phone])
+        #expect(voting.status == 0, "\(voting.said)")
+        #expect(voting.said.contains("La votación está abierta. Elige una respuesta."), "\(voting.said)")
+        live.type("votes 2 1 0")
+        live.type("1")
+        live.type("reveal")
+        live.waitFor("the reveal") { $0.contains("Cómo respondió cada opción a la familia") }
+        let revealed = try axe(language: "es", phase: "revealed", [phone, phone + "room"])
+        #expect(revealed.status == 0, "\(revealed.said)")
+    }
+
+    /// Tests/Browser/axe_pages.py on `urls`: its exit status and what it printed.
+    func axe(language: String, phase: String, _ urls: [String]) throws -> (status: Int32, said: String) {
+        let folder = try temporaryDirectory()
+        let log = folder.appendingPathComponent("axe.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: axePython)
+        browser.arguments = [packageRoot.appendingPathComponent("Tests/Browser/axe_pages.py").path, language, phase] + urls
+        browser.standardOutput = try FileHandle(forWritingTo: log)
+        browser.standardError = browser.standardOutput
+        try browser.run()
+        let deadline = Date().addingTimeInterval(180)
+        while browser.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        if browser.isRunning { browser.terminate() }
+        browser.waitUntilExit()
+        return (browser.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+
     /// The decision number phones vote on now.
     static func decision(_ port: UInt16, _ code: String) -> Int? {
         let body = RawHTTP.request(port, "GET", "/r/\(code)/state")?.body ?? ""
@@ -191,6 +228,10 @@ struct RoomSpanishTests {
         return object?["decision"] as? Int
     }
 }
+
+private let axePython = packageRoot.appendingPathComponent(".build/browser-venv/bin/python").path
+private let axeReady = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+    && FileManager.default.isExecutableFile(atPath: axePython)
 
 /// English words a Spanish room transcript never needs: the catalog tests' list
 /// (`EnglishDetector` in Tests/AttuneCatalogTests/CatalogTests.swift, another target) copied
