@@ -8,6 +8,7 @@ extension English {
         case let .screen(line): screen(line)
         case let .page(word): page(word)
         case let .answer(answer): self.answer(answer)
+        case let .handout(line): handout(line)
         }
     }
 
@@ -133,6 +134,38 @@ extension English {
         case let .chartAccessibleHeading(fromPhones, total): "The room's votes\(fromPhones ? " from phones" : ""), \(total) in all:"
         case let .chartAccessibleLine(number, votes, text): "Choice \(number), \(Self.votes(votes)): \(text)"
         case .chooseNow: "Now choose the response the group settles on."
+        }
+    }
+
+    private func handout(_ line: RoomText.Handout) -> String {
+        switch line {
+        case let .title(id): "# Attune group session \(id)"
+        case let .started(at, ended): "Started \(at)" + (ended.map { ", ended \($0)" } ?? "") + ". No participant names are recorded."
+        case let .pass(number, current): "### Pass \(number)" + (current ? " (the room's path now)" : " (the room began again after it)")
+        case let .pending(tally, uncounted):
+            "The room had not yet chosen at its last moment. Its tally so far: "
+                + (tally.map { $0.counts.map(String.init).joined(separator: " / ") + ($0.fromPhones ? ", from phones" : "") }
+                    ?? "\(uncounted) phone votes, not yet counted") + "."
+        case .summaryHeading: "### Room summary"
+        case .summaryColumns: "| # | Moment | Votes | Chosen | Most attuned offered | Matched |\n|---:|---|---|---|---|---|"
+        case .notRecorded: "not recorded"
+        case .yes: "yes"
+        case .no: "no"
+        case let .caseNotLoaded(caseID): "The case '\(caseID)' is not loaded, so only the notes follow."
+        case .notesHeading: "## Group notes"
+        case .noNotes: "No notes were written."
+        case .pathTaken: "#### Path taken"
+        case .noDecisionYet: "The room has made no decision on this pass yet."
+        case let .takenBack(at): " *(taken back with 'back' at \(at); kept here with its tally)*"
+        case .optionColumns: "   | Option | Votes | How it met the family |\n   |---|---:|---|"
+        case .roomsChoice: " **(the room's choice)**"
+        case .noVotesForDecision: "   No votes were recorded for this decision."
+        case let .votesSource(fromPhones, roomSize):
+            "   Votes " + (fromPhones ? "counted from phones" : "typed by the trainer") + (roomSize.map { ", in a room of \($0)" } ?? "") + "."
+        case let .groupChose(text, rating): "   The group chose: \(text) — *\(self.rating(rating))*"
+        case let .endingHeading(kind): "### The ending (\(kind.map { "a \($0.rawValue) ending" } ?? "an ending"))"
+        case .noDebrief: "No debrief applies to this path."
+        case .stoppedBeforeEnding: "The group stopped before an ending."
         }
     }
 

@@ -11,6 +11,7 @@ extension Spanish {
         case let .screen(line): screen(line)
         case let .page(word): page(word)
         case let .answer(answer): self.answer(answer)
+        case let .handout(line): handout(line)
         }
     }
 
@@ -157,6 +158,49 @@ extension Spanish {
     private func spanishMinutes(_ minutes: Double) -> String {
         guard minutes == minutes.rounded() else { return "\(minutes) minutos" }
         return minutes == 1 ? "1 minuto" : "\(Int(minutes)) minutos"
+    }
+
+    private func handout(_ line: RoomText.Handout) -> String {
+        switch line {
+        case let .title(id): "# Sesión grupal \(id) de Attune"
+        case let .started(at, ended):
+            "Empezó el \(at)" + (ended.map { " y terminó el \($0)" } ?? "") + ". No se anota el nombre de ningún participante."
+        case let .pass(number, current):
+            "### Recorrido \(number)" + (current ? " (el camino actual del grupo)" : " (después, el grupo empezó de nuevo)")
+        case let .pending(tally, uncounted):
+            "El grupo todavía no había elegido en su último momento. Su conteo hasta entonces: "
+                + (tally.map { $0.counts.map(String.init).joined(separator: " / ") + ($0.fromPhones ? ", desde celulares" : "") }
+                    ?? (uncounted == 1 ? "1 voto desde celular, todavía sin contar" : "\(grouped(uncounted)) votos desde celulares, todavía sin contar"))
+                + "."
+        case .summaryHeading: "### Resumen del grupo"
+        case .summaryColumns:
+            "| # | Momento | Votos | Elegida | La más en sintonía que se ofrecía | ¿Coincidió? |\n|---:|---|---|---|---|---|"
+        case .notRecorded: "sin anotar"
+        case .yes: "sí"
+        case .no: "no"
+        case let .caseNotLoaded(caseID): "El caso '\(caseID)' no está cargado, así que solo siguen las notas."
+        case .notesHeading: "## Notas del grupo"
+        case .noNotes: "No se escribió ninguna nota."
+        case .pathTaken: "#### Camino recorrido"
+        case .noDecisionYet: "El grupo todavía no ha tomado ninguna decisión en este recorrido."
+        case let .takenBack(at): " *(se deshizo con 'back' el \(at); se guarda aquí con su conteo)*"
+        case .optionColumns: "   | Opción | Votos | Cómo respondió a la familia |\n   |---|---:|---|"
+        case .roomsChoice: " **(la elección del grupo)**"
+        case .noVotesForDecision: "   No se anotaron votos para esta decisión."
+        case let .votesSource(fromPhones, roomSize):
+            "   Votos " + (fromPhones ? "contados desde los celulares" : "escritos por quien facilita")
+                + (roomSize.map { ", en un grupo de \($0) personas" } ?? "") + "."
+        case let .groupChose(text, rating): "   El grupo eligió: \(text) — *\(self.rating(rating))*"
+        case let .endingHeading(kind):
+            switch kind {
+            case .hopeful: "### El final (un final esperanzador)"
+            case .mixed: "### El final (un final con luces y sombras)"
+            case .concerning: "### El final (un final preocupante)"
+            case nil: "### El final"
+            }
+        case .noDebrief: "Ninguna reflexión final corresponde a este camino."
+        case .stoppedBeforeEnding: "El grupo se detuvo antes de llegar a un final."
+        }
     }
 
     private func phones(_ line: RoomText.Phones) -> String {

@@ -69,9 +69,20 @@ enum RoomSamples {
         .qrNotDrawn, .stateNotPrepared,
     ]
 
+    static let handout: [RoomText.Handout] = [
+        .title(3), .started(at: "2026-12-06 09:00", ended: nil), .started(at: "2026-12-06 09:00", ended: "2026-12-06 10:00"),
+        .pass(1, current: false), .pass(2, current: true), .pending(tally: tally, uncounted: 0), .pending(tally: phonesTally, uncounted: 6),
+        .pending(tally: nil, uncounted: 1), .pending(tally: nil, uncounted: 4), .summaryHeading, .summaryColumns, .notRecorded, .yes,
+        .caseNotLoaded(caseID: "maya-quiet-visit"), .notesHeading, .noNotes, .pathTaken, .noDecisionYet,
+        .takenBack(at: "2026-12-06 09:10"), .optionColumns, .roomsChoice, .noVotesForDecision,
+        .votesSource(fromPhones: true, roomSize: nil), .votesSource(fromPhones: false, roomSize: 12),
+        .groupChose(text: "Saluda a Alicia.", rating: .attuned), .endingHeading(.hopeful), .endingHeading(.mixed),
+        .endingHeading(.concerning), .endingHeading(nil), .noDebrief, .stoppedBeforeEnding,
+    ]
+
     static var all: [RoomText] {
         group.map(RoomText.group) + phones.map(RoomText.phones) + screen.map(RoomText.screen) + page.map(RoomText.page)
-            + answers.map(RoomText.answer)
+            + answers.map(RoomText.answer) + handout.map(RoomText.handout)
     }
 }
 

@@ -97,6 +97,26 @@ struct RoomSpanishTests {
         return text
     }
 
+    @Test("the handout of a Spanish session is in Spanish, but for the case's own words")
+    func handoutInSpanish() throws {
+        let folder = try temporaryDirectory()
+        let export = folder.appendingPathComponent("sesion.md").path
+        let run = try runAttune(["--scenarios", "Room", "--group"], input: "play room-visit\nvotes 6 2 1\n1\nback\nvotes 1 1 1 of 5\n1\n"
+                                    + "reflect\nEl silencio dijo mucho 🙂\n.\n1\ngroup export \(export)\nquit\n",
+                                environment: ["LANG": "es_US.UTF-8"], in: Self.golden)
+        #expect(run.status == 0, "\(run.stderr)")
+        let markdown = try String(contentsOfFile: export, encoding: .utf8)
+        for expected in ["# Sesión grupal 1 de Attune", "No se anota el nombre de ningún participante.", "#### Camino recorrido",
+                         "| Opción | Votos | Cómo respondió a la familia |", "**(la elección del grupo)**", "se deshizo con 'back'",
+                         "Votos escritos por quien facilita, en un grupo de 5 personas.", "El grupo eligió: Greet the baby. — *En sintonía*",
+                         "### El final (un final esperanzador)", "### Resumen del grupo", "| # | Momento | Votos | Elegida |",
+                         "El grupo coincidió con la opción más en sintonía en", "## Notas del grupo", "El silencio dijo mucho 🙂"] {
+            #expect(markdown.contains(expected), "\(expected) in:\n\(markdown)")
+        }
+        let flat = withoutCaseContent(Self.flatten(markdown.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "*", with: " ")))
+        #expect(TranscriptEnglish.words(in: flat).isEmpty, "\(TranscriptEnglish.words(in: flat)) in: \(flat)")
+    }
+
     // MARK: Phone pages over real HTTP
 
     /// A live group session of the short case with the room page on loopback.

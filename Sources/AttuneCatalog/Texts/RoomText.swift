@@ -15,6 +15,8 @@ public enum RoomText: Sendable, Hashable {
     case page(Page)
     /// What the room's server answers a phone (plain text the page shows).
     case answer(Answer)
+    /// The group session as a Markdown handout (`group export`).
+    case handout(Handout)
 
     /// A room's tally as the catalog words it: "7 / 4 / 1, from phones, of 12".
     public struct Tally: Sendable, Hashable {
@@ -238,6 +240,38 @@ public enum RoomText: Sendable, Hashable {
         case closed
         case overForCase
         case optionNumber
+    }
+
+    public enum Handout: Sendable, Hashable {
+        /// "# Attune group session 3".
+        case title(Int64)
+        case started(at: String, ended: String?)
+        /// "### Pass 2 (the room's path now)".
+        case pass(Int, current: Bool)
+        /// The room's tally at its last moment, not yet chosen; `uncounted` phone votes when no tally was taken.
+        case pending(tally: Tally?, uncounted: Int)
+        case summaryHeading
+        /// The summary table's header row and its alignment row.
+        case summaryColumns
+        case notRecorded
+        case yes
+        case no
+        case caseNotLoaded(caseID: String)
+        case notesHeading
+        case noNotes
+        case pathTaken
+        case noDecisionYet
+        /// After a decision taken back: " *(taken back with 'back' at ...; kept here with its tally)*".
+        case takenBack(at: String)
+        /// A decision's option table: header row and alignment row.
+        case optionColumns
+        case roomsChoice
+        case noVotesForDecision
+        case votesSource(fromPhones: Bool, roomSize: Int?)
+        case groupChose(text: String, rating: Rating)
+        case endingHeading(EndingKind?)
+        case noDebrief
+        case stoppedBeforeEnding
     }
 
     public enum Answer: Sendable, Hashable {

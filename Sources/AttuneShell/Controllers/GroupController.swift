@@ -442,7 +442,7 @@ final class GroupController: ShellPart {
             library.scenarios.first { origins.key(for: $0) == key } ?? library.scenarios.first { $0.id == key.id }
         }
         let decisions = record.decisions.count, notes = record.notes.count
-        savePrivately(GroupExport.markdown(record, scenario: scenario), to: path, saying: "group session \(record.id) "
+        savePrivately(GroupExport.markdown(record, scenario: scenario, catalog: catalog), to: path, saying: "group session \(record.id) "
             + "(\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s"))")
     }
 }
