@@ -92,6 +92,11 @@ extension English {
         case .screenNotPrepared: "The room screen could not be prepared."
         case .qrNotDrawn: "The QR code could not be drawn."
         case .stateNotPrepared: "The page's state could not be prepared."
+        case .tooSlow: "The request took too long to arrive."
+        case .headTooLarge: "That request is too large for the room page."
+        case .unreadable: "The room page could not read that request."
+        case .needsLength: "The room page reads only requests that give their length."
+        case .bodyTooLarge: "A vote is small; this request is too large."
         }
     }
 }

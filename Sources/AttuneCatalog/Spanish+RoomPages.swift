@@ -93,6 +93,11 @@ extension Spanish {
         case .screenNotPrepared: "No se pudo preparar la pantalla de la sala."
         case .qrNotDrawn: "No se pudo dibujar el código QR."
         case .stateNotPrepared: "No se pudo preparar el estado de la página."
+        case .tooSlow: "La solicitud tardó demasiado en llegar."
+        case .headTooLarge: "Esa solicitud es demasiado grande para la página de la sala."
+        case .unreadable: "La página de la sala no pudo leer esa solicitud."
+        case .needsLength: "La página de la sala solo lee solicitudes que indican su tamaño."
+        case .bodyTooLarge: "Un voto es pequeño; esta solicitud es demasiado grande."
         }
     }
 }

@@ -47,7 +47,7 @@ public final class RoomServer: Sendable {
         }
         addresses = listening
         let router = Router(board: board, guardrails: Guardrails(), devices: devices, addresses: listening, language: language)
-        http = RoomHTTP(listeners: listeners) { request in router.handle(request) }
+        http = RoomHTTP(listeners: listeners, catalog: language.catalog) { request in router.handle(request) }
         http.start()
     }
 

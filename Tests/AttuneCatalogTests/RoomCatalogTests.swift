@@ -66,7 +66,7 @@ enum RoomSamples {
     static let answers: [RoomText.Answer] = [
         .voteIn, .notOpen, .stale, .notOffered, .badDevice, .notSaved, .notAVote, .notJoined, .onlyFromPage, .tooManyPhones,
         .tooManyTries, .tooManyRequests, .askAddress, .wrongCode, .notHowUsed, .noSuchPage, .noIcon, .moved, .screenNotPrepared,
-        .qrNotDrawn, .stateNotPrepared,
+        .qrNotDrawn, .stateNotPrepared, .tooSlow, .headTooLarge, .unreadable, .needsLength, .bodyTooLarge,
     ]
 
     static let handout: [RoomText.Handout] = [

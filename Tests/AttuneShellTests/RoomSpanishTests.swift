@@ -4,6 +4,9 @@ import AttunePlay
 import AttuneRoom
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The room in Spanish: a group session through the real binary checked against
 /// Tests/Golden/room.es.txt (`ATTUNE_UPDATE_GOLDEN=1` writes it afresh; read the difference
@@ -239,6 +242,23 @@ struct RoomSpanishTests {
         if browser.isRunning { browser.terminate() }
         browser.waitUntilExit()
         return (browser.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+
+    @Test("a Spanish trainer's room refuses a request it cannot read in Spanish, and a Spanish browser's wrong code too")
+    func refusalsInSpanish() throws {
+        let board = RoomBoard()
+        let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0, language: .spanish)
+        defer { server.stop() }
+        let serverPort = port(of: server)
+        let fd = try #require(RawHTTP.connectLoopback(serverPort))
+        RawHTTP.send(fd, Array("GET\r\n\r\n".utf8))
+        let garbled = RawHTTP.receive(fd)
+        close(fd)
+        #expect(garbled?.status == 400 && garbled?.body == "La página de la sala no pudo leer esa solicitud.", "\(String(describing: garbled))")
+        let english = try #require(RawHTTP.request(serverPort, "GET", "/r/ZZZZZ2/state", headers: ["Accept-Language": "en"]))
+        #expect(english.status == 410 && english.body == "The room has moved: scan the new code.")
+        let spanish = try #require(RawHTTP.request(serverPort, "GET", "/r/ZZZZZ2/state"))
+        #expect(spanish.status == 410 && spanish.body == "La sala cambió: escanea el código nuevo.")
     }
 
     /// The decision number phones vote on now.

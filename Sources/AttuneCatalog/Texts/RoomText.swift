@@ -296,5 +296,11 @@ public enum RoomText: Sendable, Hashable {
         case screenNotPrepared
         case qrNotDrawn
         case stateNotPrepared
+        // A request refused before it is read (in the trainer's language: its head is not read yet).
+        case tooSlow
+        case headTooLarge
+        case unreadable
+        case needsLength
+        case bodyTooLarge
     }
 }
