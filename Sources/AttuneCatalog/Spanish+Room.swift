@@ -111,7 +111,7 @@ extension Spanish {
             "La votación en los celulares sigue abierta; 'lock' contará los votos de los celulares en lugar de este conteo."
         case let .votedOfRoom(voted, room): "Votaron \(voted) de las \(room) personas del grupo."
         case .revealTooEarly:
-            "Las calificaciones quedan ocultas hasta que el grupo elija. Toma primero la elección del grupo y luego escribe 'reveal'."
+            "Las calificaciones quedan ocultas hasta que el grupo elija. Escribe primero la elección del grupo y luego 'reveal'."
         case .noTimer: "No hay ningún temporizador en marcha. 'timer 5' pone cinco minutos."
         case .timerOff: "El temporizador está apagado."
         case .timerUsage: "Usa 'timer MINUTOS' con un número del 1 al 180, por ejemplo: timer 5. 'timer off' lo detiene."
