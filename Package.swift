@@ -57,7 +57,7 @@ let package = Package(
         // Phones vote: the room's state as values, and a small HTTP server on the local network.
         .target(
             name: "AttuneRoom",
-            dependencies: ["AttunePlay", "CQREncode"]
+            dependencies: ["AttuneCore", "AttuneCatalog", "AttunePlay", "CQREncode"]
         ),
         // Learning records: xAPI statements from the learner's record, and sending them to an LRS.
         .target(

@@ -94,8 +94,8 @@ public final class GroupPlay {
     var moment: RoomMoment? {
         guard let node = play.node, !node.isEnding else { return nil }
         let place = self.place
-        return RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), label: "Moment \(play.momentNumber)",
-                          story: TerminalText.neutralize(node.text), prompt: TerminalText.neutralize(node.prompt ?? "What do you do?"),
+        return RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), number: play.momentNumber,
+                          story: TerminalText.neutralize(node.text), prompt: TerminalText.neutralize(node.prompt ?? ""),
                           choices: play.offered.map { TerminalText.neutralize($0.text) },
                           place: place)
     }
@@ -105,9 +105,9 @@ public final class GroupPlay {
         if let moment {
             _ = try? board.apply(.show(moment, ballots: ballots, tally: tally))
         } else {
-            _ = try? board.apply(.show(RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), label: "The ending",
+            _ = try? board.apply(.show(RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), number: nil,
                                                   prompt: "", choices: [])))
-            _ = try? board.apply(.chose(lastReveal ?? RoomReveal(momentLabel: "", chosen: 0, options: []), next: nil,
+            _ = try? board.apply(.chose(lastReveal ?? RoomReveal(momentNumber: nil, chosen: 0, options: []), next: nil,
                                         summary: roomSummary))
         }
     }
@@ -139,10 +139,10 @@ public final class GroupPlay {
         _ = try play.engine.choose(selector, in: play.state)
         var notices: [RoomNotice] = []
         if board.phase == .voting { notices += (try? board.apply(.lockForChoice)) ?? [] }
-        let label = "Moment \(play.momentNumber)"
+        let number = play.momentNumber
         let outcome = try play.choose(selector, tally: board.state.tally)
-        let reveal = revealOfLastDecision(label: label)
-        _ = try? board.apply(.chose(reveal ?? RoomReveal(momentLabel: label, chosen: 0, options: []), next: moment,
+        let reveal = revealOfLastDecision(number: number)
+        _ = try? board.apply(.chose(reveal ?? RoomReveal(momentNumber: number, chosen: 0, options: []), next: moment,
                                     summary: play.isAtEnding ? roomSummary : nil))
         return (outcome, notices)
     }
@@ -150,7 +150,7 @@ public final class GroupPlay {
     /// `reveal`: the last decision's options and ratings, on the pages too. Nil before the room chose.
     public func reveal() -> (GroupDecision, [GroupRoom.RevealedOption])? {
         guard let decision = lastDecision else { return nil }
-        if board.state.lastReveal == nil, let reveal = revealOfLastDecision(label: "Moment \(play.momentNumber - 1)") {
+        if board.state.lastReveal == nil, let reveal = revealOfLastDecision(number: play.momentNumber - 1) {
             // After a resume the board has no reveal yet: the last decision's is shown.
             _ = try? board.apply(.chose(reveal, next: moment, summary: play.isAtEnding ? roomSummary : nil))
         }
@@ -191,24 +191,21 @@ public final class GroupPlay {
 
     // MARK: What the room is shown
 
-    /// The room pages are in English so far, so their ratings are too.
-    private static let roomWords = English()
-
     /// The decisions of the path the room is on.
     public var decisions: [GroupDecision] { (try? store.groupSession(sessionID)?.decisions) ?? [] }
 
     private var lastDecision: GroupDecision? { decisions.last }
 
-    private func revealOfLastDecision(label: String) -> RoomReveal? {
+    private func revealOfLastDecision(number: Int) -> RoomReveal? {
         guard let decision = lastDecision else { return nil }
         let options = GroupRoom.reveal(decision, in: play.scenario)
-        return RoomReveal(momentLabel: label, chosen: options.first(where: \.chosen)?.number ?? 0,
+        return RoomReveal(momentNumber: number, chosen: options.first(where: \.chosen)?.number ?? 0,
                           options: options.map { .init(number: $0.number, text: TerminalText.neutralize($0.text),
-                                                       rating: Self.roomWords.rating($0.rating), why: TerminalText.neutralize($0.why),
+                                                       rating: $0.rating, why: TerminalText.neutralize($0.why),
                                                        votes: $0.votes) })
     }
 
-    private var lastReveal: RoomReveal? { revealOfLastDecision(label: "Moment \(max(1, play.momentNumber - 1))") }
+    private var lastReveal: RoomReveal? { revealOfLastDecision(number: max(1, play.momentNumber - 1)) }
 
     /// The room's path at an ending: for each decision, the split, the choice and the most attuned offered.
     public var summary: [GroupRoom.SummaryLine] { GroupRoom.summary(decisions, in: play.scenario) }
@@ -216,12 +213,12 @@ public final class GroupPlay {
     private var roomSummary: RoomSummary {
         RoomSummary(lines: summary.map { line in
             .init(moment: TerminalText.neutralize(line.moment), votes: line.tally,
-                  chosen: "\(line.chosen.number), \(Self.roomWords.rating(line.chosen.rating))",
-                  mostAttuned: "\(line.mostAttuned.number), \(Self.roomWords.rating(line.mostAttuned.rating))", matched: line.matched)
+                  chosen: line.chosen.number, chosenRating: line.chosen.rating,
+                  mostAttuned: line.mostAttuned.number, mostAttunedRating: line.mostAttuned.rating, matched: line.matched)
         })
     }
 
     private var placeholder: RoomMoment {
-        RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), label: "", prompt: "", choices: [])
+        RoomMoment(caseTitle: TerminalText.neutralize(play.scenario.title), number: nil, prompt: "", choices: [])
     }
 }

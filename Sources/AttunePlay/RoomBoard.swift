@@ -84,7 +84,7 @@ public final class RoomBoard: Sendable {
             let voting = state.phase == .voting
             return ParticipantView(
                 version: state.version, phase: state.phase, decision: state.moment == nil ? nil : state.decision,
-                caseTitle: state.caseTitle, momentLabel: state.moment?.label,
+                caseTitle: state.caseTitle, momentNumber: state.moment?.number,
                 prompt: state.moment?.prompt, choices: voting ? state.moment?.choices ?? [] : [],
                 myVote: device.flatMap { state.ballots[$0] }, reveal: state.revealShown ? state.lastReveal : nil,
                 summary: state.phase == .ended ? state.summary : nil, timerSeconds: Self.seconds(state.timerEndsAt, now))
@@ -97,7 +97,7 @@ public final class RoomBoard: Sendable {
             let seconds = Self.seconds(state.timerEndsAt, now)
             return RoomView(
                 version: state.version, phase: state.phase, decision: state.moment == nil ? nil : state.decision,
-                caseTitle: state.caseTitle, momentLabel: state.moment?.label, story: state.moment?.story,
+                caseTitle: state.caseTitle, momentNumber: state.moment?.number, story: state.moment?.story,
                 prompt: state.moment?.prompt, choices: state.moment?.choices ?? [], joined: joined,
                 voted: state.ballots.count, counts: state.phase == .locked ? state.tally?.counts ?? state.phoneCounts : nil,
                 timerSeconds: seconds, timeUp: seconds == 0,
@@ -137,7 +137,8 @@ public struct ParticipantView: Sendable, Codable, Equatable {
     public var phase: RoomPhase
     public var decision: Int?
     public var caseTitle: String?
-    public var momentLabel: String?
+    /// 3 for "Moment 3", which each page words in its language.
+    public var momentNumber: Int?
     public var prompt: String?
     /// Only while voting is open.
     public var choices: [String]
@@ -153,7 +154,8 @@ public struct RoomView: Sendable, Codable, Equatable {
     public var phase: RoomPhase
     public var decision: Int?
     public var caseTitle: String?
-    public var momentLabel: String?
+    /// 3 for "Moment 3", which each page words in its language.
+    public var momentNumber: Int?
     public var story: String?
     public var prompt: String?
     public var choices: [String]

@@ -1,3 +1,4 @@
+import AttuneCore
 import AttuneStore
 import Foundation
 
@@ -5,10 +6,12 @@ import Foundation
 /// ratings or facilitator notes.
 public struct RoomMoment: Sendable, Equatable, Codable {
     public var caseTitle: String
-    /// "Moment 3": the moment's place along the room's path.
-    public var label: String
+    /// 3 for "Moment 3": the moment's place along the room's path, which each page words in
+    /// its own language; nil for no moment (the ending, a placeholder).
+    public var number: Int?
     /// The moment's story, paragraphs separated by a blank line.
     public var story: String
+    /// The node's prompt; empty when it has none (each page then asks in its own language).
     public var prompt: String
     public var choices: [String]
     /// Where the moment stands in its group session, for the record; nil for a board with no case.
@@ -22,9 +25,9 @@ public struct RoomMoment: Sendable, Equatable, Codable {
         public var node: String
     }
 
-    public init(caseTitle: String, label: String, story: String = "", prompt: String, choices: [String], place: Place? = nil) {
+    public init(caseTitle: String, number: Int?, story: String = "", prompt: String, choices: [String], place: Place? = nil) {
         self.caseTitle = caseTitle
-        self.label = label
+        self.number = number
         self.story = story
         self.prompt = prompt
         self.choices = choices
@@ -32,16 +35,17 @@ public struct RoomMoment: Sendable, Equatable, Codable {
     }
 }
 
-/// After the room chooses: every option offered, with its rating in words and one line of why.
+/// After the room chooses: every option offered, with its rating and one line of why. Each
+/// page words the rating in its own language.
 public struct RoomReveal: Sendable, Equatable, Codable {
     public struct Option: Sendable, Equatable, Codable {
         public var number: Int
         public var text: String
-        public var rating: String
+        public var rating: Rating
         public var why: String
         public var votes: Int?
 
-        public init(number: Int, text: String, rating: String, why: String, votes: Int?) {
+        public init(number: Int, text: String, rating: Rating, why: String, votes: Int?) {
             self.number = number
             self.text = text
             self.rating = rating
@@ -50,14 +54,14 @@ public struct RoomReveal: Sendable, Equatable, Codable {
         }
     }
 
-    /// The moment it belongs to ("Moment 2"), so it is never mistaken for the next one's.
-    public var momentLabel: String
+    /// The moment it belongs to (2 for "Moment 2"), so it is never mistaken for the next one's.
+    public var momentNumber: Int?
     /// The room's choice, numbered from 1.
     public var chosen: Int
     public var options: [Option]
 
-    public init(momentLabel: String, chosen: Int, options: [Option]) {
-        self.momentLabel = momentLabel
+    public init(momentNumber: Int?, chosen: Int, options: [Option]) {
+        self.momentNumber = momentNumber
         self.chosen = chosen
         self.options = options
     }
@@ -68,15 +72,22 @@ public struct RoomSummary: Sendable, Equatable, Codable {
     public struct Line: Sendable, Equatable, Codable {
         public var moment: String
         public var votes: [Int]?
-        public var chosen: String
-        public var mostAttuned: String
+        /// The option the room chose, numbered from 1, and its rating.
+        public var chosen: Int
+        public var chosenRating: Rating
+        /// The most attuned option offered, and its rating.
+        public var mostAttuned: Int
+        public var mostAttunedRating: Rating
         public var matched: Bool
 
-        public init(moment: String, votes: [Int]?, chosen: String, mostAttuned: String, matched: Bool) {
+        public init(moment: String, votes: [Int]?, chosen: Int, chosenRating: Rating, mostAttuned: Int, mostAttunedRating: Rating,
+                    matched: Bool) {
             self.moment = moment
             self.votes = votes
             self.chosen = chosen
+            self.chosenRating = chosenRating
             self.mostAttuned = mostAttuned
+            self.mostAttunedRating = mostAttunedRating
             self.matched = matched
         }
     }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -116,8 +117,12 @@ final class RoomHTTP: @unchecked Sendable {
         var drained = 0
     }
 
-    init(listeners: [Int32], handler: @escaping @Sendable (RoomRequest) -> RoomResponse) {
+    /// Words for a request refused before its head is read: the trainer's language.
+    private let catalog: any MessageCatalog
+
+    init(listeners: [Int32], catalog: any MessageCatalog = English(), handler: @escaping @Sendable (RoomRequest) -> RoomResponse) {
         self.listeners = listeners
+        self.catalog = catalog
         self.handler = handler
         var pipeEnds: [Int32] = [0, 0]
         _ = pipe(&pipeEnds)
@@ -189,7 +194,7 @@ final class RoomHTTP: @unchecked Sendable {
             for (fd, connection) in connections where connection.deadline <= now {
                 if connection.stage == .reading {
                     respond(fd, RoomResponse(status: 408, headers: Router.textHeaders,
-                                             body: Array("The request took too long to arrive.".utf8)), now: now)
+                                             body: Array(catalog.room(.answer(.tooSlow)).utf8)), now: now)
                     // One try to write it; a client that does not read is closed next round.
                     flush(fd, now: now)
                     if var late = connections[fd], late.stage == .writing {
@@ -295,7 +300,7 @@ final class RoomHTTP: @unchecked Sendable {
         if connection.headEnd == nil {
             if let end = Self.blankLine(in: connection.input, from: searchFrom, limit: Self.maxHead) {
                 connection.headEnd = end
-                switch Self.parseHead(Array(connection.input[0..<end]), peer: connection.peer) {
+                switch Self.parseHead(Array(connection.input[0..<end]), peer: connection.peer, catalog: catalog) {
                 case let .failure(refusal):
                     connections[fd] = connection
                     respond(fd, refusal.response, now: now)
@@ -306,7 +311,7 @@ final class RoomHTTP: @unchecked Sendable {
                 }
             } else if connection.input.count >= Self.maxHead {
                 connections[fd] = connection
-                respond(fd, Router.text(431, "That request is too large for the room page."), now: now)
+                respond(fd, Router.text(431, catalog.room(.answer(.headTooLarge))), now: now)
                 return
             } else {
                 connections[fd] = connection
@@ -339,40 +344,41 @@ final class RoomHTTP: @unchecked Sendable {
     }
 
     /// The method, target and headers of a head already bounded in size; the body's length.
-    static func parseHead(_ head: [UInt8], peer: String) -> Result<(RoomRequest, Int), ResponseError> {
+    static func parseHead(_ head: [UInt8], peer: String,
+                          catalog: any MessageCatalog = English()) -> Result<(RoomRequest, Int), ResponseError> {
         guard let text = String(bytes: head, encoding: .utf8) else {
-            return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+            return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable)))))
         }
         var lines = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r\n" }.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard !lines.isEmpty else { return .failure(ResponseError(Router.text(400, "The room page could not read that request."))) }
+        guard !lines.isEmpty else { return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable))))) }
         let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: true)
         guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1.") else {
-            return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+            return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable)))))
         }
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else {
-                return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+                return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable)))))
             }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             // Two lengths (or a length and chunks) is how requests are smuggled past a proxy.
             if name == "content-length" && headers[name] != nil {
-                return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+                return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable)))))
             }
             headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         if headers["transfer-encoding"] != nil {
-            return .failure(ResponseError(Router.text(411, "The room page reads only requests that give their length.")))
+            return .failure(ResponseError(Router.text(411, catalog.room(.answer(.needsLength)))))
         }
         var length = 0
         if let value = headers["content-length"] {
             guard let number = Int(value), number >= 0 else {
-                return .failure(ResponseError(Router.text(400, "The room page could not read that request.")))
+                return .failure(ResponseError(Router.text(400, catalog.room(.answer(.unreadable)))))
             }
             length = number
         }
         if length > RoomServer.maxBody {
-            return .failure(ResponseError(Router.text(413, "A vote is small; this request is too large.")))
+            return .failure(ResponseError(Router.text(413, catalog.room(.answer(.bodyTooLarge)))))
         }
         let target = requestLine[1]
         let pathPart = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)

@@ -1,3 +1,7 @@
+import AttuneCatalog
+import AttuneCore
+import Foundation
+
 /// The two pages, plain HTML with a little JavaScript and no framework: the participant
 /// page for phones (large buttons, one live region for screen readers) and the room screen
 /// for the projector (large type, the join code, the timer). Both read the room's JSON feed
@@ -38,13 +42,14 @@ enum RoomPages {
         ol.options { padding: 0; margin: 0; }
         """#
 
-    static func participant(code: String) -> String {
+    static func participant(code: String, catalog: any MessageCatalog = English()) -> String {
         let code = safeCode(code)
+        func h(_ word: RoomText.Page) -> String { html(catalog.room(.page(word))) }
         return #"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8">
+            <html lang="\#(catalog.language.rawValue)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Attune: vote</title>
+            <title>\#(h(.voteTitle))</title>
             <style>
             \#(commonStyle)
             body { font-size: 1.15rem; line-height: 1.5; }
@@ -68,28 +73,30 @@ enum RoomPages {
             <main>
             <h1 id="title">Attune</h1>
             <p id="moment" class="moment" hidden></p>
-            <p id="storage" class="warning" hidden>This browser blocks storage: if you reload, your vote starts again.</p>
-            <p id="status" class="status" role="status" aria-live="polite">Connecting to the room…</p>
+            <p id="storage" class="warning" hidden>\#(h(.storageBlocked))</p>
+            <p id="status" class="status" role="status" aria-live="polite">\#(h(.connecting))</p>
             <section id="question" aria-labelledby="prompt" hidden>
             <h2 id="prompt"></h2>
             <div id="choices" role="group" aria-labelledby="prompt"></div>
             <p id="mine" class="total" hidden></p>
             </section>
             <section id="reveal" aria-labelledby="reveal-title" hidden>
-            <h2 id="reveal-title">How each option met the family</h2>
+            <h2 id="reveal-title">\#(h(.revealHeading))</h2>
             <p id="reveal-chosen" class="total"></p>
             <ol id="reveal-options" class="options"></ol>
             </section>
             <section id="summary" aria-labelledby="summary-title" hidden>
-            <h2 id="summary-title">The room's path</h2>
+            <h2 id="summary-title">\#(h(.pathHeading))</h2>
             <ol id="summary-lines"></ol>
             <p id="summary-total" class="total"></p>
             </section>
-            <p class="note">No name is asked for or kept. Your vote counts once, and you can change it until voting closes.</p>
+            <p class="note">\#(h(.privacyNote))</p>
             </main>
             <script>
             (function () {
               "use strict";
+              var W = \#(scriptWords(catalog));
+              \#(fillScript)
               var code = "\#(code)";
               var base = "/r/" + code + "/";
               var key = "attune-device-" + code.toUpperCase();
@@ -136,23 +143,23 @@ enum RoomPages {
               }
 
               var shownVersion = null, current = null, stopped = false, failures = 0, buttons = [], myChoice = null;
-              var goneText = "The room is not answering. The trainer may have stopped it, or this phone has left the Wi-Fi. This page keeps trying.";
+              var goneText = W.notAnswering;
 
               function moved(text) {
                 stopped = true;
                 document.body.setAttribute("data-phase", "moved");
                 show($("question"), false); show($("reveal"), false); show($("summary"), false); show($("moment"), false);
                 updateChoices([], null);
-                say(text || "The room has moved: scan the new code.", true);
+                say(text || W.moved, true);
               }
               function failed() {
                 failures += 1;
                 if (failures >= 3) {
                   document.body.setAttribute("data-server", "gone");
                   var over = current && (current.phase === "closed" || current.phase === "ended");
-                  say(over ? "The room has stopped. Voting is over for this case." : goneText, !over);
+                  say(over ? W.stoppedOver : goneText, !over);
                 }
-                else if (!current) say("Still trying to reach the room…");
+                else if (!current) say(W.stillTrying);
               }
               function recovered() {
                 failures = 0;
@@ -168,7 +175,7 @@ enum RoomPages {
                     if (r.status === 410 || r.status === 404) return r.text().then(function (t) { moved(t); return false; });
                     if (!r.ok) return r.text().then(function (t) {
                       failures += 1;
-                      say(t && t.length < 200 ? t : "Still trying to reach the room…", true);
+                      say(t && t.length < 200 ? t : W.stillTrying, true);
                       return false;
                     });
                     return r.json().then(function (answer) {
@@ -204,13 +211,13 @@ enum RoomPages {
               function message(s) {
                 var mine = typeof s.myVote === "number";
                 switch (s.phase) {
-                  case "voting": return mine ? "Your vote is in. You can change it until voting closes." : "Voting is open. Choose one response.";
-                  case "locked": return "Voting is closed. The trainer is counting the votes.";
-                  case "chosen": return "The room has chosen; the trainer will reveal how each option met the family.";
-                  case "revealed": return "Revealed: how each option met the family is below.";
-                  case "ended": return "The case has ended. Here is the room's path.";
-                  case "closed": return "Voting is over for this case. Thank you for taking part.";
-                  default: return "Waiting for the trainer to open voting.";
+                  case "voting": return mine ? W.yourVoteIsIn : W.votingOpen;
+                  case "locked": return W.votingClosedCounting;
+                  case "chosen": return W.chosenWaiting;
+                  case "revealed": return W.revealedBelow;
+                  case "ended": return W.endedPath;
+                  case "closed": return W.closedThanks;
+                  default: return W.waiting;
                 }
               }
 
@@ -226,17 +233,18 @@ enum RoomPages {
                 document.body.setAttribute("data-phase", phase);
                 document.body.setAttribute("data-version", String(s.version));
                 setText($("title"), s.caseTitle || "Attune");
-                var label = typeof s.momentLabel === "string" ? s.momentLabel : "";
+                var label = momentName(s.momentNumber);
                 var during = phase === "reading" || phase === "voting" || phase === "locked" || phase === "chosen";
                 setText($("moment"), label);
                 show($("moment"), label && during);
                 var choices = phase === "voting" && Array.isArray(s.choices) ? s.choices : [];
-                setText($("prompt"), s.prompt || "Choose one response");
-                show($("question"), (during && s.prompt) || choices.length > 0);
+                var asked = s.prompt || (typeof s.momentNumber === "number" ? W.whatDoYouDo : "");
+                setText($("prompt"), asked || W.chooseOne);
+                show($("question"), (during && asked) || choices.length > 0);
                 updateChoices(choices, typeof s.myVote === "number" ? s.myVote : null);
                 if (phase === "voting" && typeof s.myVote === "number" && choices[s.myVote] !== undefined) remember(s.myVote);
                 var keep = myChoice && myChoice.decision === s.decision && (phase === "locked" || phase === "chosen");
-                setText($("mine"), keep ? "Your vote: " + myChoice.text : "");
+                setText($("mine"), keep ? fill(W.yourVoteWas, myChoice.text) : "");
                 show($("mine"), keep);
                 renderReveal(phase === "revealed" ? s.reveal : null);
                 renderSummary(phase === "ended" ? s.summary : null);
@@ -263,7 +271,7 @@ enum RoomPages {
                 b.type = "button";
                 b.setAttribute("aria-pressed", "false");
                 b.appendChild(el("span", "", "choice-text"));
-                b.appendChild(el("span", "Your vote", "mine"));
+                b.appendChild(el("span", W.yourVote, "mine"));
                 b.addEventListener("click", function () { vote(i, false); });
                 return b;
               }
@@ -282,11 +290,11 @@ enum RoomPages {
                         forget();
                         return join().then(function (ok) { if (ok) vote(choice, true); });
                       } else {
-                        say(t && t.length < 200 ? t : "Your vote did not reach the room. Try again.", true);
+                        say(t && t.length < 200 ? t : W.didNotReach, true);
                       }
                     });
                   })
-                  .catch(function () { say("Your vote did not reach the room. Try again.", true); });
+                  .catch(function () { say(W.didNotReach, true); });
               }
 
               \#(revealScript)
@@ -299,16 +307,18 @@ enum RoomPages {
                 var matched = 0;
                 lines.forEach(function (line) {
                   if (line.matched) matched += 1;
-                  list.appendChild(el("li", line.moment + ": the room chose “" + line.chosen + "”"
-                    + (line.matched ? ", the most attuned option." : "; the most attuned was “" + line.mostAttuned + "”.")));
+                  var chose = line.chosen + ", " + ratingName(line.chosenRating);
+                  var best = line.mostAttuned + ", " + ratingName(line.mostAttunedRating);
+                  list.appendChild(el("li", fill(W.pathLineChose, line.moment, chose)
+                    + (line.matched ? W.pathLineMatched : fill(W.pathLineBest, best))));
                 });
                 if (summary && typeof summary.matched === "number") matched = summary.matched;
                 var total = summary && typeof summary.total === "number" ? summary.total : lines.length;
-                setText($("summary-total"), "The room matched the most attuned option at " + matched + " of " + total + (total === 1 ? " decision." : " decisions."));
+                setText($("summary-total"), fill(total === 1 ? W.matchedOne : W.matchedOther, matched, total));
                 show($("summary"), true);
               }
 
-              if (typeof fetch !== "function") say("This browser is too old for the vote page. Tell the trainer, who can count your vote by hand.", true);
+              if (typeof fetch !== "function") say(W.tooOld, true);
               else start();
             })();
             </script>
@@ -316,13 +326,14 @@ enum RoomPages {
             """#
     }
 
-    static func room(code: String) -> String {
+    static func room(code: String, catalog: any MessageCatalog = English()) -> String {
         let code = safeCode(code)
+        func h(_ word: RoomText.Page) -> String { html(catalog.room(.page(word))) }
         return #"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8">
+            <html lang="\#(catalog.language.rawValue)"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Attune: the room</title>
+            <title>\#(h(.roomTitle))</title>
             <style>
             \#(commonStyle)
             :root { --fit: 1; }
@@ -377,37 +388,37 @@ enum RoomPages {
             </header>
             <div id="layout" class="layout">
             <main id="content">
-            <section id="story-box" aria-label="The moment" hidden><div id="story" class="story"></div></section>
+            <section id="story-box" aria-label="\#(h(.theMoment))" hidden><div id="story" class="story"></div></section>
             <section id="question" aria-labelledby="prompt" hidden>
             <h2 id="prompt" class="prompt"></h2>
             <ol id="options" class="options"></ol>
             </section>
-            <p id="phase-line" class="phase-line">Connecting to the room…</p>
+            <p id="phase-line" class="phase-line">\#(h(.connecting))</p>
             <section id="reveal" aria-labelledby="reveal-title" hidden>
-            <h2 id="reveal-title">How each option met the family</h2>
+            <h2 id="reveal-title">\#(h(.revealHeading))</h2>
             <p id="reveal-chosen" class="total"></p>
             <ol id="reveal-options" class="options"></ol>
             </section>
             <section id="summary" aria-labelledby="summary-title" hidden>
-            <h2 id="summary-title">The room's path</h2>
+            <h2 id="summary-title">\#(h(.pathHeading))</h2>
             <table>
-            <thead><tr><th scope="col">Moment</th><th scope="col">Votes for each option</th><th scope="col">The room chose</th><th scope="col">The most attuned option</th><th scope="col">Matched?</th></tr></thead>
+            <thead><tr><th scope="col">\#(h(.columnMoment))</th><th scope="col">\#(h(.columnVotes))</th><th scope="col">\#(h(.columnChose))</th><th scope="col">\#(h(.columnBest))</th><th scope="col">\#(h(.columnMatched))</th></tr></thead>
             <tbody id="summary-rows"></tbody>
             </table>
             <p id="summary-total" class="total"></p>
             </section>
             </main>
-            <aside id="side" class="side" aria-label="Joining and time">
+            <aside id="side" class="side" aria-label="\#(h(.joiningAndTime))">
             <div id="join">
-            <img src="qr.svg" alt="QR code for the join address" class="qr" width="400" height="400">
-            <p class="join-label">Join at</p>
+            <img src="qr.svg" alt="\#(h(.qrAlt))" class="qr" width="400" height="400">
+            <p class="join-label">\#(h(.joinAt))</p>
             <p id="address" class="address"></p>
-            <p class="join-label">Room code</p>
+            <p class="join-label">\#(h(.roomCode))</p>
             <p id="code" class="code">\#(code.uppercased())</p>
             </div>
             <p id="voted" class="voted" hidden></p>
             <div id="timer-box" class="timer-box" hidden>
-            <p class="timer-label">Time left</p>
+            <p class="timer-label">\#(h(.timeLeft))</p>
             <p id="timer" class="timer"></p>
             </div>
             </aside>
@@ -415,6 +426,8 @@ enum RoomPages {
             <script>
             (function () {
               "use strict";
+              var W = \#(scriptWords(catalog));
+              \#(fillScript)
               var code = "\#(code)";
               var base = "/r/" + code + "/";
               function $(id) { return document.getElementById(id); }
@@ -445,7 +458,7 @@ enum RoomPages {
                     if (r.status === 410) return r.text().then(function (t) {
                       stopped = true;
                       document.body.setAttribute("data-phase", "moved");
-                      notice((t || "The room has moved.") + " Open the room screen again from the trainer's new link.");
+                      notice((t || W.roomMoved) + W.openAgain);
                     });
                     if (!r.ok) throw new Error("status " + r.status);
                     return r.json().then(function (s) {
@@ -458,7 +471,7 @@ enum RoomPages {
                     failures += 1;
                     if (failures >= 3) {
                       document.body.setAttribute("data-server", "gone");
-                      notice("The room's server is not answering. If the trainer has closed Attune, this screen no longer updates.");
+                      notice(W.serverGone);
                     }
                   })
                   .then(function () { if (!stopped) setTimeout(poll, 1000); });
@@ -473,12 +486,12 @@ enum RoomPages {
                 var phase = s.phase;
                 var counting = phase === "reading" || phase === "voting" || phase === "locked" || phase === "chosen";
                 var joined = typeof s.joined === "number" ? s.joined : 0, voted = typeof s.voted === "number" ? s.voted : 0;
-                setText($("voted"), voted + " of " + joined + (joined === 1 ? " phone has voted" : " phones have voted"));
+                setText($("voted"), fill(joined === 1 ? W.votedOne : W.votedOther, voted, joined));
                 show($("voted"), counting);
                 var hasTimer = typeof s.timerSeconds === "number" || s.timeUp === true;
                 var up = s.timeUp === true || s.timerSeconds === 0;
                 show($("timer-box"), hasTimer && phase !== "ended" && phase !== "closed");
-                setText($("timer"), up ? "Time is up" : hasTimer ? clock(s.timerSeconds) : "");
+                setText($("timer"), up ? W.timeIsUp : hasTimer ? clock(s.timerSeconds) : "");
                 var cls = up ? "timer-box up" : "timer-box";
                 if ($("timer-box").className !== cls) $("timer-box").className = cls;
                 // The side column holds the join code and count while they matter, and the timer
@@ -505,16 +518,17 @@ enum RoomPages {
                 document.body.setAttribute("data-version", String(s.version));
                 setText($("title"), s.caseTitle || "Attune");
                 var during = phase === "reading" || phase === "voting" || phase === "locked" || phase === "chosen";
-                setText($("moment"), during && s.momentLabel ? s.momentLabel : "");
+                setText($("moment"), during ? momentName(s.momentNumber) : "");
                 var choices = Array.isArray(s.choices) && s.choices.length ? s.choices : null;
                 if (choices && typeof s.decision === "number") known[s.decision] = choices;
                 if (!choices && typeof s.decision === "number") choices = known[s.decision] || null;
                 var open = phase === "reading" || phase === "voting";
                 show($("join"), open);
                 renderStory(open ? s.story : null);
-                setText($("prompt"), s.prompt || "");
+                var asked = s.prompt || (typeof s.momentNumber === "number" ? W.whatDoYouDo : "");
+                setText($("prompt"), asked);
                 renderOptions(during ? choices : null, phase === "locked" || phase === "chosen" ? s.counts : null);
-                show($("question"), during && (!!s.prompt || !!choices));
+                show($("question"), during && (!!asked || !!choices));
                 setText($("phase-line"), phaseLine(phase));
                 show($("phase-line"), phaseLine(phase) !== "");
                 renderReveal(phase === "revealed" ? s.reveal : null);
@@ -523,11 +537,11 @@ enum RoomPages {
               }
               function phaseLine(phase) {
                 switch (phase) {
-                  case "reading": return "Voting opens when the trainer is ready.";
-                  case "voting": return "Voting is open: choose on your phone.";
-                  case "locked": return "Voting is closed.";
-                  case "chosen": return "The room has chosen; the trainer will reveal how each option met the family.";
-                  case "closed": return "Voting is over for this case.";
+                  case "reading": return W.opensWhenReady;
+                  case "voting": return W.openChooseOnPhone;
+                  case "locked": return W.closed;
+                  case "chosen": return W.chosenWaiting;
+                  case "closed": return W.overForCase;
                   default: return "";
                 }
               }
@@ -541,7 +555,7 @@ enum RoomPages {
               function renderOptions(choices, counts) {
                 var list = $("options");
                 clear(list);
-                if (!choices && Array.isArray(counts)) choices = counts.map(function (_, i) { return "Option " + (i + 1); });
+                if (!choices && Array.isArray(counts)) choices = counts.map(function (_, i) { return fill(W.optionNumber, i + 1); });
                 if (!choices) return;
                 var most = 1;
                 if (Array.isArray(counts)) counts.forEach(function (n) { if (typeof n === "number" && n > most) most = n; });
@@ -556,7 +570,7 @@ enum RoomPages {
                     bar.style.width = (100 * counts[i] / most) + "%";
                     track.appendChild(bar);
                     row.appendChild(track);
-                    row.appendChild(el("span", counts[i] + (counts[i] === 1 ? " vote" : " votes"), "count"));
+                    row.appendChild(el("span", votesName(counts[i]), "count"));
                     li.appendChild(row);
                   }
                   list.appendChild(li);
@@ -573,15 +587,15 @@ enum RoomPages {
                   if (line.matched) matched += 1;
                   var tr = el("tr");
                   tr.appendChild(el("td", String(line.moment || ""), "nowrap"));
-                  tr.appendChild(el("td", Array.isArray(line.votes) ? line.votes.join(" · ") : "not counted", "nowrap"));
-                  tr.appendChild(el("td", String(line.chosen || "")));
-                  tr.appendChild(el("td", String(line.mostAttuned || "")));
-                  tr.appendChild(el("td", line.matched ? "Matched" : "Not matched", "nowrap"));
+                  tr.appendChild(el("td", Array.isArray(line.votes) ? line.votes.join(" · ") : W.notCounted, "nowrap"));
+                  tr.appendChild(el("td", line.chosen + ", " + ratingName(line.chosenRating)));
+                  tr.appendChild(el("td", line.mostAttuned + ", " + ratingName(line.mostAttunedRating)));
+                  tr.appendChild(el("td", line.matched ? W.matched : W.notMatched, "nowrap"));
                   rows.appendChild(tr);
                 });
                 if (summary && typeof summary.matched === "number") matched = summary.matched;
                 var total = summary && typeof summary.total === "number" ? summary.total : lines.length;
-                setText($("summary-total"), "The room matched the most attuned option at " + matched + " of " + total + (total === 1 ? " decision." : " decisions."));
+                setText($("summary-total"), fill(total === 1 ? W.matchedOne : W.matchedOther, matched, total));
                 show($("summary"), true);
               }
               // Fit the screen: type shrinks a step at a time until nothing scrolls, never below 16 px.
@@ -604,15 +618,16 @@ enum RoomPages {
             """#
     }
 
-    /// Draws the reveal the same way on the phones and the room screen: the moment's label,
-    /// the room's choice in words, each option with its rating in words, votes and why.
+    /// Draws the reveal the same way on the phones and the room screen: the moment's number,
+    /// the room's choice in words, each option with its rating in words, votes and why, in the
+    /// page's language (`W`).
     private static let revealScript = #"""
         function renderReveal(r) {
           var list = $("reveal-options");
           clear(list);
           if (!r || !Array.isArray(r.options)) { show($("reveal"), false); return; }
-          setText($("reveal-title"), (r.momentLabel ? r.momentLabel + ": " : "") + "how each option met the family");
-          setText($("reveal-chosen"), typeof r.chosen === "number" ? "The room chose option " + r.chosen + "." : "");
+          setText($("reveal-title"), typeof r.momentNumber === "number" ? fill(W.revealTitleOf, momentName(r.momentNumber)) : W.revealHeading);
+          setText($("reveal-chosen"), typeof r.chosen === "number" ? fill(W.roomChoseOption, r.chosen) : "");
           r.options.forEach(function (o) {
             var chosen = o.number === r.chosen;
             var li = el("li", undefined, "option" + (chosen ? " chosen" : ""));
@@ -621,9 +636,9 @@ enum RoomPages {
             head.appendChild(document.createTextNode(String(o.text || "")));
             li.appendChild(head);
             var rating = el("p", undefined, "rating");
-            rating.appendChild(document.createTextNode(String(o.rating || "")));
-            if (typeof o.votes === "number") rating.appendChild(document.createTextNode(" · " + o.votes + (o.votes === 1 ? " vote" : " votes")));
-            if (chosen) { rating.appendChild(document.createTextNode(" ")); rating.appendChild(el("span", "The room's choice", "badge")); }
+            rating.appendChild(document.createTextNode(ratingName(o.rating)));
+            if (typeof o.votes === "number") rating.appendChild(document.createTextNode(" · " + votesName(o.votes)));
+            if (chosen) { rating.appendChild(document.createTextNode(" ")); rating.appendChild(el("span", W.roomsChoice, "badge")); }
             li.appendChild(rating);
             if (o.why) li.appendChild(el("p", String(o.why), "why"));
             list.appendChild(li);

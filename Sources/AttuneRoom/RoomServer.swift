@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttunePlay
 import Foundation
 import Synchronization
@@ -26,7 +27,9 @@ public final class RoomServer: Sendable {
     /// Starts listening on `hosts` (IPv4 addresses) at `port` (0: any free port). Throws a
     /// message in plain words when an address cannot be used, naming a free port when the
     /// port is taken. `mintsPerMinute` bounds the tokens one address may mint a minute.
-    public init(board: RoomBoard, hosts: [String], port: UInt16,
+    /// `language` is the trainer's: the pages speak it unless a browser asks for another
+    /// Attune speaks (`Accept-Language`).
+    public init(board: RoomBoard, hosts: [String], port: UInt16, language: Language = .english,
                 mintsPerMinute: Int = DeviceRegistry.defaultMintsPerMinute) throws(RoomServerError) {
         self.board = board
         devices = DeviceRegistry(mintsPerMinute: mintsPerMinute)
@@ -43,8 +46,8 @@ public final class RoomServer: Sendable {
             }
         }
         addresses = listening
-        let router = Router(board: board, guardrails: Guardrails(), devices: devices, addresses: listening)
-        http = RoomHTTP(listeners: listeners) { request in router.handle(request) }
+        let router = Router(board: board, guardrails: Guardrails(), devices: devices, addresses: listening, language: language)
+        http = RoomHTTP(listeners: listeners, catalog: language.catalog) { request in router.handle(request) }
         http.start()
     }
 
@@ -66,10 +69,10 @@ public final class RoomServer: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            return .failure(RoomServerError("'\(host)' is not an address of this computer that Attune can listen on."))
+            return .failure(RoomServerError(.notAnAddress(host: host)))
         }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return .failure(RoomServerError("Attune could not listen on \(host): the system refused a new connection.")) }
+        guard fd >= 0 else { return .failure(RoomServerError(.refusedConnection(host: host))) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &address) {
@@ -80,19 +83,16 @@ public final class RoomServer: Sendable {
             close(fd)
             switch reason {
             case EADDRINUSE:
-                if let free = freePort(host: host, after: port) {
-                    return .failure(RoomServerError("Port \(port) is in use by another program. 'group serve --port \(free)' uses a free one."))
-                }
-                return .failure(RoomServerError("Port \(port) is in use by another program. 'group serve --port 0' lets Attune pick a free one."))
+                return .failure(RoomServerError(.portInUse(port: Int(port), free: freePort(host: host, after: port).map(Int.init))))
             case EACCES:
-                return .failure(RoomServerError("Port \(port) needs administrator rights. 'group serve --port 8765' uses an ordinary one."))
+                return .failure(RoomServerError(.portNeedsRights(port: Int(port))))
             default:
-                return .failure(RoomServerError("'\(host)' is not an address of this computer that Attune can listen on."))
+                return .failure(RoomServerError(.notAnAddress(host: host)))
             }
         }
         guard startListening(fd) else {
             close(fd)
-            return .failure(RoomServerError("Attune could not listen on \(host)."))
+            return .failure(RoomServerError(.couldNotListen(host: host)))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         var boundAddress = sockaddr_in()
@@ -118,8 +118,11 @@ public final class RoomServer: Sendable {
 }
 
 public struct RoomServerError: Error, Sendable, CustomStringConvertible, Equatable {
-    public let description: String
-    init(_ description: String) { self.description = description }
+    /// Why, for the trainer's catalog to word.
+    public let reason: RoomText.Phones
+    init(_ reason: RoomText.Phones) { self.reason = reason }
+    /// In English, for logs and tests.
+    public var description: String { English().room(.phones(reason)) }
 }
 
 /// Limits per address: wrong room codes and request rates. The table is bounded: past
@@ -187,16 +190,42 @@ final class Router: Sendable {
     let guardrails: Guardrails
     let devices: DeviceRegistry
     let addresses: [String]
+    /// The trainer's language, for a browser that names none Attune speaks.
+    let language: Language
     private let svgCache = Mutex<[String: [UInt8]]>([:])
 
-    init(board: RoomBoard, guardrails: Guardrails, devices: DeviceRegistry, addresses: [String]) {
+    init(board: RoomBoard, guardrails: Guardrails, devices: DeviceRegistry, addresses: [String], language: Language = .english) {
         self.board = board
         self.guardrails = guardrails
         self.devices = devices
         self.addresses = addresses
+        self.language = language
     }
 
-    static let movedMessage = "The room has moved: scan the new code."
+    static let movedMessage = English().room(.answer(.moved))
+
+    /// The language a request's page and answers speak: the most wanted of `es` and `en` in
+    /// its `Accept-Language` (q-values honoured, `q=0` never), else the trainer's. A `*`
+    /// stands for the trainer's language.
+    static func language(accepting header: String?, trainer: Language) -> Language {
+        guard let header else { return trainer }
+        var best: (language: Language, quality: Double)?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = parts.first, !tag.isEmpty else { continue }
+            var quality = 1.0
+            for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
+                quality = Double(parameter.dropFirst(2)) ?? 0
+            }
+            guard quality > 0, quality <= 1 else { continue }
+            let language: Language? = tag == "*" ? trainer : (tag.count == 2 || tag.dropFirst(2).first == "-" || tag.dropFirst(2).first == "_")
+                ? Language(tag: tag) : nil
+            guard let language else { continue }
+            // The first of equal preferences wins, as the browser listed them.
+            if quality > (best?.quality ?? 0) { best = (language, quality) }
+        }
+        return best?.language ?? trainer
+    }
 
     /// Six characters from the room code's alphabet, in any case.
     static func isCodeShaped(_ text: String) -> Bool {
@@ -204,17 +233,21 @@ final class Router: Sendable {
     }
 
     func handle(_ request: RoomRequest, now: Date = Date()) -> RoomResponse {
+        let catalog = Self.language(accepting: request.headers["accept-language"], trainer: language).catalog
+        func text(_ status: Int, _ answer: RoomText.Answer) -> RoomResponse {
+            Self.text(status, catalog.room(.answer(answer)), language: catalog.language)
+        }
         let peer = request.peer
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         // Browsers ask for icons on their own; that is never a wrong code.
         if let last = parts.last, parts.count == 1 || (parts.count == 3 && parts[0] == "r") {
             if last == "favicon.ico" { return Self.response(204, type: nil, body: []) }
-            if last.hasPrefix("apple-touch-icon") && last.hasSuffix(".png") { return Self.text(404, "There is no icon.") }
+            if last.hasPrefix("apple-touch-icon") && last.hasSuffix(".png") { return text(404, .noIcon) }
         }
-        if guardrails.blocked(peer, now: now) { return Self.text(429, "Too many tries with a wrong room code. Wait a minute.") }
+        if guardrails.blocked(peer, now: now) { return text(429, .tooManyTries) }
         guard parts.count >= 2, parts[0] == "r" else {
             _ = guardrails.request(from: peer, wrongCode: true, now: now)
-            return Self.text(404, "Ask the trainer for the room's address.")
+            return text(404, .askAddress)
         }
         let page = parts.count > 2 ? parts[2...].joined(separator: "/") : ""
         guard parts[1].uppercased() == board.code else {
@@ -222,49 +255,50 @@ final class Router: Sendable {
             // moved, without counting it as a guess.
             if Self.isCodeShaped(parts[1]), request.method == "GET", page == "state" || page == "room-state" {
                 if guardrails.request(from: peer, wrongCode: false, now: now) == .tooMany {
-                    return Self.text(429, "Too many requests. Wait a moment.")
+                    return text(429, .tooManyRequests)
                 }
-                return Self.text(410, Self.movedMessage)
+                return text(410, .moved)
             }
             let verdict = guardrails.request(from: peer, wrongCode: true, now: now)
-            return verdict == .tooMany ? Self.text(429, "Too many tries with a wrong room code. Wait a minute.")
-                : Self.text(404, "That room code is not right. Check it with the trainer.")
+            return verdict == .tooMany ? text(429, .tooManyTries)
+                : text(404, .wrongCode)
         }
         if guardrails.request(from: peer, wrongCode: false, now: now) == .tooMany {
-            return Self.text(429, "Too many requests. Wait a moment.")
+            return text(429, .tooManyRequests)
         }
         switch (request.method, page) {
         case ("GET", ""):
-            return Self.html(RoomPages.participant(code: board.code))
+            return Self.html(RoomPages.participant(code: board.code, catalog: catalog), language: catalog.language)
         case ("GET", "room"):
-            return Self.html(RoomPages.room(code: board.code))
+            return Self.html(RoomPages.room(code: board.code, catalog: catalog), language: catalog.language)
         case ("GET", "state"):
             // Only a token the room minted registers a phone; any other is shown the room anonymously.
             let device = request.query["device"].flatMap { devices.seen($0, now: now) ? $0 : nil }
             return Self.json(board.participantView(device: device))
         case ("GET", "room-state"):
-            return roomState(now: now)
+            return roomState(now: now, catalog: catalog)
         case ("GET", "qr.svg"):
-            return qrCode(for: request)
+            return qrCode(for: request, catalog: catalog)
         case ("POST", "join"):
-            if let refusal = refuseCrossSite(request) { return refusal }
+            if let refusal = refuseCrossSite(request, catalog: catalog) { return refusal }
             guard let token = devices.mint(for: peer, now: now) else {
-                return Self.text(429, "Too many phones joined from this address in the last minute. Wait a minute, then reload the page.")
+                return text(429, .tooManyPhones)
             }
             return Self.response(200, type: "application/json", body: Array(#"{"device":"\#(token)"}"#.utf8))
         case ("POST", "vote"):
-            if let refusal = refuseCrossSite(request) { return refusal }
-            return vote(request, now: now)
+            if let refusal = refuseCrossSite(request, catalog: catalog) { return refusal }
+            return vote(request, now: now, catalog: catalog)
         case (_, ""), (_, "room"), (_, "state"), (_, "room-state"), (_, "vote"), (_, "join"), (_, "qr.svg"):
-            return Self.text(405, "That is not how this page is used.")
+            return text(405, .notHowUsed)
         default:
-            return Self.text(404, "There is no such page.")
+            return text(404, .noSuchPage)
         }
     }
 
     /// A POST must say it carries JSON (a plain form on another site cannot), and when the
     /// browser names the page it came from, that page must be this room's.
-    func refuseCrossSite(_ request: RoomRequest) -> RoomResponse? {
+    func refuseCrossSite(_ request: RoomRequest, catalog: any MessageCatalog = English()) -> RoomResponse? {
+        let refusal = Self.text(403, catalog.room(.answer(.onlyFromPage)), language: catalog.language)
         // A page on another site that points its own name at this laptop (DNS rebinding) is
         // same-origin in the browser's eyes; its Host is not one of the room's addresses.
         let host = request.headers["host"]?.lowercased() ?? ""
@@ -272,30 +306,30 @@ final class Router: Sendable {
         let named = host.hasPrefix("localhost:") ? "127.0.0.1:" + host.dropFirst("localhost:".count) : host
         guard addresses.contains(where: { $0.lowercased().hasPrefix("http://\(named)/") })
                 || addresses.contains(where: { $0.hasPrefix("http://0.0.0.0:") }) else {
-            return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+            return refusal
         }
         let type = request.headers["content-type"]?.split(separator: ";").first?
             .trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/json" else {
-            return Self.text(415, "Votes come only from the room's page. Open the link the trainer shows.")
+            return Self.text(415, catalog.room(.answer(.onlyFromPage)), language: catalog.language)
         }
         if let origin = request.headers["origin"] {
             guard origin.lowercased() == "http://\(host)" else {
-                return Self.text(403, "Votes come only from the room's page. Open the link the trainer shows.")
+                return refusal
             }
         }
         return nil
     }
 
     /// The projector's view, with `joined` counted by the server: phones seen in the last minute.
-    func roomState(now: Date) -> RoomResponse {
+    func roomState(now: Date, catalog: any MessageCatalog = English()) -> RoomResponse {
         guard let encoded = try? JSONEncoder().encode(board.roomView()),
               var object = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] else {
-            return Self.text(500, "The room screen could not be prepared.")
+            return Self.text(500, catalog.room(.answer(.screenNotPrepared)), language: catalog.language)
         }
         object["joined"] = devices.joined(now: now)
         guard let body = try? JSONSerialization.data(withJSONObject: object) else {
-            return Self.text(500, "The room screen could not be prepared.")
+            return Self.text(500, catalog.room(.answer(.screenNotPrepared)), language: catalog.language)
         }
         return Self.response(200, type: "application/json", body: Array(body))
     }
@@ -310,12 +344,12 @@ final class Router: Sendable {
         return addresses.first ?? ""
     }
 
-    func qrCode(for request: RoomRequest) -> RoomResponse {
+    func qrCode(for request: RoomRequest, catalog: any MessageCatalog = English()) -> RoomResponse {
         let link = joinLink(for: request)
         if let cached = svgCache.withLock({ $0[link] }) {
             return Self.response(200, type: "image/svg+xml", body: cached)
         }
-        guard let svg = QRCode.svg(for: link) else { return Self.text(500, "The QR code could not be drawn.") }
+        guard let svg = QRCode.svg(for: link) else { return Self.text(500, catalog.room(.answer(.qrNotDrawn)), language: catalog.language) }
         let body = Array(svg.utf8)
         svgCache.withLock { $0[link] = body }
         return Self.response(200, type: "image/svg+xml", body: body)
@@ -327,23 +361,26 @@ final class Router: Sendable {
         var choice: Int
     }
 
-    private func vote(_ request: RoomRequest, now: Date) -> RoomResponse {
+    private func vote(_ request: RoomRequest, now: Date, catalog: any MessageCatalog) -> RoomResponse {
+        func text(_ status: Int, _ answer: RoomText.Answer) -> RoomResponse {
+            Self.text(status, catalog.room(.answer(answer)), language: catalog.language)
+        }
         guard let vote = try? JSONDecoder().decode(Vote.self, from: Data(request.body)) else {
-            return Self.text(400, "That is not a vote this page sends.")
+            return text(400, .notAVote)
         }
         guard devices.seen(vote.device, now: now) else {
-            return Self.text(403, "This phone has not joined the room. Reload the page.")
+            return text(403, .notJoined)
         }
         do {
             try board.vote(device: vote.device, decision: vote.decision, choice: vote.choice)
-            return Self.text(200, "Your vote is in. You can change it until the trainer closes voting.")
+            return text(200, .voteIn)
         } catch {
             switch error {
-            case .notOpen: return Self.text(409, "Voting is closed right now.")
-            case .stale: return Self.text(409, "That moment has passed; the page will show the new one.")
-            case .notOffered: return Self.text(422, "That choice is not offered at this moment.")
-            case .badDevice: return Self.text(400, "This page could not identify your phone. Reload the page.")
-            case .notSaved: return Self.text(503, "Your vote could not be kept. Try again in a moment.")
+            case .notOpen: return text(409, .notOpen)
+            case .stale: return text(409, .stale)
+            case .notOffered: return text(422, .notOffered)
+            case .badDevice: return text(400, .badDevice)
+            case .notSaved: return text(503, .notSaved)
             }
         }
     }
@@ -361,16 +398,21 @@ final class Router: Sendable {
         RoomResponse(status: status, headers: (type.map { [("Content-Type", $0)] } ?? []) + commonHeaders, body: body)
     }
 
-    static func text(_ status: Int, _ message: String) -> RoomResponse {
-        response(status, type: "text/plain; charset=utf-8", body: Array(message.utf8))
+    /// A plain-text answer; `language` names its language (`Content-Language`) when known.
+    static func text(_ status: Int, _ message: String, language: Language? = nil) -> RoomResponse {
+        var answer = response(status, type: "text/plain; charset=utf-8", body: Array(message.utf8))
+        if let language { answer.headers.append(("Content-Language", language.rawValue)) }
+        return answer
     }
 
-    static func html(_ page: String) -> RoomResponse {
-        response(200, type: "text/html; charset=utf-8", body: Array(page.utf8))
+    static func html(_ page: String, language: Language = .english) -> RoomResponse {
+        var answer = response(200, type: "text/html; charset=utf-8", body: Array(page.utf8))
+        answer.headers += [("Content-Language", language.rawValue), ("Vary", "Accept-Language")]
+        return answer
     }
 
     static func json(_ value: some Encodable) -> RoomResponse {
-        guard let body = try? JSONEncoder().encode(value) else { return text(500, "The page's state could not be prepared.") }
+        guard let body = try? JSONEncoder().encode(value) else { return text(500, English().room(.answer(.stateNotPrepared))) }
         return response(200, type: "application/json", body: Array(body))
     }
 }

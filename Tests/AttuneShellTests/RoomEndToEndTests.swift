@@ -14,6 +14,8 @@ final class LiveAttune: @unchecked Sendable {
         process.executableURL = attuneBinary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
+        // English unless a test chooses a language (`--lang`): the developer's own locale never decides.
+        for name in ["ATTUNE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
         environment["COLUMNS"] = "100"
         process.environment = environment
         process.standardInput = input

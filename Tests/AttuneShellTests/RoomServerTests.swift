@@ -13,7 +13,7 @@ func port(of server: RoomServer) -> UInt16 {
     UInt16(server.addresses[0].split(separator: ":")[2].split(separator: "/")[0])!
 }
 
-private let moment = RoomMoment(caseTitle: "Maya, four months", label: "Moment 1", prompt: "What do you do first?",
+private let moment = RoomMoment(caseTitle: "Maya, four months", number: 1, prompt: "What do you do first?",
                         choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"])
 
 @Suite("Room server over loopback", .serialized)

@@ -68,16 +68,16 @@ struct RoomSlipsEndToEndTests {
         for path in ["/r/\(code)/state", "/r/\(code)/room-state"] {
             let body = RawHTTP.request(port, "GET", path)?.body ?? ""
             #expect(body.contains("\"phase\":\"chosen\""), "\(body)")
-            #expect(!body.contains("Attuned") && !body.contains("Missed the cue") && !body.contains("\"reveal\""), "\(path): \(body)")
+            #expect(!body.contains("\"rating\"") && !body.contains("\"reveal\""), "\(path): \(body)")
         }
         live.type("reveal")
         live.waitFor("the reveal") { $0.contains("How each option met the family") }
         let revealed = RawHTTP.request(port, "GET", "/r/\(code)/room-state")?.body ?? ""
-        #expect(revealed.contains("\"momentLabel\":\"Moment 1\"") && revealed.contains("Attuned"), "\(revealed)")
+        #expect(revealed.contains("\"momentNumber\":1") && revealed.contains("\"rating\":\"attuned\""), "\(revealed)")
         live.type("open")
         live.waitFor("voting on moment 2") { $0.contains("Voting is open on phones: 4 choices") }
         let voting = RawHTTP.request(port, "GET", "/r/\(code)/state")?.body ?? ""
-        #expect(!voting.contains("Attuned"), "the reveal leaves when the next vote opens")
+        #expect(!voting.contains("\"rating\""), "the reveal leaves when the next vote opens")
         live.quit()
     }
 

@@ -38,7 +38,7 @@ PHASES = ["reading", "voting", "locked", "chosen", "revealed", "ended", "closed"
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9]{4,12}$")
 
 CASE_TITLE = "Maya, four months"
-MOMENT_LABEL = "Moment 3"
+MOMENT_NUMBER = 3  # each page words it in its language ("Moment 3", "Momento 3")
 DECISION = 3
 STORY = (
     "Alicia sits on the edge of the sofa with Maya on her lap, facing outwards. She tells you "
@@ -54,26 +54,28 @@ CHOICES = [
     "Tell Alicia that babies cannot be spoiled at four months",
     "Ask why she missed the last two appointments",
 ]
+# Ratings go to the pages as ids; each page words them in its language.
 REVEAL_OPTIONS = [
-    ("Attuned", "You joined both of them: Alicia hears that you see her baby reaching out, and that you are not there to judge."),
-    ("Missed the cue", "The questionnaire can wait; Maya's turning and Alicia's gaze are the visit right now."),
-    ("Partly attuned", "True, and kindly meant, but it argues with her mother's voice before Alicia feels heard."),
-    ("Safety concern", "Leading with the missed appointments can feel like an accusation and may end the visit."),
+    ("attuned", "You joined both of them: Alicia hears that you see her baby reaching out, and that you are not there to judge."),
+    ("missed", "The questionnaire can wait; Maya's turning and Alicia's gaze are the visit right now."),
+    ("partial", "True, and kindly meant, but it argues with her mother's voice before Alicia feels heard."),
+    ("unsafe", "Leading with the missed appointments can feel like an accusation and may end the visit."),
 ]
+# (moment, votes, chosen, its rating, most attuned offered, its rating, matched)
 SUMMARY_LINES = [
-    ("Moment 1", [7, 3, 1, 1], "Sit down at Alicia's invitation", "Sit down at Alicia's invitation", True),
-    ("Moment 2", [2, 8, 2, 0], "Name what you see before asking questions", "Name what you see before asking questions", True),
-    ("Moment 3", [6, 2, 3, 1], "Greet Alicia warmly and say what you notice", "Greet Alicia warmly and say what you notice", True),
-    ("Moment 4", [3, 5, 4, 0], "Offer the leaflet on sleep", "Wonder aloud with Alicia what Maya might be telling her", False),
-    ("Moment 5", None, "Stay with Alicia's tears without hurrying on", "Stay with Alicia's tears without hurrying on", True),
-    ("Moment 6", [4, 4, 3, 1], "Arrange the next visit for the same time next week", "Arrange the next visit for the same time next week", True),
+    ("Where do you sit?", [7, 3, 1, 1], 1, "attuned", 1, "attuned", True),
+    ("What do you say first?", [2, 8, 2, 0], 2, "attuned", 2, "attuned", True),
+    ("What do you do first?", [6, 2, 3, 1], 1, "attuned", 1, "attuned", True),
+    ("Maya turns away again. What now?", [3, 5, 4, 0], 2, "partial", 3, "attuned", False),
+    ("Alicia starts to cry.", None, 1, "attuned", 1, "attuned", True),
+    ("How do you close the visit?", [4, 4, 3, 1], 1, "attuned", 1, "attuned", True),
 ]
 
 if os.environ.get("FAKE_ROOM_LONG") == "1":
     # A long moment and a long case: the room screen must still fit the ending on one screen.
     STORY = "\n\n".join([STORY] * 4)
-    SUMMARY_LINES = [(f"Moment {n}", [3, 5, 4, 0], "Wonder aloud with Alicia what Maya might be telling her when she turns away",
-                      "Wonder aloud with Alicia what Maya might be telling her when she turns away and arches", n % 3 != 0)
+    SUMMARY_LINES = [(f"Maya turns away and arches again; Alicia looks at the floor. What do you do now, at moment {n}?",
+                      [3, 5, 4, 0], 2, "partial", 3, "attuned", n % 3 != 0)
                      for n in range(1, 15)]
 
 
@@ -164,10 +166,10 @@ class FakeRoom:
     def _common(self):
         phase = self.phase
         view = {"version": self.version, "phase": phase, "decision": None, "caseTitle": CASE_TITLE,
-                "momentLabel": None, "prompt": None, "choices": [], "myVote": None, "reveal": None,
+                "momentNumber": None, "prompt": None, "choices": [], "myVote": None, "reveal": None,
                 "summary": None, "timerSeconds": None}
         if phase in ("reading", "voting", "locked", "chosen", "revealed"):
-            view.update(decision=DECISION, momentLabel=MOMENT_LABEL, prompt=PROMPT)
+            view.update(decision=DECISION, momentNumber=MOMENT_NUMBER, prompt=PROMPT)
         if self.timer_ends:
             view["timerSeconds"] = max(0, int(round(self.timer_ends - time.time())))
         if phase == "voting":
@@ -176,13 +178,14 @@ class FakeRoom:
             view["timerSeconds"] = 0
         if phase == "revealed":
             counts = self.counts()
-            view["reveal"] = {"decision": DECISION, "momentLabel": MOMENT_LABEL, "chosen": 1, "options": [
+            view["reveal"] = {"decision": DECISION, "momentNumber": MOMENT_NUMBER, "chosen": 1, "options": [
                 {"number": i + 1, "text": CHOICES[i], "rating": rating, "why": why, "votes": counts[i]}
                 for i, (rating, why) in enumerate(REVEAL_OPTIONS)]}
         if phase == "ended":
-            view["summary"] = {"lines": [{"moment": m, "votes": v, "chosen": c, "mostAttuned": a, "matched": ok}
-                                         for (m, v, c, a, ok) in SUMMARY_LINES],
-                               "matched": sum(1 for line in SUMMARY_LINES if line[4]), "total": len(SUMMARY_LINES)}
+            view["summary"] = {"lines": [{"moment": m, "votes": v, "chosen": c, "chosenRating": cr, "mostAttuned": a,
+                                          "mostAttunedRating": ar, "matched": ok}
+                                         for (m, v, c, cr, a, ar, ok) in SUMMARY_LINES],
+                               "matched": sum(1 for line in SUMMARY_LINES if line[6]), "total": len(SUMMARY_LINES)}
         return view
 
     def participant_view(self, device):

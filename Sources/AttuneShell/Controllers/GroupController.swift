@@ -41,7 +41,7 @@ final class GroupController: ShellPart {
         case "serve": shell.room.serve(Array(arguments.dropFirst()))
         case "resume":
             guard arguments.count == 2, let number = Int64(arguments[1]) else {
-                fail("Use 'group resume N' with a number from 'group sessions', for example: group resume 2")
+                fail(words(.resumeUsage))
                 return
             }
             resumeGroupSession(number)
@@ -50,52 +50,47 @@ final class GroupController: ShellPart {
             case 2 where Int64(arguments[1]) != nil:
                 // 'group export 1' (or 'group export 1 ""', whose empty name the line drops): a
                 // session number without a file, never a file named '1'.
-                fail("Give a file to write after the session number, for example: group export \(arguments[1]) session.md "
-                    + "(or '-' to show it here).")
+                fail(words(.exportNeedsFile(number: arguments[1])))
             case 2: exportGroup(nil, to: arguments[1])
             case 3:
                 guard let number = Int64(arguments[1]) else {
-                    fail("Use 'group export N FILE' with a number from 'group sessions', or 'group export FILE' for the latest.")
+                    fail(words(.exportNumberUsage))
                     return
                 }
                 guard !arguments[2].trimmingCharacters(in: .whitespaces).isEmpty else {
-                    fail("Give a file to write after the session number, for example: group export \(number) session.md")
+                    fail(words(.exportNeedsFileAfter(number: number)))
                     return
                 }
                 exportGroup(number, to: arguments[2])
-            default: fail("Use 'group export FILE' for the latest session, or 'group export N FILE', for example: group export session.md")
+            default: fail(words(.exportUsage))
             }
         default:
-            fail("Use 'group on', 'group off', 'group sessions', 'group resume N', 'group export [N] FILE' or 'group serve'.")
+            fail(words(.usage))
         }
     }
 
     func startGroupMode() {
         guard !groupMode else {
-            fail("Group mode is already on.")
+            fail(words(.alreadyOn))
             return
         }
         guard store != nil else {
-            fail("Group mode needs somewhere to keep the room's votes, and the progress file could not be opened.")
+            fail(words(.needsStore))
             return
         }
         if let current = session {
             session = nil
             current.end()
-            say("You left '\(TextLayout.neutralize(current.scenario.title))'; your own place in it is kept.")
+            say(words(.leftCase(title: TextLayout.neutralize(current.scenario.title))))
         }
         groupMode = true
         if board == nil { board = RoomBoard() }
-        say(TextLayout.wrap(style.bold("Group mode is on.") + " 'play' starts a case fresh for the room, apart from your own "
-            + "progress; 'group resume N' continues an earlier session. 'votes 7 4 1' records the room's tally, 'reveal' "
-            + "compares the options once the room has chosen, 'notes' shows the facilitator notes (the screen may be "
-            + "shared), and reflections become group notes. No names are recorded.",
-            width: width()).joined(separator: "\n"))
+        say(TextLayout.wrap(style.bold(words(.groupModeOn)) + " " + words(.groupModeHelp), width: width()).joined(separator: "\n"))
     }
 
     func stopGroupMode() {
         guard groupMode else {
-            fail("Group mode is already off.")
+            fail(words(.alreadyOff))
             return
         }
         play.sayWhereLeft()
@@ -103,7 +98,7 @@ final class GroupController: ShellPart {
         shell.room.stopRoom()
         groupMode = false
         timer = nil
-        say("Group mode is off. Every session is kept: 'group sessions' lists them.")
+        say(words(.groupModeOff))
     }
 
     /// Leaves the room's case, marking its session as ended (it can be resumed, with any tally
@@ -125,33 +120,32 @@ final class GroupController: ShellPart {
         do {
             id = try store.startGroupSession(key, at: now())
         } catch {
-            fail("Could not start the group session: \(error)")
+            fail(words(.couldNotStart(error: "\(error)")))
             return
         }
         lastGroupSession = id
-        say(style.dim("Group session \(id) begins."))
+        say(style.dim(words(.sessionBegins(id))))
         openGroupPlay(scenario, key: key, session: id)
     }
 
     func resumeGroupSession(_ id: Int64) {
         guard let store else {
-            fail("There are no group sessions: the progress file could not be opened.")
+            fail(words(.noSessionsWithoutStore))
             return
         }
         guard let record = try? store.groupSession(id), let key = record.scenario else {
-            fail("There is no group session \(id). Type 'group sessions' to see them.")
+            fail(words(.noSuchSession(id)))
             return
         }
         guard let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else {
-            fail("Group session \(id) played a case that is not loaded now ('\(TextLayout.neutralize(key.id))'). "
-                + "'group export \(id) FILE' still writes it.")
+            fail(words(.sessionCaseNotLoaded(session: id, caseID: TextLayout.neutralize(key.id))))
             return
         }
         if !groupMode { startGroupMode() }
         play.leaveCurrentCase()
         try? store.reopenGroupSession(id)
         lastGroupSession = id
-        say(style.dim("Group session \(id) continues."))
+        say(style.dim(words(.sessionContinues(id))))
         openGroupPlay(scenario, key: key, session: id)
     }
 
@@ -159,21 +153,15 @@ final class GroupController: ShellPart {
     private func openGroupPlay(_ scenario: Scenario, key: CaseKey, session id: Int64) {
         guard let store, let board else { return }
         guard let (group, opening) = GroupPlay.open(scenario, key: key, session: id, store: store, board: board, now: now) else {
-            fail("Group session \(id) is open in another Attune window. Carry on there, or type 'stop' in that window first.")
+            fail(words(.openElsewhere(id)))
             return
         }
         groupPlay = group
         session = group.play
         play.showOpening(scenario, outcome: opening.outcome)
         if opening.restoredVotes > 0 || opening.restoredTally != nil {
-            var kept: [String] = []
-            if let tally = opening.restoredTally {
-                kept.append(tally.source == .phones
-                    ? "the phones' tally " + tally.counts.map(String.init).joined(separator: " / ") + " (\(counted(tally.total, "vote")))"
-                    : "the tally \(Self.tallyWords(tally))")
-            }
-            if opening.restoredVotes > 0, opening.restoredTally?.source != .phones { kept.append(counted(opening.restoredVotes, "phone vote")) }
-            say("Kept from before for this moment: " + kept.joined(separator: " and ") + ". It goes with the room's choice; 'votes' replaces it.")
+            let phoneVotes = opening.restoredTally?.source != .phones ? opening.restoredVotes : 0
+            say(words(.keptFromBefore(tally: opening.restoredTally?.words, phoneVotes: phoneVotes)))
         }
         reportSaveProblems(group)
         play.showMoment()
@@ -184,91 +172,81 @@ final class GroupController: ShellPart {
         for notice in notices {
             switch notice {
             case let .opened(choices):
-                say("Voting is open on phones: \(counted(choices, "choice")). Type 'lock' to close it.")
+                say(words(.votingOpened(choices: choices)))
             case let .alreadyOpen(voted):
-                say("Voting is already open, and the \(counted(voted, "vote")) in are kept. Type 'lock' to close it.")
+                say(words(.votingAlreadyOpen(voted: voted)))
             case let .reopened(kept):
-                say("Voting is open again. The \(counted(kept, "vote")) already in are kept and phones may change them; "
-                    + "'lock' counts them again.")
+                say(words(.votingReopened(kept: kept)))
             case let .locked(tally):
                 if let session { say(voteChart(tally, choices: session.offered)) }
             case let .lockedWithoutVotes(kept):
-                say("Voting is closed. No phone voted" + (kept.map { ", so the tally \(Self.tallyWords($0)) stands." }
-                    ?? ". Type the room's tally with 'votes', for example: votes 7 4 1"))
+                say(words(.lockedWithoutVotes(kept: kept?.words)))
             case let .replaced(earlier, tally):
                 if tally.source == .phones, let session { say(voteChart(tally, choices: session.offered)) }
-                say(style.dim("This tally (\(Self.tallyWords(tally))) replaced the one \(earlier.source == .typed ? "typed" : "counted from phones") "
-                    + "before (\(Self.tallyWords(earlier)))."))
+                say(style.dim(words(.tallyReplaced(tally: tally.words, earlier: earlier.words))))
             case let .lockedForChoice(tally):
-                say(tally.map { "Voting closed before the choice; the tally (\(Self.tallyWords($0))) goes with it." }
-                    ?? "Voting closed before the choice. No phone had voted, so no tally goes with it.")
+                say(words(.lockedForChoice(tally?.words)))
             case let .setAside(voted, tally):
-                var what: [String] = []
-                if let tally { what.append("the tally \(Self.tallyWords(tally))") }
-                if voted > 0, tally?.source != .phones { what.append(counted(voted, "phone vote")) }
-                say(style.caution("Not used: ") + what.joined(separator: " and ")
-                    + " for the moment the room left without choosing.")
+                let phoneVotes = tally?.source != .phones ? voted : 0
+                say(style.caution(words(.notUsedLabel)) + words(.notUsed(tally: tally?.words, phoneVotes: phoneVotes)))
             }
         }
     }
 
-    /// "7 / 4 / 1, from phones".
-    static func tallyWords(_ tally: RoomTally) -> String {
-        tally.counts.map(String.init).joined(separator: " / ") + (tally.source == .phones ? ", from phones" : "")
-            + (tally.roomSize.map { ", of \($0)" } ?? "")
-    }
+    /// The room's words in the trainer's language.
+    func words(_ line: RoomText.Group) -> String { catalog.room(.group(line)) }
 
     func reportSaveProblems(_ group: GroupPlay) {
-        for problem in group.takeSaveProblems() { fail("Could not save: \(problem)") }
+        for problem in group.takeSaveProblems() { fail(words(.couldNotSave(problem: problem))) }
     }
 
     func listGroupSessions() {
         guard let store else {
-            fail("There are no group sessions: the progress file could not be opened.")
+            fail(words(.noSessionsWithoutStore))
             return
         }
         let sessions: [GroupSessionSummary]
         do {
             sessions = try store.groupSessions()
         } catch {
-            fail("Could not read the group sessions: \(error)")
+            fail(words(.couldNotReadSessions(error: "\(error)")))
             return
         }
         guard !sessions.isEmpty else {
-            say("There are no group sessions yet. Type 'group on', then 'play' a case with the room.")
+            say(words(.noSessionsYet))
             return
         }
-        var lines = [style.heading("Group sessions")]
+        var lines = [style.heading(words(.sessionsHeading))]
         for summary in sessions {
             let title = summary.scenario.flatMap { key in library.scenarios.first { origins.key(for: $0) == key }?.title }
-                ?? summary.scenario?.id ?? "no case"
-            let state = summary.endedAt == nil ? "open" : "ended"
-            lines += TextLayout.wrap("\(summary.id). \(ScenarioRenderer.timestamp(summary.startedAt)) · "
-                + TextLayout.neutralize(title) + " · \(summary.decisions) decision\(summary.decisions == 1 ? "" : "s"), "
-                + "\(summary.notes) note\(summary.notes == 1 ? "" : "s") · \(state)", width: width(), indent: "     ", firstIndent: "  ")
+                ?? summary.scenario?.id
+            lines += TextLayout.wrap(words(.sessionLine(number: summary.id, started: ScenarioRenderer.timestamp(summary.startedAt),
+                                                        title: title.map(TextLayout.neutralize), decisions: summary.decisions,
+                                                        notes: summary.notes, open: summary.endedAt == nil)),
+                                     width: width(), indent: "     ", firstIndent: "  ")
         }
-        lines.append(style.dim("'group resume N' continues one; 'group export N FILE' writes it."))
+        lines.append(style.dim(words(.sessionsHint)))
         say(lines.joined(separator: "\n"))
     }
 
     /// In group mode the screen is shared: a private screen is shown only when asked for twice in a row.
-    func confirmPrivateOnSharedScreen(_ command: String, what: String, them: Bool = false) -> Bool {
+    func confirmPrivateOnSharedScreen(_ command: String, what: RoomText.PrivateScreen, them: Bool = false) -> Bool {
         guard groupMode else { return true }
         if sharedScreen.mayShow(command, line: context.linesRun) { return true }
-        say(style.caution("This shows \(what) on the shared screen.") + " Pause the projector, then type '\(command)' again to show \(them ? "them" : "it").")
+        say(style.caution(words(.privateOnSharedScreen(what))) + " " + words(.showAgain(command: command, plural: them)))
         return false
     }
 
     func facilitatorNotes() {
         guard groupMode else {
-            fail("'notes' is for group mode. Type 'group on' first.")
+            fail(words(.forGroupMode(command: "notes")))
             return
         }
         guard let current = play.requireCase("notes") else { return }
-        guard confirmPrivateOnSharedScreen("notes", what: "the facilitator notes, which can name the most attuned responses,", them: true) else { return }
-        say(style.caution("Facilitator notes."))
+        guard confirmPrivateOnSharedScreen("notes", what: .facilitatorNotes, them: true) else { return }
+        say(style.caution(words(.facilitatorNotesTitle)))
         if current.scenario.facilitator?.notes == nil && current.node?.facilitator == nil {
-            say("This case has no facilitator notes for this moment.")
+            say(words(.noFacilitatorNotes))
             return
         }
         showFacilitation(current.scenario, node: current.node, discussion: false)
@@ -279,10 +257,10 @@ final class GroupController: ShellPart {
         var lines: [String] = []
         if let facilitation = scenario.facilitator {
             if showNotes, let notes = facilitation.notes {
-                lines += [style.heading("For the facilitator")] + TextLayout.reflow(TextLayout.neutralize(notes), width: width())
+                lines += [style.heading(words(.forTheFacilitator))] + TextLayout.reflow(TextLayout.neutralize(notes), width: width())
             }
             if discussion, !facilitation.discussion.isEmpty {
-                lines += ["", style.heading("To discuss")]
+                lines += ["", style.heading(words(.toDiscuss))]
                 for prompt in facilitation.discussion {
                     lines += TextLayout.wrap(TextLayout.neutralize(prompt), width: width(), indent: "    ", firstIndent: "  - ")
                 }
@@ -290,19 +268,19 @@ final class GroupController: ShellPart {
         }
         if showNotes, let line = node?.facilitator {
             if !lines.isEmpty { lines.append("") }
-            lines += TextLayout.wrap(style.caution("At this moment: ") + TextLayout.neutralize(line), width: width())
+            lines += TextLayout.wrap(style.caution(words(.atThisMoment)) + TextLayout.neutralize(line), width: width())
         }
         if !lines.isEmpty { say("\n" + lines.joined(separator: "\n")) }
     }
 
     func discuss() {
         guard groupMode else {
-            fail("'discuss' is for group mode. Type 'group on' first.")
+            fail(words(.forGroupMode(command: "discuss")))
             return
         }
         guard let current = play.requireCase("discuss") else { return }
         if current.scenario.facilitator?.discussion.isEmpty ?? true {
-            say("This case has no discussion prompts. You might ask: what did you notice first, and what did you feel?")
+            say(words(.noDiscussionPrompts))
         } else {
             showFacilitation(current.scenario, node: current.node, notes: false)
         }
@@ -311,13 +289,13 @@ final class GroupController: ShellPart {
 
     func votes(_ arguments: [String]) {
         guard groupMode else {
-            fail("'votes' is for group mode. Type 'group on' first.")
+            fail(words(.forGroupMode(command: "votes")))
             return
         }
         guard let current = play.requireCase("votes") else { return }
         let offered = current.offered
         guard !offered.isEmpty else {
-            fail("There are no choices to vote on at this moment.")
+            fail(words(.noChoicesToVoteOn))
             return
         }
         guard let group = groupPlay else { return }
@@ -328,12 +306,11 @@ final class GroupController: ShellPart {
             let example = [7, 4, 1, 0, 0, 0, 0, 0, 0][..<min(offered.count, 9)].map(String.init).joined(separator: " ")
             switch error {
             case let .moreThanRoom(total, room):
-                fail("The votes add up to \(total), more than the \(room) in the room. Count again, or leave out 'of \(room)'.")
+                fail(words(.votesMoreThanRoom(total: total, room: room)))
             case let .tooLarge(word):
-                fail("\(TextLayout.neutralize(word)) is more than any room holds. Give one whole number for each of the "
-                    + "\(offered.count) choices, for example: votes \(example)")
+                fail(words(.votesTooLarge(word: TextLayout.neutralize(word), choices: offered.count, example: example)))
             case .wrongCount, .notANumber:
-                fail("Give one whole number for each of the \(offered.count) choices, in order, for example: votes \(example)")
+                fail(words(.votesWrongCount(choices: offered.count, example: example)))
             }
             return
         }
@@ -341,17 +318,17 @@ final class GroupController: ShellPart {
         do {
             notices = try group.setTally(tally)
         } catch {
-            fail("There is nothing to vote on at this moment.")
+            fail(words(.nothingToVoteOn))
             return
         }
         say(voteChart(RoomTally(counts: tally.counts, roomSize: tally.roomSize, source: .typed), choices: offered))
         say(notices)
         if board?.phase == .voting {
-            say(style.dim("Voting on phones is still open; 'lock' will count the phones' votes in place of this tally."))
+            say(style.dim(words(.phonesStillOpen)))
         }
         reportSaveProblems(group)
         if let room = tally.roomSize, tally.total < room {
-            say(style.dim("\(tally.total) of the \(room) in the room voted."))
+            say(style.dim(words(.votedOfRoom(voted: tally.total, room: room))))
         }
     }
 
@@ -360,19 +337,18 @@ final class GroupController: ShellPart {
     func voteChart(_ tally: RoomTally, choices: [Choice]) -> String {
         let counts = tally.counts
         if accessible {
-            var lines = ["The room's votes\(tally.source == .phones ? " from phones" : ""), \(tally.total) in all:"]
+            var lines = [words(.chartAccessibleHeading(fromPhones: tally.source == .phones, total: tally.total))]
             for (index, choice) in choices.enumerated() {
-                lines += TextLayout.wrap("Choice \(index + 1), \(counts[index]) vote\(counts[index] == 1 ? "" : "s"): "
-                    + TextLayout.neutralize(choice.text), width: width(), indent: "    ", firstIndent: "  ")
+                lines += TextLayout.wrap(words(.chartAccessibleLine(number: index + 1, votes: counts[index], text: TextLayout.neutralize(choice.text))),
+                                         width: width(), indent: "    ", firstIndent: "  ")
             }
-            lines.append("Now choose the response the group settles on.")
+            lines.append(words(.chooseNow))
             return lines.joined(separator: "\n")
         }
         let most = max(counts.max() ?? 0, 1)
         let labelWidth = min(28, width() / 2 - 2)
         let barCells = max(4, min(30, width() - labelWidth - 10))
-        var lines = [style.heading(tally.source == .phones ? "The phones' votes" : "The room's votes")
-            + style.dim(" (\(tally.total) in all)"), ""]
+        var lines = [style.heading(words(.chartHeading(fromPhones: tally.source == .phones))) + style.dim(words(.chartTotal(tally.total))), ""]
         for (index, choice) in choices.enumerated() {
             var label = "\(index + 1). " + TextLayout.neutralize(choice.text)
             if label.count > labelWidth { label = String(label.prefix(labelWidth - 1)) + "…" }
@@ -381,19 +357,19 @@ final class GroupController: ShellPart {
                 + " \(counts[index])")
             lines.append("")
         }
-        lines.append(style.dim("Now choose the response the group settles on."))
+        lines.append(style.dim(words(.chooseNow)))
         return lines.joined(separator: "\n")
     }
 
     /// The options at the decision just made, with their ratings; only after the room chose.
     func reveal() {
         guard groupMode else {
-            fail("'reveal' is for group mode. Type 'group on' first.")
+            fail(words(.forGroupMode(command: "reveal")))
             return
         }
         guard play.requireCase("reveal") != nil, let group = groupPlay else { return }
         guard !group.play.state.path.isEmpty, let (_, options) = group.reveal() else {
-            fail("Ratings stay hidden until the room has chosen. Take the group's choice first, then type 'reveal'.")
+            fail(words(.revealTooEarly))
             return
         }
         say(GroupRenderer(style: style, width: width(), accessible: accessible, catalog: catalog).reveal(options))
@@ -401,35 +377,31 @@ final class GroupController: ShellPart {
 
     func timerCommand(_ arguments: [String]) {
         guard groupMode else {
-            fail("'timer' is for group mode. Type 'group on' first.")
+            fail(words(.forGroupMode(command: "timer")))
             return
         }
         guard let first = arguments.first else {
-            if let timer { say(timerLine(timer)) } else { say("No timer is running. 'timer 5' starts five minutes.") }
+            if let timer { say(timerLine(timer)) } else { say(words(.noTimer)) }
             return
         }
         if first.lowercased() == "off" {
             timer = nil
             _ = try? board?.apply(.timer(nil))
-            say("The timer is off.")
+            say(words(.timerOff))
             return
         }
         guard let minutes = Double(first.replacingOccurrences(of: ",", with: ".")), minutes > 0, minutes <= 180 else {
-            fail("Use 'timer MINUTES' with a number from 1 to 180, for example: timer 5. 'timer off' stops it.")
+            fail(words(.timerUsage))
             return
         }
         timer = DiscussionTimer(minutes: minutes, from: now())
         _ = try? board?.apply(.timer(timer?.endsAt))
-        say("Timer: \(Self.minutesWords(minutes)) for discussion. The time left shows whenever you type.")
-    }
-
-    static func minutesWords(_ minutes: Double) -> String {
-        minutes == minutes.rounded() ? "\(Int(minutes)) minute\(minutes == 1 ? "" : "s")" : "\(minutes) minutes"
+        say(words(.timerStarted(minutes: minutes)))
     }
 
     func timerLine(_ timer: DiscussionTimer) -> String {
         let left = timer.remaining(at: now())
-        return style.dim("Discussion time left: \(left / 60):" + String(format: "%02d", left % 60))
+        return style.dim(words(.timeLeft(minutes: left / 60, seconds: left % 60)))
     }
 
     /// After each command, and before each prompt: the time left, or that the time is up (once).
@@ -437,7 +409,7 @@ final class GroupController: ShellPart {
         guard let current = timer else { return }
         if current.isUp(at: now()) {
             timer = nil
-            say(style.caution("Time is up for the discussion."))
+            say(style.caution(words(.timeUp)))
         } else if !beforePrompt {
             say(timerLine(current))
         }
@@ -445,7 +417,7 @@ final class GroupController: ShellPart {
 
     func exportGroup(_ number: Int64?, to argument: String) {
         guard let store else {
-            fail("There is no group session to export: the progress file could not be opened.")
+            fail(words(.noSessionToExportWithoutStore))
             return
         }
         let path = Shell.absolutePath(argument)
@@ -453,16 +425,16 @@ final class GroupController: ShellPart {
         do {
             guard let id = try GroupSessionToExport.choose(named: number, playing: session?.groupSession, playedLast: lastGroupSession,
                                                            latest: store.latestGroupSession) else {
-                fail("There is no group session yet. Type 'group on' and 'play' a case to start one.")
+                fail(words(.noSessionToExportYet))
                 return
             }
             guard let found = try store.groupSession(id) else {
-                fail("There is no group session \(id). Type 'group sessions' to see them.")
+                fail(words(.noSuchSession(id)))
                 return
             }
             record = found
         } catch {
-            fail("Could not read the group session: \(error)")
+            fail(words(.couldNotReadSession(error: "\(error)")))
             return
         }
         // The case the session played; by id alone when it was loaded from another folder since.
@@ -470,7 +442,12 @@ final class GroupController: ShellPart {
             library.scenarios.first { origins.key(for: $0) == key } ?? library.scenarios.first { $0.id == key.id }
         }
         let decisions = record.decisions.count, notes = record.notes.count
-        savePrivately(GroupExport.markdown(record, scenario: scenario), to: path, saying: "group session \(record.id) "
+        savePrivately(GroupExport.markdown(record, scenario: scenario, catalog: catalog), to: path, saying: "group session \(record.id) "
             + "(\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s"))")
     }
+}
+
+extension RoomTally {
+    /// The tally as the catalog words it.
+    var words: RoomText.Tally { RoomText.Tally(counts: counts, fromPhones: source == .phones, roomSize: roomSize) }
 }

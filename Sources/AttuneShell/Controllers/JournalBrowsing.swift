@@ -23,7 +23,7 @@ extension JournalController {
         do {
             switch arguments.first?.lowercased() {
             case nil:
-                guard group.confirmPrivateOnSharedScreen("journal", what: "your private journal") else { return }
+                guard group.confirmPrivateOnSharedScreen("journal", what: .journal) else { return }
                 say(journalRenderer.journal(try store.journal(), titles: scenarioTitles))
             case "export":
                 try exportJournal(arguments, from: store)
@@ -62,7 +62,7 @@ extension JournalController {
             fail(self.words(.searchUsage))
             return
         }
-        guard group.confirmPrivateOnSharedScreen(typedAgain("journal search", words), what: "entries of your private journal",
+        guard group.confirmPrivateOnSharedScreen(typedAgain("journal search", words), what: .journalEntries,
                                            them: true) else { return }
         say(journalRenderer.search(try store.searchJournal(words), words: words, titles: scenarioTitles))
     }
@@ -70,7 +70,7 @@ extension JournalController {
     private func showJournal(ofCase query: String, in store: ProgressStore) throws(StoreError) {
         switch library.findScenario(query) {
         case let .found(scenario):
-            guard group.confirmPrivateOnSharedScreen("journal " + query, what: "entries of your private journal", them: true)
+            guard group.confirmPrivateOnSharedScreen("journal " + query, what: .journalEntries, them: true)
             else { return }
             let entries = try store.journal(of: origins.key(for: scenario))
             say(journalRenderer.journal(entries, of: scenario.title, titles: scenarioTitles))
@@ -101,7 +101,7 @@ extension JournalController {
             fail(words(.noEntry(number)))
             return
         }
-        guard group.confirmPrivateOnSharedScreen("journal delete \(number)", what: "an entry of your private journal") else { return }
+        guard group.confirmPrivateOnSharedScreen("journal delete \(number)", what: .journalEntry) else { return }
         say(journalRenderer.entry(entry, titles: scenarioTitles).joined(separator: "\n"))
         guard answeredYes || confirm(words(.deleteQuestion(number))) else {
             // The command on a line of its own, whole, to copy.

@@ -264,7 +264,7 @@ final class JournalController: ShellPart {
         let includeDrafts = arguments.contains { $0.lowercased() == Self.includeDraftsOption }
         let arguments = arguments.filter { $0.lowercased() != Self.includeDraftsOption }
         guard let first = arguments.first else {
-            guard group.confirmPrivateOnSharedScreen("progress", what: "your private progress") else { return }
+            guard group.confirmPrivateOnSharedScreen("progress", what: .progress) else { return }
             showProgress(includeDrafts: includeDrafts)
             return
         }

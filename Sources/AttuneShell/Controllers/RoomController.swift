@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneRoom
@@ -28,19 +29,19 @@ final class RoomController: ShellPart {
     func serve(_ arguments: [String]) {
         if arguments.first?.lowercased() == "off" {
             guard room != nil else {
-                fail("The room page is not running.")
+                fail(words(.notRunning))
                 return
             }
             stopRoom()
-            say("The room page has stopped; phones can no longer reach it.")
+            say(words(.stopped))
             return
         }
         guard groupMode else {
-            fail("'group serve' is for group mode. Type 'group on' first.")
+            fail(group.words(.forGroupMode(command: "group serve")))
             return
         }
         guard room == nil else {
-            say("The room page is already running, with the same link and code.")
+            say(words(.alreadyRunning))
             showJoin()
             return
         }
@@ -52,47 +53,45 @@ final class RoomController: ShellPart {
             let value = index + 1 < arguments.count ? arguments[index + 1] : nil
             switch word {
             case "--bind":
-                guard let value else { return fail("Use '--bind ADDRESS', for example --bind 127.0.0.1.") }
+                guard let value else { return fail(words(.bindUsage)) }
                 hosts = value.split(separator: ",").map(String.init)
                 index += 2
             case "--port":
-                guard let value, let number = UInt16(value) else { return fail("Use '--port N' with a number, for example --port 8765.") }
+                guard let value, let number = UInt16(value) else { return fail(words(.portUsage)) }
                 port = number
                 index += 2
             default:
-                return fail("Use 'group serve', 'group serve --bind ADDRESS --port N' or 'group serve off'.")
+                return fail(words(.serveUsage))
             }
         }
         guard !hosts.isEmpty else {
-            fail("This computer is on no local network, so phones cannot reach it. Join the room's network, or use "
-                + "'group serve --bind 127.0.0.1' to try the pages on this computer.")
+            fail(words(.noNetwork))
             return
         }
         guard let board else { return }
         do {
-            room = try RoomServer(board: board, hosts: hosts, port: port)
+            room = try RoomServer(board: board, hosts: hosts, port: port, language: catalog.language)
         } catch {
-            fail(error.description)
+            fail(words(error.reason))
             return
         }
-        say(style.bold("The room page is running."))
+        say(style.bold(words(.running)))
         showJoin()
     }
 
     /// The join link, room code and QR code, and the projector's address; shown again by `group serve`.
     func showJoin() {
         guard let room else { return }
-        say("Phones on this network join at:")
+        say(words(.joinAt))
         for address in room.addresses { say("  " + address) }
-        say("Room code: \(room.board.code)")
+        say(words(.roomCode(room.board.code)))
         if !accessible, let link = room.addresses.first, let code = QRCode.blockText(for: link) {
             // The QR code is never wrapped: its lines are as wide as it needs.
             flushOutput()
             output.writePreformatted("\n" + code + "\n\n")
         }
-        if let link = room.addresses.first { say("Room screen for the projector: \(link)room") }
-        say(style.dim("Plain HTTP on this network, no names, no accounts. 'open' starts a vote, 'lock' closes it, "
-            + "'group serve off' stops the page."))
+        if let link = room.addresses.first { say(words(.projector(link: link))) }
+        say(style.dim(words(.plainHTTP)))
     }
 
     func stopRoom() {
@@ -104,19 +103,19 @@ final class RoomController: ShellPart {
         guard requireRoom("open") != nil, let session = play.requireCase("open"), let group = groupPlay else { return }
         if !arguments.isEmpty {
             guard arguments.count == 2, arguments[0].lowercased() == "of", let size = Int(arguments[1]), (1...Tally.largestCount).contains(size) else {
-                fail("Use 'open', or 'open of 12' with the number of people in the room.")
+                fail(words(.openUsage))
                 return
             }
             roomSize = size
         }
         guard !session.offered.isEmpty else {
-            fail(session.isAtEnding ? "The case has ended: there is nothing to vote on." : "There is nothing to vote on at this moment.")
+            fail(session.isAtEnding ? words(.caseEnded) : shell.group.words(.nothingToVoteOn))
             return
         }
         do {
             shell.group.say(try group.open())
         } catch {
-            fail("There is nothing to vote on at this moment.")
+            fail(shell.group.words(.nothingToVoteOn))
         }
         shell.group.reportSaveProblems(group)
     }
@@ -126,18 +125,21 @@ final class RoomController: ShellPart {
         do {
             shell.group.say(try group.lock())
         } catch {
-            fail("Voting is not open. Type 'open' first, or give the room's tally with 'votes'.")
+            fail(words(.lockNotOpen))
         }
         shell.group.reportSaveProblems(group)
     }
 
+    /// The room's words about phones, in the trainer's language.
+    private func words(_ line: RoomText.Phones) -> String { catalog.room(.phones(line)) }
+
     private func requireRoom(_ command: String) -> RoomBoard? {
         guard groupMode else {
-            fail("'\(command)' is for group mode with phones. Type 'group on', then 'group serve'.")
+            fail(words(.needsGroupMode(command: command)))
             return nil
         }
         guard room != nil, let board else {
-            fail("'\(command)' needs the room page. Type 'group serve' first, or give the tally with 'votes'.")
+            fail(words(.needsRoomPage(command: command)))
             return nil
         }
         return board
@@ -147,13 +149,12 @@ final class RoomController: ShellPart {
     func roomNotice() {
         guard let room, let board else { return }
         let joined = room.joinedPhones(now: now())
-        let line = "Phones: \(joined) joined" + (board.phase == .voting ? ", \(board.voted) voted." : ".")
+        let line = words(.joined(joined, voted: board.phase == .voting ? board.voted : nil))
         if line != lastRoomNotice || board.phase == .voting {
             lastRoomNotice = line
             say(style.dim(line))
             if let roomSize, joined > roomSize {
-                say(style.caution("More phones have joined (\(joined)) than the \(roomSize) in the room.")
-                    + " Someone may have joined twice, or from outside the room; the tally counts each phone once.")
+                say(style.caution(words(.moreThanRoom(joined: joined, room: roomSize))) + words(.joinedTwice))
             }
         }
     }

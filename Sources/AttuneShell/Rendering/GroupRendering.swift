@@ -10,35 +10,36 @@ struct GroupRenderer {
     let style: TextStyle
     let width: Int
     let accessible: Bool
-    /// The trainer's language, for ratings (the rest of the room's screens is still in English).
+    /// The trainer's language.
     var catalog: any MessageCatalog = English()
 
+    private func words(_ line: RoomText.Screen) -> String { catalog.room(.screen(line)) }
+
     func reveal(_ options: [GroupRoom.RevealedOption]) -> String {
-        var lines = [style.heading("How each option met the family")]
+        var lines = [style.heading(words(.revealHeading))]
         for option in options {
-            let mark = option.chosen ? (accessible ? "The room's choice. " : "► ") : (accessible ? "" : "  ")
-            let votes = option.votes.map { " (\($0) vote\($0 == 1 ? "" : "s"))" } ?? ""
-            lines += TextLayout.wrap("\(option.number). \(catalog.rating(option.rating))\(votes): " + TextLayout.neutralize(option.text),
+            let mark = option.chosen ? (accessible ? words(.roomsChoiceMark) : "► ") : (accessible ? "" : "  ")
+            lines += TextLayout.wrap(words(.revealOption(number: option.number, rating: option.rating, votes: option.votes,
+                                                         text: TextLayout.neutralize(option.text))),
                                      width: width, indent: "     ", firstIndent: mark)
             lines += TextLayout.wrap(TextLayout.neutralize(option.why), width: width, indent: "     ").map(style.dim)
         }
-        if !accessible { lines.append(style.dim("► marks the room's choice.")) }
+        if !accessible { lines.append(style.dim(words(.choiceMarkLegend))) }
         return lines.joined(separator: "\n")
     }
 
     func summary(_ summary: [GroupRoom.SummaryLine]) -> String {
-        var lines = ["", style.heading("The room's path")]
+        var lines = ["", style.heading(words(.pathHeading))]
         for (index, line) in summary.enumerated() {
             lines += TextLayout.wrap("\(index + 1). " + TextLayout.neutralize(line.moment), width: width, indent: "     ",
                                      firstIndent: "  ").map(style.bold)
-            let votes = line.tally.map { "Votes " + $0.map(String.init).joined(separator: ", ") + ". " } ?? "No votes recorded. "
-            let chosen = "Chose \(line.chosen.number), \(catalog.rating(line.chosen.rating))"
-            let best = line.matched ? "; among the most attuned."
-                : "; most attuned offered: \(line.mostAttuned.number), \(catalog.rating(line.mostAttuned.rating))."
-            lines += TextLayout.wrap(votes + chosen + best, width: width, indent: "     ")
+            lines += TextLayout.wrap(words(.pathLine(votes: line.tally, chosen: line.chosen.number, chosenRating: line.chosen.rating,
+                                                     matched: line.matched, best: line.mostAttuned.number,
+                                                     bestRating: line.mostAttuned.rating)),
+                                     width: width, indent: "     ")
         }
         let matched = summary.filter(\.matched).count
-        lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions."]
+        lines += ["", words(.matchedTotal(matched: matched, total: summary.count))]
         return lines.joined(separator: "\n")
     }
 }
@@ -46,14 +47,11 @@ struct GroupRenderer {
 /// A group session as Markdown: case, date, each decision with its tally, the reveal of
 /// every option, feedback, the ending's debrief, the room summary and the notes.
 enum GroupExport {
-    /// An export is one document in one language; its headings are English so far, so its
-    /// ratings are too.
-    private static let ratingWords = English()
-
-    static func markdown(_ session: GroupSessionRecord, scenario: Scenario?) -> String {
-        var lines = ["# Attune group session \(session.id)", ""]
-        lines.append("Started \(ScenarioRenderer.timestamp(session.startedAt))"
-            + (session.endedAt.map { ", ended \(ScenarioRenderer.timestamp($0))" } ?? "") + ". No participant names are recorded.")
+    /// An export is one document in one language, the trainer's: `catalog`'s.
+    static func markdown(_ session: GroupSessionRecord, scenario: Scenario?, catalog: any MessageCatalog = English()) -> String {
+        func words(_ line: RoomText.Handout) -> String { catalog.room(.handout(line)) }
+        var lines = [words(.title(session.id)), ""]
+        lines.append(words(.started(at: ScenarioRenderer.timestamp(session.startedAt), ended: session.endedAt.map(ScenarioRenderer.timestamp))))
         lines.append("")
         if let scenario {
             lines += ["## \(scenario.title)", ""]
@@ -61,31 +59,30 @@ enum GroupExport {
             let numbers = Array(1...max(1, session.pass, passes.keys.max() ?? 1))
             for pass in numbers {
                 if numbers.count > 1 {
-                    lines += ["### Pass \(pass)" + (pass == session.pass ? " (the room's path now)" : " (the room began again after it)"), ""]
+                    lines += [words(.pass(pass, current: pass == session.pass)), ""]
                 }
-                lines += decisions(passes[pass] ?? [], in: scenario)
+                lines += decisions(passes[pass] ?? [], in: scenario, catalog: catalog)
             }
-            if let pending = session.pending, let tally = pending.tally ?? (pending.ballots.isEmpty ? nil : [pending.ballots.count]) {
-                let words = pending.tally == nil ? "\(tally[0]) phone votes, not yet counted"
-                    : tally.map(String.init).joined(separator: " / ") + (pending.tallySource == .phones ? ", from phones" : "")
-                lines += ["The room had not yet chosen at its last moment. Its tally so far: \(words).", ""]
+            if let pending = session.pending, pending.tally != nil || !pending.ballots.isEmpty {
+                let tally = pending.tally.map { RoomText.Tally(counts: $0, fromPhones: pending.tallySource == .phones) }
+                lines += [words(.pending(tally: tally, uncounted: pending.ballots.count)), ""]
             }
             let summary = GroupRoom.summary(session.decisions, in: scenario)
             if !summary.isEmpty {
-                lines += ["### Room summary", "", "| # | Moment | Votes | Chosen | Most attuned offered | Matched |", "|---:|---|---|---|---|---|"]
+                lines += [words(.summaryHeading), ""] + words(.summaryColumns).split(separator: "\n").map(String.init)
                 for (index, line) in summary.enumerated() {
-                    let votes = line.tally.map { $0.map(String.init).joined(separator: " / ") } ?? "not recorded"
-                    lines.append("| \(index + 1) | \(cell(line.moment)) | \(votes) | \(line.chosen.number). \(ratingWords.rating(line.chosen.rating)) "
-                        + "| \(line.mostAttuned.number). \(ratingWords.rating(line.mostAttuned.rating)) | \(line.matched ? "yes" : "no") |")
+                    let votes = line.tally.map { $0.map(String.init).joined(separator: " / ") } ?? words(.notRecorded)
+                    lines.append("| \(index + 1) | \(cell(line.moment)) | \(votes) | \(line.chosen.number). \(catalog.rating(line.chosen.rating)) "
+                        + "| \(line.mostAttuned.number). \(catalog.rating(line.mostAttuned.rating)) | \(words(line.matched ? .yes : .no)) |")
                 }
                 let matched = summary.filter(\.matched).count
-                lines += ["", "The room matched the most attuned option at \(matched) of \(summary.count) decisions.", ""]
+                lines += ["", catalog.room(.screen(.matchedTotal(matched: matched, total: summary.count))), ""]
             }
         } else if let key = session.scenario {
-            lines += ["The case '\(key.id)' is not loaded, so only the notes follow.", ""]
+            lines += [words(.caseNotLoaded(caseID: key.id)), ""]
         }
-        lines += ["## Group notes", ""]
-        if session.notes.isEmpty { lines += ["No notes were written.", ""] }
+        lines += [words(.notesHeading), ""]
+        if session.notes.isEmpty { lines += [words(.noNotes), ""] }
         for note in session.notes {
             lines.append("- \(ScenarioRenderer.timestamp(note.createdAt)): "
                 + MarkdownText.escape(note.text).replacingOccurrences(of: "\n", with: "\n  "))
@@ -104,10 +101,11 @@ enum GroupExport {
         return String(scalars)
     }
 
-    private static func decisions(_ decisions: [GroupDecision], in scenario: Scenario) -> [String] {
+    private static func decisions(_ decisions: [GroupDecision], in scenario: Scenario, catalog: any MessageCatalog) -> [String] {
+        func words(_ line: RoomText.Handout) -> String { catalog.room(.handout(line)) }
         let engine = ScenarioEngine(scenario)
-        var lines = ["#### Path taken", ""]
-        if decisions.isEmpty { lines += ["The room has made no decision on this pass yet.", ""] }
+        var lines = [words(.pathTaken), ""]
+        if decisions.isEmpty { lines += [words(.noDecisionYet), ""] }
         var states = [engine.start()]
         for (number, decision) in decisions.enumerated() {
             guard let node = scenario.node(decision.node),
@@ -116,34 +114,33 @@ enum GroupExport {
             while states.count > 1, states[states.count - 1].node != decision.node { states.removeLast() }
             if states[states.count - 1].node != decision.node { states = [engine.start()] }
             let options = GroupRoom.reveal(decision, in: scenario)
-            let takenBack = decision.takenBackAt.map { " *(taken back with 'back' at \(ScenarioRenderer.timestamp($0)); kept here with its tally)*" } ?? ""
+            let takenBack = decision.takenBackAt.map { words(.takenBack(at: ScenarioRenderer.timestamp($0))) } ?? ""
             lines.append("\(number + 1). **\(cell(node.prompt ?? options.first?.text ?? ""))**\(takenBack)")
             lines.append("")
-            lines += ["   | Option | Votes | How it met the family |", "   |---|---:|---|"]
+            lines += words(.optionColumns).split(separator: "\n").map(String.init)
             for option in options {
-                let chosen = option.chosen ? " **(the room's choice)**" : ""
+                let chosen = option.chosen ? words(.roomsChoice) : ""
                 lines.append("   | \(option.number). \(cell(option.text))\(chosen) | \(option.votes.map(String.init) ?? "–") "
-                    + "| \(ratingWords.rating(option.rating)): \(cell(option.why)) |")
+                    + "| \(catalog.rating(option.rating)): \(cell(option.why)) |")
             }
             if decision.tally == nil {
-                lines += ["", "   No votes were recorded for this decision."]
+                lines += ["", words(.noVotesForDecision)]
             } else {
-                lines += ["", "   Votes " + (decision.tallySource == .phones ? "counted from phones" : "typed by the trainer")
-                    + (decision.roomSize.map { ", in a room of \($0)" } ?? "") + "."]
+                lines += ["", words(.votesSource(fromPhones: decision.tallySource == .phones, roomSize: decision.roomSize))]
             }
-            lines += ["", "   The group chose: \(choice.text) — *\(ratingWords.rating(choice.rating))*", ""]
+            lines += ["", words(.groupChose(text: choice.text, rating: choice.rating)), ""]
             lines += ["   " + choice.feedback.split(whereSeparator: \.isNewline).joined(separator: " "), ""]
             states.append(engine.choose(choice, in: states[states.count - 1]))
         }
         // Where the path in effect ends: its decisions replayed without the taken-back ones.
         let state = (try? engine.replay(decisions.filter { $0.takenBackAt == nil }.map(\.choice)))?.last ?? engine.start()
         if let ending = engine.node(for: state), ending.isEnding {
-            lines += ["### The ending (\(ending.ending.map { "a \($0.rawValue) ending" } ?? "an ending"))", ""]
+            lines += [words(.endingHeading(ending.ending)), ""]
             let debrief = engine.debrief(for: state)
-            lines += debrief.isEmpty ? ["No debrief applies to this path.", ""]
+            lines += debrief.isEmpty ? [words(.noDebrief), ""]
                 : debrief.flatMap { [$0.split(whereSeparator: \.isNewline).joined(separator: " "), ""] }
         } else if !decisions.isEmpty {
-            lines += ["The group stopped before an ending.", ""]
+            lines += [words(.stoppedBeforeEnding), ""]
         }
         return lines
     }
