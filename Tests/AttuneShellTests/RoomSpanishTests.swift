@@ -56,11 +56,11 @@ struct RoomSpanishTests {
         let spoken = try transcript(environment: ["LANG": "es_US.UTF-8"])
         let output = spoken.components(separatedBy: "--- standard output\n").last ?? ""
         let flat = withoutCaseContent(withoutOtherAreas(Self.flatten(output)))
-        let found = TranscriptEnglish.words(in: flat)
+        let found = RoomTranscriptEnglish.words(in: flat)
         #expect(found.isEmpty, "English words \(found) in: \(flat)")
         // The check sees English: the same session in English is caught.
         let english = try transcript(environment: ["LC_ALL": "C"])
-        #expect(!TranscriptEnglish.words(in: withoutCaseContent(withoutOtherAreas(Self.flatten(english)))).isEmpty)
+        #expect(!RoomTranscriptEnglish.words(in: withoutCaseContent(withoutOtherAreas(Self.flatten(english)))).isEmpty)
     }
 
     static func flatten(_ text: String) -> String {
@@ -117,7 +117,7 @@ struct RoomSpanishTests {
             #expect(markdown.contains(expected), "\(expected) in:\n\(markdown)")
         }
         let flat = withoutCaseContent(Self.flatten(markdown.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "*", with: " ")))
-        #expect(TranscriptEnglish.words(in: flat).isEmpty, "\(TranscriptEnglish.words(in: flat)) in: \(flat)")
+        #expect(RoomTranscriptEnglish.words(in: flat).isEmpty, "\(RoomTranscriptEnglish.words(in: flat)) in: \(flat)")
     }
 
     // MARK: Phone pages over real HTTP
@@ -276,7 +276,7 @@ private let axeReady = FileManager.default.isExecutableFile(atPath: "/usr/bin/ch
 /// English words a Spanish room transcript never needs: the catalog tests' list
 /// (`EnglishDetector` in Tests/AttuneCatalogTests/CatalogTests.swift, another target) copied
 /// with the room's words. Commands (`votes`, `open`, `lock`, `timer`) are not in it.
-enum TranscriptEnglish {
+enum RoomTranscriptEnglish {
     static let words: Set<String> = [
         "the", "is", "are", "not", "which", "file", "files", "line", "and", "of", "to", "was", "were", "it", "this", "that",
         "with", "has", "have", "be", "at", "from", "can", "never", "but", "for", "there", "choice", "choices", "node",
