@@ -88,8 +88,20 @@ extension Spanish {
                 : (count == 1 ? " · 1 votó" : " · \(count) votaron")
         case let .timeIsUp(accessible): accessible ? ", se acabó el tiempo" : " · se acabó el tiempo"
         case let .timeLeft(seconds, accessible):
-            accessible ? ", quedan \(seconds / 60) minutos \(seconds % 60) segundos"
-                : " · \(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+            accessible ? ", " + timeLeft(seconds) : " · \(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+        }
+    }
+
+    private static let minutes = Plural(one: "minuto", other: "minutos")
+    private static let seconds = Plural(one: "segundo", other: "segundos")
+
+    /// "quedan 2 minutos y 5 segundos", "queda 1 segundo".
+    private func timeLeft(_ left: Int) -> String {
+        let minutes = left / 60, seconds = left % 60
+        switch (minutes, seconds) {
+        case (0, _): return (seconds == 1 ? "queda " : "quedan ") + Self.seconds(seconds)
+        case (_, 0): return (minutes == 1 ? "queda " : "quedan ") + Self.minutes(minutes)
+        default: return "quedan \(Self.minutes(minutes)) y \(Self.seconds(seconds))"
         }
     }
 

@@ -200,9 +200,9 @@ extension Spanish {
             Sin comando, abre el shell: juega casos, escribe en tu diario, lee y busca en la base de \
             conocimientos. Adentro, escribe 'help'. Si le pasas comandos por una tubería, lee uno por línea.
 
-            Cada comando del shell también funciona desde aquí, una vez: attune cases, attune show tenet.4, \
-            attune search cortisol, attune journal, attune journal export ARCHIVO, attune progress, \
-            attune progress export ARCHIVO, attune help.
+            Cada comando del shell también funciona desde aquí, una vez: 'attune cases', 'attune show tenet.4', \
+            'attune search cortisol', 'attune journal', 'attune journal export ARCHIVO', 'attune progress', \
+            'attune progress export ARCHIVO', 'attune help'.
 
             Idioma: inglés o español, con --lang en o --lang es; sin esa opción, ATTUNE_LANG, si no \
             LC_ALL, LC_MESSAGES o LANG (es_US.UTF-8 habla español); si ninguna lo dice, inglés.

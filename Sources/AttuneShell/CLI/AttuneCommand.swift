@@ -47,7 +47,8 @@ public struct AttuneCommand: ParsableCommand {
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
         // --generate-completion-script's value is a shell's name, not a command.
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind", "--port", "--generate-completion-script"]
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--lang", "--bind", "--port",
+                               "--generate-completion-script"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -81,6 +82,8 @@ struct ShellCommandLine: ParsableCommand {
     }
 
     func run() throws {
+        // Only options, such as an option's value taken for a word: the shell, as `attune` alone.
+        guard !words.isEmpty else { return try openShell(options: options, group: false) }
         try runShellCommand(options: options, words: words)
     }
 }
