@@ -16,13 +16,13 @@ extension Spanish {
         case .helpFromTerminal: "Desde tu propia terminal"
         case .helpFormatPointer: "Cómo escribir un caso o un archivo de conocimientos: 'help format'."
         case let .helpRunFromTerminal(command):
-            "Córrelo desde la línea de comandos de tu terminal como 'attune \(command)', no dentro de Attune."
+            "Ejecútalo desde la línea de comandos de tu terminal como 'attune \(command)', no dentro de Attune."
         case let .helpAliases(aliases): "También: " + aliases.joined(separator: ", ")
         case .helpExampleLabel: "Ejemplo: "
         case .helpFormatHeading: "Cómo escribir casos y conocimientos"
         case let .guide(guide): self.guide(guide)
         case .helpNewCase:
-            "'attune new ID --scenarios CARPETA' empieza un caso que pasa lint; 'help authors' muestra los comandos para autores."
+            "'attune new ID --scenarios CARPETA' empieza un caso que pasa lint; 'help authors' muestra los comandos para escribir casos."
         case .welcome: "Attune: practica el trabajo en salud mental infantil. Escribe 'help' para ver los comandos y 'quit' para salir."
         case let .unfinishedCase(title, command): "Tienes un caso sin terminar, '\(title)'. Escribe '\(command)' para seguirlo."
         case .numberOutsideCase:

@@ -86,8 +86,8 @@ extension Spanish {
             CommandWords(usage: "progress [export ARCHIVO] [--include-drafts]",
                          summary: "Casos terminados, finales alcanzados, cómo le llegaron tus elecciones a la familia y tu perfil de competencias.",
                          details: "'progress export ARCHIVO' escribe tu registro: JSON si el ARCHIVO termina en .json, Markdown si "
-                            + "no. Los casos que jugaste desde el borrador de un autor (una carpeta distinta de los casos que trae "
-                            + "Attune) no se cuentan; agrega --include-drafts para contarlos.",
+                            + "no. Los casos que jugaste desde un borrador (una carpeta distinta de los casos que trae Attune) "
+                            + "no se cuentan; agrega --include-drafts para contarlos.",
                          example: "progress export mi-progreso.md")
         case .cohort:
             CommandWords(usage: "cohort report [--lrs URL --user USUARIO --cohort NOMBRE | ARCHIVOS...] ARCHIVO",
@@ -151,24 +151,24 @@ extension Spanish {
                          example: "lint maya-quiet-visit",
                          terminal: ("attune lint [ARCHIVO]", "revisa casos y conocimientos; cada hallazgo con su ubicación"))
         case .test:
-            CommandWords(usage: "test [ID o RUTA]", summary: "Corre los recorridos esperados de los casos (sus 'tests:').",
+            CommandWords(usage: "test [ID o RUTA]", summary: "Ejecuta los recorridos esperados de los casos (sus 'tests:').",
                          details: "Un caso con errores no se prueba, y lo dice. 'test --coverage' además muestra las elecciones, "
                             + "los finales y las reglas de la reflexión final que ninguna prueba recorre.",
                          example: "test --coverage maya-quiet-visit",
-                         terminal: ("attune test [ARCHIVO]", "corre los recorridos esperados de un caso"))
+                         terminal: ("attune test [ARCHIVO]", "ejecuta los recorridos esperados de un caso"))
         case .reload:
             CommandWords(usage: "reload", summary: "Vuelve a leer el contenido del disco, sin perder tu lugar en un caso.",
-                         details: "Para autores que editan en otra ventana: guarda el archivo, escribe 'reload' y sigue desde el "
+                         details: "Si editas en otra ventana: guarda el archivo, escribe 'reload' y sigue desde el "
                             + "mismo momento, si aún existe.")
         case .goto:
-            CommandWords(usage: "goto NODO", summary: "Herramienta de autor: salta a un momento del caso actual.",
+            CommandWords(usage: "goto NODO", summary: "Herramienta de autoría: salta a un momento del caso actual.",
                          details: "Las variables y el historial se quedan como están. Desde aquí, el camino no se registra en tu progreso.",
                          example: "goto ending-warm")
         case .set:
-            CommandWords(usage: "set VARIABLE N", summary: "Herramienta de autor: cambia el valor de una variable del caso actual.",
+            CommandWords(usage: "set VARIABLE N", summary: "Herramienta de autoría: cambia el valor de una variable del caso actual.",
                          example: "set trust 2")
         case .vars:
-            CommandWords(usage: "vars", summary: "Herramienta de autor: muestra las variables, las visitas y las elecciones hasta ahora.")
+            CommandWords(usage: "vars", summary: "Herramienta de autoría: muestra las variables, las visitas y las elecciones hasta ahora.")
         case .new:
             CommandWords(usage: "attune new ID-DEL-CASO", summary: "Empieza un archivo de caso nuevo que pasa lint y test tal como está.",
                          details: "Escribe NOMBRE.yaml en la carpeta de --scenarios si la das, si no en la carpeta actual. Nunca "
