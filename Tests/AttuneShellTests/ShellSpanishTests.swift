@@ -45,6 +45,17 @@ struct ShellSpanishTests {
         #expect(!SpanishCheck.englishWords(in: SpanishCheck.withoutContent(english)).isEmpty)
     }
 
+    @Test("attune --lang es with no command opens the shell (the option's value was taken for a command, and it crashed)")
+    func langWithoutCommand() throws {
+        for arguments in [["--lang", "es"], ["--lang=es"], ["--color", "never", "--lang", "es"]] {
+            let result = try runAttune(arguments, input: "help\n")
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.contains("Tu diario y tu progreso"), "\(arguments)")
+        }
+        #expect(AttuneCommand.firstCommandWord(in: ["--lang", "es"]) == nil)
+        #expect(AttuneCommand.firstCommandWord(in: ["--lang", "es", "topics"]) == "topics")
+    }
+
     @Test("attune --help and attune COMMAND --help speak the chosen language and say how to choose it")
     func commandLineHelp() throws {
         let spanish = try runAttune(["--help"], environment: ["LANG": "es_US.UTF-8", "COLUMNS": "200"])
@@ -90,6 +101,30 @@ struct ShellSpanishTests {
         // After "--" a word is the learner's, not an option; a language Attune does not speak reads as English here.
         #expect(CommandLineLanguage.language(arguments: ["search", "--", "--lang", "es"], environment: none) == .english)
         #expect(CommandLineLanguage.language(arguments: ["--lang", "fr"], environment: ["LANG": "es_US"]) == .english)
+    }
+
+    @Test("in a real terminal at 60 columns: the Spanish welcome, a mistyped command with accents and emoji, Ctrl-C, an unclosed quote, Ctrl-D")
+    func terminal() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let session = TmuxSession()
+        try session.start("env LANG=es_US.UTF-8 \(attuneBinary.path) --data-dir \(parent.appendingPathComponent("data").path) --color never",
+                          columns: 60)
+        let start = try session.waitFor("the prompt") { TmuxSession.lastLine($0) == "attune>" }
+        #expect(start.contains("Attune: practica el trabajo en salud mental infantil."))
+        try session.send("búsqueda 😀 niño", "Enter")
+        _ = try session.waitFor("no such command") { $0.contains("No existe el comando 'búsqueda'.") }
+        try session.send("shwo apego", "Enter")
+        _ = try session.waitFor("did you mean") { $0.contains("¿Quisiste decir 'show'?") }
+        try session.send("a medias", "C-c")
+        _ = try session.waitFor("a cleared line") { TmuxSession.lastLine($0) == "attune>" }
+        try session.send("search \"estrés tóxico", "Enter")
+        let quote = try session.waitFor("the unclosed quote") { $0.contains("nunca se cierran") }
+        #expect(quote.contains("Las comillas (\") de la columna 8 nunca se cierran"))
+        try session.send("C-d")
+        let deadline = Date().addingTimeInterval(10)
+        while session.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!session.isRunning, "Ctrl-D on an empty line leaves Attune")
     }
 
     @Test("a yes/no question takes sí in Spanish, and its prompt is in Spanish")
