@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Foundation
@@ -8,40 +9,32 @@ import Foundation
 public struct AttuneCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "attune",
-        abstract: "A learning companion for infant and early childhood mental health practice.",
-        discussion: """
-            With no command, opens the shell: play cases, write in your journal, read and search the \
-            knowledge base. Type 'help' inside it. Piped input is read one command per line.
-
-            Every shell command also works from here, once: attune cases, attune show tenet.4, \
-            attune search cortisol, attune journal, attune journal export FILE, attune progress, \
-            attune progress export FILE, attune help.
-            """,
+        abstract: CommandLineLanguage.text(.abstract),
+        discussion: CommandLineLanguage.text(.discussion),
         version: AttuneVersion.current,
         // Every command of the table reachable from here, in the table's order.
         subcommands: CommandTable.commandLineCommands)
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(help: "Start in group mode, for a trainer leading a room (see 'help trainers' in the shell).")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.text(.groupFlag)))
     var group = false
 
-    @Flag(help: "With --group: serve the room page so phones can vote (see 'help group').")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.text(.serveFlag)))
     var serve = false
 
-    @Option(help: ArgumentHelp("With --serve: the addresses to listen on, comma-separated (default: this computer's local network addresses).",
-                               valueName: "address"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.text(.bindOption), valueName: "address"))
     var bind: String?
 
-    @Option(help: ArgumentHelp("With --serve: the port to listen on (default 8765).", valueName: "port"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.text(.portOption), valueName: "port"))
     var port: UInt16?
 
     public init() {}
 
     public func validate() throws {
-        if serve && !group { throw ValidationError("--serve goes with --group: attune --group --serve") }
-        if bind != nil && !serve { throw ValidationError("--bind goes with --serve: attune --group --serve --bind 127.0.0.1") }
-        if port != nil && !serve { throw ValidationError("--port goes with --serve: attune --group --serve --port 8765") }
+        if serve && !group { throw ValidationError(CommandLineLanguage.text(.serveNeedsGroup)) }
+        if bind != nil && !serve { throw ValidationError(CommandLineLanguage.text(.bindNeedsServe)) }
+        if port != nil && !serve { throw ValidationError(CommandLineLanguage.text(.portNeedsServe)) }
     }
 
     public func run() throws {
@@ -54,7 +47,8 @@ public struct AttuneCommand: ParsableCommand {
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
         // --generate-completion-script's value is a shell's name, not a command.
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--lang", "--bind", "--port", "--generate-completion-script"]
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--lang", "--bind", "--port",
+                               "--generate-completion-script"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -83,11 +77,13 @@ struct ShellCommandLine: ParsableCommand {
 
     func validate() throws {
         if let option = words.first(where: { $0.hasPrefix("--") }), option == words.first {
-            throw ValidationError("Unknown option '\(option)'. Type 'attune --help' to see the options.")
+            throw ValidationError(CommandLineLanguage.text(.unknownOption(option)))
         }
     }
 
     func run() throws {
+        // Only options, such as an option's value taken for a word: the shell, as `attune` alone.
+        guard !words.isEmpty else { return try openShell(options: options, group: false) }
         try runShellCommand(options: options, words: words)
     }
 }
@@ -100,14 +96,16 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
     var historyPath: String?
     do {
         if let notice = try DataDirectory.prepare(context.dataDirectory) {
-            context.output.writeError(context.style.warning("note:") + " \(notice)\n")
+            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
         }
         store = try ProgressStore(directory: context.dataDirectory)
-        if let notice = store?.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
+        if let notice = store?.unreadableNotice() {
+            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
+        }
         historyPath = DataDirectory.historyPath(in: context.dataDirectory, output: context.output, style: context.style)
     } catch {
-        context.output.writeError(context.style.warning("warning:")
-            + " \(error) You can still read and play, but nothing will be saved this time.\n")
+        context.output.writeError(context.style.warning(context.text(.warningLabel)) + " "
+            + context.text(.nothingSaved(reason: "\(error)")) + "\n")
     }
     let shell = context.makeShell(library: library, store: store)
     if group { shell.execute("group on") }
@@ -137,13 +135,13 @@ func runShellCommand(options: GlobalOptions, words: [String]) throws {
                                                           diagnostics: []), store: nil)
     let name = words[0].lowercased()
     guard let command = probe.command(named: name) else {
-        context.output.writeError(context.style.error("error:") + " " + probe.unknownCommandMessage(words[0])
-            .replacingOccurrences(of: "Type 'help'", with: "Type 'attune help'") + "\n")
+        context.output.writeError(context.style.error(context.text(.errorLabel)) + " "
+            + probe.unknownCommandMessage(words[0], commandLine: true) + "\n")
         throw ExitCode(2)
     }
-    if let reason = command.shellOnlyReason {
-        context.output.writeError(context.style.error("error:") + " '\(command.name)' works inside the shell: \(reason). "
-            + "Type 'attune' to open it.\n")
+    if let reason = command.shellOnly {
+        context.output.writeError(context.style.error(context.text(.errorLabel)) + " "
+            + context.text(.worksInsideShell(command: command.name, reason: reason)) + "\n")
         throw ExitCode(2)
     }
     var store: ProgressStore?
@@ -151,10 +149,12 @@ func runShellCommand(options: GlobalOptions, words: [String]) throws {
         do {
             store = try ProgressStore(directory: context.dataDirectory)
         } catch {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
+            context.output.writeError(context.style.error(context.text(.errorLabel)) + " \(error)\n")
             throw ExitCode(2)
         }
-        if let notice = store?.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
+        if let notice = store?.unreadableNotice() {
+            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
+        }
     }
     let shell = context.makeShell(library: try context.loadLibrary(), store: store)
     let rest = Array(words.dropFirst())
@@ -170,13 +170,12 @@ func runShellCommand(options: GlobalOptions, words: [String]) throws {
 /// `attune play CASE`: opens the shell in that case. With `--choose 1,2,1`, a scripted run
 /// that prints the transcript and records nothing.
 struct PlayCommand: ParsableCommand {
-    static let configuration = CommandTable.configuration(
-        "play", extra: "Open a case in the shell; with --choose, print a scripted run instead (nothing is recorded).")
+    static let configuration = CommandTable.configuration("play", extra: CommandLineLanguage.text(.playExtra))
 
-    @Argument(help: "The case: its name or a word of its title, for example maya.")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.text(.playCaseArgument)))
     var id: String
 
-    @Option(help: ArgumentHelp("Scripted choices, by number or choice id, separated by commas.", valueName: "1,2,1"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.text(.playChooseOption), valueName: "1,2,1"))
     var choose: String?
 
     @OptionGroup var options: GlobalOptions
@@ -196,8 +195,8 @@ struct PlayCommand: ParsableCommand {
             shell.execute("choose " + quoteIfNeeded(step))
             if shell.lastCommandFailed {
                 // Nothing is recorded in a scripted run; say which step stopped it.
-                context.output.writeError("Step \(index + 1) of \(steps.count) ('\(TextLayout.neutralize(step))') could not be taken; "
-                    + "the steps before it were played.\n")
+                context.output.writeError(context.text(.stepNotTaken(step: index + 1, of: steps.count,
+                                                                     choice: TextLayout.neutralize(step))) + "\n")
                 throw ExitCode(1)
             }
         }

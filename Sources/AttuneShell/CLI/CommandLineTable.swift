@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 
 /// The command line's side of `CommandTable`: every entry reachable as `attune NAME` becomes a
@@ -44,9 +45,10 @@ struct RunOnceCommand<Slot: CommandSlot>: ParsableCommand {
 
     static var configuration: CommandConfiguration {
         let entry = entry
-        let example = entry.example.map { "Example: attune \($0)" } ?? ""
-        return CommandConfiguration(commandName: entry.name, abstract: entry.summary, usage: "attune " + entry.usage,
-                                    discussion: [entry.details, example].filter { !$0.isEmpty }.joined(separator: "\n\n"),
+        let catalog = CommandLineLanguage.catalog
+        let example = entry.example(catalog).map { CommandLineLanguage.text(.example($0)) } ?? ""
+        return CommandConfiguration(commandName: entry.name, abstract: entry.summary(catalog), usage: "attune " + entry.usage(catalog),
+                                    discussion: [entry.details(catalog), example].filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     aliases: entry.aliases)
     }
 
@@ -54,7 +56,7 @@ struct RunOnceCommand<Slot: CommandSlot>: ParsableCommand {
     static var wordsHelp: ArgumentHelp {
         let entry = entry
         let takesWords = entry.argument != .none || !entry.subWords.isEmpty || !entry.flags.isEmpty || entry.text != nil
-        return ArgumentHelp("What the command takes, as in the shell: see the usage above.", valueName: "words",
+        return ArgumentHelp(CommandLineLanguage.text(.wordsArgument), valueName: "words",
                             visibility: takesWords ? .default : .hidden)
     }
 

@@ -4,37 +4,57 @@ import AttuneCore
 import AttuneStore
 import Foundation
 
+/// The language of the command line's own words (`--help`, the manual page, the shell
+/// completions, option errors): ArgumentParser reads help before any option is parsed, so
+/// `--lang` is looked for in the arguments themselves, then `ATTUNE_LANG` and the locale, as
+/// `Language.resolve` decides. A `--lang` Attune does not speak reads as English here; the
+/// option's validation then reports it.
+enum CommandLineLanguage {
+    static let catalog: any MessageCatalog = language(arguments: Array(CommandLine.arguments.dropFirst()),
+                                                     environment: ProcessInfo.processInfo.environment).catalog
+
+    /// `--lang es`, `--lang=es`, else the environment's choice.
+    static func language(arguments: [String], environment: [String: String]) -> Language {
+        var option: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count { option = arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { option = String(argument.dropFirst("--lang=".count)) }
+        }
+        return Language.resolve(option: option, environment: environment) ?? .english
+    }
+
+    /// A sentence of the command line, in its language.
+    static func text(_ text: CommandLineText) -> String { catalog.shell(.commandLine(text)) }
+}
+
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of knowledge topic files (default: the bundled Knowledge/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.knowledgeOption), valueName: "dir"))
     var knowledge: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder of scenario files (default: the bundled Scenarios/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.scenariosOption), valueName: "dir"))
     var scenarios: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "Folder for your progress, journal and history (default: $ATTUNE_HOME, else $XDG_DATA_HOME/attune, else ~/.local/share/attune).",
-        valueName: "dir"))
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(CommandLineLanguage.text(.dataDirOption), valueName: "dir"))
     var dataDir: String?
 
-    @Option(name: .long, help: "When to use colour: auto, always or never. NO_COLOR turns off 'auto'.")
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.colorOption)))
     var color: ColorMode = .auto
 
-    @Flag(name: .customLong("no-cache"), help: "Read every content file afresh, without the compiled copy kept in $XDG_CACHE_HOME/attune (default ~/.cache/attune).")
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(CommandLineLanguage.text(.noCacheOption)))
     var noCache = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Language: en or es (default: $ATTUNE_LANG, else $LC_ALL, $LC_MESSAGES or $LANG; English otherwise). "
-            + "Lint and test reports and ratings so far.", valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.langOption), valueName: "lang"))
     var lang: String?
 
     func validate() throws {
         if let lang, Language(tag: lang) == nil {
-            throw ValidationError("Attune speaks English (--lang en) and Spanish (--lang es), not '\(lang)'.")
+            throw ValidationError(CommandLineLanguage.text(.unknownLanguage(lang)))
         }
     }
 
-    @Flag(help: "Accessible mode for screen readers and braille displays: no colour or bars, prompts that say what they accept (also ACCESSIBLE=1, or TERM=dumb).")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.text(.accessibleOption)))
     var accessible = false
 }
 
@@ -89,9 +109,8 @@ struct RunContext {
         do {
             library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache)
         } catch {
-            let which = error.path == paths.knowledge ? "knowledge" : "scenarios"
-            output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.displayPath): \(error.reason). "
-                + "Point to it with --\(which) DIR.\n")
+            output.writeError(style.error(text(.errorLabel)) + " " + text(.cannotOpenFolder(
+                knowledge: error.path == paths.knowledge, path: error.displayPath, reason: error.reason)) + "\n")
             throw ExitCode(2)
         }
         report(library.diagnostics)
@@ -103,7 +122,9 @@ struct RunContext {
         let errors = diagnostics.count(of: .error), warnings = diagnostics.count(of: .warning)
         // The findings keep their caret under the column; the summary is prose, fitted to the window.
         output.writeFindings(diagnostics, renderer: AuthoringRenderer(style: style, catalog: catalog))
-        output.writeError(style.dim("Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
-            + "Entries that could not be read, and cases with errors, were left out; everything else is available.") + "\n")
+        output.writeError(style.dim(text(.contentProblems(errors: errors, warnings: warnings))) + "\n")
     }
+
+    /// A sentence of the command line, in this run's language.
+    func text(_ text: CommandLineText) -> String { catalog.shell(.commandLine(text)) }
 }

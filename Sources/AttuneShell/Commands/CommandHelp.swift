@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -13,8 +14,8 @@ final class HelpController: ShellPart {
     func help(_ arguments: [String]) {
         guard let name = arguments.first?.lowercased() else {
             helpList(CommandGroup.allCases.filter(\.isForLearners))
-            say(style.dim("Type 'help COMMAND' for more about one command. TAB completes commands and names."))
-            say(style.dim("Trainers leading a group: 'help trainers'. Writing cases: 'help authors'."))
+            say(style.dim(catalog.shell(.helpMore)))
+            say(style.dim(catalog.shell(.helpForTrainersAndAuthors)))
             return
         }
         if ["trainers", "trainer", "facilitators"].contains(name) {
@@ -23,12 +24,12 @@ final class HelpController: ShellPart {
         }
         if ["authors", "author", "authoring", "writing"].contains(name) {
             helpList([.authors])
-            say(style.heading("From your own terminal"))
-            for (command, what) in CommandTable.all.compactMap(\.fromTerminal) {
+            say(style.heading(catalog.shell(.helpFromTerminal)))
+            for (command, what) in CommandTable.all.compactMap({ $0.fromTerminal(catalog) }) {
                 say("  " + style.code(command))
                 say(TextLayout.wrap(what, width: width(), indent: "      ").joined(separator: "\n"))
             }
-            say(style.dim("How to write a case or a knowledge file: 'help format'."))
+            say(style.dim(catalog.shell(.helpFormatPointer)))
             return
         }
         if ["format", "formats", "guide", "yaml"].contains(name) {
@@ -44,20 +45,21 @@ final class HelpController: ShellPart {
             if case let .own(outside) = command.commandLine {
                 say(outside.helpMessage(columns: width()).trimmingCharacters(in: .newlines))
                 say("")
-                say(style.dim("Run it from your terminal's command line as 'attune \(name)', not inside Attune."))
+                say(style.dim(catalog.shell(.helpRunFromTerminal(command: command.name))))
             }
             return
         }
-        say(style.bold(command.usage))
-        if !command.aliases.isEmpty { say(style.dim("Also: " + command.aliases.joined(separator: ", "))) }
-        say(TextLayout.wrap(command.summary, width: width()).joined(separator: "\n"))
-        if !command.details.isEmpty {
+        say(style.bold(command.usage(catalog)))
+        if !command.aliases.isEmpty { say(style.dim(catalog.shell(.helpAliases(command.aliases)))) }
+        say(TextLayout.wrap(command.summary(catalog), width: width()).joined(separator: "\n"))
+        let details = command.details(catalog)
+        if !details.isEmpty {
             say("")
-            say(TextLayout.wrap(command.details, width: width()).joined(separator: "\n"))
+            say(TextLayout.wrap(details, width: width()).joined(separator: "\n"))
         }
-        if let example = command.example {
+        if let example = command.example(catalog) {
             say("")
-            say("Example: " + style.code(example))
+            say(catalog.shell(.helpExampleLabel) + style.code(example))
         }
     }
 
@@ -65,10 +67,9 @@ final class HelpController: ShellPart {
     private func helpFormat() {
         let docs = BundledContent.find(executable: BundledContent.runningExecutable(),
                                        currentDirectory: FileManager.default.currentDirectoryPath).guides
-        say(style.heading("Writing cases and knowledge"))
-        for (file, what) in [("authoring.md", "every field of a case, the 'when:' conditions, tests, and common YAML slips"),
-                             ("knowledge.md", "knowledge topics and entries, ids and sources"),
-                             ("ratings-policy.md", "what makes a response attuned, partly attuned, a missed cue or a safety concern")] {
+        say(style.heading(catalog.shell(.helpFormatHeading)))
+        for guide in AuthorGuide.allCases {
+            let file = guide.rawValue, what = catalog.shell(.guide(guide))
             // The path stays whole, to be copied: beside its summary when both fit, else above it.
             let path = (docs as NSString).appendingPathComponent(file)
             if path.count + 4 + 24 <= width() {
@@ -78,26 +79,26 @@ final class HelpController: ShellPart {
                 say(TextLayout.wrap(what, width: width(), indent: "      ").joined(separator: "\n"))
             }
         }
-        say(style.dim("'attune new ID --scenarios FOLDER' starts a case that passes lint; 'help authors' lists the author commands."))
+        say(style.dim(catalog.shell(.helpNewCase)))
     }
 
     /// The commands of `groups`, under their headings: usage, then the summary beside it
     /// (or below it when the screen is narrow).
     private func helpList(_ groups: [CommandGroup]) {
         let listed = CommandTable.inShell.filter { groups.contains($0.group) }
-        let usageWidth = listed.map(\.usage.count).max() ?? 0
+        let usageWidth = listed.map { $0.usage(catalog).count }.max() ?? 0
         let beside = usageWidth + 4 + 24 <= width()
         for group in groups {
-            say(style.heading(group.heading))
+            say(style.heading(catalog.shell(.groupHeading(group.heading))))
             for command in listed where command.group == group {
                 if beside {
                     let indent = String(repeating: " ", count: usageWidth + 4)
-                    let lines = TextLayout.wrap(command.summary, width: width(), indent: indent, firstIndent: indent)
-                    let usage = command.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0)
+                    let lines = TextLayout.wrap(command.summary(catalog), width: width(), indent: indent, firstIndent: indent)
+                    let usage = command.usage(catalog).padding(toLength: usageWidth, withPad: " ", startingAt: 0)
                     say("  " + style.code(usage) + "  " + lines.joined(separator: "\n").dropFirst(indent.count))
                 } else {
-                    say("  " + style.code(command.usage))
-                    say(TextLayout.wrap(command.summary, width: width(), indent: "      ").joined(separator: "\n"))
+                    say("  " + style.code(command.usage(catalog)))
+                    say(TextLayout.wrap(command.summary(catalog), width: width(), indent: "      ").joined(separator: "\n"))
                 }
             }
             say("")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 
 /// What a command's argument is, so TAB knows what to offer.
 enum ArgumentKind: Sendable {
@@ -33,12 +34,12 @@ enum CommandLineForm {
     /// A command of its own with options (`attune lint --format json`), parsed by ArgumentParser.
     case own(ParsableCommand.Type)
     /// Only inside the shell, for the reason given (shown by `attune NAME`).
-    case shellOnly(reason: String)
+    case shellOnly(reason: ShellOnlyReason)
 
     /// Acts on the case being played.
-    static let insideCase = CommandLineForm.shellOnly(reason: "it acts on the case you are playing")
+    static let insideCase = CommandLineForm.shellOnly(reason: .insideCase)
     /// For a trainer leading a room in group mode.
-    static let inGroupMode = CommandLineForm.shellOnly(reason: "it is for a trainer leading a room in group mode")
+    static let inGroupMode = CommandLineForm.shellOnly(reason: .groupMode)
 }
 
 extension CommandLineForm: @unchecked Sendable {}
@@ -47,14 +48,15 @@ extension CommandLineForm: @unchecked Sendable {}
 enum CommandGroup: CaseIterable, Sendable {
     case cases, journal, knowledge, general, trainers, authors
 
-    var heading: String {
+    /// Its heading in `help`, in the catalog.
+    var heading: CommandGroupName {
         switch self {
-        case .cases: "Cases"
-        case .journal: "Your journal and progress"
-        case .knowledge: "Knowledge"
-        case .general: "Attune"
-        case .trainers: "For trainers leading a group"
-        case .authors: "For case authors"
+        case .cases: .cases
+        case .journal: .journal
+        case .knowledge: .knowledge
+        case .general: .general
+        case .trainers: .trainers
+        case .authors: .authors
         }
     }
 
@@ -63,17 +65,15 @@ enum CommandGroup: CaseIterable, Sendable {
 }
 
 /// One command: its name, how to use it, what it does, and how it is reached from the shell
-/// and from the command line. `CommandTable` holds them all.
+/// and from the command line. `CommandTable` holds them all. The words a person reads (usage,
+/// summary, details, example) come from the catalog, by the command's name (`ShellCommandID`);
+/// an entry whose name is not there yet shows the words written in its table entry, in
+/// every language, until they are moved into the catalog.
 struct ShellCommand: Sendable {
     let name: String
     var aliases: [String] = []
-    /// The usage line, e.g. `show ID`.
-    let usage: String
-    /// One line for the command list.
-    let summary: String
-    /// A paragraph for `help NAME`.
-    var details: String = ""
-    var example: String?
+    /// The words of an entry not yet in the catalog (see above).
+    private let written: (usage: String, summary: String, details: String, example: String?)
     var argument: ArgumentKind = .none
     /// Options it takes before its argument (`test --coverage`), for completion.
     var flags: [String] = []
@@ -84,41 +84,69 @@ struct ShellCommand: Sendable {
     var commandLine: CommandLineForm = .once
     /// Whether the shell runs it (`attune explore` and its like run only from the command line).
     var inShell = true
-    /// For `help authors`: how it is typed at the terminal's command line, and what it does there.
-    var fromTerminal: (usage: String, what: String)?
+    /// For `help authors`: how it is typed at the terminal's command line, and what it does
+    /// there (the catalog's words for an entry it knows).
+    private var writtenFromTerminal: (usage: String, what: String)?
     /// Set for commands that take free text (`reflect`): the rest of the line exactly as
     /// typed, which is never split, unquoted or kept in the shell history.
     var text: (@Sendable (Shell, String) -> Void)?
     let run: @Sendable (Shell, [String]) -> Void
 
-    init(name: String, aliases: [String] = [], usage: String, summary: String, details: String = "", example: String? = nil,
+    init(name: String, aliases: [String] = [], usage: String = "", summary: String = "", details: String = "", example: String? = nil,
          argument: ArgumentKind = .none, flags: [String] = [], subWords: [SubWord] = [], group: CommandGroup,
          commandLine: CommandLineForm = .once, inShell: Bool = true, fromTerminal: (usage: String, what: String)? = nil, text: (@Sendable (Shell, String) -> Void)? = nil,
          run: @escaping @Sendable (Shell, [String]) -> Void = { _, _ in }) {
         self.name = name
         self.aliases = aliases
-        self.usage = usage
-        self.summary = summary
-        self.details = details
-        self.example = example
+        self.written = (usage, summary, details, example)
         self.argument = argument
         self.flags = flags
         self.subWords = subWords
         self.group = group
         self.commandLine = commandLine
         self.inShell = inShell
-        self.fromTerminal = fromTerminal
+        self.writtenFromTerminal = fromTerminal
         self.text = text
         self.run = run
     }
 
     var names: [String] { [name] + aliases }
 
+    /// Its name in the catalog; nil for an entry whose words are still written in the table.
+    var id: ShellCommandID? { ShellCommandID(rawValue: name) }
+
+    /// The usage line, e.g. `show ID`.
+    func usage(_ catalog: any MessageCatalog) -> String { id.map { catalog.shell(.usage($0)) } ?? written.usage }
+    /// One line for the command list.
+    func summary(_ catalog: any MessageCatalog) -> String { id.map { catalog.shell(.summary($0)) } ?? written.summary }
+    /// A paragraph for `help NAME`; empty when the summary says it all.
+    func details(_ catalog: any MessageCatalog) -> String { id.map { catalog.shell(.details($0)) } ?? written.details }
+    /// An example command line, if it has one.
+    func example(_ catalog: any MessageCatalog) -> String? {
+        guard let id else { return written.example }
+        let example = catalog.shell(.example(id))
+        return example.isEmpty ? nil : example
+    }
+    /// For `help authors`: how it is typed at the terminal's command line and what it does there.
+    func fromTerminal(_ catalog: any MessageCatalog) -> (usage: String, what: String)? {
+        guard let id else { return writtenFromTerminal }
+        let usage = catalog.shell(.terminalUsage(id))
+        return usage.isEmpty ? nil : (usage, catalog.shell(.terminalSummary(id)))
+    }
+
+    /// The English words, for tests that compare with English output.
+    var usage: String { usage(English()) }
+    var summary: String { summary(English()) }
+    var details: String { details(English()) }
+
     /// Why `attune NAME` does not run it, when it works only inside the shell.
-    var shellOnlyReason: String? {
+    var shellOnly: ShellOnlyReason? {
         if case let .shellOnly(reason) = commandLine { return reason }
         return nil
     }
+
+    /// The reason in English, for tests that compare with English output.
+    var shellOnlyReason: String? { shellOnly.map { English().shell(.shellOnly($0)) } }
 }
 
 /// A command line cut into the command word and the rest, before any quote handling, so

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -9,7 +10,7 @@ final class KnowledgeController: ShellPart {
 
     init(shell: Shell) { self.shell = shell }
 
-    var renderer: KnowledgeRenderer { KnowledgeRenderer(style: style, width: width()) }
+    var renderer: KnowledgeRenderer { KnowledgeRenderer(style: style, width: width(), catalog: catalog) }
 
     func topics(_ arguments: [String]) {
         say(renderer.topics(library.knowledge))
@@ -17,11 +18,11 @@ final class KnowledgeController: ShellPart {
 
     func show(_ arguments: [String]) {
         guard let id = arguments.first else {
-            fail("'show' needs an entry id, for example: show tenet.4. Type 'topics' to browse.")
+            fail(catalog.shell(.knowledge(.showNeedsID)))
             return
         }
         guard arguments.count == 1 else {
-            fail("'show' takes one id; to look for words, use 'search \(arguments.joined(separator: " "))'.")
+            fail(catalog.shell(.knowledge(.showTakesOneID(words: arguments.joined(separator: " ")))))
             return
         }
         let base = library.knowledge
@@ -39,22 +40,15 @@ final class KnowledgeController: ShellPart {
         let base = library.knowledge
         let key = id.lowercased()
         let starting = base.ids.filter { $0.hasPrefix(key) }
-        var message = "There is no entry '\(TerminalText.quoted(id))'."
-        if !starting.isEmpty {
-            let shown = starting.prefix(8).joined(separator: ", ")
-            message += " Entries starting with it: \(shown)\(starting.count > 8 ? ", ..." : "")."
-        } else if let guess = closestMatch(to: key, in: base.ids + base.topics.map(\.id)) {
-            message += " Did you mean '\(guess)'?"
-        } else {
-            message += " Try 'search \(TerminalText.quoted(id))' or 'topics'."
-        }
-        return message
+        let guess = starting.isEmpty ? closestMatch(to: key, in: base.ids + base.topics.map(\.id)) : nil
+        return catalog.shell(.knowledge(.unknownEntry(id: TerminalText.quoted(id), starting: Array(starting.prefix(8)),
+                                                      more: starting.count > 8, suggestion: guess)))
     }
 
     func search(_ arguments: [String]) {
         let query = arguments.joined(separator: " ")
         guard !query.allSatisfy(\.isWhitespace) else {
-            fail("'search' needs one or more words, for example: search cortisol")
+            fail(catalog.shell(.knowledge(.searchNeedsWords)))
             return
         }
         let hits = library.index.search(query, limit: 10)

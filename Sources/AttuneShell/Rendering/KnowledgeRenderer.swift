@@ -1,28 +1,34 @@
+import AttuneCatalog
 import AttuneCore
 
 /// Knowledge base views as terminal text. Content is neutralised before it is printed so a
-/// content file cannot send control sequences to the terminal.
+/// content file cannot send control sequences to the terminal. The renderer's own words
+/// come from `catalog`; titles, summaries and texts are the content's, in the language the
+/// content was loaded in.
 public struct KnowledgeRenderer {
     public let style: TextStyle
     public let width: Int
+    public let catalog: any MessageCatalog
 
-    public init(style: TextStyle, width: Int) {
+    public init(style: TextStyle, width: Int, catalog: any MessageCatalog) {
         self.style = style
         self.width = width
+        self.catalog = catalog
     }
 
     private func clean(_ text: String) -> String { TextLayout.neutralize(text) }
 
+    private func words(_ text: KnowledgeText) -> String { catalog.shell(.knowledge(text)) }
+
     /// `topics`: every topic with its entry count and summary.
     public func topics(_ base: KnowledgeBase) -> String {
         guard !base.topics.isEmpty else {
-            return "The knowledge base is empty. Check the folder given with --knowledge.\n"
+            return words(.empty) + "\n"
         }
         let idWidth = base.topics.map(\.id.count).max() ?? 0
-        var lines = [style.heading("Topics") + style.dim("  (\(counted(base.count, "entry", plural: "entries")))"), ""]
+        var lines = [style.heading(words(.topicsHeading)) + style.dim("  (\(words(.entryCount(base.count))))"), ""]
         for topic in base.topics {
-            let count = topic.entryIDs.count
-            let title = style.bold(clean(topic.title)) + style.dim(" · \(count) \(count == 1 ? "entry" : "entries")")
+            let title = style.bold(clean(topic.title)) + style.dim(" · " + words(.entryCount(topic.entryIDs.count)))
             let indent: String
             if idWidth + 2 <= width / 3 {
                 // Ids in a column, the summary under the title.
@@ -37,7 +43,7 @@ public struct KnowledgeRenderer {
             }
             lines += TextLayout.wrap(clean(topic.summary), width: width, indent: indent)
         }
-        lines += ["", style.dim("Type 'show TOPIC' to list a topic's entries, 'show ID' to open one.")]
+        lines += ["", style.dim(words(.topicsFooter))]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -69,7 +75,7 @@ public struct KnowledgeRenderer {
         lines.append("")
         lines += TextLayout.reflow(clean(entry.body), width: width)
         if !entry.facts.isEmpty {
-            lines += ["", style.heading("Facts")]
+            lines += ["", style.heading(words(.facts))]
             let nameWidth = min(18, entry.facts.map(\.name.count).max() ?? 0)
             for fact in entry.facts {
                 let name = clean(fact.name)
@@ -79,19 +85,19 @@ public struct KnowledgeRenderer {
                 lines += wrapped.enumerated().map { $0.offset == 0 ? style.bold(label) + $0.element.dropFirst(label.count) : $0.element }
             }
         }
-        lines += ["", style.heading("Sources")]
+        lines += ["", style.heading(words(.sources))]
         for source in entry.sources {
             lines += TextLayout.wrap(clean(source), width: width, indent: "    ", firstIndent: "  - ")
         }
         if !entry.see.isEmpty {
-            lines += ["", style.heading("See also")]
+            lines += ["", style.heading(words(.seeAlso))]
             let related = entry.see.map(\.value)
             let idWidth = related.map(\.count).max() ?? 0
             // Titles line up after the ids unless that leaves too little room to read them.
             let aligned = idWidth + 4 <= width / 2
             let indent = String(repeating: " ", count: aligned ? idWidth + 4 : 6)
             for id in related {
-                let title = base[id]?.title ?? "(not in the knowledge base)"
+                let title = base[id]?.title ?? words(.notInBase)
                 let shownID = aligned ? clean(id).padding(toLength: idWidth, withPad: " ", startingAt: 0) : clean(id)
                 let label = "  " + style.code(shownID) + "  "
                 lines += TextLayout.wrap(clean(title), width: width, indent: indent, firstIndent: label)
@@ -103,12 +109,12 @@ public struct KnowledgeRenderer {
     /// `search WORDS`: ranked hits with a snippet in which matched words stand out.
     public func searchResults(_ hits: [SearchHit], query: String) -> String {
         guard !hits.isEmpty else {
-            return "Nothing matches '\(clean(query))'. Try fewer or different words, or 'topics' to browse.\n"
+            return words(.nothingMatches(query: clean(query))) + "\n"
         }
         var lines: [String] = []
         for (rank, hit) in hits.enumerated() {
             let number = style.dim("\(rank + 1).".padding(toLength: 4, withPad: " ", startingAt: 0))
-            let label = hit.kind == .scenario ? style.dim(" (case)") : ""
+            let label = hit.kind == .scenario ? style.dim(words(.caseLabel)) : ""
             lines.append(number + style.code(clean(hit.id)) + "  " + style.bold(clean(hit.title)) + label)
             let plain = hit.snippet.map { clean($0.text) }.joined()
             // Wrap the plain text, then re-apply highlighting word by word.
@@ -117,8 +123,7 @@ public struct KnowledgeRenderer {
                 lines.append(highlight(line, words: matched))
             }
         }
-        let more = "Type 'show ID' to open an entry."
-        return lines.joined(separator: "\n") + "\n" + style.dim(more) + "\n"
+        return lines.joined(separator: "\n") + "\n" + style.dim(words(.searchFooter)) + "\n"
     }
 
     private func highlight(_ line: String, words: Set<String>) -> String {

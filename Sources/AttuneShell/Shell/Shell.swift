@@ -53,16 +53,13 @@ public final class Shell: ShellPart {
 
     /// `attune>` outside a case; the case and the moment in words inside one.
     public var prompt: String {
-        guard let session = play.session else { return accessible ? "Attune. Type a command, or help> " : "attune> " }
+        guard let session = play.session else { return catalog.shell(.prompt(.outside(accessible: accessible))) }
         let name = Self.shortName(session.scenario.title)
         if session.isAtEnding {
-            return accessible ? "\(name), the ending. Type back, restart, reflect or another command> " : "\(name) · ending> "
+            return catalog.shell(.prompt(.ending(name: name, accessible: accessible)))
         }
-        let count = session.offered.count
-        if accessible {
-            return "\(name), moment \(session.momentNumber)\(roomPromptWords). Type a choice number from 1 to \(count), or a command> "
-        }
-        return "\(name) · moment \(session.momentNumber)\(roomPromptWords)> "
+        return catalog.shell(.prompt(.moment(name: name, number: session.momentNumber, choices: session.offered.count,
+                                             room: roomPromptWords, accessible: accessible)))
     }
 
     /// The prompt as the line editor shows it. In accessible mode a prompt wider than the
@@ -79,12 +76,11 @@ public final class Shell: ShellPart {
     var roomPromptWords: String {
         var words = ""
         if room.room != nil, let board = group.board, board.phase == .voting {
-            words += accessible ? ", \(counted(board.voted, "phone")) voted" : " · \(board.voted) voted"
+            words += catalog.shell(.prompt(.phonesVoted(board.voted, accessible: accessible)))
         }
         if let timer = group.timer {
             let left = timer.remaining(at: now())
-            words += left == 0 ? (accessible ? ", time is up" : " · time is up")
-                : (accessible ? ", \(left / 60) minutes \(left % 60) seconds left" : " · \(left / 60):" + String(format: "%02d", left % 60))
+            words += catalog.shell(.prompt(left == 0 ? .timeIsUp(accessible: accessible) : .timeLeft(seconds: left, accessible: accessible)))
         }
         return words
     }
@@ -101,7 +97,7 @@ public final class Shell: ShellPart {
         context.isInteractive = reader.isInteractive
         (reader as? LibEditReader)?.livePrompt = { [unowned self] in self.linePrompt.prompt }
         if reader.isInteractive {
-            say(style.dim("Attune: practise infant mental health work. Type 'help' for commands, 'quit' to leave."))
+            say(style.dim(catalog.shell(.welcome)))
             greetReturningLearner()
         }
         journal.noticeUnfinishedDraft()
@@ -140,8 +136,8 @@ public final class Shell: ShellPart {
         // In group mode the screen is shared: a private case is never named.
         guard !group.groupMode, let key = try? store?.latestUnfinished(),
               let scenario = library.scenarios.first(where: { origins.key(for: $0) == key }) else { return }
-        say(TextLayout.wrap("You have an unfinished case, '\(TextLayout.neutralize(scenario.title))'. Type 'play \(play.playName(scenario))' to continue it.",
-                            width: width()).joined(separator: "\n"))
+        let unfinished = ShellText.unfinishedCase(title: TextLayout.neutralize(scenario.title), command: "play \(play.playName(scenario))")
+        say(TextLayout.wrap(catalog.shell(unfinished), width: width()).joined(separator: "\n"))
     }
 
     /// Whether a line holds words for the journal, which never go into the history file.
@@ -184,7 +180,7 @@ public final class Shell: ShellPart {
         if Int(parts.name) != nil, parts.rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
             // A bare number picks that choice.
             guard play.session != nil else {
-                fail("A number picks a choice inside a case. Type 'cases' to see the cases and 'play' with a case's name to begin one.")
+                fail(catalog.shell(.numberOutsideCase))
                 return
             }
             play.choose([parts.name])
@@ -214,8 +210,7 @@ public final class Shell: ShellPart {
         do {
             words = try ShellWords.split(parts.rest)
         } catch {
-            fail("The quote (\(error.quote)) at column \(error.column + parts.name.count + 1) is never closed; "
-                + "add a closing \(error.quote) and try again.")
+            fail(catalog.shell(.quoteNeverClosed(quote: String(error.quote), column: error.column + parts.name.count + 1)))
             return
         }
         command.run(self, words)
@@ -223,19 +218,16 @@ public final class Shell: ShellPart {
 
     /// Typed sentences at a moment: say how to answer, and how to keep the words.
     func proseMessage() -> String {
-        let count = play.session?.offered.count ?? 0
-        let choosing = count > 0 ? "To answer, type the number of a choice (1 to \(count)). " : ""
-        return choosing + "To keep your words in your journal, start the line with 'reflect', for example: reflect I noticed her quiet."
+        catalog.shell(.proseAtMoment(choices: play.session?.offered.count ?? 0))
     }
 
-    func unknownCommandMessage(_ name: String) -> String {
-        var message = "There is no command '\(TerminalText.quoted(name, limit: 40))'."
+    /// An unknown command, with a close name when there is one. `commandLine`: said to
+    /// `attune WORD` at the terminal, where help is `attune help`.
+    func unknownCommandMessage(_ name: String, commandLine: Bool = false) -> String {
         let offered = CommandTable.inShell.filter { $0.group.isForLearners || ($0.group == .trainers && group.groupMode) }
         // A long pasted line is no misspelt command; no suggestion is looked for.
-        if name.count <= 40, let guess = closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) {
-            message += " Did you mean '\(guess)'?"
-        }
-        return message + " Type 'help' to see the commands."
+        let guess = name.count <= 40 ? closestMatch(to: name.lowercased(), in: offered.flatMap(\.names)) : nil
+        return catalog.shell(.unknownCommand(TerminalText.quoted(name, limit: 40), suggestion: guess, commandLine: commandLine))
     }
 
     /// Whether two words are a command misspelt ("shwo tenet.4"), not a short sentence ("She cried.").

@@ -128,23 +128,25 @@ extension ShellPart {
         guard let readMore else { return whenUnattended }
         say(question)
         flushOutput()
-        guard case let .line(answer) = readMore(accessible ? "Type yes or no> " : "(yes/no) ") else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
+        guard case let .line(answer) = readMore(catalog.shell(.yesNoPrompt(accessible: accessible))) else { return false }
+        let yes = catalog.shell(.yesWords).split(separator: " ").map(String.init)
+        return yes.contains(answer.trimmingCharacters(in: " \t").lowercased())
     }
 
     /// Writes an export readable by its owner alone and says where (`-`: standard output,
-    /// with nothing added). On failure says so and returns false.
+    /// with nothing added). On failure says so and returns false. `what` names the export in
+    /// the catalog's language ("your journal", "tu diario"), from the caller's own catalog text.
     @discardableResult
     func savePrivately(_ text: String, to path: String, saying what: String) -> Bool {
         do {
             switch try PrivateFile.write(text, to: path, output: output) {
-            case .created: say("Wrote \(what) to \(path)")
-            case .replaced: say("Replaced \(path) with \(what).")
+            case .created: say(catalog.shell(.wrote(what: what, path: path)))
+            case .replaced: say(catalog.shell(.replaced(path: path, what: what)))
             case .standardOutput: break
             }
             return true
         } catch {
-            fail(error.description)
+            fail(catalog.shell(.privateFile(error.problem, path: error.path)))
             return false
         }
     }

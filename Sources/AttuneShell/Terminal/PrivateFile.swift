@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,9 +6,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Why an export could not be written, in words for the person exporting.
-struct PrivateFileError: Error, CustomStringConvertible {
-    let description: String
+/// Why an export could not be written: the path and the problem, put in words by the
+/// catalog (`ShellText.privateFile`) for the person exporting.
+struct PrivateFileError: Error, CustomStringConvertible, Equatable {
+    let problem: PrivateFileProblem
+    let path: String
+
+    /// In the language of `catalog`.
+    func message(_ catalog: any MessageCatalog) -> String { catalog.shell(.privateFile(problem, path: path)) }
+
+    /// In English, for callers not yet speaking the chosen language.
+    var description: String { message(English()) }
 }
 
 /// Exports hold reflections and records. They are written readable by their owner alone
@@ -32,15 +41,14 @@ enum PrivateFile {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var folderInfo = stat()
         guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
-            throw PrivateFileError(description: "Could not write \(path): the folder \(folder) does not exist.")
+            throw PrivateFileError(problem: .noFolder(folder), path: path)
         }
         var existing = stat()
         let exists = lstat(path, &existing) == 0
         if exists {
             let kind = existing.st_mode & S_IFMT
             guard kind == S_IFREG else {
-                let what = kind == S_IFDIR ? "a folder" : kind == S_IFLNK ? "a link to another file" : "not an ordinary file (a device or pipe)"
-                throw PrivateFileError(description: "Could not write \(path): it is \(what). Choose a new file name.")
+                throw PrivateFileError(problem: kind == S_IFDIR ? .isFolder : kind == S_IFLNK ? .isLink : .notOrdinary, path: path)
             }
         }
         removeLeftovers(in: folder)
@@ -51,7 +59,7 @@ enum PrivateFile {
         if fsync(fd.descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             if let name = fd.name { unlink(name) }
-            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+            throw PrivateFileError(problem: .system(reason), path: path)
         }
         // Give the finished file its name. A new file: the unnamed file is linked to its name
         // directly, so no temporary name ever exists. Otherwise a named temporary (linked at
@@ -64,13 +72,13 @@ enum PrivateFile {
         let temporary = fd.name ?? uniqueTemporary(in: folder, for: path)
         if fd.name == nil {
             guard linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                throw PrivateFileError(description: "Could not write \(path): \(String(cString: strerror(errno))).")
+                throw PrivateFileError(problem: .system(String(cString: strerror(errno))), path: path)
             }
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+            throw PrivateFileError(problem: .system(reason), path: path)
         }
         syncFolder(folder)
         return exists ? .replaced : .created
@@ -94,9 +102,9 @@ enum PrivateFile {
         let name = uniqueTemporary(in: folder, for: path)
         let named = open(name, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard named >= 0 else {
-            let reason = errno == EACCES || errno == EROFS ? "that place cannot be written to. Choose another folder"
-                : errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
-            throw PrivateFileError(description: "Could not write \(path): \(reason).")
+            let problem: PrivateFileProblem = errno == EACCES || errno == EROFS ? .cannotWriteThere
+                : errno == ENOSPC ? .diskFull : .system(String(cString: strerror(errno)))
+            throw PrivateFileError(problem: problem, path: path)
         }
         fchmod(named, 0o600)
         return (named, name)
@@ -116,9 +124,10 @@ enum PrivateFile {
             let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let reason = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+                let problem: PrivateFileProblem = errno == ENOSPC ? .diskFullNothingChanged
+                    : .systemNothingChanged(String(cString: strerror(errno)))
                 if let name { unlink(name) }
-                throw PrivateFileError(description: "Could not write \(path): \(reason). Nothing was changed.")
+                throw PrivateFileError(problem: problem, path: path)
             }
             offset += written
         }
