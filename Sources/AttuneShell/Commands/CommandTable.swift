@@ -226,6 +226,15 @@ enum CommandTable {
             group: .authors, commandLine: .own(GraphCommand.self), inShell: false,
             fromTerminal: ("attune graph CASE", "a map of the case for Graphviz or Mermaid, with a legend")),
         ShellCommand(
+            name: "translate", usage: "attune translate extract FILE --lang es | status [FOLDERS]",
+            summary: "Translate cases and knowledge: start a translation file, and see how far each one has got.",
+            details: "'attune translate extract FILE --lang es' writes FILE's translation beside it (NAME.es.yaml), every "
+                + "text with its English as a comment; 'attune translate status' counts what is translated, stale and "
+                + "untranslated in each file. See docs/translating.md.",
+            subWords: [SubWord("extract", then: .path), SubWord("status", then: .path)], group: .authors,
+            commandLine: .own(TranslateCommand.self), inShell: false,
+            fromTerminal: ("attune translate extract FILE --lang es", "start a translation file beside a case or topic")),
+        ShellCommand(
             name: "export", usage: "attune export xapi FILE", summary: "Export your learning record.",
             subWords: [SubWord("xapi", then: .path)], group: .journal, commandLine: .own(ExportCommand.self), inShell: false),
         ShellCommand(

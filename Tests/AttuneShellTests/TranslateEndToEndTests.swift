@@ -1,0 +1,97 @@
+import AttuneCore
+import Foundation
+import Testing
+
+/// A folder holding a copy of the example case (`visit.yaml`) and the example knowledge.
+private func caseFolder() throws -> (folder: URL, knowledge: URL) {
+    let root = try temporaryDirectory()
+    let scenarios = root.appendingPathComponent("Scenarios"), knowledge = root.appendingPathComponent("Knowledge")
+    try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: knowledge, withIntermediateDirectories: true)
+    try exampleScenarioText.write(to: scenarios.appendingPathComponent("visit.yaml"), atomically: true, encoding: .utf8)
+    try exampleKnowledgeText.write(to: knowledge.appendingPathComponent("tenets.yaml"), atomically: true, encoding: .utf8)
+    return (scenarios, knowledge)
+}
+
+@Suite("attune translate extract, end to end")
+struct TranslateExtractEndToEndTests {
+    @Test("extract writes the skeleton beside the case, and lint reads it as a translation")
+    func writesSkeleton() throws {
+        let (folder, knowledge) = try caseFolder()
+        let file = folder.appendingPathComponent("visit.yaml").path
+        let run = try runAttune(["translate", "extract", file, "--lang", "es", "--knowledge", knowledge.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Se escribió \(folder.path)/visit.es.yaml: 11 textos."))
+        #expect(run.stdout.contains("attune lint \(folder.path)/visit.es.yaml"))
+        let written = try String(contentsOf: folder.appendingPathComponent("visit.es.yaml"), encoding: .utf8)
+        #expect(written.hasPrefix("# Traducción al español de visit.yaml"))
+        #expect(written.contains("title:\n  from: \(TranslationHash.of("A visit"))\n  # A visit\n  text: \"\"\n"))
+        // One case still, and lint finds nothing wrong (untranslated texts are notes).
+        let lint = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(lint.stdout.contains("note: 'title' is not translated yet; the English is shown [translation-untranslated]"))
+        let cases = try runAttune(["cases", "--scenarios", folder.path, "--knowledge", knowledge.path])
+        #expect(cases.stdout.components(separatedBy: "not started").count == 2, "\(cases.stdout)")
+        #expect(cases.stderr.isEmpty)
+    }
+
+    @Test("an existing translation is never overwritten without --force; --force keeps its texts; --output writes elsewhere")
+    func refusesExisting() throws {
+        let (folder, knowledge) = try caseFolder()
+        let file = folder.appendingPathComponent("visit.yaml").path
+        let translation = folder.appendingPathComponent("visit.es.yaml")
+        try exampleTranslationText.replacingOccurrences(of: "text: \"Plano.\"", with: "text: \"\"")
+            .write(to: translation, atomically: true, encoding: .utf8)
+        let refused = try runAttune(["translate", "extract", file, "--lang", "es", "--knowledge", knowledge.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(translation.path) ya existe. Agrega --force"))
+        #expect(try String(contentsOf: translation, encoding: .utf8).hasPrefix("translation: visit"))
+
+        let other = folder.appendingPathComponent("copy.txt").path
+        let elsewhere = try runAttune(["translate", "extract", file, "--lang", "es", "--output", other, "--knowledge", knowledge.path])
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(try String(contentsOfFile: other, encoding: .utf8).contains("text: \"Una visita\""))
+
+        // --lang chooses the translation's language and the words Attune speaks alike.
+        let forced = try runAttune(["translate", "extract", file, "--force", "--knowledge", knowledge.path],
+                                   environment: ["LANG": "es_US.UTF-8"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("11 textos (10 traducidos)"))
+        let rewritten = try String(contentsOf: translation, encoding: .utf8)
+        #expect(rewritten.hasPrefix("# Traducción al español de visit.yaml"))
+        #expect(rewritten.contains("text: \"Una visita\"") && rewritten.contains("# Flat.\n      text: \"\""))
+    }
+
+    @Test("extract says what is wrong: no language, a translation named, a missing or broken file")
+    func errors() throws {
+        let (folder, knowledge) = try caseFolder()
+        let file = folder.appendingPathComponent("visit.yaml").path
+        let english = try runAttune(["translate", "extract", file, "--knowledge", knowledge.path])
+        #expect(english.status == 2)
+        #expect(english.stderr.contains("Say which language to translate into with --lang"))
+
+        let named = try runAttune(["translate", "extract", folder.appendingPathComponent("visit.es.yaml").path, "--lang", "es"])
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("visit.es.yaml ya es una traducción; nombra su archivo en inglés, \(file)."))
+
+        let missing = try runAttune(["translate", "extract", folder.appendingPathComponent("nope.yaml").path, "--lang", "es"])
+        #expect(missing.status == 2 && missing.stderr.contains("nope.yaml: no such file"))
+
+        try exampleScenarioText.replacingOccurrences(of: "next: flat", with: "next: flta")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let broken = try runAttune(["translate", "extract", file, "--lang", "es", "--knowledge", knowledge.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("visit.yaml:") && broken.stderr.contains("[unknown-node]"))
+        #expect(broken.stderr.contains("tiene los errores de arriba; corrígelos primero"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("visit.es.yaml").path))
+    }
+
+    @Test("translate is in the command table: --help, help authors")
+    func registered() throws {
+        let help = try runAttune(["translate", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("extract") && help.stdout.contains("status"))
+        let extractHelp = try runAttune(["translate", "extract", "--help"])
+        #expect(extractHelp.stdout.contains("--force") && extractHelp.stdout.contains("--output"))
+    }
+}
