@@ -5,6 +5,7 @@ extension English {
         switch text {
         case let .extract(extract): self.extract(extract)
         case let .status(status): self.status(status)
+        case .caseNotTranslated: "This case is not translated yet; it is shown in English."
         }
     }
 

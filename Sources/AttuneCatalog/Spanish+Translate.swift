@@ -5,6 +5,7 @@ extension Spanish {
         switch text {
         case let .extract(extract): self.extract(extract)
         case let .status(status): self.status(status)
+        case .caseNotTranslated: "Este caso aún no está traducido; se muestra en inglés."
         }
     }
 

@@ -95,3 +95,44 @@ struct TranslateExtractEndToEndTests {
         #expect(extractHelp.stdout.contains("--force") && extractHelp.stdout.contains("--output"))
     }
 }
+
+@Suite("Playing in Spanish, end to end")
+struct SpanishPlayEndToEndTests {
+    @Test("a translated case plays in Spanish; one without a translation says, in Spanish, that it is shown in English")
+    func playsTranslated() throws {
+        let (folder, knowledge) = try caseFolder()
+        let arguments = ["--lang", "es", "--scenarios", folder.path, "--knowledge", knowledge.path]
+        let untranslated = try runAttune(arguments, input: "play visit\nstop\n")
+        #expect(untranslated.stdout.contains("Este caso aún no está traducido; se muestra en inglés."), "\(untranslated.stdout)")
+        #expect(untranslated.stdout.contains("You arrive."))
+
+        try exampleTranslationText.write(to: folder.appendingPathComponent("visit.es.yaml"), atomically: true, encoding: .utf8)
+        let translated = try runAttune(arguments, input: "cases\nplay visit\n1\nstop\nsearch visita\n")
+        #expect(translated.stdout.contains("Una visita") && translated.stdout.contains("Llegas."))
+        #expect(translated.stdout.contains("Saludas al bebé.") && translated.stdout.contains("Los bebés se dan cuenta."))
+        #expect(!translated.stdout.contains("aún no está traducido"))
+        #expect(translated.stdout.contains("visit"))
+        #expect(translated.stderr.isEmpty, "\(translated.stderr)")
+
+        let english = try runAttune(["--scenarios", folder.path, "--knowledge", knowledge.path], input: "play visit\nstop\n")
+        #expect(english.stdout.contains("You arrive.") && !english.stdout.contains("Llegas."))
+        #expect(!english.stdout.contains("traducido") && !english.stdout.contains("not translated"))
+    }
+
+    @Test("search in Spanish matches with or without accents and across word forms")
+    func searchesSpanish() throws {
+        let (folder, knowledge) = try caseFolder()
+        try """
+            translation: tenets
+            language: es
+            entries:
+              tenet.1:
+                title: {from: \(TranslationHash.of("Nurturing relationships")), text: "Relaciones que nutren"}
+                summary: {from: \(TranslationHash.of("Babies grow in relationships.")), text: "Los bebés crecen con sus madres; la depresión pesa."}
+            """.write(to: knowledge.appendingPathComponent("tenets.es.yaml"), atomically: true, encoding: .utf8)
+        for query in ["depresion", "depresión", "madre", "bebes"] {
+            let run = try runAttune(["--lang", "es", "--scenarios", folder.path, "--knowledge", knowledge.path, "search", query])
+            #expect(run.stdout.contains("tenet.1") && run.stdout.contains("Relaciones que nutren"), "\(query): \(run.stdout)")
+        }
+    }
+}

@@ -45,4 +45,6 @@ public enum TranslateText: Sendable, Hashable {
 
     case extract(Extract)
     case status(Status)
+    /// When a case with no translation into the learner's language is opened: it is shown in English.
+    case caseNotTranslated
 }

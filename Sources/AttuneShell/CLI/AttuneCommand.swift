@@ -54,7 +54,7 @@ public struct AttuneCommand: ParsableCommand {
     /// shell command's name.
     static func firstCommandWord(in arguments: [String]) -> String? {
         // --generate-completion-script's value is a shell's name, not a command.
-        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--bind", "--port", "--generate-completion-script"]
+        let takesValue: Set = ["--knowledge", "--scenarios", "--data-dir", "--color", "--lang", "--bind", "--port", "--generate-completion-script"]
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]

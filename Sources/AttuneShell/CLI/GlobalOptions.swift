@@ -87,7 +87,8 @@ struct RunContext {
         // The bundled scenarios folder may be absent; one named with --scenarios may not.
         let scenarios = explicitScenarios || FileManager.default.fileExists(atPath: paths.scenarios) ? paths.scenarios : nil
         do {
-            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache)
+            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache,
+                                              language: catalog.language.rawValue)
         } catch {
             let which = error.path == paths.knowledge ? "knowledge" : "scenarios"
             output.writeError(style.error("error:") + " cannot open the \(which) folder \(error.displayPath): \(error.reason). "
