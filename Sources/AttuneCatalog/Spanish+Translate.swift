@@ -10,6 +10,8 @@ extension Spanish {
     }
 
     private static let texts = Plural(one: "texto", other: "textos")
+    private static let translated = Plural(one: "traducido", other: "traducidos")
+    private static let stale = Plural(one: "desactualizado", other: "desactualizados")
 
     private func languageName(_ language: Language) -> String {
         switch language {
@@ -27,7 +29,7 @@ extension Spanish {
             return "El inglés de abajo cambió después de traducirlo: revisa el texto y luego pon 'from: \(current)'"
         case let .wrote(path, texts, translated, stale):
             var done: [String] = []
-            if translated > 0 { done.append(translated == 1 ? "1 traducido" : "\(grouped(translated)) traducidos") }
+            if translated > 0 { done.append(Self.translated(translated)) }
             if stale > 0 { done.append("\(grouped(stale)) por revisar porque el inglés cambió") }
             let kept = done.isEmpty ? "" : " (" + done.joined(separator: ", ") + ")"
             return "Se escribió \(path): \(Self.texts(texts))\(kept). Escribe cada traducción entre las comillas de su "
@@ -51,15 +53,15 @@ extension Spanish {
     private func status(_ text: TranslateText.Status) -> String {
         switch text {
         case let .file(name, language, translated, stale, untranslated, percent):
-            return "\(name) (\(languageName(language))): \(grouped(translated)) traducidos, \(grouped(stale)) desactualizados, "
+            return "\(name) (\(languageName(language))): \(Self.translated(translated)), \(Self.stale(stale)), "
                 + "\(grouped(untranslated)) sin traducir, \(percent)% hecho"
         case let .none(name, language, texts):
             return "\(name) (\(languageName(language))): aún sin traducción, \(Self.texts(texts)) por traducir"
         case let .unchecked(name):
             return "\(name): tiene errores y no se puede contar; 'attune lint' los muestra"
         case let .total(files, translated, stale, untranslated, percent):
-            return "En total, \(files == 1 ? "1 archivo" : "\(grouped(files)) archivos"): \(grouped(translated)) traducidos, "
-                + "\(grouped(stale)) desactualizados, \(grouped(untranslated)) sin traducir, \(percent)% hecho"
+            return "En total, \(files == 1 ? "1 archivo" : "\(grouped(files)) archivos"): \(Self.translated(translated)), "
+                + "\(Self.stale(stale)), \(grouped(untranslated)) sin traducir, \(percent)% hecho"
         case .nothing:
             return "Aquí no hay casos ni temas de conocimientos que traducir."
         case .hint:

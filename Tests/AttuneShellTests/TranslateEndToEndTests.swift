@@ -136,3 +136,110 @@ struct SpanishPlayEndToEndTests {
         }
     }
 }
+
+/// The line (from 1) of the first line of `text` holding `fragment`.
+private func line(of fragment: String, in text: String) -> Int {
+    (text.components(separatedBy: "\n").firstIndex { $0.contains(fragment) } ?? -1) + 1
+}
+
+@Suite("attune lint on translations, end to end")
+struct TranslationLintEndToEndTests {
+    @Test("editing an English text that has a translation makes lint report the stale translation at its line")
+    func staleAtItsLine() throws {
+        let (folder, knowledge) = try caseFolder()
+        let translation = folder.appendingPathComponent("visit.es.yaml")
+        try exampleTranslationText.write(to: translation, atomically: true, encoding: .utf8)
+        let clean = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(clean.status == 0 && !clean.stdout.contains("visit.es.yaml:"), "\(clean.stdout)")
+
+        let english = folder.appendingPathComponent("visit.yaml")
+        try exampleScenarioText.replacingOccurrences(of: "text: Greet the baby.", with: "text: Greet the baby by name.")
+            .write(to: english, atomically: true, encoding: .utf8)
+        let stale = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(stale.status == 1)
+        let hash = TranslationHash.of("Greet the baby.")
+        let at = line(of: "from: \(hash)", in: exampleTranslationText)
+        let column = exampleTranslationText.components(separatedBy: "\n")[at - 1].components(separatedBy: "from: ")[0].count + 7
+        #expect(stale.stdout.contains("\(translation.path):\(at):\(column): warning: the English of 'nodes.arrival.choices.greet.text' "
+            + "has changed since this was translated, so the English is shown; check the translation against the English, "
+            + "then set 'from: \(TranslationHash.of("Greet the baby by name."))' [translation-stale]"), "\(stale.stdout)")
+        // The same in Spanish, and as JSON for editors.
+        let spanish = try runAttune(["lint", "--lang", "es", "--knowledge", knowledge.path, folder.path])
+        #expect(spanish.stdout.contains("\(translation.path):\(at):\(column): advertencia: el inglés de "
+            + "'nodes.arrival.choices.greet.text' cambió después de traducirlo"), "\(spanish.stdout)")
+        let json = try runAttune(["lint", "--format", "json", "--knowledge", knowledge.path, folder.path])
+        #expect(json.stdout.contains("\"rule\" : \"translation-stale\"") || json.stdout.contains("\"rule\":\"translation-stale\""))
+        // Linting the translation alone finds its English beside it.
+        let alone = try runAttune(["lint", "--knowledge", knowledge.path, translation.path])
+        #expect(alone.stdout.contains(":\(at):\(column): warning:") && alone.stdout.contains("[translation-stale]"), "\(alone.stdout)")
+    }
+
+    @Test("an id the English no longer has, an untranslated text, a missing English file, a broken translation")
+    func findings() throws {
+        let (folder, knowledge) = try caseFolder()
+        let translation = folder.appendingPathComponent("visit.es.yaml")
+        let text = exampleTranslationText.replacingOccurrences(of: "  flat:\n", with: "  flta:\n")
+            .replacingOccurrences(of: "text: \"Una visita\"", with: "text: \"\"")
+        try text.write(to: translation, atomically: true, encoding: .utf8)
+        let run = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(translation.path):\(line(of: "  flta:", in: text)):3: error: the English file has no node "
+            + "'flta', so this translation of it is never shown (did you mean 'flat'?) [translation-unknown-id]"), "\(run.stdout)")
+        #expect(run.stdout.contains("\(translation.path):3:"))
+        #expect(run.stdout.contains("note: 'title' is not translated yet; the English is shown [translation-untranslated]"))
+        #expect(run.stdout.contains("note: 'nodes.flat.text' is not translated yet; the English is shown [translation-untranslated]"))
+
+        // A translation whose English file was renamed.
+        try FileManager.default.moveItem(at: translation, to: folder.appendingPathComponent("visita.es.yaml"))
+        let orphan = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(orphan.status == 1)
+        #expect(orphan.stdout.contains("visita.es.yaml:1:1: error: this file translates 'visita.yaml', which is not in this folder"))
+        // Lint lists it; the cases do not take it for a case.
+        let cases = try runAttune(["cases", "--scenarios", folder.path, "--knowledge", knowledge.path])
+        #expect(cases.stderr.isEmpty && cases.stdout.components(separatedBy: "not started").count == 2)
+
+        // A translation that is not YAML.
+        try "translation: visit\nlanguage: es\ntitle: {from: f042d64c, text: \"Una\n".write(to: translation, atomically: true, encoding: .utf8)
+        let broken = try runAttune(["lint", "--knowledge", knowledge.path, folder.path])
+        #expect(broken.status == 1 && broken.stdout.contains("visit.es.yaml:3:") && broken.stdout.contains("[yaml-syntax]"), "\(broken.stdout)")
+    }
+
+    @Test("lint --rules lists the translation rules")
+    func rules() throws {
+        let run = try runAttune(["lint", "--rules"])
+        for rule in ["translation-format", "translation-source", "translation-unknown-id", "translation-stale", "translation-untranslated"] {
+            #expect(run.stdout.contains(rule))
+        }
+    }
+}
+
+@Suite("attune translate status, end to end")
+struct TranslateStatusEndToEndTests {
+    @Test("per file: translated, stale and untranslated counts and percent; exit 0")
+    func counts() throws {
+        let (folder, knowledge) = try caseFolder()
+        let none = try runAttune(["translate", "status", folder.path, knowledge.path])
+        #expect(none.status == 0)
+        #expect(none.stdout.contains("visit.yaml (Spanish): no translation yet, 11 texts to translate"), "\(none.stdout)")
+        #expect(none.stdout.contains("tenets.yaml (Spanish): no translation yet"))
+
+        let stale = exampleTranslationText.replacingOccurrences(of: "from: \(TranslationHash.of("Flat."))", with: "from: 0badf00d")
+            .replacingOccurrences(of: "text: \"Una visita\"", with: "text: \"\"")
+        try stale.write(to: folder.appendingPathComponent("visit.es.yaml"), atomically: true, encoding: .utf8)
+        let some = try runAttune(["translate", "status", "--lang", "es", folder.path])
+        #expect(some.status == 0)
+        #expect(some.stdout.contains("visit.es.yaml (español): 9 traducidos, 1 desactualizado, 1 sin traducir, 81% hecho"), "\(some.stdout)")
+        #expect(some.stdout.contains("En total, 1 archivo: 9 traducidos, 1 desactualizado, 1 sin traducir, 81% hecho"))
+
+        try exampleTranslationText.write(to: folder.appendingPathComponent("visit.es.yaml"), atomically: true, encoding: .utf8)
+        let done = try runAttune(["translate", "status", folder.path])
+        #expect(done.stdout.contains("visit.es.yaml (Spanish): 11 translated, 0 stale, 0 untranslated, 100% done"))
+        #expect(!done.stdout.contains("Stale and untranslated texts are shown in English"))
+
+        // With no folders, the knowledge and scenarios folders in use.
+        let defaults = try runAttune(["translate", "status", "--scenarios", folder.path, "--knowledge", knowledge.path])
+        #expect(defaults.status == 0 && defaults.stdout.contains("visit.es.yaml") && defaults.stdout.contains("tenets.yaml"))
+        let missing = try runAttune(["translate", "status", "/nonexistent/folder"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot open /nonexistent/folder"))
+    }
+}
