@@ -177,3 +177,34 @@ struct TranslationFileTests {
         #expect(report.filesChecked == 2)
     }
 }
+
+@Suite("Translated lists: items matched by their English, then by place")
+struct TranslatedListTests {
+    private func check(english: [String], items: [(String, String)]) -> TranslationCheck {
+        var file = TranslationFile(path: "Scenarios/visit.es.yaml", kind: .scenario, language: "es")
+        let here = SourceLocation(file: file.path, line: 1, column: 1)
+        file.lists[["content-warnings"]] = items.map { TranslatedText(from: $0.0, text: $0.1, location: here) }
+        var scenario = ScenarioLoader.load(sources: [SourceText(path: "Scenarios/visit.yaml", text: exampleScenarioText)],
+                                           knowledge: KnowledgeLoader.load(sources: [SourceText(path: "Knowledge/tenets.yaml",
+                                                                                                 text: exampleKnowledgeText)]).base).scenarios[0]
+        scenario.contentWarnings = english
+        return TranslationCheck.apply(file, to: scenario).check
+    }
+
+    @Test("an item added to the English list leaves the others current; the new one is untranslated")
+    func inserted() {
+        let found = check(english: ["a", "new", "c"], items: [(TranslationHash.of("a"), "A"), (TranslationHash.of("c"), "C")])
+            .entries.filter { $0.path.first == "content-warnings" }
+        #expect(found.map(\.state) == [.translated, .untranslated, .translated])
+        #expect(found.map { $0.translation?.text } == ["A", nil, "C"])
+    }
+
+    @Test("an item whose English changed is stale in its place; one the English no longer has is reported")
+    func changedAndRemoved() {
+        let result = check(english: ["a", "b changed"], items: [(TranslationHash.of("a"), "A"), (TranslationHash.of("b"), "B"),
+                                                                (TranslationHash.of("gone"), "Ido")])
+        #expect(result.entries.filter { $0.path.first == "content-warnings" }.map(\.state) == [.translated, .stale])
+        #expect(result.extras.count == 1)
+        if case let .noEnglish(path, _) = result.extras.first { #expect(path == ["content-warnings", "#2"]) }
+    }
+}

@@ -90,14 +90,17 @@ private struct Comparer: TextVisitor {
     mutating func list(_ path: TextPath, _ values: inout [String]) {
         visitedLists[path] = values.count
         let items = file?.lists[path] ?? []
+        let hashes = values.map(TranslationHash.of)
         var used = Set<Int>()
         for index in values.indices {
-            let english = values[index], hash = TranslationHash.of(english)
+            let english = values[index], hash = hashes[index]
             // The item at the same place first, then any item made from this English
-            // (an item added to the English list does not make the rest stale).
+            // (an item added to the English list does not make the rest stale); else the
+            // item at the same place, stale, unless it was made from another English item.
             let candidates = (items.indices.contains(index) ? [index] : []) + items.indices.filter { $0 != index }
             let match = candidates.first { !used.contains($0) && items[$0].from == hash && !items[$0].isEmpty }
-            let position = items.indices.contains(index) && !used.contains(index) && items[index].from != "" ? index : nil
+            let position = items.indices.contains(index) && !used.contains(index) && items[index].from != ""
+                && !hashes.contains(items[index].from) ? index : nil
             let chosen = match ?? position
             if let chosen { used.insert(chosen) }
             let translation = chosen.map { items[$0] }
