@@ -40,10 +40,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Snowball's stemmers (Debian's libstemmer), so search matches Spanish word forms and
+        // accents alike. Only Sources/AttuneCore/Search/Stemmer.swift imports it.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         // Models, loaders, diagnostics and search. No terminal I/O.
         .target(
             name: "AttuneCore",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CStemmer", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The words: one catalog per language renders AttuneCore's typed messages.
         .target(name: "AttuneCatalog", dependencies: ["AttuneCore"]),

@@ -8,7 +8,7 @@
 #
 # release (the default): the self-contained program. The Swift runtime and Foundation are
 # linked in (--static-swift-stdlib), so it loads no library from the Swift toolchain, only
-# Debian's: libc, libstdc++, libedit, libqrencode, SQLite and libcurl (FoundationNetworking,
+# Debian's: libc, libstdc++, libedit, libqrencode, libstemmer, SQLite and libcurl (FoundationNetworking,
 # for sending learning records). It checks that with ldd and fails if one comes from the
 # toolchain. debug: the ordinary dynamic build, for development.
 # Compiler output goes to .build/build-CONFIGURATION.log; a warning in the project's code fails.

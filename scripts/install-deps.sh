@@ -5,7 +5,8 @@
 # libqrencode (the join code drawn in the terminal for phones); libcurl's development files
 # (sending to an LRS with the answer's size bounded as it arrives, and the self-contained
 # release build links Foundation's networking, built on libcurl, into the program); man-db
-# (the install test reads the installed manual page with `man -l`).
+# (the install test reads the installed manual page with `man -l`); Snowball's stemmers
+# (libstemmer-dev: search in Spanish matches word forms and accents alike).
 set -euo pipefail
 
 missing=()
@@ -18,6 +19,7 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
   missing+=(libedit-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev)
 fi
+[ -f /usr/include/libstemmer.h ] || missing+=(libstemmer-dev)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v man >/dev/null 2>&1 || missing+=(man-db)

@@ -178,6 +178,13 @@ extension English {
         case .graph:
             CommandWords(usage: "attune graph CASE", summary: "Print a case's graph for Graphviz (dot -Tsvg) or Mermaid.",
                          terminal: ("attune graph CASE", "a map of the case for Graphviz or Mermaid, with a legend"))
+        case .translate:
+            CommandWords(usage: "attune translate extract FILE --lang es | status [FOLDERS]",
+                         summary: "Translate cases and knowledge: start a translation file, and see how far each one has got.",
+                         details: "'attune translate extract FILE --lang es' writes FILE's translation beside it (NAME.es.yaml), every "
+                             + "text with its English as a comment; 'attune translate status' counts what is translated, stale and "
+                             + "untranslated in each file. See docs/translating.md.",
+                         terminal: ("attune translate extract FILE --lang es", "start a translation file beside a case or topic"))
         case .export:
             CommandWords(usage: "attune export xapi FILE", summary: "Export your learning record.")
         case .cache:

@@ -37,6 +37,7 @@ public struct English: MessageCatalog {
         case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
+        case let .translation(translation): self.translation(translation)
         case let .tooManyProblems(count):
             "and \(grouped(count)) more \(Self.problems.form(count)) in this file, not shown; fix the ones above and check again"
         }

@@ -34,6 +34,8 @@ public protocol MessageCatalog: Sendable {
     func room(_ text: RoomText) -> String
     /// The command line and the author's tools (`ToolText`).
     func tools(_ text: ToolText) -> String
+    /// `attune translate` (`TranslateText`).
+    func translate(_ text: TranslateText) -> String
 }
 
 /// The words around lint findings and test results.

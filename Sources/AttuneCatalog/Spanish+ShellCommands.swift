@@ -181,6 +181,13 @@ extension Spanish {
         case .graph:
             CommandWords(usage: "attune graph CASO", summary: "Imprime el grafo de un caso para Graphviz (dot -Tsvg) o Mermaid.",
                          terminal: ("attune graph CASO", "un mapa del caso para Graphviz o Mermaid, con su leyenda"))
+        case .translate:
+            CommandWords(usage: "attune translate extract ARCHIVO --lang es | status [CARPETAS]",
+                         summary: "Traduce casos y conocimientos: empieza un archivo de traducción y mira cuánto le falta a cada uno.",
+                         details: "'attune translate extract ARCHIVO --lang es' escribe la traducción de ARCHIVO a su lado (NOMBRE.es.yaml), "
+                             + "con cada texto y su inglés como comentario; 'attune translate status' cuenta en cada archivo lo traducido, "
+                             + "lo desactualizado y lo que falta por traducir. Consulta docs/translating.md.",
+                         terminal: ("attune translate extract ARCHIVO --lang es", "empieza un archivo de traducción junto a un caso o tema"))
         case .export:
             CommandWords(usage: "attune export xapi ARCHIVO", summary: "Exporta tu registro de aprendizaje.")
         case .cache:

@@ -38,6 +38,7 @@ public struct Spanish: MessageCatalog {
         case let .reading(reading): self.reading(reading)
         case let .syntax(slip): syntax(slip)
         case let .fileKind(kind): fileKind(kind)
+        case let .translation(translation): self.translation(translation)
         case let .tooManyProblems(count):
             count == 1
                 ? "y 1 problema más en este archivo, que no se muestra; corrige los de arriba y vuelve a revisar"

@@ -4,8 +4,9 @@ import Testing
 private let exampleKnowledge = KnowledgeLoader.load(
     sources: [SourceText(path: "Knowledge/tenets.yaml", text: exampleKnowledgeText)]).base
 
-private func lint(_ file: String, _ text: String) -> [Diagnostic] {
-    Linter(fallbackKnowledge: exampleKnowledge).lint(sources: [SourceText(path: file, text: text)]).diagnostics
+private func lint(_ file: String, _ text: String, companions: [String: String] = [:]) -> [Diagnostic] {
+    let others = companions.sorted { $0.key < $1.key }.map { SourceText(path: $0.key, text: $0.value) }
+    return Linter(fallbackKnowledge: exampleKnowledge).lint(sources: others + [SourceText(path: file, text: text)]).diagnostics
 }
 
 /// Every rule's own examples: each triggering one reports the rule exactly at its marker;
@@ -18,9 +19,10 @@ struct LintRuleTests {
         #expect(!rule.triggering.isEmpty, "\(id) has no triggering example")
         for example in rule.triggering {
             let marked = try #require(example.unmarked, "\(id): a triggering example needs a ↓ marker")
-            let found = lint(example.file, marked.text).filter { $0.rule == id }
+            let all = lint(example.file, marked.text, companions: example.companions)
+            let found = all.filter { $0.rule == id }
             #expect(found.map(\.location) == [SourceLocation(file: example.file, line: marked.line, column: marked.column)],
-                    "\(id): \(lint(example.file, marked.text).map(\.headline))")
+                    "\(id): \(all.map(\.headline))")
             #expect(found.allSatisfy { $0.severity == rule.severity })
             #expect(found.allSatisfy { $0.sourceLine != nil }, "\(id): findings quote their line")
         }
@@ -32,7 +34,7 @@ struct LintRuleTests {
         #expect(!rule.passing.isEmpty, "\(id) has no passing example")
         for example in rule.passing {
             #expect(example.unmarked == nil)
-            let found = lint(example.file, example.text)
+            let found = lint(example.file, example.text, companions: example.companions)
             #expect(found.filter { $0.rule == id }.isEmpty, "\(id): \(found.map(\.headline))")
         }
     }

@@ -80,7 +80,7 @@ public enum ShellCommandID: String, Sendable, Hashable, CaseIterable {
     case cases, play, choices, choose, back, why, stop, restart
     case reflect, journal, draft, progress
     case cohort, group, votes, reveal, discuss, notes, timer, open, lock
-    case lint, test, reload, goto, set, vars, new, explore, graph, export, cache
+    case lint, test, reload, goto, set, vars, new, explore, graph, translate, export, cache
 }
 
 /// The headings `help` groups commands under.

@@ -3,6 +3,8 @@
 public struct RuleExample: Sendable, Hashable {
     public var file: String
     public var text: String
+    /// Files linted with it, by path (a translation's English file).
+    public var companions: [String: String] = [:]
 
     public static let marker: Character = "↓"
 
@@ -56,6 +58,8 @@ public enum LintRules {
         HiddenCharacterRule(),
         UnreachableNodeRule(), UnreachableEndingRule(), StuckStateRule(), NoWayOutRule(), NeverOfferedRule(),
         UnmetAssumptionRule(), StateSpaceLimitRule(), TooManyProblemsRule(),
+        TranslationFormatRule(), TranslationSourceRule(), TranslationUnknownIDRule(), TranslationStaleRule(),
+        TranslationUntranslatedRule(),
     ]
 
     public static func rule(_ id: RuleID) -> (any LintRule)? { all.first { $0.id == id } }

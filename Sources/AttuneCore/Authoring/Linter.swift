@@ -22,9 +22,13 @@ public struct Linter: Sendable {
 
     /// Lints files on disk. A path that cannot be opened is an error, not a finding.
     public func lint(paths: [String]) throws(ContentAccessError) -> LintReport {
-        let listing = try ContentFiles.list(paths)
+        var listing = try ContentFiles.list(paths)
+        // A folder's translations are checked with it (see Translation/).
+        listing.files += listing.translations
         let read = ContentFiles.readAll(listing)
-        var report = lint(sources: read.sources)
+        var report = lint(sources: read.sources, englishOnDisk: { path in
+            ContentFiles.entryExists(path) ? try? ContentFiles.read(path).get() : nil
+        })
         report.diagnostics = (read.diagnostics + report.diagnostics).limitedPerFile()
         report.filesChecked = listing.count
         return report
@@ -32,10 +36,17 @@ public struct Linter: Sendable {
 
     /// Lints file contents: knowledge topics first (their entries are what the scenarios
     /// among the same files are checked against), then scenarios.
-    public func lint(sources: [SourceText]) -> LintReport {
+    /// A translation (`NAME.es.yaml`) is checked against its English file among `sources`,
+    /// else the one `englishOnDisk` reads beside it.
+    public func lint(sources: [SourceText], englishOnDisk: (String) -> SourceText? = { _ in nil }) -> LintReport {
         var knowledgeSources: [SourceText] = [], scenarioSources: [SourceText] = []
+        var translations: [SourceText] = []
         var diagnostics: [Diagnostic] = []
         for source in sources {
+            if TranslationName.isTranslation(source.path) {
+                translations.append(source)
+                continue
+            }
             switch Self.kind(of: source) {
             case .knowledge: knowledgeSources.append(source)
             case .scenario: scenarioSources.append(source)
@@ -62,6 +73,8 @@ public struct Linter: Sendable {
         for scenario in scenarios.scenarios {
             diagnostics += analyze(scenario, source: byPath[scenario.file])
         }
+        diagnostics += TranslationLint.check(translations, among: sources, scenarios: scenarios.scenarios, knowledge: knowledge,
+                                             englishOnDisk: englishOnDisk)
         return LintReport(diagnostics: diagnostics.limitedPerFile(), filesChecked: sources.count)
     }
 

@@ -5,10 +5,17 @@ extension ContentLibrary {
     /// `load(knowledgeDirectory:scenarioDirectory:)` through the content cache: the same
     /// library and the same findings, read from snapshots where every file's key still
     /// matches, and from the YAML where anything differs. Without a cache, the YAML.
+    ///
+    /// With a `language` other than English, its translations are applied (see
+    /// `TranslatedContent`); the library's snapshot and its search index are kept per
+    /// language, and keyed on the translation files too, so editing one is seen at once.
     public static func load(knowledgeDirectory: String, scenarioDirectory: String?,
-                            cache: ContentCache?) throws(ContentAccessError) -> ContentLibrary {
-        guard let cache else { return try load(knowledgeDirectory: knowledgeDirectory, scenarioDirectory: scenarioDirectory) }
-        return try CachedContentLoader(cache: cache).load(knowledgeDirectory: knowledgeDirectory, scenarioDirectory: scenarioDirectory)
+                            cache: ContentCache?, language: String? = nil) throws(ContentAccessError) -> ContentLibrary {
+        guard let cache else {
+            return try load(knowledgeDirectory: knowledgeDirectory, scenarioDirectory: scenarioDirectory, language: language)
+        }
+        return try CachedContentLoader(cache: cache).load(knowledgeDirectory: knowledgeDirectory, scenarioDirectory: scenarioDirectory,
+                                                          language: language)
     }
 }
 
@@ -20,8 +27,14 @@ struct FolderRead: Sendable {
     var keys: [ContentFileKey] = []
 
     init(_ listing: ContentListing) {
-        failures = listing.diagnostics
-        for path in listing.files {
+        self.init(listing.files)
+        failures = listing.diagnostics + failures
+    }
+
+    /// The files at `paths` (translations: a translation that cannot be read is a finding
+    /// of lint's, and only keeps the content in English here).
+    init(_ paths: [String]) {
+        for path in paths {
             switch ContentFiles.readBytes(path) {
             case let .success(file):
                 files.append(file)
@@ -73,45 +86,90 @@ struct CachedContentLoader: Sendable {
         self.report = report
     }
 
-    func load(knowledgeDirectory: String, scenarioDirectory: String?) throws(ContentAccessError) -> ContentLibrary {
+    func load(knowledgeDirectory: String, scenarioDirectory: String?, language: String? = nil) throws(ContentAccessError) -> ContentLibrary {
         cache.noteUse()
-        let knowledgeRead = FolderRead(try ContentFiles.list(directory: knowledgeDirectory))
-        let scenarioRead = try scenarioDirectory.map { path throws(ContentAccessError) in FolderRead(try ContentFiles.list([path])) }
+        let knowledgeListing = try ContentFiles.list(directory: knowledgeDirectory)
+        let scenarioListing = try scenarioDirectory.map { path throws(ContentAccessError) in try ContentFiles.list([path]) }
+        let knowledgeRead = FolderRead(knowledgeListing)
+        let scenarioRead = scenarioListing.map(FolderRead.init)
+        // The translations shown, when the language is not English: read (and keyed) like
+        // the content, so an edited translation is a different library.
+        let translated = language.flatMap { TranslatedContent.isTranslation($0) ? $0 : nil }
+        let translationRead = translated.map { language in
+            (knowledge: FolderRead(TranslationFiles.paths(knowledgeListing, language: language)),
+             scenarios: FolderRead(scenarioListing.map { TranslationFiles.paths($0, language: language) } ?? []))
+        }
         let folders = ContentDigest.of([Self.absolute(knowledgeDirectory), knowledgeDirectory,
                                         scenarioDirectory.map(Self.absolute) ?? "", scenarioDirectory ?? ""])
-        let libraryKey = key(folders: folders, knowledge: knowledgeRead, scenarios: scenarioRead)
+        let libraryKey = key(folders: folders, knowledge: knowledgeRead, scenarios: scenarioRead, language: translated,
+                             translations: translationRead.map { [$0.knowledge, $0.scenarios] } ?? [])
+        let named = translated.map { "\(folders)-\($0)" } ?? folders
         let complete = knowledgeRead.failures.isEmpty && (scenarioRead?.failures.isEmpty ?? true)
-        let index = indexLoader(name: cache.snapshotName("index-\(folders)"), libraryKey: libraryKey)
+        let index = indexLoader(name: cache.snapshotName("index-\(named)"), libraryKey: libraryKey, language: translated)
 
-        // Nothing changed since the last run: the findings from the library snapshot, the
-        // rest when first used.
-        if complete, let snapshot = decode(LibrarySnapshot.self, cache.read(cache.snapshotName("library-\(folders)"))),
+        // The English content, from snapshots and YAML; its findings from the library
+        // snapshot when nothing changed since the last run.
+        let knowledge: Lazy<KnowledgeBase>, scenarios: Lazy<[Scenario]>, diagnostics: [Diagnostic]
+        if complete, let snapshot = decode(LibrarySnapshot.self, cache.read(cache.snapshotName("library-\(named)"))),
            snapshot.format == CacheFormat.version, snapshot.attune == cache.version, snapshot.libraryKey == libraryKey {
             report?.note { $0.library = true }
-            let knowledge = Lazy { knowledgeResult(knowledgeRead).base }
+            let english = Lazy { knowledgeResult(knowledgeRead).base }
             let digest = snapshot.knowledgeDigest
-            let scenarios = Lazy { [self] in
-                scenarioRead.map { scenarioResult($0, knowledge: knowledge.value, digest: digest).scenarios } ?? []
+            knowledge = english
+            scenarios = Lazy { [self] in
+                scenarioRead.map { scenarioResult($0, knowledge: english.value, digest: digest).scenarios } ?? []
             }
+            diagnostics = snapshot.diagnostics
+        } else {
+            let read = knowledgeResult(knowledgeRead)
+            let digest = Self.digest(of: read.base)
+            let cases = scenarioRead.map { scenarioResult($0, knowledge: read.base, digest: digest) }
+            diagnostics = read.diagnostics + (cases?.diagnostics ?? [])
+            if complete {
+                let snapshot = LibrarySnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
+                                               knowledgeDigest: digest, diagnostics: diagnostics)
+                cache.writeLater(cache.snapshotName("library-\(named)")) { encode(snapshot) }
+            }
+            knowledge = Lazy(value: read.base)
+            scenarios = Lazy(value: cases?.scenarios ?? [])
+        }
+        guard let translated, let translationRead else {
             // The index snapshot needs neither the entries nor the cases; only a rebuild does.
-            return ContentLibrary(knowledge: knowledge, scenarios: scenarios, diagnostics: snapshot.diagnostics) {
+            return ContentLibrary(knowledge: knowledge, scenarios: scenarios, diagnostics: diagnostics) {
                 index({ knowledge.value }, { scenarios.value })
             }
         }
+        let applied = Lazy { [self] in
+            TranslatedContent.apply(language: translated, knowledge: knowledge.value, scenarios: scenarios.value,
+                                    translations: translationFiles(translationRead.knowledge, kind: .knowledge)
+                                        + translationFiles(translationRead.scenarios, kind: .scenario))
+        }
+        let shownKnowledge = Lazy { applied.value.knowledge }, shownScenarios = Lazy { applied.value.scenarios }
+        return ContentLibrary(knowledge: shownKnowledge, scenarios: shownScenarios, diagnostics: diagnostics, language: translated,
+                              translation: Lazy { applied.value.translation }) {
+            index({ shownKnowledge.value }, { shownScenarios.value })
+        }
+    }
 
-        let knowledge = knowledgeResult(knowledgeRead)
-        let digest = Self.digest(of: knowledge.base)
-        let scenarios = scenarioRead.map { scenarioResult($0, knowledge: knowledge.base, digest: digest) }
-        let diagnostics = knowledge.diagnostics + (scenarios?.diagnostics ?? [])
-        if complete {
-            let snapshot = LibrarySnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
-                                           knowledgeDigest: digest, diagnostics: diagnostics)
-            cache.writeLater(cache.snapshotName("library-\(folders)")) { encode(snapshot) }
+    /// Translation files, each from its snapshot when its key matches, else from the YAML.
+    func translationFiles(_ read: FolderRead, kind: TranslationFile.Kind) -> [TranslationFile] {
+        var files: [TranslationFile] = []
+        for (file, key) in zip(read.files, read.keys) {
+            let name = fileName(kind: "translation-\(kind.rawValue)", key)
+            if let snapshot = decode(TranslationFileSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
+               snapshot.attune == cache.version, snapshot.key == key, snapshot.file.path == key.path {
+                files.append(snapshot.file)
+                report?.note { $0.fromSnapshots += 1 }
+                continue
+            }
+            report?.note { $0.parsed += 1 }
+            guard case let .success(source) = ContentFiles.decode(file.bytes, path: file.path),
+                  let parsed = TranslationParser.parse(source, kind: kind).file else { continue }
+            files.append(parsed)
+            let snapshot = TranslationFileSnapshot(format: CacheFormat.version, attune: cache.version, key: key, file: parsed)
+            cache.writeLater(name) { encode(snapshot) }
         }
-        let base = knowledge.base, cases = scenarios?.scenarios ?? []
-        return ContentLibrary(knowledge: Lazy(value: base), scenarios: Lazy(value: cases), diagnostics: diagnostics) {
-            index({ base }, { cases })
-        }
+        return files
     }
 
     // MARK: Folders, file by file
@@ -176,7 +234,7 @@ struct CachedContentLoader: Sendable {
 
     /// The search index: from its snapshot when it was made for this library, else built
     /// and its snapshot written.
-    func indexLoader(name: String, libraryKey: String)
+    func indexLoader(name: String, libraryKey: String, language: String? = nil)
         -> @Sendable (_ knowledge: () -> KnowledgeBase, _ scenarios: () -> [Scenario]) -> SearchIndex {
         { [self] knowledge, scenarios in
             if let snapshot = decode(SearchIndexSnapshot.self, cache.read(name)), snapshot.format == CacheFormat.version,
@@ -185,7 +243,7 @@ struct CachedContentLoader: Sendable {
                 return SearchIndex(storage: snapshot.storage)
             }
             report?.note { $0.index = false }
-            let index = SearchIndex(knowledge: knowledge(), extra: scenarios().map(SearchDocument.init(scenario:)))
+            let index = SearchIndex(knowledge: knowledge(), extra: scenarios().map(SearchDocument.init(scenario:)), language: language)
             let snapshot = SearchIndexSnapshot(format: CacheFormat.version, attune: cache.version, libraryKey: libraryKey,
                                                storage: index.storage)
             cache.writeLater(name) { encode(snapshot) }
@@ -197,9 +255,16 @@ struct CachedContentLoader: Sendable {
 
     /// Everything the library depends on: the format, the version, the folders, and every
     /// file's key in order (knowledge, then scenarios, which a marker keeps apart).
-    private func key(folders: String, knowledge: FolderRead, scenarios: FolderRead?) -> String {
+    /// With a language, its name and its translation files' keys too.
+    private func key(folders: String, knowledge: FolderRead, scenarios: FolderRead?, language: String? = nil,
+                     translations: [FolderRead] = []) -> String {
         var parts = ["\(CacheFormat.version)", cache.version, folders]
-        for (marker, read) in [("knowledge", knowledge), ("scenarios", scenarios)] {
+        var reads: [(String, FolderRead?)] = [("knowledge", knowledge), ("scenarios", scenarios)]
+        if let language {
+            parts += ["language", language]
+            reads += translations.map { ("translations", $0) }
+        }
+        for (marker, read) in reads {
             guard let read else { continue }
             parts.append(marker)
             for key in read.keys { parts += [key.path, "\(key.size)", "\(key.modified)", key.digest] }

@@ -3,7 +3,7 @@
 /// the Attune version that wrote it; a snapshot from any other is not used.
 enum CacheFormat {
     /// Raise whenever a snapshot type or anything inside it changes shape or meaning.
-    static let version = 3
+    static let version = 4
 }
 
 /// One knowledge topic file, read and checked on its own.
@@ -32,6 +32,14 @@ struct LibrarySnapshot: Codable, Sendable {
     var libraryKey: String
     var knowledgeDigest: String
     var diagnostics: [Diagnostic]
+}
+
+/// One translation file, read on its own (see Translation/).
+struct TranslationFileSnapshot: Codable, Sendable {
+    var format: Int
+    var attune: String
+    var key: ContentFileKey
+    var file: TranslationFile
 }
 
 /// The search index over a library, valid for the library with the same key.

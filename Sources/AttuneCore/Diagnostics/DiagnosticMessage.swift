@@ -24,6 +24,8 @@ public enum DiagnosticMessage: Sendable, Hashable, Codable {
     case fileKind(FileKindMessage)
     /// The findings of a file past `Diagnostic.perFileLimit`, counted in one note.
     case tooManyProblems(count: Int)
+    /// A translation file's finding (see Translation/).
+    case translation(TranslationMessage)
 }
 
 /// The YAML slips authors make most (see YAMLSlips), each with what fixes it. Quotes,

@@ -34,6 +34,11 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, CustomStr
     case unmetAssumption = "unmet-assumption"
     case stateSpaceLimit = "state-space-limit"
     case tooManyProblems = "too-many-problems"
+    case translationFormat = "translation-format"
+    case translationSource = "translation-source"
+    case translationUnknownID = "translation-unknown-id"
+    case translationStale = "translation-stale"
+    case translationUntranslated = "translation-untranslated"
 
     /// The kebab-case id, as authors see it.
     public var description: String { rawValue }

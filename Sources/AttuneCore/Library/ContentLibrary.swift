@@ -34,6 +34,10 @@ public struct ContentLibrary: Sendable {
     public var knowledge: KnowledgeBase { storedKnowledge.value }
     public var scenarios: [Scenario] { storedScenarios.value }
     public let diagnostics: [Diagnostic]
+    /// The language the content is shown in: nil for English, else the code of the
+    /// translations applied (`es`), text by text (see `TranslatedContent`).
+    public let language: String?
+    private let storedTranslation: Lazy<LibraryTranslation?>
     private let storedKnowledge: Lazy<KnowledgeBase>
     private let storedScenarios: Lazy<[Scenario]>
     private let searchIndex: Lazy<SearchIndex>
@@ -46,11 +50,27 @@ public struct ContentLibrary: Sendable {
     /// Content whose parts are worked out on first use; `index` builds (or reads) the
     /// search index.
     init(knowledge: Lazy<KnowledgeBase>, scenarios: Lazy<[Scenario]>, diagnostics: [Diagnostic],
+         language: String? = nil, translation: Lazy<LibraryTranslation?> = Lazy(value: nil),
          index: @escaping @Sendable () -> SearchIndex) {
         storedKnowledge = knowledge
         storedScenarios = scenarios
         self.diagnostics = diagnostics
+        self.language = language
+        storedTranslation = translation
         searchIndex = Lazy(index)
+    }
+
+    /// How much of a case the library's language covers: nil when the library is in
+    /// English, `.none` for a case with no translation (shown in English).
+    public func translation(of scenarioID: String) -> TranslationCoverage? {
+        guard let translation = storedTranslation.value else { return nil }
+        return translation.cases[scenarioID] ?? TranslationCoverage.none
+    }
+
+    /// The same for a knowledge topic, by its id.
+    public func translation(ofTopic topicID: String) -> TranslationCoverage? {
+        guard let translation = storedTranslation.value else { return nil }
+        return translation.topics[topicID] ?? TranslationCoverage.none
     }
 
     /// The search index over entries and cases, built (or read from the cache) on first
@@ -66,15 +86,30 @@ public struct ContentLibrary: Sendable {
     /// Reads the knowledge folder, then the scenarios folder (checked against the
     /// knowledge). Problems inside files are diagnostics; a folder that cannot be opened
     /// is an error. No scenarios folder is allowed: the knowledge base works alone.
-    public static func load(knowledgeDirectory: String, scenarioDirectory: String?) throws(ContentAccessError) -> ContentLibrary {
+    ///
+    /// With a `language` other than English, each case and topic is shown through its
+    /// translation into it (`NAME.es.yaml` beside `NAME.yaml`; see `TranslatedContent`).
+    public static func load(knowledgeDirectory: String, scenarioDirectory: String?,
+                            language: String? = nil) throws(ContentAccessError) -> ContentLibrary {
         let knowledge = try KnowledgeLoader.load(directory: knowledgeDirectory)
-        guard let scenarioDirectory else {
-            return ContentLibrary(knowledge: knowledge.base, diagnostics: knowledge.diagnostics)
+        let scenarios = try scenarioDirectory.map { directory throws(ContentAccessError) in
+            try ScenarioLoader.load(directory: directory, knowledge: knowledge.base)
         }
-        let scenarios = try ScenarioLoader.load(directory: scenarioDirectory, knowledge: knowledge.base)
-        return ContentLibrary(
-            knowledge: knowledge.base, scenarios: scenarios.scenarios,
-            diagnostics: knowledge.diagnostics + scenarios.diagnostics)
+        let diagnostics = knowledge.diagnostics + (scenarios?.diagnostics ?? [])
+        guard let language, TranslatedContent.isTranslation(language) else {
+            return ContentLibrary(knowledge: knowledge.base, scenarios: scenarios?.scenarios ?? [], diagnostics: diagnostics)
+        }
+        var translations = TranslationFiles.read(try ContentFiles.list(directory: knowledgeDirectory), language: language, kind: .knowledge)
+        if let scenarioDirectory {
+            translations += TranslationFiles.read(try ContentFiles.list([scenarioDirectory]), language: language, kind: .scenario)
+        }
+        let applied = TranslatedContent.apply(language: language, knowledge: knowledge.base, scenarios: scenarios?.scenarios ?? [],
+                                              translations: translations)
+        let base = applied.knowledge, cases = applied.scenarios
+        return ContentLibrary(knowledge: Lazy(value: base), scenarios: Lazy(value: cases), diagnostics: diagnostics,
+                              language: language, translation: Lazy(value: applied.translation)) {
+            SearchIndex(knowledge: base, extra: cases.map(SearchDocument.init(scenario:)), language: language)
+        }
     }
 }
 

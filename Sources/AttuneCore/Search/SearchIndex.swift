@@ -78,13 +78,18 @@ public struct SearchHit: Sendable, Hashable {
 public struct SearchIndex: Sendable {
     let storage: Storage
 
-    public init(documents: [SearchDocument]) {
-        storage = Storage(documents: documents)
+    /// `language`: the documents' language (nil: English), which decides how words are
+    /// reduced to their stems, for the documents and for every query.
+    public init(documents: [SearchDocument], language: String? = nil) {
+        storage = Storage(documents: documents, language: TranslatedContent.isTranslation(language) ? language : nil)
     }
 
-    public init(knowledge: KnowledgeBase, extra: [SearchDocument] = []) {
-        self.init(documents: knowledge.entries.map(SearchDocument.init(entry:)) + extra)
+    public init(knowledge: KnowledgeBase, extra: [SearchDocument] = [], language: String? = nil) {
+        self.init(documents: knowledge.entries.map(SearchDocument.init(entry:)) + extra, language: language)
     }
+
+    /// The language the index was built in (nil: English).
+    public var language: String? { storage.language }
 
     init(storage: Storage) {
         self.storage = storage
@@ -95,7 +100,7 @@ public struct SearchIndex: Sendable {
     /// Documents ranked by how many query words they match (exact matches counting more
     /// than word starts), then by relevance, then by id.
     public func search(_ query: String, limit: Int = 10) -> [SearchHit] {
-        let terms = TextAnalysis.terms(in: query)
+        let terms = TextAnalysis.queryTerms(in: query, language: storage.language)
         guard !terms.isEmpty else { return [] }
         let count = storage.ids.count
         // coverage: per query word, 1 for an exact match, less for a longer word that
@@ -108,9 +113,9 @@ public struct SearchIndex: Sendable {
         var bestFactor = [Double](repeating: 0, count: count)
         let postingStarts = storage.postingStarts.values, documents = storage.postingDocuments.values
         let weights = storage.postingWeights.values, lengths = storage.lengths.values
-        for term in terms {
+        for alternatives in terms {
             var touched: [Int] = []
-            for (word, factor) in expansions(of: term) {
+            for (word, factor) in expansions(of: alternatives) {
                 let lower = Int(postingStarts[word]), upper = Int(postingStarts[word + 1])
                 let listCount = Double(upper - lower)
                 let idf = log(1 + (Double(count) - listCount + 0.5) / (listCount + 0.5))
@@ -141,7 +146,7 @@ public struct SearchIndex: Sendable {
         let found = Array(matchedWords.keys)
         // A query that is exactly a title or an id ("reflective supervision") is almost
         // certainly looking for that document.
-        if let asked = termIDs(of: terms) {
+        if let asked = termIDs(of: terms.flatMap { $0 }) {
             for document in found where storage.nameTerms(of: document, title: true).elementsEqual(asked)
                 || storage.nameTerms(of: document, title: false).elementsEqual(asked) {
                 score[document] += 5
@@ -169,6 +174,17 @@ public struct SearchIndex: Sendable {
             ids.insert(Int32(position))
         }
         return ids.sorted()
+    }
+
+    /// The index words a query word stands for (as term ids), with how much each counts:
+    /// the best of its alternatives' (see `TextAnalysis.queryTerms`).
+    private func expansions(of alternatives: [String]) -> [(Int, Double)] {
+        guard alternatives.count > 1 else { return alternatives.first.map(expansions(of:)) ?? [] }
+        var best: [Int: Double] = [:]
+        for term in alternatives {
+            for (word, factor) in expansions(of: term) { best[word] = max(best[word] ?? 0, factor) }
+        }
+        return best.sorted { $0.key < $1.key }
     }
 
     /// The index words a query term stands for (as term ids), with how much each counts.
@@ -206,7 +222,7 @@ public struct SearchIndex: Sendable {
             }
         }
         let words = Set(wanted.map { storage.vocabulary[Int($0)] })
-        return Self.mark(words, in: Self.trim(storage.sentences[best], around: words))
+        return Self.mark(words, in: Self.trim(storage.sentences[best], around: words, language: storage.language), language: storage.language)
     }
 
     static let snippetLength = 160
@@ -230,9 +246,9 @@ public struct SearchIndex: Sendable {
         return sentences
     }
 
-    static func trim(_ text: String, around words: Set<String>) -> String {
+    static func trim(_ text: String, around words: Set<String>, language: String? = nil) -> String {
         guard text.count > snippetLength else { return text }
-        let first = TextAnalysis.tokens(in: text).first { words.contains($0.term) }
+        let first = TextAnalysis.tokens(in: text, language: language).first { words.contains($0.term) }
         let offset = first.map { text.distance(from: text.startIndex, to: $0.range.lowerBound) } ?? 0
         let start = max(0, min(offset - snippetLength / 3, text.count - snippetLength))
         var lower = text.index(text.startIndex, offsetBy: start)
@@ -251,10 +267,12 @@ public struct SearchIndex: Sendable {
         return character.isWhitespace
     }
 
-    static func mark(_ words: Set<String>, in text: String) -> [SnippetPart] {
+    static func mark(_ words: Set<String>, in text: String, language: String? = nil) -> [SnippetPart] {
         var parts: [SnippetPart] = []
         var cursor = text.startIndex
-        for token in TextAnalysis.tokens(in: text) where words.contains(token.term) {
+        for token in TextAnalysis.tokens(in: text, language: language) where words.contains(token.term) {
+            // A word with two terms (Spanish) is marked once.
+            guard token.range.lowerBound >= cursor else { continue }
             if cursor < token.range.lowerBound { parts.append(SnippetPart(String(text[cursor..<token.range.lowerBound]), isMatch: false)) }
             parts.append(SnippetPart(String(text[token.range]), isMatch: true))
             cursor = token.range.upperBound

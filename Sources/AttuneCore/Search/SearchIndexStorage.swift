@@ -26,8 +26,11 @@ extension SearchIndex {
         /// Sentence s's distinct term ids, sorted, are at `sentenceTermStarts[s] ..< sentenceTermStarts[s + 1]`.
         var sentenceTermStarts = PackedIntegers()
         var sentenceTerms = PackedIntegers()
+        /// The language its words were analysed in (nil: English; see `TextAnalysis`).
+        var language: String?
 
-        init(documents: [SearchDocument]) {
+        init(documents: [SearchDocument], language: String? = nil) {
+            self.language = language
             var frequencies: [[String: Double]] = []
             var lengths: [Double] = []
             var vocabularySet = Set<String>()
@@ -37,7 +40,7 @@ extension SearchIndex {
                 // Fields in a fixed order, so equal documents give equal indexes.
                 for field in SearchField.allCases {
                     guard let text = document.fields[field] else { continue }
-                    for token in TextAnalysis.tokens(in: text) {
+                    for token in TextAnalysis.tokens(in: text, language: language) {
                         counts[token.term, default: 0] += field.weight
                         length += 1
                     }
@@ -61,7 +64,7 @@ extension SearchIndex {
                 starts.append(Int32(postingDocuments.count))
             }
             func termIDs(of text: String) -> [Int32] {
-                Set(TextAnalysis.tokens(in: text).compactMap { termID[$0.term] }).sorted()
+                Set(TextAnalysis.tokens(in: text, language: language).compactMap { termID[$0.term] }).sorted()
             }
             var nameStarts: [Int32] = [0], nameTerms: [Int32] = []
             var sentenceStarts: [Int32] = [0], sentenceTermStarts: [Int32] = [0], sentenceTerms: [Int32] = []

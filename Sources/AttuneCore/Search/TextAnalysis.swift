@@ -14,6 +14,83 @@ public enum TextAnalysis {
         "of", "on", "or", "the", "to", "what", "when", "with",
     ]
 
+    /// Spanish words too common to search by.
+    static let spanishStopWords: Set<String> = [
+        "a", "al", "como", "con", "de", "del", "e", "el", "en", "es", "esta", "este", "la", "las", "lo", "los", "o", "para",
+        "por", "que", "se", "su", "sus", "u", "un", "una", "unas", "unos", "y",
+    ]
+
+    /// Search terms in `language` (nil or `en`: English; `es`: Spanish, stemmed with
+    /// Snowball's Spanish stemmer). A language without its own analysis is searched as
+    /// English.
+    ///
+    /// In Spanish a word may give two terms at the same place: its stem with the accents
+    /// folded after stemming (Snowball reads them: "educación" → "educ"), and the stem of
+    /// the word written without them ("educacion"), since learners often type no accents
+    /// and Snowball does not always stem both spellings alike ("bebés", "bebes").
+    public static func tokens(in text: String, language: String?) -> [Token] {
+        guard language == "es", let stemmer = SnowballStemmer.spanish else { return tokens(in: text) }
+        var tokens: [Token] = []
+        for range in words(in: text) {
+            let word = text[range].lowercased()
+            let plain = fold(word)
+            guard !spanishStopWords.contains(plain) else { continue }
+            guard word.count > 2, word.allSatisfy(isLetter) else {
+                tokens.append(Token(term: plain, range: range))
+                continue
+            }
+            let stem = fold(stemmer.stem(word)), plainStem = stemmer.stem(plain)
+            tokens.append(Token(term: stem, range: range))
+            if plainStem != stem { tokens.append(Token(term: plainStem, range: range)) }
+        }
+        return tokens
+    }
+
+    /// The query's words, in the order typed, each as the terms that stand for it (one in
+    /// English; one or two in Spanish, see `tokens(in:language:)`).
+    public static func queryTerms(in query: String, language: String?) -> [[String]] {
+        var groups: [[String]] = []
+        var last: Range<String.Index>?
+        for token in tokens(in: query, language: language) {
+            if token.range == last, !groups.isEmpty {
+                if !groups[groups.count - 1].contains(token.term) { groups[groups.count - 1].append(token.term) }
+            } else {
+                groups.append([token.term])
+            }
+            last = token.range
+        }
+        var seen = Set<[String]>()
+        return groups.filter { seen.insert($0).inserted }
+    }
+
+    /// `terms(in:)` in `language`: every term of the query, distinct, in the order typed.
+    public static func terms(in query: String, language: String?) -> [String] {
+        var seen = Set<String>()
+        return tokens(in: query, language: language).map(\.term).filter { seen.insert($0).inserted }
+    }
+
+    private static func fold(_ word: String) -> String {
+        word.utf8.allSatisfy { $0 < 0x80 } ? word : word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Where the words of `text` are.
+    static func words(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            if isWordCharacter(text[index]) {
+                if start == nil { start = index }
+            } else if let begin = start {
+                ranges.append(begin..<index)
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let begin = start { ranges.append(begin..<text.endIndex) }
+        return ranges
+    }
+
     public static func tokens(in text: String) -> [Token] {
         var tokens: [Token] = []
         var start: String.Index?

@@ -27,10 +27,15 @@ public struct ContentAccessError: Error, Sendable, Equatable, CustomStringConver
 public struct ContentListing: Sendable {
     public var files: [String]
     public var diagnostics: [Diagnostic]
+    /// The translations found in the folders (`<source>.<lang>.yaml`, see
+    /// `TranslationName`): never among `files`, so no loader takes one for a case or topic.
+    /// A translation named on its own is among `files`, as named.
+    public var translations: [String]
 
-    public init(files: [String] = [], diagnostics: [Diagnostic] = []) {
+    public init(files: [String] = [], diagnostics: [Diagnostic] = [], translations: [String] = []) {
         self.files = files
         self.diagnostics = diagnostics
+        self.translations = translations
     }
 
     /// Every entry looked at: the files and the entries reported.
@@ -82,7 +87,12 @@ public enum ContentFiles {
         var listing = ContentListing()
         for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             if let text = String(validating: name, as: UTF8.self) {
-                listing.files.append((directory as NSString).appendingPathComponent(text))
+                let path = (directory as NSString).appendingPathComponent(text)
+                if TranslationName(fileName: text) != nil {
+                    listing.translations.append(path)
+                } else {
+                    listing.files.append(path)
+                }
             } else {
                 let shown = (directory as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))
                 listing.diagnostics.append(Diagnostic(at: SourceLocation(file: shown, line: 1, column: 1),
@@ -119,6 +129,7 @@ public enum ContentFiles {
                 let found = try list(directory: path)
                 listing.files += found.files
                 listing.diagnostics += found.diagnostics
+                listing.translations += found.translations
             } else {
                 listing.files.append(path)
             }

@@ -107,7 +107,8 @@ struct RunContext {
         // The bundled scenarios folder may be absent; one named with --scenarios may not.
         let scenarios = explicitScenarios || FileManager.default.fileExists(atPath: paths.scenarios) ? paths.scenarios : nil
         do {
-            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache)
+            library = try ContentLibrary.load(knowledgeDirectory: paths.knowledge, scenarioDirectory: scenarios, cache: cache,
+                                              language: catalog.language.rawValue)
         } catch {
             output.writeError(style.error(text(.errorLabel)) + " " + text(.cannotOpenFolder(
                 knowledge: error.path == paths.knowledge, path: error.displayPath, reason: error.reason)) + "\n")

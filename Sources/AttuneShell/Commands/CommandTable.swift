@@ -125,6 +125,9 @@ enum CommandTable {
         ShellCommand(
             name: "graph", group: .authors, commandLine: .own(GraphCommand.self), inShell: false),
         ShellCommand(
+            name: "translate", subWords: [SubWord("extract", then: .path), SubWord("status", then: .path)], group: .authors,
+            commandLine: .own(TranslateCommand.self), inShell: false),
+        ShellCommand(
             name: "export", subWords: [SubWord("xapi", then: .path)], group: .journal,
             commandLine: .own(ExportCommand.self), inShell: false),
         ShellCommand(

@@ -70,7 +70,7 @@ final class AuthorController: ShellPart {
         do {
             let scenarios = FileManager.default.fileExists(atPath: contentPaths.scenarios) ? contentPaths.scenarios : nil
             fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios,
-                                            cache: contentCache)
+                                            cache: contentCache, language: library.language)
         } catch {
             fail("Cannot reload: \(error.displayPath): \(error.reason). Nothing was changed.")
             return

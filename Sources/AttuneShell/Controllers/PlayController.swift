@@ -96,6 +96,8 @@ final class PlayController: ShellPart {
     /// The case's opening, and how play continues from where it stopped.
     func showOpening(_ scenario: Scenario, outcome: OpenOutcome, fromFile: Bool = false) {
         say(scenarioRenderer.opening(scenario))
+        // In another language, a case with no translation says it is shown in English.
+        if library.translation(of: scenario.id) == TranslationCoverage.none { say(style.dim(catalog.translate(.caseNotTranslated))) }
         if fromFile { say(style.dim(words(.playingFromFile))) }
         switch outcome {
         case .fresh, .openElsewhere:
