@@ -303,7 +303,7 @@ final class JournalController: ShellPart {
             case .standardOutput: break
             }
         } catch {
-            fail(error.description)
+            fail(catalog.shell(.privateFile(error.problem, path: error.path)))
         }
     }
 
