@@ -89,7 +89,7 @@ extension Spanish {
             "¿Empezar '\(title)' de nuevo desde el inicio? Tu camino hasta ahora queda en tu registro."
         case .carryOn: "Sigues donde estás."
         case let .restarting(title, groupPass):
-            "Empiezas '\(title)' de nuevo" + (groupPass ? ", como una nueva vuelta en esta sesión de grupo." : ".")
+            "Empiezas '\(title)' de nuevo" + (groupPass ? ", como un nuevo recorrido en esta sesión grupal." : ".")
 
         case .endsHere: "Aquí termina el caso"
         case let .endingKind(kind): kind.map { "un final \(endingWord($0))" } ?? "un final"

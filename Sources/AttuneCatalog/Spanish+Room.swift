@@ -194,7 +194,7 @@ extension Spanish {
         case let .endingHeading(kind):
             switch kind {
             case .hopeful: "### El final (un final esperanzador)"
-            case .mixed: "### El final (un final con luces y sombras)"
+            case .mixed: "### El final (un final mixto)"
             case .concerning: "### El final (un final preocupante)"
             case nil: "### El final"
             }

@@ -106,7 +106,7 @@ extension Spanish {
                          summary: "Modo grupal, para quien dirige un grupo en una sala.",
                          details: "'group on' registra los votos de la sala con cada decisión y mantiene el juego en grupo aparte "
                             + "de tu propio progreso; las reflexiones se vuelven notas del grupo. Cada caso que juega la sala es "
-                            + "una sesión de grupo propia, que se guarda aunque cierres Attune: 'group sessions' las muestra, "
+                            + "una sesión grupal propia, que se guarda aunque cierres Attune: 'group sessions' las muestra, "
                             + "'group resume N' sigue una, y 'group export N ARCHIVO' escribe una en Markdown (la más reciente si "
                             + "no das N). Las notas para quien facilita solo aparecen cuando escribes 'notes'. 'group serve' deja "
                             + "que los teléfonos voten desde una página en esta red ('open', 'lock'); 'group serve off' lo "
