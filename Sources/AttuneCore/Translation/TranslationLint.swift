@@ -51,12 +51,15 @@ public enum TranslationLint {
             }
         }
         let untranslated = check.entries.filter { $0.state == .untranslated }
-        // One note per text up to a limit, then one counting them all.
-        for entry in untranslated.prefix(untranslatedListed) {
-            report(entry.translation?.textLocation ?? file.nearestBlock(to: entry.path), .untranslated(path: entry.path.shownPath),
-                   .translationUntranslated)
-        }
-        if untranslated.count > untranslatedListed {
+        // A translation nearly done lists what is left, one note per text; one still partial
+        // (a knowledge topic whose other entries no translated case needs yet) gets a single
+        // note counting them, so `attune lint` on a whole folder stays readable.
+        if untranslated.count <= untranslatedListed {
+            for entry in untranslated {
+                report(entry.translation?.textLocation ?? file.nearestBlock(to: entry.path), .untranslated(path: entry.path.shownPath),
+                       .translationUntranslated)
+            }
+        } else {
             report(file.declaredID?.location ?? file.root, .untranslatedCount(count: untranslated.count, total: check.total),
                    .translationUntranslated)
         }
