@@ -39,8 +39,8 @@ enum CohortBenchmark {
         }
         files.notes = [
             "Generated: each learner plays nine in ten of the bundled cases (a random walk through each, most two or three times),",
-            "as `attune export xapi --cohort bench` writes them. Memory grows with the learners (each learner's first answer",
-            "at each decision) and with the statement ids kept to drop copies (16 bytes each), not with the statements' text.",
+            "as `attune export xapi --cohort bench` writes them. The ids kept to drop copies and each learner's first answer",
+            "at each decision stay in memory up to 100,000 of each, then go to a scratch SQLite file (CohortSpill).",
         ]
         out += files.render() + "\n"
 
