@@ -10,6 +10,45 @@ extension English {
         case .cache(let words): cache(words)
         case let .saved(saved, path, replaced):
             replaced ? "Replaced \(path) with \(self.saved(saved))." : "Wrote \(self.saved(saved)) to \(path)"
+        case .access(let reason): reason.english
+        case .author(let words): author(words)
+        }
+    }
+
+    private func author(_ words: ToolText.Author) -> String {
+        switch words {
+        case .noFolderToReload: return "There is no folder to reload from in this session."
+        case let .cannotReload(path, reason): return "Cannot reload: \(path): \(reason.english). Nothing was changed."
+        case let .reloaded(entries, cases):
+            return "Reloaded: \(Plural(one: "entry", other: "entries")(entries)), \(Plural(one: "case", other: "cases")(cases))."
+        case .caseDidNotLoad(let id):
+            return "The case '\(id)' did not load this time (see above), so you carry on with the version you had. Fix the file "
+                + "and type 'reload' again."
+        case .sameMoment: return "You are at the same moment."
+        case .pathChanged:
+            return "The path to this moment changed, so you stay here with the same counters, but 'back' starts from here and "
+                + "this path is no longer recorded."
+        case let .momentGone(node, command, resumes):
+            return "The moment '\(node)' no longer exists, so you have left the case. "
+                + (resumes ? "'\(command)' continues from the last moment of your path that still fits." : "'\(command)' begins it again.")
+        case .pathNotRecorded: return "(Author tools: this path is no longer recorded in your progress.)"
+        case .gotoNeedsNode(let example): return "'goto' needs a node id, for example: goto \(example)"
+        case let .noSuchNode(id, guess): return "The case has no node '\(id)'." + (guess.map { " Did you mean '\($0)'?" } ?? "")
+        case .setUsage: return "Use 'set VAR N' with a whole number, for example: set trust 2"
+        case let .noSuchCounter(name, guess, declared):
+            return "The case has no counter '\(name)'." + (guess.map { " Did you mean '\($0)'?" } ?? "")
+                + (declared.isEmpty ? " It declares none." : " Its counters: \(declared.joined(separator: ", ")).")
+        case .countersHeading: return "Counters"
+        case .noneDeclared: return "(none declared)"
+        case .startsAt(let value): return "(starts at \(value))"
+        case .visitedHeading: return "Visited"
+        case .choicesSoFarHeading: return "Choices so far"
+        case .noneYet: return "(none)"
+        case let .cannotOpenPath(path, reason): return "cannot open \(path): \(reason.english)."
+        case let .unknownTarget(argument, folder, guess):
+            return "'\(argument)' is neither a file nor a case id" + (folder.map { " in \($0)" } ?? "") + "."
+                + (guess.map { " Did you mean '\($0)'?" } ?? "")
+        case .lintNeedsTarget: return "'lint' needs a case id or a path here."
         }
     }
 

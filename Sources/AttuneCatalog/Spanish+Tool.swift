@@ -10,6 +10,60 @@ extension Spanish {
         case .cache(let words): cache(words)
         case let .saved(saved, path, replaced):
             replaced ? "Se reemplazó \(path) con \(self.saved(saved))." : "Se guardó \(self.saved(saved)) en \(path)."
+        case .access(let reason): access(reason)
+        case .author(let words): author(words)
+        }
+    }
+
+    private func access(_ reason: ContentAccessError.Reason) -> String {
+        switch reason {
+        case .noSuchFolder: "la carpeta no existe"
+        case .noSuchFile: "no existe ese archivo ni esa carpeta"
+        case .brokenLink(let target): "es un enlace a '\(target)', que no existe"
+        case .linkLoop: "los enlaces de esta ruta vuelven sobre sí mismos en un ciclo, así que no llevan a nada"
+        case .folderOnTheWayLocked: "no se puede abrir una carpeta del camino (revisa sus permisos)"
+        case .partIsFile: "una parte de esta ruta es un archivo, no una carpeta"
+        case .tooLong: "la ruta es demasiado larga"
+        case .cannotOpen(let system): "no se puede abrir (\(system))"
+        case .notAFolder: "es un archivo, no una carpeta"
+        case .folderUnreadable: "no se puede leer la carpeta (revisa sus permisos)"
+        }
+    }
+
+    private func author(_ words: ToolText.Author) -> String {
+        switch words {
+        case .noFolderToReload: return "En esta sesión no hay ninguna carpeta desde donde volver a cargar."
+        case let .cannotReload(path, reason): return "No se puede volver a cargar: \(path): \(access(reason)). No se cambió nada."
+        case let .reloaded(entries, cases):
+            return "Se volvió a cargar: \(Plural(one: "entrada", other: "entradas")(entries)), \(Plural(one: "caso", other: "casos")(cases))."
+        case .caseDidNotLoad(let id):
+            return "El caso '\(id)' no se cargó esta vez (mira arriba), así que sigues con la versión que tenías. Corrige el "
+                + "archivo y escribe 'reload' otra vez."
+        case .sameMoment: return "Sigues en el mismo momento."
+        case .pathChanged:
+            return "El camino hasta este momento cambió: te quedas aquí con las mismas variables, pero 'back' empieza desde "
+                + "aquí y este camino ya no se registra."
+        case let .momentGone(node, command, resumes):
+            return "El momento '\(node)' ya no existe, así que saliste del caso. "
+                + (resumes ? "'\(command)' sigue desde el último momento de tu camino que todavía encaja." : "'\(command)' lo empieza de nuevo.")
+        case .pathNotRecorded: return "(Herramientas de autor: este camino ya no se registra en tu progreso.)"
+        case .gotoNeedsNode(let example): return "'goto' necesita el id de un nodo, por ejemplo: goto \(example)"
+        case let .noSuchNode(id, guess): return "El caso no tiene el nodo '\(id)'." + (guess.map { " ¿Quisiste decir '\($0)'?" } ?? "")
+        case .setUsage: return "Usa 'set VARIABLE N' con un número entero, por ejemplo: set trust 2"
+        case let .noSuchCounter(name, guess, declared):
+            return "El caso no tiene la variable '\(name)'." + (guess.map { " ¿Quisiste decir '\($0)'?" } ?? "")
+                + (declared.isEmpty ? " No declara ninguna." : " Sus variables: \(declared.joined(separator: ", ")).")
+        case .countersHeading: return "Variables"
+        case .noneDeclared: return "(ninguna declarada)"
+        case .startsAt(let value): return "(empieza en \(value))"
+        case .visitedHeading: return "Visitados"
+        case .choicesSoFarHeading: return "Elecciones hasta ahora"
+        case .noneYet: return "(ninguna)"
+        case let .cannotOpenPath(path, reason): return "no se puede abrir \(path): \(access(reason))."
+        case let .unknownTarget(argument, folder, guess):
+            return "'\(argument)' no es un archivo ni el id de un caso" + (folder.map { " en \($0)" } ?? "") + "."
+                + (guess.map { " ¿Quisiste decir '\($0)'?" } ?? "")
+        case .lintNeedsTarget: return "'lint' necesita aquí el id de un caso o una ruta."
         }
     }
 

@@ -56,6 +56,23 @@ enum ToolSamples {
         .saved(.groupSession(id: 3, decisions: 1, notes: 1), path: "/tmp/grupo.md", replaced: false),
         .saved(.groupSession(id: 3, decisions: 2, notes: 0), path: "/tmp/grupo.md", replaced: true),
     ] + contents.map { .cache(.holds(folder: "/home/ana/.cache/attune", $0)) }
+        + accessReasons.map { .access($0) } + author.map { .author($0) }
+
+    static let accessReasons: [ContentAccessError.Reason] = [
+        .noSuchFolder, .noSuchFile, .brokenLink(target: "/no/existe"), .linkLoop, .folderOnTheWayLocked, .partIsFile, .tooLong,
+        .cannotOpen(system: "Input/output error"), .notAFolder, .folderUnreadable,
+    ]
+
+    static let author: [ToolText.Author] = [
+        .noFolderToReload, .reloaded(entries: 1, cases: 1), .reloaded(entries: 42, cases: 7), .caseDidNotLoad(id: "maya"),
+        .sameMoment, .pathChanged, .momentGone(node: "porch", command: "play maya", resumes: true),
+        .momentGone(node: "porch", command: "play maya", resumes: false), .pathNotRecorded, .gotoNeedsNode(example: "arrival"),
+        .noSuchNode(id: "arival", guess: "arrival"), .noSuchNode(id: "zzz", guess: nil), .setUsage,
+        .noSuchCounter(name: "trus", guess: "trust", declared: ["trust", "calma"]), .noSuchCounter(name: "x", guess: nil, declared: []),
+        .countersHeading, .noneDeclared, .startsAt(2), .visitedHeading, .choicesSoFarHeading, .noneYet,
+        .unknownTarget(argument: "mya", folder: "/casos", guess: "maya"), .unknownTarget(argument: "zzz", folder: nil, guess: nil),
+        .lintNeedsTarget,
+    ] + accessReasons.map { .cannotReload(path: "/casos", reason: $0) } + accessReasons.map { .cannotOpenPath(path: "/casos", reason: $0) }
 }
 
 @Suite("The command line's and the tools' words, in each language")
@@ -96,6 +113,10 @@ struct ToolCatalogTests {
 
     @Test("the English of the record's problems is what Attune said before they were typed")
     func englishUnchanged() {
+        #expect(english.tools(.author(.cannotReload(path: "/k", reason: .noSuchFolder)))
+            == "Cannot reload: /k: no such folder. Nothing was changed.")
+        #expect(english.tools(.author(.noSuchCounter(name: "trus", guess: "trust", declared: ["trust"])))
+            == "The case has no counter 'trus'. Did you mean 'trust'? Its counters: trust.")
         #expect(english.tools(.record(.damaged(path: "/d/a.sqlite", copy: "/d/c")))
             == "Your progress file /d/a.sqlite is damaged and cannot be opened; Attune has not changed it. A copy was kept at "
             + "/d/c. To start a new record, move the damaged file aside; your old one stays in the copy.")

@@ -18,6 +18,39 @@ public enum ToolText: Sendable, Hashable {
     case cache(Cache)
     /// An export written to a file: "Wrote group session 3 (2 decisions, 1 note) to notes.md".
     case saved(Saved, path: String, replaced: Bool)
+    /// Why a content folder or file could not be opened ("no such folder").
+    case access(ContentAccessError.Reason)
+    /// The author's tools in the shell: reload, goto, set, vars.
+    case author(Author)
+
+    public enum Author: Sendable, Hashable {
+        case noFolderToReload
+        /// `reason`: why the folder could not be opened.
+        case cannotReload(path: String, reason: ContentAccessError.Reason)
+        case reloaded(entries: Int, cases: Int)
+        case caseDidNotLoad(id: String)
+        case sameMoment
+        case pathChanged
+        /// The moment is gone; `command` ("play maya") continues from the last moment that fits, or begins again.
+        case momentGone(node: String, command: String, resumes: Bool)
+        case pathNotRecorded
+        case gotoNeedsNode(example: String)
+        case noSuchNode(id: String, guess: String?)
+        case setUsage
+        case noSuchCounter(name: String, guess: String?, declared: [String])
+        case countersHeading
+        case noneDeclared
+        case startsAt(Int)
+        case visitedHeading
+        case choicesSoFarHeading
+        case noneYet
+        // `lint` and `test`: why a check could not run.
+        case cannotOpenPath(path: String, reason: ContentAccessError.Reason)
+        /// An argument that is no file and no case id (in `folder`, when there is one).
+        case unknownTarget(argument: String, folder: String?, guess: String?)
+        case lintNeedsTarget
+    }
+
 
     /// The words an xAPI statement carries in each language's map (`{"en-US": …, "es-US": …}`).
     public enum XAPI: Sendable, Hashable {
