@@ -106,8 +106,18 @@ struct XAPIExport: ParsableCommand {
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
         let origins = CaseOrigins(bundledFolder: context.explicitScenarios ? nil : context.paths.scenarios)
+        // The same cases in each other language Attune speaks, for the statements' language maps:
+        // a case's translation where it has one (a text without one stays English).
+        var translations: [Language: [CaseKey: Scenario]] = [:]
+        for language in Language.allCases where language != .english {
+            guard let library = try? ContentLibrary.load(knowledgeDirectory: context.paths.knowledge,
+                                                         scenarioDirectory: context.paths.scenarios, language: language.rawValue)
+            else { continue }
+            translations[language] = Dictionary(library.scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
         let builder = XAPIStatements(account: LearnerAccount(name: account), includeReflections: includeReflections,
                                      scenarios: Dictionary(scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first }),
+                                     translations: translations,
                                      cohort: cohort.flatMap { try? CohortName.check($0).get() },
                                      learnerLanguage: context.catalog.language)
         let statements: [[String: Any]]
