@@ -56,7 +56,7 @@ let package = Package(
         // The learner's private record: progress and journal in SQLite (GRDB).
         .target(
             name: "AttuneStore",
-            dependencies: ["AttuneCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AttuneCore", "AttuneCatalog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The rules of play and of the journal, for any front end: resume, back, drafts, recording.
         .target(name: "AttunePlay", dependencies: ["AttuneCore", "AttuneCatalog", "AttuneStore"]),
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "AttuneStoreTests", dependencies: ["AttuneStore", "AttuneCore"]),
         .testTarget(name: "AttunePlayTests", dependencies: ["AttunePlay", "AttuneStore", "AttuneCore", "AttuneCatalog"]),
         .testTarget(name: "AttuneRoomTests", dependencies: ["AttuneRoom", "AttunePlay"]),
-        .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore"]),
+        .testTarget(name: "AttuneRecordsTests", dependencies: ["AttuneRecords", "AttuneStore", "AttuneCore", "AttuneCatalog"]),
         .testTarget(name: "AttuneShellTests", dependencies: [
             "AttuneShell", "AttuneCore", "AttuneCatalog", "AttuneStore", "AttunePlay", "AttuneRecords", "AttuneRoom", "attune",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import AttuneStore
 import Crypto
@@ -37,14 +38,25 @@ public struct XAPIStatements: Sendable {
     /// part of each statement's id, so statements sent without a cohort and with one are
     /// different statements, and neither conflicts with the other.
     public let cohort: String?
+    /// The same cases as loaded in another language (a translated library), by the record
+    /// they belong to. Their titles, summaries and choice texts fill that language's part of
+    /// each language map; a case or text without a translation repeats the English there.
+    public let translations: [Language: [CaseKey: Scenario]]
+    /// The language the learner uses Attune in: the statements' `context.language`, the
+    /// language of what the learner wrote (reflections).
+    public let learnerLanguage: Language
 
-    /// - Parameter scenarios: the loaded cases by the record they belong to.
+    /// - Parameter scenarios: the loaded cases by the record they belong to, in English.
+    /// - Parameter translations: the same cases loaded in other languages (see ``translations``).
     /// - Parameter cohort: a name checked by ``CohortName/check(_:)``.
-    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [CaseKey: Scenario], cohort: String? = nil) {
+    public init(account: LearnerAccount, includeReflections: Bool, scenarios: [CaseKey: Scenario],
+                translations: [Language: [CaseKey: Scenario]] = [:], cohort: String? = nil, learnerLanguage: Language = .english) {
         self.account = account
         self.includeReflections = includeReflections
         self.scenarios = scenarios
+        self.translations = translations
         self.cohort = cohort
+        self.learnerLanguage = learnerLanguage
     }
 
     /// Every case in `scenarios` taken as one that ships with Attune.
@@ -54,12 +66,23 @@ public struct XAPIStatements: Sendable {
                   cohort: cohort)
     }
 
-    enum Verb: String {
-        case attempted, responded, commented, completed
+    typealias Verb = ToolText.Verb
 
-        var json: [String: Any] {
-            ["id": "http://adlnet.gov/expapi/verbs/\(rawValue)", "display": ["en-US": rawValue]]
+    /// The tag of a language in an xAPI language map (RFC 5646): `en-US`, `es-US`.
+    public static func languageTag(_ language: Language) -> String {
+        switch language {
+        case .english: "en-US"
+        case .spanish: "es-US"
         }
+    }
+
+    /// A language map with every language Attune speaks, each from its catalog.
+    static func languageMap(_ words: (any MessageCatalog) -> String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { (languageTag($0), words($0.catalog)) })
+    }
+
+    static func verbJSON(_ verb: Verb) -> [String: Any] {
+        ["id": "http://adlnet.gov/expapi/verbs/\(verb.rawValue)", "display": languageMap { $0.tools(.xapi(.verb(verb))) }]
     }
 
     public static func scenarioActivity(_ scenario: String) -> String { "\(activityBase):scenario:\(scenario)" }
@@ -100,14 +123,12 @@ public struct XAPIStatements: Sendable {
         for choice in log.choices {
             guard let playthrough = byID[choice.playthrough] else { continue }
             let scenario = key(playthrough)
-            let node = scenarios[scenario]?.node(choice.node)
-            let text = node?.choices.first { $0.id == choice.choice }?.text
             var object: [String: Any] = [
                 "objectType": "Activity", "id": "\(Self.nodeActivity(scenario, choice.node)):choice:\(choice.choice)",
-                "definition": definition(name: text ?? "\(choice.node).\(choice.choice)",
-                                         type: "http://adlnet.gov/expapi/activities/interaction"),
             ]
-            if text == nil { object.removeValue(forKey: "definition") }
+            if let name = texts(scenario, { $0.node(choice.node)?.choices.first { $0.id == choice.choice }?.text }) {
+                object["definition"] = ["name": name, "type": "http://adlnet.gov/expapi/activities/interaction"]
+            }
             result.append((choice.madeAt, 1, statement(
                 key: "responded|\(choice.id)|\(stamp(choice.madeAt))", verb: .responded, object: object,
                 timestamp: choice.madeAt,
@@ -115,19 +136,20 @@ public struct XAPIStatements: Sendable {
                     "\(Self.extensionBase):rating": choice.rating.rawValue,
                     "\(Self.extensionBase):competencies": choice.competencies,
                 ]],
-                parents: [Self.nodeActivity(scenario, choice.node), Self.scenarioActivity(scenario)])))
+                parents: [nodeObject(scenario, choice.node), ["objectType": "Activity", "id": Self.scenarioActivity(scenario)]])))
         }
         for entry in log.journal {
             let object: [String: Any]
-            var parents: [String] = []
+            var parents: [[String: Any]] = []
             if let scenario = entry.caseKey, let node = entry.nodeID {
                 object = ["objectType": "Activity", "id": Self.nodeActivity(scenario, node)]
-                parents = [Self.scenarioActivity(scenario)]
+                parents = [["objectType": "Activity", "id": Self.scenarioActivity(scenario)]]
             } else if let scenario = entry.caseKey {
                 object = scenarioObject(scenario)
             } else {
                 object = ["objectType": "Activity", "id": "\(Self.activityBase):journal",
-                          "definition": definition(name: "Attune journal", type: "http://activitystrea.ms/schema/1.0/note")]
+                          "definition": ["name": Self.languageMap { $0.tools(.xapi(.journalActivity)) },
+                                         "type": "http://activitystrea.ms/schema/1.0/note"]]
             }
             var resultPart: [String: Any]?
             if includeReflections { resultPart = ["response": entry.text] }
@@ -142,36 +164,71 @@ public struct XAPIStatements: Sendable {
         CaseKey(id: playthrough.scenarioID, origin: playthrough.origin)
     }
 
+    /// A case as an activity: its title (marked when it is an author's draft) and summary in
+    /// every language.
     private func scenarioObject(_ scenario: CaseKey) -> [String: Any] {
         var object: [String: Any] = ["objectType": "Activity", "id": Self.scenarioActivity(scenario)]
-        if let title = scenarios[scenario]?.title {
-            let name = scenario.origin == CaseKey.bundledOrigin ? title : "\(title) (an author's draft)"
-            object["definition"] = definition(name: name, type: "http://adlnet.gov/expapi/activities/simulation")
+        let isDraft = scenario.origin != CaseKey.bundledOrigin
+        if var name = texts(scenario, \.title) {
+            if isDraft {
+                for language in Language.allCases {
+                    let tag = Self.languageTag(language)
+                    if let title = name[tag] { name[tag] = language.catalog.tools(.xapi(.draftCase(title: title))) }
+                }
+            }
+            var definition: [String: Any] = ["name": name, "type": "http://adlnet.gov/expapi/activities/simulation"]
+            if let summary = texts(scenario, { $0.summary.isEmpty ? nil : $0.summary }) { definition["description"] = summary }
+            object["definition"] = definition
         }
         return object
     }
 
-    private func definition(name: String, type: String) -> [String: Any] {
-        ["name": ["en-US": name], "type": type]
+    /// A moment of a case as the question its choices answer (an xAPI choice interaction):
+    /// its prompt as the name, when it has one, and each choice's text as that choice's
+    /// description, in every language. Just the id when the case is not loaded.
+    private func nodeObject(_ scenario: CaseKey, _ nodeID: String) -> [String: Any] {
+        var object: [String: Any] = ["objectType": "Activity", "id": Self.nodeActivity(scenario, nodeID)]
+        guard let node = scenarios[scenario]?.node(nodeID), !node.choices.isEmpty else { return object }
+        var definition: [String: Any] = [
+            "type": "http://adlnet.gov/expapi/activities/cmi.interaction", "interactionType": "choice",
+            "choices": node.choices.compactMap { choice -> [String: Any]? in
+                texts(scenario, { $0.node(nodeID)?.choices.first { $0.id == choice.id }?.text })
+                    .map { ["id": choice.id, "description": $0] }
+            },
+        ]
+        if let prompt = texts(scenario, { $0.node(nodeID)?.prompt }) { definition["name"] = prompt }
+        object["definition"] = definition
+        return object
+    }
+
+    /// A text of a loaded case in every language: from the English case, and from each
+    /// language's translation of it where that has the text, else the English again. Nil when
+    /// the English case is not loaded or has no such text.
+    private func texts(_ scenario: CaseKey, _ text: (Scenario) -> String?) -> [String: String]? {
+        guard let english = scenarios[scenario].flatMap(text), !english.isEmpty else { return nil }
+        return Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            let translated = language == .english ? nil : translations[language]?[scenario].flatMap(text)
+            return (Self.languageTag(language), translated.flatMap { $0.isEmpty ? nil : $0 } ?? english)
+        })
     }
 
     private func statement(key: String, verb: Verb, object: [String: Any], timestamp: Date,
-                           result: [String: Any]? = nil, parents: [String] = []) -> [String: Any] {
+                           result: [String: Any]? = nil, parents: [[String: Any]] = []) -> [String: Any] {
         let idName = account.homePage + "|" + account.name + "|" + key + (cohort.map { "|cohort:" + $0 } ?? "")
         var statement: [String: Any] = [
             "id": Self.uuid5(idName),
             "actor": ["objectType": "Agent", "account": ["homePage": account.homePage, "name": account.name]],
-            "verb": verb.json,
+            "verb": Self.verbJSON(verb),
             "object": object,
             "timestamp": stamp(timestamp),
-            "context": ["platform": "Attune", "language": "en-US"] as [String: Any],
+            "context": ["platform": "Attune", "language": Self.languageTag(learnerLanguage)] as [String: Any],
         ]
         if let result { statement["result"] = result }
         var activities: [String: Any] = [:]
-        if !parents.isEmpty { activities["parent"] = parents.map { ["objectType": "Activity", "id": $0] } }
+        if !parents.isEmpty { activities["parent"] = parents }
         if let cohort { activities["grouping"] = [["objectType": "Activity", "id": Self.cohortActivity(cohort)]] }
         if !activities.isEmpty {
-            statement["context"] = ["platform": "Attune", "language": "en-US", "contextActivities": activities]
+            statement["context"] = ["platform": "Attune", "language": Self.languageTag(learnerLanguage), "contextActivities": activities]
         }
         return statement
     }

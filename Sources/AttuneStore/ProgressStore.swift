@@ -1,14 +1,21 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 import GRDB
 
-/// Why the learner's record could not be opened or written, in words for the learner.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+/// Why the learner's record could not be opened or written: a typed problem, put in words by
+/// a catalog (`catalog.tools(.record(error.problem))`); `description` is the English.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let problem: ToolText.Record
 
-    init(_ description: String) {
-        self.description = description
+    init(_ problem: ToolText.Record) {
+        self.problem = problem
     }
+
+    /// The problem in the learner's language.
+    public func words(_ catalog: any MessageCatalog) -> String { catalog.tools(.record(problem)) }
+
+    public var description: String { words(English()) }
 }
 
 /// The learner's private record: playthroughs with every choice, endings, journal. One
@@ -43,7 +50,7 @@ public final class ProgressStore: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreFile.damaged(path)
         } catch {
-            throw StoreError("Your progress file \(path) could not be opened: \(Self.describe(error))")
+            throw StoreError(.couldNotOpen(path: path, detail: Self.describe(error)))
         }
         // SQLite gives the -wal and -shm files the database's mode; make sure of it.
         for suffix in ["-wal", "-shm"] { chmod(path + suffix, 0o600) }
@@ -66,7 +73,7 @@ public final class ProgressStore: Sendable {
         do {
             return try database.write(work)
         } catch {
-            throw StoreError("Attune could not save to \(path): \(Self.describe(error))")
+            throw StoreError(.couldNotSave(path: path, detail: Self.describe(error)))
         }
     }
 
@@ -74,7 +81,7 @@ public final class ProgressStore: Sendable {
         do {
             return try database.read(work)
         } catch {
-            throw StoreError("Attune could not read \(path): \(Self.describe(error))")
+            throw StoreError(.couldNotRead(path: path, detail: Self.describe(error)))
         }
     }
 

@@ -17,22 +17,20 @@ enum StoreFile {
                 try FileManager.default.createDirectory(
                     atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError("Attune cannot create the folder \(directory) for your progress; choose another with --data-dir.")
+                throw StoreError(.cannotCreateFolder(folder: directory))
             }
         } else if !isDirectory.boolValue {
-            throw StoreError("\(directory) is a file, not a folder; choose a folder for your progress with --data-dir.")
+            throw StoreError(.folderIsFile(folder: directory))
         }
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
             if lstat(file, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-                throw StoreError("\(file) is \(info.st_mode & S_IFMT == S_IFLNK ? "a link to another file" : "not an ordinary file"), "
-                    + "so Attune will not use it for your record. Move it aside, or choose another folder with --data-dir.")
+                throw StoreError(.notOrdinaryFile(file: file, isLink: info.st_mode & S_IFMT == S_IFLNK))
             }
         }
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw StoreError("Attune cannot write its progress file in \(directory) (\(String(cString: strerror(errno)))); "
-                + "choose a writable folder with --data-dir.")
+            throw StoreError(.cannotWriteFile(folder: directory, reason: String(cString: strerror(errno))))
         }
         fchmod(fd, 0o600)
         close(fd)
@@ -58,8 +56,7 @@ enum StoreFile {
             if integrity != "ok" { throw damaged(path) }
             if newer {
                 let copy = backUp(path)
-                throw StoreError("Your progress file \(path) was written by a newer version of Attune, so this version "
-                    + "will not change it. Update Attune to carry on." + (copy.map { " A copy is at \($0)." } ?? ""))
+                throw StoreError(.newerVersion(path: path, copy: copy))
             }
         } catch let error as StoreError {
             throw error
@@ -80,9 +77,7 @@ enum StoreFile {
 
     static func damaged(_ path: String) -> StoreError {
         let copy = backUp(path)
-        return StoreError("Your progress file \(path) is damaged and cannot be opened; Attune has not changed it. "
-            + (copy.map { "A copy was kept at \($0). " } ?? "")
-            + "To start a new record, move the damaged file aside; your old one stays in the copy.")
+        return StoreError(.damaged(path: path, copy: copy))
     }
 
     /// Copies the file's bytes (and its WAL's) beside it, private, with a timestamp, unless an

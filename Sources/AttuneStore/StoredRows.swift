@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 import GRDB
@@ -27,20 +28,6 @@ public struct UnreadableRow: Sendable, Hashable {
     public var table: String
     public var rowID: Int64?
 
-    /// "a journal entry (row 12 of the table 'journal')": what it is, and where to find it.
-    public var described: String {
-        let what = switch table {
-        case "playthrough": "a case you played"
-        case "choice": "a choice you made"
-        case "journal": "a journal entry"
-        case "draft": "an unfinished reflection"
-        case "groupSession": "a group session"
-        case "groupDecision": "a group decision"
-        case "groupPending": "a group's tally in progress"
-        default: "a record"
-        }
-        return what + (rowID.map { " (row \($0) of the table '\(table)')" } ?? " (in the table '\(table)')")
-    }
 }
 
 extension ProgressStore {
@@ -88,15 +75,16 @@ extension ProgressStore {
 
     /// What to tell the learner about unreadable rows, or nil when every row reads.
     public func unreadableNotice() -> String? {
+        unreadableProblem().map { StoreError($0).description }
+    }
+
+    /// The rows that cannot be read, typed for a catalog (`.record(.unreadable(...))`): the
+    /// first three named, how many in all, and the file that keeps them.
+    public func unreadableProblem() -> ToolText.Record? {
         let rows = unreadableRows()
         guard !rows.isEmpty else { return nil }
-        let named = rows.prefix(3).map(\.described)
-        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named[named.count - 1]
-        let more = rows.count > 3 ? ", and \(rows.count - 3) more" : ""
-        let one = rows.count == 1
-        return "\(one ? "One part" : "\(rows.count) parts") of your record could not be read: \(list)\(more). "
-            + "\(one ? "It is" : "They are") kept in \(path), and left out of what Attune shows and exports; "
-            + "the rest of your record works as usual."
+        return .unreadable(parts: rows.prefix(3).map { ToolText.RecordPart(table: $0.table, row: $0.rowID) },
+                           total: rows.count, path: path)
     }
 
     // MARK: Decoding each kind of row

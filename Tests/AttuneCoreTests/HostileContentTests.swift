@@ -534,7 +534,7 @@ struct HostileItemTests {
         let named = Diagnostic(.error, at: SourceLocation(file: "\u{1B}[2Jx.yaml", line: 1, column: 1), "bad \u{1B}[31m", rule: .yamlSyntax,
                                sourceLine: "title: \u{1B}]0;x\u{07}")
         #expect(isTerminalSafe(named.rendered))
-        #expect(isTerminalSafe(ContentAccessError(path: "a\u{1B}[2J", reason: "no such file").description))
+        #expect(isTerminalSafe(ContentAccessError(path: "a\u{1B}[2J", problem: .noSuchFile).description))
     }
 
     // MARK: 7. Plain messages

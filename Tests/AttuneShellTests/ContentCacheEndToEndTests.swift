@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 import Testing
@@ -180,7 +181,9 @@ struct ContentCacheEndToEndTests {
     @Test("'cache status' in words for one copy, several copies, and only other copies; sizes in KB and MB")
     func statusInWords() {
         func status(_ builds: Int, _ mine: Bool, bytes: Int = 2_400_000) -> String {
-            CacheStatusCommand.describe(ContentCache.Status(files: 27 * builds, bytes: bytes, builds: builds, includesThisBuild: mine))
+            let contents = CacheStatusCommand.contents(ContentCache.Status(files: 27 * builds, bytes: bytes, builds: builds,
+                                                                           includesThisBuild: mine))
+            return String(English().tools(.cache(.holds(folder: "F", contents))).dropFirst("The compiled content is kept in F: ".count))
         }
         #expect(status(1, true) == "27 files, 2.3 MB, for this copy of Attune. 'attune cache clear' removes them; "
             + "the next start makes them again from the content files.")

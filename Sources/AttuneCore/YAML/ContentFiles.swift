@@ -9,12 +9,48 @@ import Darwin
 /// Why a content folder or file could not be opened at all (as opposed to a problem inside it).
 public struct ContentAccessError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
-    public let reason: String
+    /// Why, typed: a catalog says it in the reader's language (`catalog.tools(.access(problem))`).
+    public let problem: Reason
 
-    public init(path: String, reason: String) {
+    public init(path: String, problem: Reason) {
         self.path = path
-        self.reason = reason
+        self.problem = problem
     }
+
+    /// Why a path could not be opened.
+    public enum Reason: Sendable, Hashable {
+        case noSuchFolder
+        case noSuchFile
+        /// A link to a path that does not exist (`target` as it may be shown, quoted).
+        case brokenLink(target: String)
+        case linkLoop
+        case folderOnTheWayLocked
+        case partIsFile
+        case tooLong
+        /// `system`: the system's own words.
+        case cannotOpen(system: String)
+        case notAFolder
+        case folderUnreadable
+
+        /// The English, for `description` and the English catalog.
+        public var english: String {
+            switch self {
+            case .noSuchFolder: "no such folder"
+            case .noSuchFile: "no such file or folder"
+            case .brokenLink(let target): "it is a link to '\(target)', which does not exist"
+            case .linkLoop: "the links in this path lead back to themselves in a loop, so it names nothing"
+            case .folderOnTheWayLocked: "a folder on the way cannot be opened (check its permissions)"
+            case .partIsFile: "a part of this path is a file, not a folder"
+            case .tooLong: "the path is too long"
+            case .cannotOpen(let system): "it cannot be opened (\(system))"
+            case .notAFolder: "this is a file, not a folder"
+            case .folderUnreadable: "the folder cannot be read (check its permissions)"
+            }
+        }
+    }
+
+    /// The reason in English.
+    public var reason: String { problem.english }
 
     /// The path as it may be printed: control characters in a file name neutralised.
     public var displayPath: String { TerminalText.neutralize(path, keepingLineBreaks: false) }
@@ -69,13 +105,13 @@ public enum ContentFiles {
         var info = stat()
         if stat(directory, &info) != 0 {
             let error = errno
-            throw ContentAccessError(path: directory, reason: explainMissing(directory, errno: error, folder: true))
+            throw ContentAccessError(path: directory, problem: explainMissing(directory, errno: error, folder: true))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw ContentAccessError(path: directory, reason: "this is a file, not a folder")
+            throw ContentAccessError(path: directory, problem: .notAFolder)
         }
         guard let folder = opendir(directory) else {
-            throw ContentAccessError(path: directory, reason: "the folder cannot be read (check its permissions)")
+            throw ContentAccessError(path: directory, problem: .folderUnreadable)
         }
         defer { closedir(folder) }
         var names: [[UInt8]] = []
@@ -122,7 +158,7 @@ public enum ContentFiles {
             var info = stat()
             guard lstat(path, &info) == 0 else {
                 let error = errno
-                throw ContentAccessError(path: path, reason: explainMissing(path, errno: error, folder: false))
+                throw ContentAccessError(path: path, problem: explainMissing(path, errno: error, folder: false))
             }
             var target = stat()
             if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
@@ -321,16 +357,16 @@ public enum ContentFiles {
     // MARK: Saying what is wrong with an entry
 
     /// Why `path` cannot be found, when `stat` or `lstat` failed with `errno`.
-    static func explainMissing(_ path: String, errno error: Int32, folder: Bool) -> String {
+    static func explainMissing(_ path: String, errno error: Int32, folder: Bool) -> ContentAccessError.Reason {
         switch error {
         case ENOENT:
-            if let target = linkTarget(path) { return "it is a link to '\(target)', which does not exist" }
-            return folder ? "no such folder" : "no such file or folder"
-        case ELOOP: return "the links in this path lead back to themselves in a loop, so it names nothing"
-        case EACCES, EPERM: return "a folder on the way cannot be opened (check its permissions)"
-        case ENOTDIR: return "a part of this path is a file, not a folder"
-        case ENAMETOOLONG: return "the path is too long"
-        default: return "it cannot be opened (\(describe(errno: error)))"
+            if let target = linkTarget(path) { return .brokenLink(target: target) }
+            return folder ? .noSuchFolder : .noSuchFile
+        case ELOOP: return .linkLoop
+        case EACCES, EPERM: return .folderOnTheWayLocked
+        case ENOTDIR: return .partIsFile
+        case ENAMETOOLONG: return .tooLong
+        default: return .cannotOpen(system: describe(errno: error))
         }
     }
 

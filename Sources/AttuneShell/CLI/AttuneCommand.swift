@@ -96,16 +96,15 @@ func openShell(options: GlobalOptions, group: Bool, first: [String]? = nil) thro
     var historyPath: String?
     do {
         if let notice = try DataDirectory.prepare(context.dataDirectory) {
-            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
+            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(context.catalog.tools(.dataFolder(notice)))\n")
         }
         store = try ProgressStore(directory: context.dataDirectory)
-        if let notice = store?.unreadableNotice() {
-            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
-        }
-        historyPath = DataDirectory.historyPath(in: context.dataDirectory, output: context.output, style: context.style)
+        context.noteUnreadableRows(store)
+        historyPath = DataDirectory.historyPath(in: context.dataDirectory, output: context.output, style: context.style,
+                                                catalog: context.catalog)
     } catch {
         context.output.writeError(context.style.warning(context.text(.warningLabel)) + " "
-            + context.text(.nothingSaved(reason: "\(error)")) + "\n")
+            + context.text(.nothingSaved(reason: context.words(error))) + "\n")
     }
     let shell = context.makeShell(library: library, store: store)
     if group { shell.execute("group on") }
@@ -149,12 +148,10 @@ func runShellCommand(options: GlobalOptions, words: [String]) throws {
         do {
             store = try ProgressStore(directory: context.dataDirectory)
         } catch {
-            context.output.writeError(context.style.error(context.text(.errorLabel)) + " \(error)\n")
+            context.output.writeError(context.style.error(context.text(.errorLabel)) + " \(context.words(error))\n")
             throw ExitCode(2)
         }
-        if let notice = store?.unreadableNotice() {
-            context.output.writeError(context.style.warning(context.text(.noteLabel)) + " \(notice)\n")
-        }
+        context.noteUnreadableRows(store)
     }
     let shell = context.makeShell(library: try context.loadLibrary(), store: store)
     let rest = Array(words.dropFirst())

@@ -109,7 +109,7 @@ struct LintCommand: ParsableCommand {
         do {
             report = try checks.lint(paths)
         } catch {
-            context.output.writeError(context.style.error("error:") + " \(error.message)\n")
+            context.output.writeError(context.errorLabel + " \(error.message(context.catalog))\n")
             throw ExitCode(2)
         }
         // JSON is for programs: never rewrapped. Findings keep their excerpt and caret aligned.
@@ -141,7 +141,7 @@ struct TestCommand: ParsableCommand {
         do {
             run = try checks.test(targets)
         } catch {
-            context.output.writeError(context.style.error("error:") + " \(error.message)\n")
+            context.output.writeError(context.errorLabel + " \(error.message(context.catalog))\n")
             throw ExitCode(2)
         }
         if !run.diagnostics.isEmpty { context.output.writeFindings(run.diagnostics, renderer: renderer) }

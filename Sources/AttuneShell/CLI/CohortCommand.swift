@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import AttuneRecords
 import Foundation
@@ -110,7 +111,7 @@ struct CohortReportCommand: ParsableCommand {
             paths: paths, lrs: lrs, user: user, password: password, cohort: cohort, since: since, until: until,
             insecureHTTP: insecureHTTP, timeout: timeout, includeReflections: includeReflections, pageSize: pageSize
         ).run(knowledge: knowledge, scenarios: scenarios, output: context.output, style: context.style,
-              environment: context.environment, mayPrompt: true, progress: progress.show)
+              environment: context.environment, catalog: context.catalog, mayPrompt: true, progress: progress.show)
         if !succeeded { throw ExitCode(1) }
     }
 }
@@ -133,7 +134,7 @@ struct CohortReportRun {
     /// Whether the report was written; problems are written to `output`'s error stream.
     /// `progress` is called as pages arrive, and with "" when reading is over.
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
-             environment: [String: String], mayPrompt: Bool, progress: (String) -> Void) -> Bool {
+             environment: [String: String], catalog: any MessageCatalog, mayPrompt: Bool, progress: (String) -> Void) -> Bool {
         func fail(_ message: String) -> Bool {
             output.writeError(style.error("error:") + " \(message)\n")
             return false
@@ -150,7 +151,8 @@ struct CohortReportRun {
             let login: (endpoint: LRSEndpoint, user: String, password: String)
             do {
                 login = try LRSLogin.resolve(lrs, user: user, password: password, insecureHTTP: insecureHTTP, purpose: .reading,
-                                             output: output, style: style, environment: environment, mayPrompt: mayPrompt)
+                                             output: output, style: style, environment: environment, catalog: catalog,
+                                             mayPrompt: mayPrompt)
             } catch {
                 return false
             }
@@ -197,7 +199,7 @@ struct CohortReportRun {
                                                     statements: report.statementsCounted).english + "\n")
             }
         } catch {
-            return fail(error.description)
+            return fail(error.message(catalog))
         }
         return true
     }

@@ -1,4 +1,6 @@
+import AttuneCatalog
 import AttuneCore
+import AttuneStore
 import Foundation
 
 /// Where the content and the learner's data live for this run.
@@ -104,40 +106,40 @@ public enum DataDirectory {
     }
 
     /// Creates the folder (mode 0700) if needed, and makes an existing one private if others
-    /// could read it; returns a note saying so. The error says what went wrong in plain words.
+    /// could read it; returns a note saying so. The error says what went wrong (typed).
     @discardableResult
-    public static func prepare(_ path: String) throws(DataDirectoryError) -> String? {
+    public static func prepare(_ path: String) throws(DataDirectoryError) -> ToolText.DataFolder? {
         var isDirectory: ObjCBool = false
-        var notice: String?
+        var notice: ToolText.DataFolder?
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw DataDirectoryError(path: path, reason: "it is a file, not a folder")
+                throw DataDirectoryError(path: path, reason: .isFile)
             }
             var info = stat()
             if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
                 chmod(path, 0o700)
-                notice = "Your data folder \(path) could be read by other people on this computer; it is now private to you."
+                notice = .madePrivate(path: path)
             }
         } else {
             do {
                 try FileManager.default.createDirectory(
                     atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw DataDirectoryError(path: path, reason: "the folder could not be created (is the location writable?)")
+                throw DataDirectoryError(path: path, reason: .cannotCreate)
             }
         }
         guard FileManager.default.isWritableFile(atPath: path) else {
-            throw DataDirectoryError(path: path, reason: "the folder is not writable; choose another with --data-dir")
+            throw DataDirectoryError(path: path, reason: .notWritable)
         }
         return notice
     }
 
     /// The command history file, unless it is a link (then no history is kept this run).
-    static func historyPath(in directory: String, output: OutputSink, style: TextStyle) -> String? {
+    static func historyPath(in directory: String, output: OutputSink, style: TextStyle, catalog: any MessageCatalog) -> String? {
         let path = (directory as NSString).appendingPathComponent("history")
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            output.writeError(style.warning("note:") + " \(path) is not an ordinary file, so no command history is kept this time.\n")
+            output.writeError(style.warning(catalog.severity(.note) + ":") + " " + catalog.tools(.dataFolder(.noHistory(path: path))) + "\n")
             return nil
         }
         return path
@@ -146,7 +148,31 @@ public enum DataDirectory {
 
 public struct DataDirectoryError: Error, Equatable, CustomStringConvertible {
     public let path: String
-    public let reason: String
+    public let reason: ToolText.DataFolderReason
 
-    public var description: String { "Attune cannot keep your data in \(path): \(reason)." }
+    /// The problem in the learner's language.
+    public func words(_ catalog: any MessageCatalog) -> String { catalog.tools(.dataFolder(.cannotKeep(path: path, reason: reason))) }
+
+    public var description: String { words(English()) }
+}
+
+extension RunContext {
+    /// "error:" in this run's language, styled.
+    var errorLabel: String { style.error(catalog.severity(.error) + ":") }
+
+    /// A problem with the data folder or the record, in this run's language; any other error
+    /// as it describes itself.
+    func words(_ error: any Error) -> String {
+        switch error {
+        case let error as StoreError: error.words(catalog)
+        case let error as DataDirectoryError: error.words(catalog)
+        default: "\(error)"
+        }
+    }
+
+    /// Says once, on standard error, which rows of the record could not be read.
+    func noteUnreadableRows(_ store: ProgressStore?) {
+        guard let problem = store?.unreadableProblem() else { return }
+        output.writeError(style.warning(catalog.severity(.note) + ":") + " " + catalog.tools(.record(problem)) + "\n")
+    }
 }

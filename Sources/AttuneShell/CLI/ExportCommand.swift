@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import AttunePlay
 import AttuneRecords
@@ -74,13 +75,15 @@ struct XAPIExport: ParsableCommand {
     static let passwordVariable = "ATTUNE_LRS_PASSWORD"
 
     func validate() throws {
-        if account.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--account needs a name.") }
+        let catalog = (Language.resolve(option: options.lang, environment: ProcessInfo.processInfo.environment) ?? .english).catalog
+        func problem(_ words: ToolText.Export) -> ValidationError { ValidationError(catalog.tools(.export(words))) }
+        if account.trimmingCharacters(in: .whitespaces).isEmpty { throw problem(.accountNeedsName) }
         switch (file, lrs) {
-        case (nil, nil): throw ValidationError("Give a FILE to write, or --lrs URL with --user to send.")
-        case (.some, .some): throw ValidationError("Give either a FILE or --lrs, not both.")
+        case (nil, nil): throw problem(.fileOrLRS)
+        case (.some, .some): throw problem(.fileAndLRS)
         default: break
         }
-        if !(timeout > 0 && timeout <= 3600) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 3600.") }
+        if !(timeout > 0 && timeout <= 3600) { throw problem(.timeoutRange) }
         if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(problem.description) }
     }
 
@@ -95,22 +98,33 @@ struct XAPIExport: ParsableCommand {
         do {
             store = try ProgressStore(directory: context.dataDirectory)
         } catch {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
+            context.output.writeError(context.errorLabel + " \(error.words(context.catalog))\n")
             throw ExitCode(2)
         }
         defer { store.close() }
-        if let notice = store.unreadableNotice() { context.output.writeError(context.style.warning("note:") + " \(notice)\n") }
+        context.noteUnreadableRows(store)
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
         let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
         let origins = CaseOrigins(bundledFolder: context.explicitScenarios ? nil : context.paths.scenarios)
+        // The same cases in each other language Attune speaks, for the statements' language maps:
+        // a case's translation where it has one (a text without one stays English).
+        var translations: [Language: [CaseKey: Scenario]] = [:]
+        for language in Language.allCases where language != .english {
+            guard let library = try? ContentLibrary.load(knowledgeDirectory: context.paths.knowledge,
+                                                         scenarioDirectory: context.paths.scenarios, language: language.rawValue)
+            else { continue }
+            translations[language] = Dictionary(library.scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        }
         let builder = XAPIStatements(account: LearnerAccount(name: account), includeReflections: includeReflections,
                                      scenarios: Dictionary(scenarios.map { (origins.key(for: $0), $0) }, uniquingKeysWith: { first, _ in first }),
-                                     cohort: cohort.flatMap { try? CohortName.check($0).get() })
+                                     translations: translations,
+                                     cohort: cohort.flatMap { try? CohortName.check($0).get() },
+                                     learnerLanguage: context.catalog.language)
         let statements: [[String: Any]]
         do {
             statements = builder.statements(from: try store.activityLog(includeDrafts: includeDrafts))
         } catch {
-            context.output.writeError(context.style.error("error:") + " \(error)\n")
+            context.output.writeError(context.errorLabel + " \(error.words(context.catalog))\n")
             throw ExitCode(1)
         }
         if let file {
@@ -119,13 +133,12 @@ struct XAPIExport: ParsableCommand {
             do {
                 outcome = try PrivateFile.write(try XAPIStatements.jsonLines(statements), to: path)
             } catch let error as PrivateFileError {
-                context.output.writeError(context.style.error("error:") + " \(error)\n")
+                context.output.writeError(context.errorLabel + " \(error.message(context.catalog))\n")
                 throw ExitCode(2)
             }
-            let what = "\(statements.count) statement\(statements.count == 1 ? "" : "s")"
             switch outcome {
-            case .replaced: context.output.write("Replaced \(path) with \(what).\n")
-            case .created: context.output.write("Wrote \(what) to \(path).\n")
+            case .replaced: context.output.write(context.catalog.tools(.export(.replacedStatements(count: statements.count, path: path))) + "\n")
+            case .created: context.output.write(context.catalog.tools(.export(.wroteStatements(count: statements.count, path: path))) + "\n")
             case .standardOutput: break
             }
             return
@@ -137,13 +150,14 @@ struct XAPIExport: ParsableCommand {
     /// The LRS's address and credentials, or a message and exit status 1.
     private func connect(_ address: String, context: RunContext) throws -> (endpoint: LRSEndpoint, user: String, password: String) {
         try LRSLogin.resolve(address, user: user, password: password, insecureHTTP: insecureHTTP, purpose: .sending,
-                             output: context.output, style: context.style, environment: context.environment)
+                             output: context.output, style: context.style, environment: context.environment,
+                             catalog: context.catalog)
     }
 
     private func send(_ statements: [[String: Any]], over connection: (endpoint: LRSEndpoint, user: String, password: String),
                       store: ProgressStore, context: RunContext) throws {
         func fail(_ message: String) -> ExitCode {
-            context.output.writeError(context.style.error("error:") + " \(message)\n")
+            context.output.writeError(context.errorLabel + " \(message)\n")
             return ExitCode(1)
         }
         let endpoint = connection.endpoint
@@ -159,29 +173,25 @@ struct XAPIExport: ParsableCommand {
             try store.refileSentStatements(normalise: LRSEndpoint.key(for:))
             already = try store.sentStatements(endpoint: endpoint.key)
         } catch {
-            throw fail(error.description)
+            throw fail(error.words(context.catalog))
         }
         let fresh = statements.filter { !already.contains($0["id"] as? String ?? "") }
         let report = client.send(fresh)
         do {
             try store.markSent(report.stored, endpoint: endpoint.key, at: Date())
         } catch {
-            throw fail("\(error.description) The LRS has \(report.stored.count) new statements that Attune could not "
-                + "record as sent; sending again will not store them twice.")
+            throw fail(context.catalog.tools(.export(.notMarkedSent(problem: error.words(context.catalog), stored: report.stored.count))))
         }
         if report.problem == nil || !report.stored.isEmpty {
-            context.output.write("Sent \(report.stored.count) new statement\(report.stored.count == 1 ? "" : "s") to \(endpoint.key)"
-                + (already.isEmpty ? "" : "; \(statements.count - fresh.count) had been sent before") + ".\n")
+            context.output.write(context.catalog.tools(.export(.sent(count: report.stored.count, endpoint: endpoint.key,
+                                                                     sentBefore: already.isEmpty ? 0 : statements.count - fresh.count))) + "\n")
         }
         for id in report.conflicts {
-            context.output.writeError(context.style.error("conflict:") + " statement \(id) was not sent: the LRS already "
-                + "holds a different statement with this id.\n")
+            context.output.writeError(context.style.error(context.catalog.tools(.export(.conflictLabel))) + " "
+                + context.catalog.tools(.export(.conflict(id: id))) + "\n")
         }
         if !report.conflicts.isEmpty {
-            context.output.writeError("\(report.conflicts.count) statement\(report.conflicts.count == 1 ? "" : "s") "
-                + "conflicted and \(report.conflicts.count == 1 ? "was" : "were") not marked as sent. This happens when the "
-                + "same account name was used on another computer or with another record; try a different --account, or "
-                + "ask the LRS's administrator.\n")
+            context.output.writeError(context.catalog.tools(.export(.conflicts(count: report.conflicts.count))) + "\n")
         }
         if let problem = report.problem { throw fail(problem.description) }
         if !report.conflicts.isEmpty { throw ExitCode(1) }
@@ -194,18 +204,21 @@ struct XAPIExport: ParsableCommand {
 enum LRSLogin {
     enum Purpose {
         case sending, reading
-
-        var nothingDone: String { self == .sending ? "Nothing was sent." : "Nothing was read." }
     }
 
     /// The LRS's address and credentials, or a message and exit status 1.
     static func resolve(_ address: String, user: String?, password: String?, insecureHTTP: Bool, purpose: Purpose,
-                        output: OutputSink, style: TextStyle, environment: [String: String],
+                        output: OutputSink, style: TextStyle, environment: [String: String], catalog: any MessageCatalog,
                         mayPrompt: Bool = true) throws -> (endpoint: LRSEndpoint, user: String, password: String) {
         let passwordVariable = XAPIExport.passwordVariable
+        let sending = purpose == .sending
         func fail(_ message: String) -> ExitCode {
-            output.writeError(style.error("error:") + " \(message)\n")
+            output.writeError(style.error(catalog.severity(.error) + ":") + " \(message)\n")
             return ExitCode(1)
+        }
+        func say(_ label: Severity, _ words: ToolText.Export) {
+            let tag = catalog.severity(label) + ":"
+            output.writeError(style.warning(tag) + " " + catalog.tools(.export(words)) + "\n")
         }
         let endpoint: LRSEndpoint
         do {
@@ -215,9 +228,7 @@ enum LRSLogin {
             throw fail(error.description)
         }
         if !endpoint.isEncrypted && !endpoint.isLoopback {
-            output.writeError(style.warning("warning:") + " \(purpose == .sending ? "sending to" : "reading from") "
-                + "\(endpoint.key) without encryption, as --insecure-http asks: your password and records cross the network "
-                + "in clear text.\n")
+            say(.warning, .unencrypted(endpoint: endpoint.key, sending: sending))
         }
         // Credentials in the address are used only when none are given as options.
         var user = user
@@ -227,32 +238,25 @@ enum LRSLogin {
                 user = endpoint.user
                 password = endpoint.password
                 if endpoint.password != nil {
-                    output.writeError(style.warning("note:") + " a password written in the address can be "
-                        + "seen by other people using this computer (in the list of running programs), and may be kept in "
-                        + "your shell's history. Next time, set \(passwordVariable) or leave it out to be asked for it.\n")
+                    say(.note, .passwordInAddress(variable: passwordVariable))
                 }
             } else {
-                output.writeError(style.warning("note:") + " the user name or password written in the "
-                    + "address was ignored, because --user or --password was given.\n")
+                say(.note, .addressCredentialsIgnored)
             }
         } else if password != nil {
-            output.writeError(style.warning("note:") + " a password given with --password can be seen "
-                + "by other people using this computer, and may be kept in your shell's history. Next time, set "
-                + "\(passwordVariable) or leave --password out to be asked for it.\n")
+            say(.note, .passwordOption(variable: passwordVariable))
         }
         guard let user, !user.isEmpty else {
-            throw fail("Give your user name for the LRS with --user.")
+            throw fail(catalog.tools(.export(.needUser)))
         }
         if password == nil, let fromEnvironment = environment[passwordVariable], !fromEnvironment.isEmpty {
             password = fromEnvironment
         }
         if password == nil, mayPrompt, TerminalInfo.isTerminal(STDIN_FILENO) {
-            password = PasswordPrompt.ask("Password for the LRS at \(endpoint.key): ")
+            password = PasswordPrompt.ask(catalog.tools(.export(.passwordPrompt(endpoint: endpoint.key))))
         }
         guard let password else {
-            throw fail("No password for the LRS: --lrs needs --user and --password, or the password in "
-                + "\(passwordVariable) (safer: other people using this computer can see a command line), or a "
-                + "terminal to ask for it on. \(purpose.nothingDone)")
+            throw fail(catalog.tools(.export(.noPassword(variable: passwordVariable, sending: sending))))
         }
         return (endpoint, user, password)
     }

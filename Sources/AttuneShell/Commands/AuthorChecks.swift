@@ -1,3 +1,4 @@
+import AttuneCatalog
 import AttuneCore
 import Foundation
 
@@ -18,19 +19,17 @@ struct AuthorChecks {
     var lintCommand = "attune lint"
 
     /// Why a check could not run; the front end says it (the command line as an error, exit 2).
-    enum Problem: Error, Equatable {
-        case cannotOpen(String)
-        case unknownTarget(String)
-        case noFolders(String)
+    struct Problem: Error, Equatable {
+        let text: ToolText.Author
 
-        var message: String {
-            switch self {
-            case let .cannotOpen(words), let .unknownTarget(words), let .noFolders(words): words
-            }
-        }
+        /// The problem in `catalog`'s language, after "error:" on the command line.
+        func message(_ catalog: any MessageCatalog) -> String { catalog.tools(.author(text)) }
 
         /// The message as a sentence of its own, for the shell.
-        var sentence: String { message.prefix(1).uppercased() + message.dropFirst() }
+        func sentence(_ catalog: any MessageCatalog) -> String {
+            let message = message(catalog)
+            return message.prefix(1).uppercased() + message.dropFirst()
+        }
     }
 
     /// A test run: the cases' results, and the findings met while reading them.
@@ -49,7 +48,7 @@ struct AuthorChecks {
     /// with none, the knowledge and scenarios folders in use.
     func lintTargets(_ arguments: [String]) throws(Problem) -> [String] {
         guard !arguments.isEmpty else {
-            guard let paths else { throw .noFolders("'lint' needs a case id or a path here.") }
+            guard let paths else { throw Problem(text: .lintNeedsTarget) }
             var targets = [paths.knowledge]
             if scenariosNamed || FileManager.default.fileExists(atPath: paths.scenarios) { targets.append(paths.scenarios) }
             return targets
@@ -68,7 +67,7 @@ struct AuthorChecks {
         do {
             return try Linter(fallbackKnowledge: knowledge).lint(paths: targets)
         } catch {
-            throw .cannotOpen("cannot open \(error.displayPath): \(error.reason).")
+            throw Problem(text: .cannotOpenPath(path: error.displayPath, reason: error.problem))
         }
     }
 
@@ -88,7 +87,7 @@ struct AuthorChecks {
                     run.scenarios += loaded.scenarios
                     run.diagnostics += loaded.diagnostics
                 } catch {
-                    throw .cannotOpen("cannot open \(error.displayPath): \(error.reason).")
+                    throw Problem(text: .cannotOpenPath(path: error.displayPath, reason: error.problem))
                 }
             }
         }
@@ -124,9 +123,8 @@ struct AuthorChecks {
         }
         let cases = loadedCases()
         if let scenario = cases.first(where: { $0.id == argument }) { return .scenario(scenario) }
-        var message = "'\(TerminalText.neutralize(argument))' is neither a file nor a case id"
-            + (paths.map { " in \(TerminalText.neutralize($0.scenarios))" } ?? "") + "."
-        if let guess = closestMatch(to: argument, in: cases.map(\.id)) { message += " Did you mean '\(guess)'?" }
-        throw .unknownTarget(message)
+        throw Problem(text: .unknownTarget(argument: TerminalText.neutralize(argument),
+                                           folder: paths.map { TerminalText.neutralize($0.scenarios) },
+                                           guess: closestMatch(to: argument, in: cases.map(\.id))))
     }
 }

@@ -44,7 +44,7 @@ final class CohortController: ShellPart {
             since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
             includeReflections: command.includeReflections, pageSize: command.pageSize
         ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
-              environment: environment, mayPrompt: false, progress: progress.show)
+              environment: environment, catalog: catalog, mayPrompt: false, progress: progress.show)
         if !succeeded { lastCommandFailedBecauseOfFindings() }
     }
 }

@@ -37,7 +37,7 @@ final class AuthorController: ShellPart {
         do {
             report = try checks.lint(arguments)
         } catch {
-            return fail(error.sentence)
+            return fail(error.sentence(catalog))
         }
         sayFindings { authoring.lint(report, width: $0) }
         if report.errors + report.warnings > 0 { lastCommandFailedBecauseOfFindings() }
@@ -49,7 +49,7 @@ final class AuthorController: ShellPart {
         do {
             run = try checks.test(arguments.filter { $0 != "--coverage" })
         } catch {
-            return fail(error.sentence)
+            return fail(error.sentence(catalog))
         }
         if !run.diagnostics.isEmpty { sayFindings { authoring.findings(run.diagnostics, width: $0) } }
         say(checks.report(run, coverage: coverage, width: width()))
@@ -63,7 +63,7 @@ final class AuthorController: ShellPart {
 
     func reload() {
         guard let contentPaths else {
-            fail("There is no folder to reload from in this session.")
+            fail(words(.noFolderToReload))
             return
         }
         let fresh: ContentLibrary
@@ -72,7 +72,7 @@ final class AuthorController: ShellPart {
             fresh = try ContentLibrary.load(knowledgeDirectory: contentPaths.knowledge, scenarioDirectory: scenarios,
                                             cache: contentCache, language: library.language)
         } catch {
-            fail("Cannot reload: \(error.displayPath): \(error.reason). Nothing was changed.")
+            fail(words(.cannotReload(path: error.displayPath, reason: error.problem)))
             return
         }
         // A case played from a file is reloaded from that file.
@@ -87,44 +87,38 @@ final class AuthorController: ShellPart {
         }
         shell.replaceLibrary(fresh)
         if !fresh.diagnostics.isEmpty { sayFindings { authoring.findings(fresh.diagnostics, width: $0) } }
-        say("Reloaded: \(counted(fresh.knowledge.count, "entry", plural: "entries")), \(counted(fresh.scenarios.count, "case")).")
+        say(words(.reloaded(entries: fresh.knowledge.count, cases: fresh.scenarios.count)))
         guard let current = session else { return }
         guard let scenario = playedFile ?? fresh.scenarios.first(where: { origins.key(for: $0) == current.key }) else {
-            say(style.caution("The case '\(current.scenario.id)' did not load this time (see above), so you carry on with "
-                + "the version you had. Fix the file and type 'reload' again."))
+            say(style.caution(words(.caseDidNotLoad(id: current.scenario.id))))
             return
         }
         switch current.replace(with: scenario) {
         case .sameMoment:
-            say(style.dim("You are at the same moment."))
+            say(style.dim(words(.sameMoment)))
         case .pathChanged:
-            say(style.caution("The path to this moment changed, so you stay here with the same counters, but 'back' "
-                + "starts from here and this path is no longer recorded."))
+            say(style.caution(words(.pathChanged)))
         case let .momentRemoved(node):
             session = nil
             let resumes = current.recording == .personal
-            say(style.caution("The moment '\(node)' no longer exists, so you have left the case. "
-                + (resumes ? "'play \(play.playName(scenario))' continues from the last moment of your path that still fits."
-                    : "'play \(play.playName(scenario))' begins it again.")))
+            say(style.caution(words(.momentGone(node: node, command: "play \(play.playName(scenario))", resumes: resumes))))
             return
         }
         play.showMoment()
     }
 
     private func noteRecordingStopped(_ stopped: Bool) {
-        if stopped { say(style.dim("(Author tools: this path is no longer recorded in your progress.)")) }
+        if stopped { say(style.dim(words(.pathNotRecorded))) }
     }
 
     func goto(_ arguments: [String]) {
         guard let current = play.requireCase("goto") else { return }
         guard let id = arguments.first else {
-            fail("'goto' needs a node id, for example: goto \(current.scenario.nodes.last?.id ?? "arrival")")
+            fail(words(.gotoNeedsNode(example: current.scenario.nodes.last?.id ?? "arrival")))
             return
         }
         guard current.scenario.node(id) != nil else {
-            var message = "The case has no node '\(TextLayout.neutralize(id))'."
-            if let guess = closestMatch(to: id, in: current.scenario.nodes.map(\.id)) { message += " Did you mean '\(guess)'?" }
-            fail(message)
+            fail(words(.noSuchNode(id: TextLayout.neutralize(id), guess: closestMatch(to: id, in: current.scenario.nodes.map(\.id)))))
             return
         }
         noteRecordingStopped(current.jump(to: id))
@@ -134,15 +128,13 @@ final class AuthorController: ShellPart {
     func setVariable(_ arguments: [String]) {
         guard let current = play.requireCase("set") else { return }
         guard arguments.count == 2, let value = Int(arguments[1]) else {
-            fail("Use 'set VAR N' with a whole number, for example: set trust 2")
+            fail(words(.setUsage))
             return
         }
         let name = arguments[0]
         let declared = current.scenario.variables.map(\.variable)
         guard declared.contains(name) else {
-            var message = "The case has no counter '\(TextLayout.neutralize(name))'."
-            if let guess = closestMatch(to: name, in: declared) { message += " Did you mean '\(guess)'?" }
-            fail(message + (declared.isEmpty ? " It declares none." : " Its counters: \(declared.joined(separator: ", "))."))
+            fail(words(.noSuchCounter(name: TextLayout.neutralize(name), guess: closestMatch(to: name, in: declared), declared: declared)))
             return
         }
         noteRecordingStopped(current.setVariable(name, to: value))
@@ -152,16 +144,19 @@ final class AuthorController: ShellPart {
     func showVariables() {
         guard let current = play.requireCase("vars") else { return }
         let state = current.state
-        var lines = [style.heading("Counters")]
-        if current.scenario.variables.isEmpty { lines.append("  (none declared)") }
+        var lines = [style.heading(words(.countersHeading))]
+        if current.scenario.variables.isEmpty { lines.append("  " + words(.noneDeclared)) }
         for variable in current.scenario.variables {
-            lines.append("  \(variable.variable) = \(state.variables[variable.variable] ?? 0)  " + style.dim("(starts at \(variable.amount))"))
+            lines.append("  \(variable.variable) = \(state.variables[variable.variable] ?? 0)  " + style.dim(words(.startsAt(variable.amount))))
         }
-        lines += ["", style.heading("Visited")]
+        lines += ["", style.heading(words(.visitedHeading))]
         lines.append("  " + current.scenario.nodes.filter { state.hasVisited($0.id) }
             .map { state.visits[$0.id, default: 0] > 1 ? "\($0.id) ×\(state.visits[$0.id]!)" : $0.id }.joined(separator: ", "))
-        lines += ["", style.heading("Choices so far")]
-        lines.append(state.path.isEmpty ? "  (none)" : "  " + state.path.map { "\($0.node).\($0.choice)" }.joined(separator: ", "))
+        lines += ["", style.heading(words(.choicesSoFarHeading))]
+        lines.append(state.path.isEmpty ? "  " + words(.noneYet) : "  " + state.path.map { "\($0.node).\($0.choice)" }.joined(separator: ", "))
         say(lines.joined(separator: "\n"))
     }
+
+    /// An author tool's sentence in the session's language.
+    private func words(_ text: ToolText.Author) -> String { catalog.tools(.author(text)) }
 }

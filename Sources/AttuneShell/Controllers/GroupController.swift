@@ -441,9 +441,8 @@ final class GroupController: ShellPart {
         let scenario = record.scenario.flatMap { key in
             library.scenarios.first { origins.key(for: $0) == key } ?? library.scenarios.first { $0.id == key.id }
         }
-        let decisions = record.decisions.count, notes = record.notes.count
-        savePrivately(GroupExport.markdown(record, scenario: scenario, catalog: catalog), to: path, saying: "group session \(record.id) "
-            + "(\(decisions) decision\(decisions == 1 ? "" : "s"), \(notes) note\(notes == 1 ? "" : "s"))")
+        savePrivately(GroupExport.markdown(record, scenario: scenario, catalog: catalog), to: path,
+                      saying: .groupSession(id: record.id, decisions: record.decisions.count, notes: record.notes.count))
     }
 }
 

@@ -134,14 +134,14 @@ extension ShellPart {
     }
 
     /// Writes an export readable by its owner alone and says where (`-`: standard output,
-    /// with nothing added). On failure says so and returns false. `what` names the export in
-    /// the catalog's language ("your journal", "tu diario"), from the caller's own catalog text.
+    /// with nothing added). On failure says so and returns false. `what` says what the export
+    /// holds, typed (`ToolText.Saved`), so the line is in the catalog's language.
     @discardableResult
-    func savePrivately(_ text: String, to path: String, saying what: String) -> Bool {
+    func savePrivately(_ text: String, to path: String, saying what: ToolText.Saved) -> Bool {
         do {
             switch try PrivateFile.write(text, to: path, output: output) {
-            case .created: say(catalog.shell(.wrote(what: what, path: path)))
-            case .replaced: say(catalog.shell(.replaced(path: path, what: what)))
+            case .created: say(catalog.tools(.saved(what, path: path, replaced: false)))
+            case .replaced: say(catalog.tools(.saved(what, path: path, replaced: true)))
             case .standardOutput: break
             }
             return true
