@@ -215,12 +215,16 @@ enum SpanishCheck {
         return text
     }
 
-    /// Every title and summary of the bundled knowledge base, with single spaces.
+    /// Every title and summary of the bundled knowledge base, in English and in its Spanish
+    /// translation (which keeps programs' English names), with single spaces.
     static let contentTexts: [String] = {
         let folder = packageRoot.appendingPathComponent("Knowledge").path
-        guard let library = try? ContentLibrary.load(knowledgeDirectory: folder, scenarioDirectory: nil, cache: nil) else { return [] }
-        let base = library.knowledge
-        let texts = base.topics.flatMap { [$0.title, $0.summary] } + base.ids.compactMap { base[$0] }.flatMap { [$0.title, $0.summary] }
+        var texts: [String] = []
+        for library in [try? ContentLibrary.load(knowledgeDirectory: folder, scenarioDirectory: nil, cache: nil),
+                        try? ContentLibrary.load(knowledgeDirectory: folder, scenarioDirectory: nil, language: "es")] {
+            guard let base = library?.knowledge else { continue }
+            texts += base.topics.flatMap { [$0.title, $0.summary] } + base.ids.compactMap { base[$0] }.flatMap { [$0.title, $0.summary] }
+        }
         return texts.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
     }()
 }
