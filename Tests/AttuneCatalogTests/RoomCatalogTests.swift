@@ -88,7 +88,7 @@ enum RoomSamples {
 
 /// The room's words, apart from the case's: the trainer's, the phones' and the projector's.
 /// These are English words a Spanish room sentence never needs, on top of the catalog's
-/// common ones (`EnglishDetector`, copied from CatalogTests.swift there; commands such as
+/// common ones (`EnglishDetector` in CatalogTests.swift; commands such as
 /// `votes`, `open`, `lock`, `timer` are left out, as Spanish examples show them unquoted).
 enum RoomEnglish {
     static let words: Set<String> = EnglishDetector.words.union([
@@ -97,26 +97,9 @@ enum RoomEnglish {
         "then", "how", "each", "option", "family", "most", "attuned", "kept", "closed", "started", "ended",
     ])
 
-    /// The English words found outside quotes: `EnglishDetector.englishWords` (CatalogTests.swift,
-    /// which another helper owns) copied with this longer list.
+    /// The English words found outside quotes, with this longer list.
     static func words(in text: String) -> [String] {
-        var plain = ""
-        var closing: Character?
-        for character in text {
-            if let close = closing {
-                if character == close { closing = nil }
-                continue
-            }
-            switch character {
-            case "'", "\"", "`": closing = character
-            case "[": closing = "]"
-            default: plain.append(character)
-            }
-        }
-        return plain.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "/" && $0 != "_" })
-            .map { String($0).lowercased() }
-            .filter { !$0.contains(".") && !$0.contains("/") && !$0.contains("_") }
-            .filter { words.contains($0) && $0 != "no" }
+        EnglishDetector.englishWords(in: text, words: words)
     }
 }
 
