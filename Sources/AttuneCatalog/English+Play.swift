@@ -16,7 +16,7 @@ extension English {
         case let .minutesFor(minutes, audience): "\(minutes) min · for \(audience)"
         case let .listHint(example):
             "Type 'play' and a case's first word\(example.map { " (for example 'play \($0)')" } ?? "") to begin or continue it."
-        case let .contentNote(topics): "Content note: this case touches on \(topics). You can leave at any time with 'stop'."
+        case let .contentNote(topics, _): "Content note: this case touches on \(topics). You can leave at any time with 'stop'."
         case .playNeedsCase: "'play' needs a case, for example: play maya. Type 'cases' to see them."
         case let .alreadyOpen(title, moment, groupSession):
             "'\(title)' is open here already, at moment \(moment)"

@@ -6,6 +6,7 @@ extension English {
         case let .extract(extract): self.extract(extract)
         case let .status(status): self.status(status)
         case .caseNotTranslated: "This case is not translated yet; it is shown in English."
+        case .listedInEnglish: "in English"
         }
     }
 

@@ -17,8 +17,10 @@ extension Spanish {
         case let .listHint(example):
             "Escribe 'play' y la primera palabra de un caso\(example.map { " (por ejemplo, 'play \($0)')" } ?? "") "
                 + "para empezarlo o seguirlo."
-        case let .contentNote(topics):
-            "Aviso de contenido: este caso trata de \(topics). Puedes salir en cualquier momento con 'stop'."
+        case let .contentNote(topics, inEnglish):
+            inEnglish
+                ? "Aviso de contenido (los temas, en inglés): \(topics). Puedes salir en cualquier momento con 'stop'."
+                : "Aviso de contenido: este caso trata de \(topics). Puedes salir en cualquier momento con 'stop'."
         case .playNeedsCase: "A 'play' le falta un caso, por ejemplo: play maya. Escribe 'cases' para verlos."
         case let .alreadyOpen(title, moment, groupSession):
             "'\(title)' ya está abierto aquí, en el momento \(moment)"

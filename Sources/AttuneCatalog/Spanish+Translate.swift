@@ -6,6 +6,7 @@ extension Spanish {
         case let .extract(extract): self.extract(extract)
         case let .status(status): self.status(status)
         case .caseNotTranslated: "Este caso aún no está traducido; se muestra en inglés."
+        case .listedInEnglish: "en inglés"
         }
     }
 

@@ -102,15 +102,21 @@ struct SpanishPlayEndToEndTests {
     func playsTranslated() throws {
         let (folder, knowledge) = try caseFolder()
         let arguments = ["--lang", "es", "--scenarios", folder.path, "--knowledge", knowledge.path]
-        let untranslated = try runAttune(arguments, input: "play visit\nstop\n")
+        let untranslated = try runAttune(arguments, input: "cases\nplay visit\nstop\n")
         #expect(untranslated.stdout.contains("Este caso aún no está traducido; se muestra en inglés."), "\(untranslated.stdout)")
         #expect(untranslated.stdout.contains("You arrive."))
+        // The list marks it before it is opened, and the note comes before any English but the title.
+        #expect(untranslated.stdout.contains("visit  sin empezar · en inglés"), "\(untranslated.stdout)")
+        let note = untranslated.stdout.range(of: "aún no está traducido")
+        let openingSummary = untranslated.stdout.range(of: "A short case", options: .backwards)
+        #expect(note != nil && openingSummary != nil && note!.lowerBound < openingSummary!.lowerBound)
 
         try exampleTranslationText.write(to: folder.appendingPathComponent("visit.es.yaml"), atomically: true, encoding: .utf8)
         let translated = try runAttune(arguments, input: "cases\nplay visit\n1\nstop\nsearch visita\n")
         #expect(translated.stdout.contains("Una visita") && translated.stdout.contains("Llegas."))
         #expect(translated.stdout.contains("Saludas al bebé.") && translated.stdout.contains("Los bebés se dan cuenta."))
         #expect(!translated.stdout.contains("aún no está traducido"))
+        #expect(!translated.stdout.contains("en inglés"))
         #expect(translated.stdout.contains("visit"))
         #expect(translated.stderr.isEmpty, "\(translated.stderr)")
 

@@ -17,7 +17,8 @@ public enum PlayText: Sendable, Hashable {
     /// Under the list: how to open a case, with an example name when there is one.
     case listHint(example: String?)
     /// Before a case: what it touches on (`topics`: the author's words, joined).
-    case contentNote(topics: String)
+    /// `inEnglish`: the topics are the untranslated case's own English words.
+    case contentNote(topics: String, inEnglish: Bool = false)
     /// `play` alone.
     case playNeedsCase
     /// `play` with a case already open here, at `moment`; `groupSession` in group mode (may be empty).

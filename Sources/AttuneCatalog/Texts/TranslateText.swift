@@ -47,4 +47,6 @@ public enum TranslateText: Sendable, Hashable {
     case status(Status)
     /// When a case with no translation into the learner's language is opened: it is shown in English.
     case caseNotTranslated
+    /// Beside a case in the list (`cases`) that has no translation into the learner's language.
+    case listedInEnglish
 }

@@ -43,7 +43,8 @@ final class PlayController: ShellPart {
         }
         // The hint's example is a case in this folder, by the name 'play' takes.
         let example = library.scenarios.min { $0.id < $1.id }.map(playName)
-        say(scenarioRenderer.list(library.scenarios, statuses: statuses, example: example))
+        let inEnglish = Set(library.scenarios.map(\.id).filter { library.translation(of: $0) == TranslationCoverage.none })
+        say(scenarioRenderer.list(library.scenarios, statuses: statuses, example: example, inEnglish: inEnglish))
     }
 
     func play(_ arguments: [String]) {
@@ -95,9 +96,8 @@ final class PlayController: ShellPart {
 
     /// The case's opening, and how play continues from where it stopped.
     func showOpening(_ scenario: Scenario, outcome: OpenOutcome, fromFile: Bool = false) {
-        say(scenarioRenderer.opening(scenario))
-        // In another language, a case with no translation says it is shown in English.
-        if library.translation(of: scenario.id) == TranslationCoverage.none { say(style.dim(catalog.translate(.caseNotTranslated))) }
+        // In another language, a case with no translation says first that it is shown in English.
+        say(scenarioRenderer.opening(scenario, inEnglish: library.translation(of: scenario.id) == TranslationCoverage.none))
         if fromFile { say(style.dim(words(.playingFromFile))) }
         switch outcome {
         case .fresh, .openElsewhere:

@@ -43,8 +43,10 @@ struct ScenarioRenderer {
     }
 
     /// `scenarios`: id, title, minutes, audience and where the learner stands. `example`: how
-    /// 'play' names one of these cases, for the hint.
-    func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus], example: String? = nil) -> String {
+    /// 'play' names one of these cases, for the hint. `inEnglish`: the cases with no
+    /// translation into the learner's language, marked so before they are opened.
+    func list(_ scenarios: [Scenario], statuses: [String: ScenarioStatus], example: String? = nil,
+              inEnglish: Set<String> = []) -> String {
         guard !scenarios.isEmpty else {
             return words(.noCases) + "\n"
         }
@@ -56,7 +58,8 @@ struct ScenarioRenderer {
             case .inProgress: style.caution(words(.status(.inProgress)))
             case .notStarted: style.dim(words(.status(.notStarted)))
             }
-            lines.append(style.code(clean(scenario.id)) + "  " + shownStatus)
+            let language = inEnglish.contains(scenario.id) ? style.dim(" · " + catalog.translate(.listedInEnglish)) : ""
+            lines.append(style.code(clean(scenario.id)) + "  " + shownStatus + language)
             lines += TextLayout.wrap(style.bold(clean(scenario.title)), width: width, indent: "    ")
             let audience = scenario.audience.map { knowledge[$0.value]?.title ?? $0.value }.joined(separator: "; ")
             lines += TextLayout.wrap(words(.minutesFor(minutes: scenario.minutes, audience: clean(audience))), width: width, indent: "    ").map(style.dim)
@@ -67,12 +70,14 @@ struct ScenarioRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Shown before a case begins.
-    func opening(_ scenario: Scenario) -> String {
+    /// Shown before a case begins. `inEnglish`: the case has no translation into the
+    /// learner's language, which is said before anything else in English.
+    func opening(_ scenario: Scenario, inEnglish: Bool = false) -> String {
         var lines = [style.heading(clean(scenario.title))]
+        if inEnglish { lines += TextLayout.wrap(catalog.translate(.caseNotTranslated), width: width).map(style.dim) }
         if !scenario.contentWarnings.isEmpty {
             lines += TextLayout.wrap(
-                words(.contentNote(topics: clean(scenario.contentWarnings.joined(separator: ", ")))), width: width).map(style.caution)
+                words(.contentNote(topics: clean(scenario.contentWarnings.joined(separator: ", ")), inEnglish: inEnglish)), width: width).map(style.caution)
         }
         lines += [""] + prose(scenario.summary)
         return lines.joined(separator: "\n") + "\n"
