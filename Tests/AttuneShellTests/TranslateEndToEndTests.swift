@@ -86,6 +86,19 @@ struct TranslateExtractEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("visit.es.yaml").path))
     }
 
+    @Test("test on a translation runs its English case's tests, once, however the files were named")
+    func testOnATranslation() throws {
+        let (folder, knowledge) = try caseFolder()
+        try exampleTranslationText.write(to: folder.appendingPathComponent("visit.es.yaml"), atomically: true, encoding: .utf8)
+        let english = try runAttune(["test", folder.appendingPathComponent("visit.yaml").path, "--knowledge", knowledge.path])
+        let translation = try runAttune(["test", folder.appendingPathComponent("visit.es.yaml").path, "--knowledge", knowledge.path])
+        let both = try runAttune(["test", folder.appendingPathComponent("visit.yaml").path,
+                                  folder.appendingPathComponent("visit.es.yaml").path, "--knowledge", knowledge.path])
+        #expect(english.status == 0 && translation.status == 0 && both.status == 0, "\(translation.stdout)\(translation.stderr)")
+        #expect(!translation.stdout.contains("error") && !translation.stderr.contains("unknown key"), "\(translation.stdout)")
+        #expect(translation.stdout == english.stdout && both.stdout == english.stdout)
+    }
+
     @Test("translate is in the command table: --help, help authors")
     func registered() throws {
         let help = try runAttune(["translate", "--help"])
