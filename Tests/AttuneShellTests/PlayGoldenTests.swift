@@ -77,8 +77,7 @@ struct PlayGoldenTests {
 }
 
 /// Finds common English words in a transcript, word by word, outside quotes. The word list is
-/// copied from `EnglishDetector` (Tests/AttuneCatalogTests/CatalogTests.swift, another test
-/// target), with the words of play added.
+/// `SpanishTranscript`'s.
 ///
 /// Case content (node texts, choices, feedback, titles, knowledge titles) is still English and is
 /// not Attune's to translate here: a word is left alone when it stands in a run of three words
@@ -86,15 +85,7 @@ struct PlayGoldenTests {
 /// (Scenarios/maya-quiet-visit.es.yaml) is not masked, so the Maya case played here must read
 /// in Spanish; when every file is translated nothing is masked and every English word fails.
 struct TranscriptEnglish {
-    static let words: Set<String> = [
-        "the", "is", "are", "not", "which", "file", "files", "line", "and", "of", "to", "was", "were", "it", "this", "that",
-        "with", "has", "have", "be", "at", "from", "can", "never", "but", "for", "there", "choice", "choices", "node",
-        "ending", "expected", "only", "more", "shown", "offered", "case", "cases", "warning", "warnings", "problems",
-        "passed", "failed", "checked", "run", "write", "add", "its", "by", "in", "or", "what", "where", "when",
-        // Play's own words.
-        "you", "your", "type", "again", "here", "saved", "journal", "progress", "entry", "entries", "moment", "left", "kept",
-        "place", "reflect", "read", "done", "started", "feedback", "path", "baby", "parent", "practitioner", "debrief",
-    ]
+    static let words = SpanishTranscript.englishWords
 
     /// The files whose text is shown as written, still in English. Remove a file when its
     /// Spanish translation is loaded in its place.
@@ -151,41 +142,5 @@ struct TranscriptEnglish {
             .map { "\(tokens[$0].word) in: \(tokens[$0].line)" }
     }
 
-    /// A line's words, lowercased, each marked when it stands inside quotes ('...' or "...",
-    /// where an apostrophe between two letters is part of a word, not a quote). A word with a
-    /// dot, slash or underscore (an id, a file) is left out.
-    static func tokens(_ line: String) -> [(word: String, quoted: Bool)] {
-        var result: [(word: String, quoted: Bool)] = []
-        var current = ""
-        var quote: Character?
-        let characters = Array(line)
-        func flush() {
-            let word = current.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "'’"))
-            if !word.isEmpty, !word.contains("."), !word.contains("/"), !word.contains("_") {
-                result.append((word, quote != nil))
-            }
-            current = ""
-        }
-        for (index, character) in characters.enumerated() {
-            let before = index > 0 ? characters[index - 1] : " "
-            let after = index + 1 < characters.count ? characters[index + 1] : " "
-            if character == "'" || character == "\"" || character == "’" {
-                if character != "\"", before.isLetter && after.isLetter {
-                    current.append(character)  // an apostrophe in a word
-                    continue
-                }
-                flush()
-                if quote == character { quote = nil } else if quote == nil, character != "’", !before.isLetter { quote = character }
-                continue
-            }
-            if character.isLetter || ((character == "." || character == "/" || character == "_") && !current.isEmpty
-                && after.isLetter) {
-                current.append(character)
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return result
-    }
+    static func tokens(_ line: String) -> [(word: String, quoted: Bool)] { SpanishTranscript.tokens(line) }
 }

@@ -273,39 +273,13 @@ private let axePython = packageRoot.appendingPathComponent(".build/browser-venv/
 private let axeReady = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
     && FileManager.default.isExecutableFile(atPath: axePython)
 
-/// English words a Spanish room transcript never needs: the catalog tests' list
-/// (`EnglishDetector` in Tests/AttuneCatalogTests/CatalogTests.swift, another target) copied
-/// with the room's words. Commands (`votes`, `open`, `lock`, `timer`) are not in it.
+/// English words a Spanish room transcript never needs: `SpanishTranscript`'s. Commands
+/// (`votes`, `open`, `lock`, `timer`) are not in it.
 enum RoomTranscriptEnglish {
-    static let words: Set<String> = [
-        "the", "is", "are", "not", "which", "file", "files", "line", "and", "of", "to", "was", "were", "it", "this", "that",
-        "with", "has", "have", "be", "at", "from", "can", "never", "but", "for", "there", "choice", "choices", "node",
-        "ending", "expected", "only", "more", "shown", "offered", "case", "cases", "warning", "warnings", "problems",
-        "passed", "failed", "checked", "run", "write", "add", "its", "by", "in", "no", "or", "what", "where", "when",
-        "you", "your", "room", "phone", "phones", "voting", "vote", "session", "sessions", "moment", "tally", "trainer",
-        "page", "screen", "time", "left", "chose", "choose", "matched", "join", "joined", "code", "type", "again", "now",
-        "then", "how", "each", "option", "family", "most", "attuned", "kept", "closed", "started", "ended",
-    ]
-
-    /// The English words outside quotes ('...', "...", `...`, [...]); words with a dot, slash
-    /// or underscore (addresses, ids, files) are not looked at.
+    /// The English words outside quotes ('...', "...", `...`, [...]); words with a dot, slash,
+    /// underscore or hyphen (addresses, ids, files) are not looked at.
     static func words(in text: String) -> [String] {
-        var plain = ""
-        var closing: Character?
-        for character in text {
-            if let close = closing {
-                if character == close { closing = nil }
-                continue
-            }
-            switch character {
-            case "'", "\"", "`": closing = character
-            case "[": closing = "]"
-            default: plain.append(character)
-            }
-        }
-        return plain.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "/" && $0 != "_" })
-            .map { String($0).lowercased() }
-            .filter { !$0.contains(".") && !$0.contains("/") && !$0.contains("_") }
-            .filter { words.contains($0) && $0 != "no" }
+        let unbracketed = text.replacingOccurrences(of: #"\[[^\]]*\]"#, with: " ", options: .regularExpression)
+        return SpanishTranscript.english(in: unbracketed)
     }
 }

@@ -164,37 +164,10 @@ struct ShellSpanishTests {
 /// The English check over a Spanish transcript. The word list is `EnglishDetector`'s in
 /// Tests/AttuneCatalogTests/CatalogTests.swift (another test target), copied here.
 enum SpanishCheck {
-    static let words: Set<String> = [
-        "the", "is", "are", "not", "which", "file", "files", "line", "and", "of", "to", "was", "were", "it", "this", "that",
-        "with", "has", "have", "be", "at", "from", "can", "never", "but", "for", "there", "choice", "choices", "node",
-        "ending", "expected", "only", "more", "shown", "offered", "case", "cases", "warning", "warnings", "problems",
-        "passed", "failed", "checked", "run", "write", "add", "its", "by", "in", "no", "or", "what", "where", "when",
-        "type", "you", "your", "entries", "entry", "topics", "search", "show", "did", "mean", "command", "commands",
-    ]
-
-    /// English words outside quotes ('...', "...", `...`); words with a dot, slash or underscore
-    /// (ids, files, paths) and the command names typed as they are (`help`, `show`...) are left alone.
+    /// English words outside quotes; ids, files and the command names typed as they are
+    /// (`help`, `show`...) are left alone.
     static func englishWords(in text: String) -> [String] {
-        var plain = ""
-        var closing: Character?
-        for character in text {
-            if let close = closing {
-                if character == close { closing = nil }
-                continue
-            }
-            switch character {
-            case "'", "\"", "`": closing = character
-            default: plain.append(character)
-            }
-        }
-        let commandNames = Set(ShellCommandID.allCases.map(\.rawValue))
-        return plain.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "/" && $0 != "_" && $0 != "-" })
-            .map(String.init)
-            // A command as typed (lower case, after "help" or in a usage line) stays English.
-            .filter { !commandNames.contains($0) }
-            .map { $0.lowercased() }
-            .filter { !$0.contains(".") && !$0.contains("/") && !$0.contains("_") && !$0.contains("-") }
-            .filter { words.contains($0) && $0 != "no" }
+        SpanishTranscript.english(in: text, ignoring: Set(ShellCommandID.allCases.map(\.rawValue)))
     }
 
     /// The transcript without the knowledge base's own words. The content (topic titles and
