@@ -36,6 +36,8 @@ public protocol MessageCatalog: Sendable {
     func tools(_ text: ToolText) -> String
     /// `attune translate` (`TranslateText`).
     func translate(_ text: TranslateText) -> String
+    /// The command line parser's own words (`ParserText`).
+    func parser(_ text: ParserText) -> String
 }
 
 /// The words around lint findings and test results.

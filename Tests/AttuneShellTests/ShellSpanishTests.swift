@@ -72,7 +72,7 @@ struct ShellSpanishTests {
         #expect(play.stdout.contains("Empieza un caso, o sigue uno donde lo dejaste."))
         #expect(play.stdout.contains("El caso: su nombre o una palabra de su título"))
         let journal = try runAttune(["journal", "--help", "--lang=es"], environment: ["COLUMNS": "200"])
-        #expect(journal.stdout.contains("USAGE: attune journal [CASO | search PALABRAS | delete N | export ARCHIVO]"))
+        #expect(journal.stdout.contains("USO: attune journal [CASO | search PALABRAS | delete N | export ARCHIVO]"))
         #expect(journal.stdout.contains("Ejemplo: attune journal search"))
     }
 

@@ -221,7 +221,8 @@ public enum AttuneMain {
             finish(0)
         } catch {
             let code = AttuneCommand.exitCode(for: error)
-            let message = AttuneCommand.fullMessage(for: error)
+            // The parser's own words (headings, usage errors) in the command line's language.
+            let message = ParserWords.localized(AttuneCommand.fullMessage(for: error), CommandLineLanguage.catalog)
             if code == .success {
                 if !message.isEmpty { StandardStreams.fittedToTerminal().write(message + "\n") }
                 finish(0)

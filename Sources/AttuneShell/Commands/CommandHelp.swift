@@ -43,7 +43,7 @@ final class HelpController: ShellPart {
         if !command.inShell {
             // A command of the command line (attune graph, attune explore...): its own help.
             if case let .own(outside) = command.commandLine {
-                say(outside.helpMessage(columns: width()).trimmingCharacters(in: .newlines))
+                say(ParserWords.localized(outside.helpMessage(columns: width()), catalog).trimmingCharacters(in: .newlines))
                 say("")
                 say(style.dim(catalog.shell(.helpRunFromTerminal(command: command.name))))
             }
