@@ -76,6 +76,15 @@ struct ShellSpanishTests {
         #expect(journal.stdout.contains("Ejemplo: attune journal search"))
     }
 
+    @Test("show in Spanish lists an entry's facts without their English names; English keeps the names")
+    func factsWithoutNames() throws {
+        let spanish = try runAttune(["show", "safe-sleep", "--lang", "es"], environment: ["COLUMNS": "100"])
+        #expect(spanish.stdout.contains("Datos\n  - Boca arriba, cada vez que duerme"), "\(spanish.stdout)")
+        #expect(!spanish.stdout.contains("  room-sharing  ") && !spanish.stdout.contains("  position  "))
+        let english = try runAttune(["show", "safe-sleep"], environment: ["COLUMNS": "100"])
+        #expect(english.stdout.contains("  room-sharing  ") && english.stdout.contains("On the back, for every sleep"))
+    }
+
     @Test("attune WORD at the terminal says what is wrong in Spanish: an unknown command, a shell-only one, a --lang")
     func commandLineErrors() throws {
         let unknown = try runAttune(["shwo", "tenet.4", "--lang", "es"])

@@ -76,8 +76,15 @@ public struct KnowledgeRenderer {
         lines += TextLayout.reflow(clean(entry.body), width: width)
         if !entry.facts.isEmpty {
             lines += ["", style.heading(words(.facts))]
+            // A fact's name is an id in English ("room-sharing"); in another language the
+            // values, which are written to stand alone, are listed without it.
+            if catalog.language != .english {
+                for fact in entry.facts {
+                    lines += TextLayout.wrap(clean(fact.value), width: width, indent: "    ", firstIndent: "  - ")
+                }
+            }
             let nameWidth = min(18, entry.facts.map(\.name.count).max() ?? 0)
-            for fact in entry.facts {
+            for fact in entry.facts where catalog.language == .english {
                 let name = clean(fact.name)
                 let label = "  " + name.padding(toLength: max(nameWidth, name.count), withPad: " ", startingAt: 0) + "  "
                 let indent = String(repeating: " ", count: label.count)
