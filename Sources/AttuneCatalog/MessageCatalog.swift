@@ -36,6 +36,8 @@ public protocol MessageCatalog: Sendable {
     func tools(_ text: ToolText) -> String
     /// `attune translate` (`TranslateText`).
     func translate(_ text: TranslateText) -> String
+    /// The author's tools on the command line: explore, graph, new, and invisible characters (`AuthorText`).
+    func author(_ text: AuthorText) -> String
 }
 
 /// The words around lint findings and test results.
