@@ -54,7 +54,7 @@ extension Spanish {
         case let .reachableStates(states, count):
             return "\(Plural(one: "estado alcanzable", other: "estados alcanzables")(states)); \(paths(count))"
         case let .tooManyStates(states, count):
-            return "más de \(grouped(states)) estados: se revisó solo el mapa de nodos (sin tomar en cuenta las condiciones); "
+            return "más de \(Plural(one: "estado", other: "estados")(states)): se revisó solo el mapa de nodos (sin tomar en cuenta las condiciones); "
                 + "como máximo \(paths(count))"
         case .heading(let heading):
             switch heading {
@@ -72,7 +72,7 @@ extension Spanish {
             case .whatTextsAssume: return ": nada"
             }
         case let .endingReached(ending, kind, path):
-            return "\(ending) (\(kind?.rawValue ?? "")): \(Plural(one: "elección", other: "elecciones")(path.count)): "
+            return "\(ending) (\(kind.map(self.ending) ?? "")): \(Plural(one: "elección", other: "elecciones")(path.count)): "
                 + path.joined(separator: ", ")
         case .neverReached(let ending): return "\(ending): nunca se llega"
         case .reachableInGraph(let reachable): return reachable ? "se llega según el mapa de nodos" : "nunca se llega"

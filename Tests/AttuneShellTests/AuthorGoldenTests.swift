@@ -4,7 +4,7 @@ import Testing
 /// Issue 24: the author's tools in Spanish through the real binary: `lint` on a file with
 /// invisible characters, `explore` (with random playthroughs, a stuck state, a false
 /// assumption), `graph`, `new` and their refusals, checked against Tests/Golden/author.es.txt.
-/// The temporary folder `new` writes in is shown as `$TMP`. `ATTUNE_UPDATE_GOLDEN=1` writes
+/// The temporary folder `new` writes in is shown as `$TMP`, and this checkout as `$ATTUNE`. `ATTUNE_UPDATE_GOLDEN=1` writes
 /// the expected file afresh (read the difference before committing it).
 @Suite("Golden author tools in Spanish")
 struct AuthorGoldenTests {
@@ -43,7 +43,8 @@ struct AuthorGoldenTests {
             text += "$ attune \(arguments.joined(separator: " "))\nexit status \(result.status)\n"
                 + "--- standard output\n\(result.stdout)--- standard error\n\(result.stderr)"
         }
-        return text.replacingOccurrences(of: tmp.path, with: "$TMP")
+        // The bundled cases' folder is where this checkout is: written as $ATTUNE.
+        return text.replacingOccurrences(of: tmp.path, with: "$TMP").replacingOccurrences(of: packageRoot.path, with: "$ATTUNE")
     }
 
     @Test("lint, explore, graph and new read as expected in Spanish, by --lang and by the locale")
