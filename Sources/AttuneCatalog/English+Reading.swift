@@ -172,7 +172,7 @@ extension English {
             }
             return "'\(sign)' is not part of the condition language; write '\(word)'"
         case let .invisible(code, kind):
-            let described = Unicode.Scalar(code).map(TerminalText.describe) ?? "U+\(String(code, radix: 16, uppercase: true))"
+            let described = Unicode.Scalar(code).map { hidden(HiddenCharacter($0)) } ?? "U+\(String(code, radix: 16, uppercase: true))"
             let advice = switch kind {
             case .space: "use an ordinary space"
             case .control, .format: "delete it"
@@ -212,11 +212,6 @@ extension English {
         case let .cannotOpen(system): return "this file cannot be opened (\(system))"
         case let .cannotRead(system): return "this file cannot be read (\(system))"
         }
-    }
-
-    /// "an invisible control character (U+001B, escape)".
-    func hidden(_ character: HiddenCharacter) -> String {
-        Unicode.Scalar(character.code).map(TerminalText.describe) ?? character.codePoint
     }
 
     func reading(_ message: ReadingMessage) -> String {

@@ -246,8 +246,19 @@ extension English {
             "cannot open the \(knowledge ? "knowledge" : "scenarios") folder \(path): \(reason). "
                 + "Point to it with --\(knowledge ? "knowledge" : "scenarios") DIR."
         case let .contentProblems(errors, warnings):
-            "Content problems: \(describeCounts(errors: errors, warnings: warnings)). "
+            "Content problems: \(counts(errors: errors, warnings: warnings)). "
                 + "Entries that could not be read, and cases with errors, were left out; everything else is available."
+        }
+    }
+
+    /// "2 errors and 1 warning", or "no problems".
+    private func counts(errors: Int, warnings: Int) -> String {
+        let error = Plural(one: "error", other: "errors"), warning = Plural(one: "warning", other: "warnings")
+        switch (errors, warnings) {
+        case (0, 0): return "no problems"
+        case (_, 0): return error(errors)
+        case (0, _): return warning(warnings)
+        default: return "\(error(errors)) and \(warning(warnings))"
         }
     }
 }

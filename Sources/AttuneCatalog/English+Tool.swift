@@ -10,15 +10,30 @@ extension English {
         case .cache(let words): cache(words)
         case let .saved(saved, path, replaced):
             replaced ? "Replaced \(path) with \(self.saved(saved))." : "Wrote \(self.saved(saved)) to \(path)"
-        case .access(let reason): reason.english
+        case .access(let reason): access(reason)
         case .author(let words): author(words)
+        }
+    }
+
+    private func access(_ reason: ContentAccessError.Reason) -> String {
+        switch reason {
+        case .noSuchFolder: "no such folder"
+        case .noSuchFile: "no such file or folder"
+        case .brokenLink(let target): "it is a link to '\(target)', which does not exist"
+        case .linkLoop: "the links in this path lead back to themselves in a loop, so it names nothing"
+        case .folderOnTheWayLocked: "a folder on the way cannot be opened (check its permissions)"
+        case .partIsFile: "a part of this path is a file, not a folder"
+        case .tooLong: "the path is too long"
+        case .cannotOpen(let system): "it cannot be opened (\(system))"
+        case .notAFolder: "this is a file, not a folder"
+        case .folderUnreadable: "the folder cannot be read (check its permissions)"
         }
     }
 
     private func author(_ words: ToolText.Author) -> String {
         switch words {
         case .noFolderToReload: return "There is no folder to reload from in this session."
-        case let .cannotReload(path, reason): return "Cannot reload: \(path): \(reason.english). Nothing was changed."
+        case let .cannotReload(path, reason): return "Cannot reload: \(path): \(access(reason)). Nothing was changed."
         case let .reloaded(entries, cases):
             return "Reloaded: \(Plural(one: "entry", other: "entries")(entries)), \(Plural(one: "case", other: "cases")(cases))."
         case .caseDidNotLoad(let id):
@@ -44,7 +59,7 @@ extension English {
         case .visitedHeading: return "Visited"
         case .choicesSoFarHeading: return "Choices so far"
         case .noneYet: return "(none)"
-        case let .cannotOpenPath(path, reason): return "cannot open \(path): \(reason.english)."
+        case let .cannotOpenPath(path, reason): return "cannot open \(path): \(access(reason))."
         case let .unknownTarget(argument, folder, guess):
             return "'\(argument)' is neither a file nor a case id" + (folder.map { " in \($0)" } ?? "") + "."
                 + (guess.map { " Did you mean '\($0)'?" } ?? "")

@@ -38,6 +38,8 @@ public protocol MessageCatalog: Sendable {
     func translate(_ text: TranslateText) -> String
     /// The command line parser's own words (`ParserText`).
     func parser(_ text: ParserText) -> String
+    /// The author's tools on the command line: explore, graph, new, and invisible characters (`AuthorText`).
+    func author(_ text: AuthorText) -> String
 }
 
 /// The words around lint findings and test results.

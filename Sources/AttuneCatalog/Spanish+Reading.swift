@@ -175,11 +175,11 @@ extension Spanish {
             return "'\(sign)' no es parte del lenguaje de condiciones; escribe \(word)"
         case let .invisible(code, kind):
             let hex = String(code, radix: 16, uppercase: true)
-            let point = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let described = Unicode.Scalar(code).map { hidden(HiddenCharacter($0)) }
+                ?? "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             return switch kind {
-            case .control: "un carácter de control invisible (\(point)) no puede ir en una condición; bórralo"
-            case .space: "un espacio o salto de línea especial (\(point)) no puede ir en una condición; usa un espacio común"
-            case .format: "un carácter de formato invisible (\(point)) no puede ir en una condición; bórralo"
+            case .control, .format: "\(described) no puede ir en una condición; bórralo"
+            case .space: "\(described) no puede ir en una condición; usa un espacio común"
             }
         case let .character(character):
             return "el carácter '\(character)' no puede ir en una condición"
@@ -217,15 +217,6 @@ extension Spanish {
             return "esto es un dispositivo o un socket, no un archivo de contenido; sácalo de la carpeta de contenido"
         case let .cannotOpen(system): return "este archivo no se puede abrir (el sistema dice: \(system))"
         case let .cannotRead(system): return "este archivo no se puede leer (el sistema dice: \(system))"
-        }
-    }
-
-    /// "un carácter de control invisible (U+001B)".
-    func hidden(_ character: HiddenCharacter) -> String {
-        switch character.kind {
-        case .control: "un carácter de control invisible (\(character.codePoint))"
-        case .space: "un espacio o salto de línea especial (\(character.codePoint))"
-        case .format: "un carácter de formato invisible (\(character.codePoint))"
         }
     }
 

@@ -52,8 +52,9 @@ public enum QRCode {
     }
 
     /// An SVG of the code: black modules on white, the quiet zone included, one unit a module,
-    /// with crisp edges so it scales sharply on a projector.
-    public static func svg(for text: String, quietZone: Int = QRCode.quietZone) -> String? {
+    /// with crisp edges so it scales sharply on a projector. `label`: what a screen reader says
+    /// for it, in the reader's language (already fit for an XML attribute).
+    public static func svg(for text: String, label: String, quietZone: Int = QRCode.quietZone) -> String? {
         guard let modules = modules(for: text) else { return nil }
         let size = modules.count + quietZone * 2
         var path = ""
@@ -69,7 +70,7 @@ public enum QRCode {
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" shape-rendering="crispEdges" \
-            role="img" aria-label="QR code of the room's join link">\
+            role="img" aria-label="\(label)">\
             <rect width="\(size)" height="\(size)" fill="#fff"/><path fill="#000" d="\(path)"/></svg>
             """
     }

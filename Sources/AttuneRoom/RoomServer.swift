@@ -346,12 +346,16 @@ final class Router: Sendable {
 
     func qrCode(for request: RoomRequest, catalog: any MessageCatalog = English()) -> RoomResponse {
         let link = joinLink(for: request)
-        if let cached = svgCache.withLock({ $0[link] }) {
+        // The label is in the page's language: one drawing per link and language.
+        let key = catalog.language.rawValue + " " + link
+        if let cached = svgCache.withLock({ $0[key] }) {
             return Self.response(200, type: "image/svg+xml", body: cached)
         }
-        guard let svg = QRCode.svg(for: link) else { return Self.text(500, catalog.room(.answer(.qrNotDrawn)), language: catalog.language) }
+        guard let svg = QRCode.svg(for: link, label: RoomPages.html(catalog.room(.page(.qrAlt)))) else {
+            return Self.text(500, catalog.room(.answer(.qrNotDrawn)), language: catalog.language)
+        }
         let body = Array(svg.utf8)
-        svgCache.withLock { $0[link] = body }
+        svgCache.withLock { $0[key] = body }
         return Self.response(200, type: "image/svg+xml", body: body)
     }
 

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 import Testing
 @testable import AttuneCore
@@ -100,6 +101,22 @@ struct AuthoringTests {
         #expect(scaffold.nodes.filter { !$0.isEnding }.count == 1)
         #expect(scaffold.endings.count == 2)
         #expect(ScenarioTestRunner.run(scaffold).allSatisfy { $0.passed })
+    }
+
+    @Test("the scaffold in Spanish passes lint and its own tests too, with the same keys and ids")
+    func spanishScaffold() throws {
+        let knowledge = try KnowledgeLoader.load(directory: bundledKnowledge).base
+        let text = ScenarioScaffold.text(id: "ana-primera-visita") { Spanish().author(.scaffold($0)) }
+        let report = Linter(fallbackKnowledge: knowledge).lint(sources: [SourceText(path: "Scenarios/ana-primera-visita.yaml", text: text)])
+        #expect(report.diagnostics.map(\.headline) == [])
+        let loaded = ScenarioLoader.parse(SourceText(path: "Scenarios/ana-primera-visita.yaml", text: text), knowledge: knowledge)
+        let scaffold = try #require(loaded.scenario)
+        #expect(scaffold.title == "Un caso nuevo")
+        #expect(ScenarioTestRunner.run(scaffold).allSatisfy { $0.passed })
+        let english = ScenarioScaffold.text(id: "ana-primera-visita")
+        let keys = { (text: String) in text.split(separator: "\n").map { $0.prefix { $0 != ":" } } }
+        #expect(keys(text).count == keys(english).count)
+        #expect(text.hasPrefix("# Un caso nuevo."))
     }
 
     @Test("graphs: dot marks endings and colours choices by rating; mermaid uses safe ids")

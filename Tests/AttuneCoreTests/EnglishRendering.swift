@@ -59,3 +59,17 @@ extension YAMLComposer {
     /// The finding for an anchor or alias, in English.
     static var aliasMessage: String { AttuneCore_english.message(.reading(.anchorsAndAliases(more: 0))) }
 }
+
+extension GraphExport {
+    /// The graph with its legend in English.
+    static func render(_ scenario: Scenario, format: GraphFormat) -> String {
+        render(scenario, format: format) { AttuneCore_english.author(.graph($0)) }
+    }
+}
+
+extension ScenarioScaffold {
+    /// The scaffold `attune new` writes, in English.
+    static func text(id: String) -> String {
+        text(id: id) { AttuneCore_english.author(.scaffold($0)) }
+    }
+}

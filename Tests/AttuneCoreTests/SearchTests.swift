@@ -105,17 +105,6 @@ struct DiagnosticTests {
         #expect(Array(lines[0])[caret] == "\"", "the caret is under the quote that opens 'oops'")
     }
 
-    @Test("counts read naturally")
-    func counts() {
-        #expect(describeCounts(errors: 0, warnings: 0) == "no problems")
-        #expect(describeCounts(errors: 1, warnings: 0) == "1 error")
-        #expect(describeCounts(errors: 2, warnings: 1) == "2 errors and 1 warning")
-        #expect(counted(1, "case") == "1 case")
-        #expect(counted(0, "case") == "0 cases")
-        #expect(counted(1, "entry", plural: "entries") == "1 entry")
-        #expect(counted(1_200, "entry", plural: "entries") == "1,200 entries")
-    }
-
     @Test("a swap of two letters counts as one edit")
     func transposition() {
         #expect(editDistance("shwo", "show") == 1)

@@ -98,7 +98,11 @@ struct RoomHardeningTests {
         var sameSite = join
         sameSite.headers["origin"] = "http://10.0.0.2:8765"
         #expect(router.handle(sameSite).status == 200)
-        #expect(String(decoding: get("/r/K7QX2M/qr.svg", from: "10.0.0.7").body, as: UTF8.self) == QRCode.svg(for: "http://10.0.0.2:8765/r/K7QX2M/"))
+        // The drawing's label is in the room's language (issue 24), the same words as the page's alt text.
+        let svg = String(decoding: get("/r/K7QX2M/qr.svg", from: "10.0.0.7").body, as: UTF8.self)
+        #expect(["QR code for the join address", "Código QR de la dirección para entrar"].contains {
+            svg == QRCode.svg(for: "http://10.0.0.2:8765/r/K7QX2M/", label: $0)
+        })
     }
 
     /// The terminal text as modules again: two rows a line, ink where the text draws ink.
@@ -173,7 +177,7 @@ struct RoomHardeningTests {
           .enabled(if: zbarimg != nil, "zbarimg is missing (Debian zbar-tools)"))
     func svgQR() throws {
         let link = "http://192.168.1.20:8765/r/K7QX2M/"
-        let svg = try #require(QRCode.svg(for: link))
+        let svg = try #require(QRCode.svg(for: link, label: "QR code for the join address"))
         let modules = try #require(QRCode.modules(for: link))
         let size = modules.count + 2 * QRCode.quietZone
         #expect(svg.contains("viewBox=\"0 0 \(size) \(size)\""))

@@ -7,3 +7,10 @@ extension Diagnostic {
     /// `file:line:col: severity: message [rule]`, in English.
     var headline: String { English().headline(self) }
 }
+
+extension ScenarioScaffold {
+    /// The scaffold `attune new` writes, in English.
+    static func text(id: String) -> String {
+        text(id: id) { English().author(.scaffold($0)) }
+    }
+}

@@ -278,7 +278,9 @@ struct RoomServerHardeningTests {
         #expect(reply.status == 200)
         #expect(reply.head.lowercased().contains("content-type: image/svg+xml"))
         #expect(reply.body.hasPrefix("<svg") && reply.body.contains("shape-rendering=\"crispEdges\""))
-        #expect(reply.body == QRCode.svg(for: server.addresses[0]))
+        #expect(["QR code for the join address", "Código QR de la dirección para entrar"].contains {
+            reply.body == QRCode.svg(for: server.addresses[0], label: $0)
+        })
     }
 
     @Test("a port in use is named in plain words with a free port to use instead")

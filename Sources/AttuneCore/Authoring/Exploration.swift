@@ -23,7 +23,15 @@ public struct RandomPlayReport: Sendable, Hashable {
     /// How many runs reached each ending.
     public var endings: [String: Int]
     /// Runs that did not end: where they stopped and why, with their path.
-    public var unfinished: [(node: String, reason: String, path: [String])]
+    public var unfinished: [(node: String, reason: Stop, path: [String])]
+
+    /// Why a random playthrough stopped before an ending.
+    public enum Stop: Sendable, Hashable {
+        /// No choice's condition holds.
+        case noChoiceOffered
+        /// Still going after this many choices (a loop, most likely).
+        case stillGoing(afterChoices: Int)
+    }
 
     public static func == (lhs: RandomPlayReport, rhs: RandomPlayReport) -> Bool {
         lhs.runs == rhs.runs && lhs.endings == rhs.endings && lhs.unfinished.map(\.path) == rhs.unfinished.map(\.path)
@@ -50,11 +58,11 @@ public enum RandomPlay {
                 }
                 let offered = engine.offeredChoices(in: state)
                 if offered.isEmpty {
-                    report.unfinished.append((state.node, "no choice is offered", state.path.map(\.choice)))
+                    report.unfinished.append((state.node, .noChoiceOffered, state.path.map(\.choice)))
                     break
                 }
                 if steps >= maxSteps {
-                    report.unfinished.append((state.node, "still going after \(maxSteps) choices", state.path.map(\.choice)))
+                    report.unfinished.append((state.node, .stillGoing(afterChoices: maxSteps), state.path.map(\.choice)))
                     break
                 }
                 state = engine.choose(offered[Int.random(in: 0..<offered.count, using: &generator)], in: state)

@@ -4,6 +4,23 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case dot, mermaid
 }
 
+/// The words of a graph that a reader sees: the legend and the label of an ending's kind.
+/// Node and choice ids stay as written; a catalog says these in the reader's language.
+public enum GraphWord: Sendable, Hashable {
+    /// The legend's title: "Legend".
+    case legend
+    /// A rating's colour: "an attuned choice".
+    case choice(Rating)
+    /// "dashed: offered only when its condition [in brackets] holds".
+    case dashed
+    /// How the start is marked: a thick border in DOT, a box with double sides in Mermaid.
+    case start(doubleSides: Bool)
+    /// An ending kind's fill: "filled: a hopeful ending".
+    case filled(EndingKind)
+    /// An ending's label under its id: "hopeful ending".
+    case ending(EndingKind)
+}
+
 public enum GraphExport {
     static func colour(_ rating: Rating) -> String {
         switch rating {
@@ -22,19 +39,11 @@ public enum GraphExport {
         }
     }
 
-    private static func rating(_ rating: Rating) -> String {
-        switch rating {
-        case .attuned: "an attuned"
-        case .partial: "a partly attuned"
-        case .missed: "a missed-the-cue"
-        case .unsafe: "a safety-concern"
-        }
-    }
-
-    public static func render(_ scenario: Scenario, format: GraphFormat) -> String {
+    /// The graph, with its legend and ending labels in `words`' language.
+    public static func render(_ scenario: Scenario, format: GraphFormat, words: (GraphWord) -> String) -> String {
         switch format {
-        case .dot: dot(scenario)
-        case .mermaid: mermaid(scenario)
+        case .dot: dot(scenario, words: words)
+        case .mermaid: mermaid(scenario, words: words)
         }
     }
 
@@ -56,7 +65,7 @@ public enum GraphExport {
         return result + "\""
     }
 
-    static func dot(_ scenario: Scenario) -> String {
+    static func dot(_ scenario: Scenario, words: (GraphWord) -> String) -> String {
         var lines = [
             "digraph \(dotString(scenario.id)) {",
             "  label=\(dotString(scenario.title)); labelloc=t; rankdir=TB;",
@@ -66,7 +75,7 @@ public enum GraphExport {
         for node in scenario.nodes {
             var attributes: [String]
             if let ending = node.ending {
-                attributes = ["label=\(dotString("\(node.id)\n(\(ending.rawValue) ending)"))", "shape=doubleoctagon",
+                attributes = ["label=\(dotString("\(node.id)\n(\(words(.ending(ending))))"))", "shape=doubleoctagon",
                               "style=filled", "fillcolor=\(dotString(fill(ending)))"]
             } else {
                 attributes = ["label=\(dotString(node.id))"]
@@ -82,35 +91,37 @@ public enum GraphExport {
                     + "color=\(dotString(colour(choice.rating))), fontcolor=\(dotString(colour(choice.rating)))\(style)];")
             }
         }
-        lines += dotLegend(scenario)
+        lines += dotLegend(scenario, words: words)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// What the colours, the dashed edges, the thick border and the filled shapes mean, in words.
-    static func legendRows(_ scenario: Scenario, start: String = "thick border") -> [(text: String, colour: String?)] {
-        var rows: [(text: String, colour: String?)] = Rating.allCases.map { ("\(rating($0)) choice", colour($0)) }
-        rows.append(("dashed: offered only when its condition [in brackets] holds", nil))
-        rows.append(("\(start): where the case starts", nil))
+    /// `filled`: the row is an ending's fill (its colour the cell's background, not the text's).
+    static func legendRows(_ scenario: Scenario, doubleSides: Bool = false,
+                           words: (GraphWord) -> String) -> [(text: String, colour: String?, filled: Bool)] {
+        var rows: [(text: String, colour: String?, filled: Bool)] = Rating.allCases.map { (words(.choice($0)), colour($0), false) }
+        rows.append((words(.dashed), nil, false))
+        rows.append((words(.start(doubleSides: doubleSides)), nil, false))
         for kind in EndingKind.allCases where scenario.nodes.contains(where: { $0.ending == kind }) {
-            rows.append(("filled: a \(kind.rawValue) ending", fill(kind)))
+            rows.append((words(.filled(kind)), fill(kind), true))
         }
         return rows
     }
 
-    private static func dotLegend(_ scenario: Scenario) -> [String] {
+    private static func dotLegend(_ scenario: Scenario, words: (GraphWord) -> String) -> [String] {
         // HTML-like labels take only escaped text; the rows are Attune's own words.
-        let rows = legendRows(scenario).map { row in
+        let rows = legendRows(scenario, words: words).map { row in
             let text = row.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
-            if row.text.hasPrefix("filled"), let colour = row.colour {
+            if row.filled, let colour = row.colour {
                 return "<tr><td bgcolor=\"\(colour)\" align=\"left\">\(text)</td></tr>"
             }
             return "<tr><td align=\"left\">" + (row.colour.map { "<font color=\"\($0)\">\(text)</font>" } ?? text) + "</td></tr>"
         }
         return [
             "  subgraph cluster_legend {",
-            "    label=\"Legend\"; fontsize=10; color=\"#999999\";",
+            "    label=\(dotString(words(.legend))); fontsize=10; color=\"#999999\";",
             "    \"attune legend\" [shape=plaintext, fontsize=10, label=<<table border=\"0\" cellspacing=\"2\">"
                 + rows.joined() + "</table>>];",
             "  }",
@@ -151,14 +162,14 @@ public enum GraphExport {
         return result + "\""
     }
 
-    static func mermaid(_ scenario: Scenario) -> String {
+    static func mermaid(_ scenario: Scenario, words: (GraphWord) -> String) -> String {
         // Mermaid ids are kept to n0, n1...; the node ids are the labels.
         let ids = Dictionary(scenario.nodes.enumerated().map { ($0.element.id, "n\($0.offset)") }, uniquingKeysWith: { first, _ in first })
         var lines = ["---", "title: \(mermaidTitle(scenario.title))", "---", "flowchart TD"]
         for node in scenario.nodes {
             let id = ids[node.id]!
             if let ending = node.ending {
-                lines.append("  \(id)([\"\(mermaidText(node.id)) (\(ending.rawValue) ending)\"])")
+                lines.append("  \(id)([\"\(mermaidText(node.id)) (\(mermaidText(words(.ending(ending)))))\"])")
             } else if node.id == scenario.start.value {
                 lines.append("  \(id)[[\"\(mermaidText(node.id))\"]]")
             } else {
@@ -185,7 +196,8 @@ public enum GraphExport {
             lines.append("  class \(members.joined(separator: ",")) \(kind.rawValue)")
         }
         // The legend, as comments: Mermaid has no legend of its own.
-        lines += ["  %% Legend:"] + legendRows(scenario, start: "box with double sides").map { "  %%   \($0.text)" + ($0.colour.map { " (\($0))" } ?? "") }
+        lines += ["  %% \(mermaidText(words(.legend))):"]
+            + legendRows(scenario, doubleSides: true, words: words).map { "  %%   \($0.text)" + ($0.colour.map { " (\($0))" } ?? "") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

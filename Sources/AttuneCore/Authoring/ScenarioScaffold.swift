@@ -1,13 +1,22 @@
 /// `attune new NAME`: a small, valid scenario to start from: one decision, two endings, a
 /// test for each, using canonical knowledge ids, so it passes lint and test as written.
+/// The YAML keys and ids are the format's; the texts an author reads and replaces (the
+/// comment at the top, the sample sentences) are `ScaffoldText`, said by a catalog in the
+/// author's language.
 public enum ScenarioScaffold {
-    public static func text(id: String) -> String {
-        """
-        # A new case. Replace the text, add moments, and keep `attune lint` and
-        # `attune test` clean as you go. The guide: docs/authoring.md (attune help format).
+    /// The new case's file. Each text must be safe where it goes: a one-line text as a plain
+    /// or quoted YAML scalar, as the template has it; a text with line breaks only in a block.
+    public static func text(id: String, words: (ScaffoldText) -> String) -> String {
+        func block(_ text: ScaffoldText, indent: Int) -> String {
+            let pad = String(repeating: " ", count: indent)
+            return words(text).split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n")
+        }
+        let comment = words(.header).split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }.joined(separator: "\n")
+        return """
+        \(comment)
         scenario: \(id)
-        title: "A new case"
-        summary: One or two sentences shown in the scenario list.
+        title: "\(words(.title))"
+        summary: \(words(.summary))
         minutes: 10
         audience: [workforce.non-specialists]
         competencies: [competency.direct-service]
@@ -16,60 +25,57 @@ public enum ScenarioScaffold {
         variables:
           trust: 0
         facilitator:
-          notes: Background for a trainer leading a group.
-          discussion: ["What did you notice first?"]
+          notes: \(words(.facilitatorNotes))
+          discussion: ["\(words(.discussion))"]
         start: arrival
         nodes:
           arrival:
             text: |
-              Describe the setting, the family and the baby, and what the practitioner
-              notices on arrival.
-            reflect: What might the baby be telling you?
-            prompt: What do you do first?
+        \(block(.arrival, indent: 6))
+            reflect: \(words(.reflect))
+            prompt: \(words(.prompt))
             choices:
               - id: notice-baby
-                text: Greet the baby first, at the baby's level, and wait.
+                text: \(words(.babyFirstChoice))
                 next: hopeful-ending
                 rating: attuned
                 feedback: |
-                  Say why this matters for the baby, the parent and the practitioner,
-                  in a reflective voice, and name the idea it rests on.
+        \(block(.babyFirstFeedback, indent: 10))
                 perspectives:
-                  baby: What the baby might experience.
-                  parent: What the parent might think or feel.
-                  practitioner: What the practitioner might notice in themselves.
+                  baby: \(words(.babyPerspective))
+                  parent: \(words(.parentPerspective))
+                  practitioner: \(words(.practitionerPerspective))
                 refs: [attachment.perceive-cues]
                 competencies: [competency.direct-service]
                 add: { trust: 1 }
               - id: paperwork-first
-                text: Start with the paperwork.
+                text: \(words(.paperworkChoice))
                 next: mixed-ending
                 rating: missed
                 feedback: |
-                  Say what this choice might miss, without judgment, and what could
-                  help next time.
+        \(block(.paperworkFeedback, indent: 10))
                 refs: [serve-and-return.1]
           hopeful-ending:
             ending: hopeful
-            text: What happens when the practitioner follows the baby's lead.
+            text: \(words(.hopefulText))
             debrief:
               - when: trust >= 1
-                say: You met the baby first.
-            reflect: What will you bring to your next supervision session?
+                say: \(words(.hopefulDebrief))
+            reflect: \(words(.hopefulReflect))
           mixed-ending:
             ending: mixed
-            text: What happens when the visit starts with the forms.
+            text: \(words(.mixedText))
             debrief:
-              - say: The forms got done; the baby waited.
+              - say: \(words(.mixedDebrief))
         tests:
-          - name: baby first
+          - name: \(words(.babyFirstTest))
             choose: [notice-baby]
             expect:
               ending: hopeful-ending
               variables: { trust: 1 }
               ratings: [attuned]
-              debrief-includes: ["met the baby first"]
-          - name: paperwork first
+              debrief-includes: ["\(words(.debriefIncludes))"]
+          - name: \(words(.paperworkTest))
             choose: [paperwork-first]
             expect:
               ending: mixed-ending
@@ -77,4 +83,27 @@ public enum ScenarioScaffold {
 
         """
     }
+}
+
+/// The texts of the scaffold `attune new` writes, in the order the file has them.
+public enum ScaffoldText: Sendable, Hashable, CaseIterable {
+    /// The comment at the top, one line of it per line (each written after "# ").
+    case header
+    case title, summary, facilitatorNotes, discussion
+    /// The first moment's text: lines of a block.
+    case arrival
+    case reflect, prompt
+    case babyFirstChoice
+    /// Lines of a block.
+    case babyFirstFeedback
+    case babyPerspective, parentPerspective, practitionerPerspective
+    case paperworkChoice
+    /// Lines of a block.
+    case paperworkFeedback
+    case hopefulText, hopefulDebrief, hopefulReflect
+    case mixedText, mixedDebrief
+    /// The tests' names.
+    case babyFirstTest, paperworkTest
+    /// Words of `hopefulDebrief`, which the first test expects in the debrief.
+    case debriefIncludes
 }

@@ -154,32 +154,3 @@ extension Diagnostic {
         return note
     }
 }
-
-extension Int {
-    /// 4212 as "4,212".
-    var grouped: String {
-        let digits = String(magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (self < 0 ? "-" : "") + result
-    }
-}
-
-/// "1 case", "12 cases", "1 entry", "3 entries": a count with its noun, in the singular for one.
-public func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-    n == 1 ? "1 \(singular)" : "\(n.grouped) \(plural ?? singular + "s")"
-}
-
-/// "2 errors and 1 warning", for summaries a clinician reads.
-public func describeCounts(errors: Int, warnings: Int) -> String {
-    func plural(_ n: Int, _ word: String) -> String { counted(n, word) }
-    switch (errors, warnings) {
-    case (0, 0): return "no problems"
-    case (_, 0): return plural(errors, "error")
-    case (0, _): return plural(warnings, "warning")
-    default: return "\(plural(errors, "error")) and \(plural(warnings, "warning"))"
-    }
-}

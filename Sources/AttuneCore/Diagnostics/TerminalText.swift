@@ -55,20 +55,6 @@ public enum TerminalText {
         isControl(scalar) || isBidiControl(scalar)
     }
 
-    /// An invisible or unusual character in words, for messages: "an invisible control
-    /// character (U+001B, escape)", "a special space (U+00A0, no-break space)". Never the
-    /// character itself.
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let name = names[scalar.value].map { ", \($0)" } ?? ""
-        if isControl(scalar) || scalar == "\n" || scalar == "\t" || scalar.value == 0x85 {
-            return "an invisible control character (\(code)\(name))"
-        }
-        if scalar.properties.isWhitespace { return "a special space or line break (\(code)\(name))" }
-        return "an invisible formatting character (\(code)\(name))"
-    }
-
     /// Whether a character would be invisible or confusing if shown in a message.
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         if isControl(scalar) || scalar == "\n" || scalar == "\t" { return true }
@@ -79,16 +65,52 @@ public enum TerminalText {
             return false
         }
     }
+}
 
-    private static let names: [UInt32: String] = [
-        0x00: "a zero byte", 0x07: "bell", 0x08: "backspace", 0x09: "tab", 0x0A: "line feed", 0x0B: "vertical tab",
-        0x0C: "form feed", 0x0D: "carriage return", 0x1B: "escape", 0x7F: "delete", 0x85: "next line",
-        0x9B: "control sequence introducer", 0xA0: "no-break space", 0x2028: "line separator",
-        0x2029: "paragraph separator", 0x200B: "zero-width space", 0x202A: "left-to-right embedding",
-        0x202B: "right-to-left embedding", 0x202C: "pop directional formatting", 0x202D: "left-to-right override",
-        0x202E: "right-to-left override", 0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate",
-        0x2068: "first strong isolate", 0x2069: "pop directional isolate", 0xFEFF: "byte order mark",
-    ]
+extension HiddenCharacter {
+    /// The characters a message names besides their code point (each catalog says the name;
+    /// "escape", "escape"; "no-break space", "espacio de no separación").
+    public enum Name: Sendable, Hashable, CaseIterable {
+        case zeroByte, bell, backspace, tab, lineFeed, verticalTab, formFeed, carriageReturn, escape, delete, nextLine
+        case controlSequenceIntroducer, noBreakSpace, lineSeparator, paragraphSeparator, zeroWidthSpace
+        case leftToRightEmbedding, rightToLeftEmbedding, popDirectionalFormatting, leftToRightOverride, rightToLeftOverride
+        case leftToRightIsolate, rightToLeftIsolate, firstStrongIsolate, popDirectionalIsolate, byteOrderMark
+
+        /// The code point each name is for.
+        public var code: UInt32 {
+            switch self {
+            case .zeroByte: 0x00
+            case .bell: 0x07
+            case .backspace: 0x08
+            case .tab: 0x09
+            case .lineFeed: 0x0A
+            case .verticalTab: 0x0B
+            case .formFeed: 0x0C
+            case .carriageReturn: 0x0D
+            case .escape: 0x1B
+            case .delete: 0x7F
+            case .nextLine: 0x85
+            case .controlSequenceIntroducer: 0x9B
+            case .noBreakSpace: 0xA0
+            case .lineSeparator: 0x2028
+            case .paragraphSeparator: 0x2029
+            case .zeroWidthSpace: 0x200B
+            case .leftToRightEmbedding: 0x202A
+            case .rightToLeftEmbedding: 0x202B
+            case .popDirectionalFormatting: 0x202C
+            case .leftToRightOverride: 0x202D
+            case .rightToLeftOverride: 0x202E
+            case .leftToRightIsolate: 0x2066
+            case .rightToLeftIsolate: 0x2067
+            case .firstStrongIsolate: 0x2068
+            case .popDirectionalIsolate: 0x2069
+            case .byteOrderMark: 0xFEFF
+            }
+        }
+    }
+
+    /// The character's name, when a message says one (nil: the code point alone).
+    public var name: Name? { Name.allCases.first { $0.code == code } }
 }
 
 extension String {

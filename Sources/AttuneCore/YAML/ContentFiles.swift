@@ -31,31 +31,14 @@ public struct ContentAccessError: Error, Sendable, Equatable, CustomStringConver
         case cannotOpen(system: String)
         case notAFolder
         case folderUnreadable
-
-        /// The English, for `description` and the English catalog.
-        public var english: String {
-            switch self {
-            case .noSuchFolder: "no such folder"
-            case .noSuchFile: "no such file or folder"
-            case .brokenLink(let target): "it is a link to '\(target)', which does not exist"
-            case .linkLoop: "the links in this path lead back to themselves in a loop, so it names nothing"
-            case .folderOnTheWayLocked: "a folder on the way cannot be opened (check its permissions)"
-            case .partIsFile: "a part of this path is a file, not a folder"
-            case .tooLong: "the path is too long"
-            case .cannotOpen(let system): "it cannot be opened (\(system))"
-            case .notAFolder: "this is a file, not a folder"
-            case .folderUnreadable: "the folder cannot be read (check its permissions)"
-            }
-        }
     }
-
-    /// The reason in English.
-    public var reason: String { problem.english }
 
     /// The path as it may be printed: control characters in a file name neutralised.
     public var displayPath: String { TerminalText.neutralize(path, keepingLineBreaks: false) }
 
-    public var description: String { "\(displayPath): \(reason)" }
+    /// For programmers (logs, test output): the path and the reason's case. A reader sees
+    /// `catalog.tools(.access(problem))`.
+    public var description: String { "\(displayPath): \(problem)" }
 }
 
 /// The content files found at some paths, and a diagnostic for each entry that cannot be

@@ -15,8 +15,8 @@ extension RunContext {
         do {
             return try KnowledgeLoader.load(directory: paths.knowledge).base
         } catch {
-            output.writeError(style.error("error:") + " cannot open the knowledge folder \(error.displayPath): \(error.reason). "
-                + "Point to it with --knowledge DIR.\n")
+            output.writeError(errorLabel + " " + text(.cannotOpenFolder(
+                knowledge: true, path: error.displayPath, reason: catalog.tools(.access(error.problem)))) + "\n")
             throw ExitCode(2)
         }
     }
@@ -36,7 +36,8 @@ extension RunContext {
                     result.scenarios += loaded.scenarios
                     result.diagnostics += loaded.diagnostics
                 } catch {
-                    output.writeError(style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
+                    output.writeError(errorLabel + " "
+                        + catalog.tools(.author(.cannotOpenPath(path: error.displayPath, reason: error.problem))) + "\n")
                     throw ExitCode(2)
                 }
             } else {
@@ -44,10 +45,9 @@ extension RunContext {
                     bundled = (try? ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge))?.scenarios ?? []
                 }
                 guard let scenario = bundled?.first(where: { $0.id == target }) else {
-                    var message = "'\(TerminalText.neutralize(target))' is neither a file nor a case id in "
-                        + "\(TerminalText.neutralize(paths.scenarios))."
-                    if let guess = closestMatch(to: target, in: bundled?.map(\.id) ?? []) { message += " Did you mean '\(guess)'?" }
-                    output.writeError(style.error("error:") + " " + message + "\n")
+                    let guess = closestMatch(to: target, in: bundled?.map(\.id) ?? [])
+                    output.writeError(errorLabel + " " + catalog.tools(.author(.unknownTarget(
+                        argument: TerminalText.neutralize(target), folder: TerminalText.neutralize(paths.scenarios), guess: guess))) + "\n")
                     throw ExitCode(2)
                 }
                 result.scenarios.append(scenario)
@@ -63,11 +63,20 @@ extension RunContext {
         let resolved = try scenarios([target], knowledge: try loadKnowledgeOnly())
         if resolved.diagnostics.hasErrors {
             output.writeFindings(resolved.diagnostics, renderer: renderer)
-            output.writeError("Fix the errors above first; a case with errors cannot be explored or drawn.\n")
+            output.writeError(catalog.author(.command(.fixErrorsFirst)) + "\n")
             throw ExitCode(1)
         }
         return resolved
     }
+}
+
+/// A sentence of the author's commands in the command line's language (for help, which is
+/// read before the options are).
+private func said(_ words: AuthorText.Command) -> String { CommandLineLanguage.catalog.author(.command(words)) }
+
+extension RunContext {
+    /// A sentence of the author's commands in this run's language.
+    func said(_ words: AuthorText.Command) -> String { catalog.author(.command(words)) }
 }
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
@@ -77,15 +86,15 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable {
 /// `attune lint PATH...`
 struct LintCommand: ParsableCommand {
     static let configuration = CommandTable.configuration(
-        "lint", extra: "Every finding is located as file:line:col. Exit status: 0 clean, 1 findings, 2 a path that cannot be opened.")
+        "lint", extra: said(.lintExtra))
 
-    @Argument(help: "Files or folders to check, or case ids.")
+    @Argument(help: ArgumentHelp(said(.lintPathsHelp)))
     var paths: [String] = []
 
-    @Option(help: "text, or json for editors and CI.")
+    @Option(help: ArgumentHelp(said(.lintFormatHelp)))
     var format: LintFormat = .text
 
-    @Flag(help: "List the rules and what each catches.")
+    @Flag(help: ArgumentHelp(said(.lintRulesHelp)))
     var rules = false
 
     @OptionGroup var options: GlobalOptions
@@ -122,13 +131,12 @@ struct LintCommand: ParsableCommand {
 /// `attune test PATH...`
 struct TestCommand: ParsableCommand {
     static let configuration = CommandTable.configuration(
-        "test", extra: "Each target is a file, a folder or a case id; with none, every case. "
-            + "Exit status 1 when a test fails or a case has errors; coverage never changes it.")
+        "test", extra: said(.testExtra))
 
-    @Argument(help: "Files, folders or case ids.")
+    @Argument(help: ArgumentHelp(said(.testTargetsHelp)))
     var targets: [String] = []
 
-    @Flag(help: "Also list, per case and in total, what no test exercises: choices, endings and debrief rules.")
+    @Flag(help: ArgumentHelp(said(.testCoverageHelp)))
     var coverage = false
 
     @OptionGroup var options: GlobalOptions
@@ -164,16 +172,16 @@ extension RunContext {
 struct ExploreCommand: ParsableCommand {
     static let configuration = CommandTable.configuration("explore")
 
-    @Argument(help: "A scenario file or case id.")
+    @Argument(help: ArgumentHelp(said(.exploreTargetHelp)))
     var target: String
 
-    @Option(help: "Also play this many random playthroughs (each must end).")
+    @Option(help: ArgumentHelp(said(.exploreRandomHelp)))
     var random: Int?
 
-    @Option(help: "Seed for the random playthroughs.")
+    @Option(help: ArgumentHelp(said(.exploreSeedHelp)))
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("max-states"), help: "Stop exploring after this many states and use the node graph.")
+    @Option(name: .customLong("max-states"), help: ArgumentHelp(said(.exploreMaxStatesHelp)))
     var maxStates: Int = StateSpace.defaultLimit
 
     @OptionGroup var options: GlobalOptions
@@ -198,10 +206,10 @@ struct ExploreCommand: ParsableCommand {
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandTable.configuration("graph")
 
-    @Argument(help: "A case id or scenario file.")
+    @Argument(help: ArgumentHelp(said(.graphTargetHelp)))
     var target: String
 
-    @Option(help: "dot or mermaid.")
+    @Option(help: ArgumentHelp(said(.graphFormatHelp)))
     var format: GraphFormat = .dot
 
     @OptionGroup var options: GlobalOptions
@@ -211,7 +219,9 @@ struct GraphCommand: ParsableCommand {
         let renderer = AuthoringRenderer(style: context.style, catalog: context.catalog)
         let resolved = try context.cleanScenarios(target, renderer: renderer)
         // DOT and Mermaid go to other programs: their lines are never rewrapped.
-        for scenario in resolved.scenarios { context.output.writePreformatted(GraphExport.render(scenario, format: format)) }
+        for scenario in resolved.scenarios {
+            context.output.writePreformatted(GraphExport.render(scenario, format: format) { context.catalog.author(.graph($0)) })
+        }
     }
 }
 
@@ -221,14 +231,14 @@ extension GraphFormat: ExpressibleByArgument {}
 struct NewCommand: ParsableCommand {
     static let configuration = CommandTable.configuration("new")
 
-    @Argument(help: "The case id: lowercase letters, digits and hyphens.")
+    @Argument(help: ArgumentHelp(said(.newNameHelp)))
     var name: String
 
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
         if !isIdentifier(name) {
-            throw ValidationError("'\(name)' cannot be a case id; use lowercase letters, digits and hyphens, like ana-first-visit.")
+            throw ValidationError(said(.notAnID(name: name)))
         }
     }
 
@@ -236,31 +246,30 @@ struct NewCommand: ParsableCommand {
         let context = RunContext(options: options)
         let bundled = ContentPaths.locate(knowledge: nil, scenarios: nil).scenarios
         if let clash = bundledCaseIDs(in: bundled)[name] {
-            context.output.writeError(context.style.error("error:") + " '\(name)' is already the id of a case that comes with "
-                + "Attune (\(clash)). Choose another id, for example \(name)-draft.\n")
+            context.output.writeError(context.errorLabel + " " + context.said(.bundledID(name: name, title: clash)) + "\n")
             throw ExitCode(2)
         }
         let folder = (options.scenarios.map { ($0 as NSString).expandingTildeInPath }) ?? FileManager.default.currentDirectoryPath
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            context.output.writeError(context.style.error("error:") + " cannot create the folder \(folder): "
-                + "choose a folder you can write to.\n")
+            context.output.writeError(context.errorLabel + " " + context.said(.cannotCreateFolder(folder: folder)) + "\n")
             throw ExitCode(2)
         }
         let path = Shell.absolutePath((folder as NSString).appendingPathComponent(name + ".yaml"))
         guard !FileManager.default.fileExists(atPath: path) else {
-            context.output.writeError(context.style.error("error:") + " \(path) already exists; choose another name.\n")
+            context.output.writeError(context.errorLabel + " " + context.said(.alreadyExists(path: path)) + "\n")
             throw ExitCode(2)
         }
         do {
-            try ScenarioScaffold.text(id: name).write(toFile: path, atomically: true, encoding: .utf8)
+            try ScenarioScaffold.text(id: name) { context.catalog.author(.scaffold($0)) }
+                .write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            context.output.writeError(context.style.error("error:") + " cannot write \(path): the folder may not exist or be writable.\n")
+            context.output.writeError(context.errorLabel + " " + context.said(.cannotWrite(path: path)) + "\n")
             throw ExitCode(2)
         }
         // The command is copied whole: on a line of its own, never wrapped.
-        context.output.write("Wrote \(path). Check it with:\n")
+        context.output.write(context.said(.wrote(path: path)) + "\n")
         context.output.writePreformatted("  attune lint \(Self.shellQuoted(path)) && attune test \(Self.shellQuoted(path))\n")
     }
 

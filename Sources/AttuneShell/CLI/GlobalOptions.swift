@@ -111,7 +111,7 @@ struct RunContext {
                                               language: catalog.language.rawValue)
         } catch {
             output.writeError(style.error(text(.errorLabel)) + " " + text(.cannotOpenFolder(
-                knowledge: error.path == paths.knowledge, path: error.displayPath, reason: error.reason)) + "\n")
+                knowledge: error.path == paths.knowledge, path: error.displayPath, reason: catalog.tools(.access(error.problem)))) + "\n")
             throw ExitCode(2)
         }
         report(library.diagnostics)

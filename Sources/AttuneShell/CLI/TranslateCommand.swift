@@ -117,7 +117,8 @@ struct TranslateStatusCommand: ParsableCommand {
         do {
             listing = try ContentFiles.list(targets)
         } catch {
-            context.output.writeError(context.style.error("error:") + " cannot open \(error.displayPath): \(error.reason).\n")
+            context.output.writeError(context.style.error("error:") + " "
+                + context.catalog.tools(.author(.cannotOpenPath(path: error.displayPath, reason: error.problem))) + "\n")
             throw ExitCode(2)
         }
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty

@@ -7,12 +7,6 @@ import Foundation
 /// exporting it. Entries are numbered once, for good: the same number on every screen,
 /// in exports and in `journal delete N`, and a deleted entry's number is never reused.
 extension JournalController {
-    static let journalDetails = "'journal' shows every entry, numbered, with your words exactly as you typed them. "
-        + "'journal maya' shows the entries from one case (named as for 'play'). 'journal search WORDS' shows the entries "
-        + "that mention all the words, in your text or the prompt, whatever the capitals or accents. 'journal delete N' "
-        + "deletes entry N after showing it and asking; it is then gone from later exports too. The other entries keep "
-        + "their numbers. 'journal export FILE' saves it: Markdown, or JSON for a .json file."
-
     var journalRenderer: JournalRenderer { JournalRenderer(style: style, width: width(), accessible: accessible, catalog: catalog) }
 
     func journal(_ arguments: [String]) {

@@ -90,42 +90,40 @@ struct AuthoringRenderer {
     }
 
     func exploration(_ analysis: ScenarioAnalysis, random: RandomPlayReport?, seed: UInt64?) -> String {
+        func say(_ words: AuthorText.Explore) -> String { catalog.author(.explore(words)) }
+        func heading(_ heading: AuthorText.Heading, empty: Bool = false) -> String {
+            style.heading(say(.heading(heading))) + (empty ? say(.none(heading)) : "")
+        }
         let scenario = analysis.scenario
         var lines = [style.heading("\(scenario.id): \(TerminalText.neutralize(scenario.title))")]
-        let count = analysis.pathCount().map { "\(Self.grouped($0.description)) distinct paths to an ending" }
-            ?? "unbounded paths (a loop can be taken any number of times)"
-        if analysis.isComplete {
-            lines.append("\(Self.grouped(String(analysis.space.states.count))) reachable states; \(count)")
-        } else {
-            lines.append(style.caution("more than \(Self.grouped(String(analysis.space.states.count))) states: "
-                + "checked on the node graph only (conditions ignored); \(count) at most"))
-        }
-        lines += ["", style.heading("Endings reached")]
+        let paths = analysis.pathCount()?.description
+        let states = analysis.space.states.count
+        lines.append(analysis.isComplete ? say(.reachableStates(states: states, paths: paths))
+            : style.caution(say(.tooManyStates(states: states, paths: paths))))
+        lines += ["", heading(.endingsReached)]
         if analysis.isComplete {
             let reached = analysis.endings()
             for item in reached {
-                lines.append("  \(item.ending.id) (\(item.ending.ending?.rawValue ?? "")): \(counted(item.path.count, "choice")): "
-                    + item.path.joined(separator: ", "))
+                lines.append("  " + say(.endingReached(ending: item.ending.id, kind: item.ending.ending, path: item.path)))
             }
             for ending in scenario.endings where !reached.contains(where: { $0.ending.id == ending.id }) {
-                lines.append("  " + style.error("\(ending.id): never reached"))
+                lines.append("  " + style.error(say(.neverReached(ending: ending.id))))
             }
         } else {
             for ending in scenario.endings {
-                lines.append("  \(ending.id): " + (analysis.reachableNodes.contains(ending.id) ? "reachable in the node graph" : style.error("never reached")))
+                let reachable = analysis.reachableNodes.contains(ending.id)
+                let words = say(.reachableInGraph(reachable))
+                lines.append("  \(ending.id): " + (reachable ? words : style.error(words)))
             }
         }
         let stuck = analysis.stuckStates()
-        lines += ["", style.heading("Stuck states") + (stuck.isEmpty ? ": none" : "")]
-        for item in stuck {
-            lines.append("  \(item.node.id)" + (item.values.isEmpty ? "" : " with \(item.values)") + ": "
-                + (item.path.isEmpty ? "at the start" : item.path.joined(separator: ", ")))
-        }
+        lines += ["", heading(.stuckStates, empty: stuck.isEmpty)]
+        for item in stuck { lines.append("  " + say(.stuck(node: item.node.id, values: item.values, path: item.path))) }
         let trapped = analysis.trappedStates()
-        lines += ["", style.heading("Loops with no way out") + (trapped.isEmpty ? ": none" : "")]
+        lines += ["", heading(.loopsWithNoWayOut, empty: trapped.isEmpty)]
         for item in trapped { lines.append("  \(item.node.id): " + item.path.joined(separator: ", ")) }
         let never = analysis.neverOffered()
-        lines += ["", style.heading("Choices never offered") + (never.isEmpty ? ": none" : "")]
+        lines += ["", heading(.choicesNeverOffered, empty: never.isEmpty)]
         for item in never {
             lines.append("  \(item.node.id).\(item.choice.id)"
                 + (item.choice.when.map { " (when: \(TerminalText.neutralize($0.text)))" } ?? ""))
@@ -133,38 +131,28 @@ struct AuthoringRenderer {
         if !scenario.assumptions.isEmpty {
             let unmet = analysis.unmetAssumptions()
             let total = scenario.assumptions.count
-            lines += ["", style.heading("What texts assume") + (unmet.isEmpty
-                ? ": \(counted(total, "assumption")), \(total == 1 ? "" : "each ")true on every route"
-                    + (analysis.isComplete ? "" : " explored")
-                : ": \(unmet.count) of \(total) false on some route")]
+            lines += ["", style.heading(say(.heading(.whatTextsAssume))) + (unmet.isEmpty
+                ? say(.assumptionsHold(count: total, onlyExplored: !analysis.isComplete))
+                : say(.assumptionsFail(unmet: unmet.count, total: total)))]
             for item in unmet {
-                let route = item.route.isEmpty ? "at the start" : item.route.map(\.id).joined(separator: ", ")
-                lines.append("  " + style.error("line \(item.assumption.assumes.location.line)") + " '"
-                    + TerminalText.quoted(item.assumption.assumes.text, limit: 80) + "': " + route + "; there "
-                    + TerminalText.neutralize(catalog.reason(item.reason), keepingLineBreaks: false))
+                let rest = say(.assumptionFalse(text: TerminalText.quoted(item.assumption.assumes.text, limit: 80),
+                                                route: item.route.map(\.id), reason: item.reason))
+                lines.append("  " + style.error(say(.assumptionLine(item.assumption.assumes.location.line)))
+                    + TerminalText.neutralize(rest, keepingLineBreaks: false))
             }
         }
         if let random, let seed {
             let ended = random.endings.values.reduce(0, +)
-            lines += ["", style.heading("Random playthroughs") + " (\(random.runs), seed \(seed)): \(ended) ended"]
+            lines += ["", style.heading(say(.heading(.randomPlaythroughs))) + say(.randomSummary(runs: random.runs, seed: seed, ended: ended))]
             for (ending, runs) in random.endings.sorted(by: { $0.key < $1.key }) {
                 lines.append("  \(ending): \(runs)")
             }
             for item in random.unfinished.prefix(10) {
-                lines.append("  " + style.error("did not end") + " at \(item.node) (\(item.reason)): " + item.path.suffix(12).joined(separator: ", "))
+                lines.append("  " + style.error(say(.didNotEnd))
+                    + say(.stoppedAt(node: item.node, stop: item.reason, path: Array(item.path.suffix(12)))))
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// 1234567 as 1,234,567.
-    static func grouped(_ digits: String) -> String {
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }
 
