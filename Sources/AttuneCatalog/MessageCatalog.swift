@@ -36,6 +36,8 @@ public protocol MessageCatalog: Sendable {
     func tools(_ text: ToolText) -> String
     /// `attune translate` (`TranslateText`).
     func translate(_ text: TranslateText) -> String
+    /// The cohort report and `cohort report` (`CohortText`).
+    func cohort(_ text: CohortText) -> String
 }
 
 /// The words around lint findings and test results.
