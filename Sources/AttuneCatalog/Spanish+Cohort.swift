@@ -166,8 +166,8 @@ extension Spanish {
             return "Con --lrs, indica solo el archivo donde escribir el informe (las declaraciones vienen del LRS)."
         case .filesThenReport:
             return "Indica los archivos que exportaron quienes aprenden y después el archivo donde escribir el informe, por "
-                + "ejemplo attune cohort report maya.jsonl sam.jsonl cohorte.html; o lee de un LRS con --lrs URL --user USUARIO "
-                + "--cohort NOMBRE ARCHIVO."
+                + "ejemplo 'attune cohort report maya.jsonl sam.jsonl cohorte.html'; o lee de un LRS con --lrs URL --user "
+                + "USUARIO --cohort NOMBRE ARCHIVO."
         case .needsExtension(let path):
             return "Termina el nombre del informe en .md, .json o .html: la extensión elige el formato (\(path) no termina en "
                 + "ninguna de ellas)."
