@@ -206,7 +206,7 @@ extension English {
         case .missing(let path):
             "There is no file at \(path). Check the name, or give the folder it is in."
         case .folder(let path):
-            "\(path) is a folder. Give the learners' exported files themselves (for example \(path)/*.jsonl)."
+            "\(path) is a folder. Give the learners' exported files themselves (for example \(CohortText.inside(path, "*.jsonl")))."
         case .cannotOpen(let path):
             "\(path) could not be opened (permission denied?). Check that you can read it."
         case let .cannotFinish(path, reason):

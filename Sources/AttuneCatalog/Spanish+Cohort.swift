@@ -213,7 +213,7 @@ extension Spanish {
         case .missing(let path):
             "No hay ningún archivo en \(path). Revisa el nombre, o indica la carpeta donde está."
         case .folder(let path):
-            "\(path) es una carpeta. Indica los archivos que exportaron quienes aprenden (por ejemplo \(path)/*.jsonl)."
+            "\(path) es una carpeta. Indica los archivos que exportaron quienes aprenden (por ejemplo \(CohortText.inside(path, "*.jsonl")))."
         case .cannotOpen(let path):
             "No se pudo abrir \(path) (¿no tienes permiso?). Revisa que puedas leerlo."
         case let .cannotFinish(path, reason):

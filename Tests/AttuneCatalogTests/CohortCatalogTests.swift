@@ -127,5 +127,9 @@ struct CohortCatalogTests {
         #expect(spanish.cohort(.report(.knowledgeLink(title: "Sueño seguro", id: "safe-sleep"))) == "Sueño seguro (en Attune: show safe-sleep)")
         #expect(spanish.cohort(.name(.notAllowed(shown: "it's 🌱"))).hasPrefix("'it's 🌱' no puede ser"))
         #expect(spanish.cohort(.file(.folder(path: "entregas"))).contains("entregas/*.jsonl"))
+        // A folder typed with its slash, or the root, gets one slash before the pattern.
+        #expect(english.cohort(.file(.folder(path: "./"))).contains("(for example ./*.jsonl)"))
+        #expect(spanish.cohort(.file(.folder(path: "entregas//"))).contains("(por ejemplo entregas/*.jsonl)"))
+        #expect(english.cohort(.file(.folder(path: "/"))).contains("(for example /*.jsonl)"))
     }
 }

@@ -119,4 +119,12 @@ public enum CohortText: Sendable, Hashable {
         /// `reason`: the system's words for what went wrong.
         case cannotFinish(path: String, reason: String)
     }
+
+    /// `name` inside the folder `path`, with one slash between them however the folder was
+    /// typed ("entregas/" and "entregas" both give "entregas/*.jsonl").
+    static func inside(_ path: String, _ name: String) -> String {
+        var folder = Substring(path)
+        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder == "/" ? "/" + name : "\(folder)/\(name)"
+    }
 }

@@ -143,7 +143,7 @@ struct CohortReportRun {
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
              environment: [String: String], catalog: any MessageCatalog, mayPrompt: Bool, progress: (String) -> Void) -> Bool {
         func fail(_ message: String) -> Bool {
-            output.writeError(style.error("error:") + " \(message)\n")
+            output.writeError(style.error(catalog.severity(.error) + ":") + " \(message)\n")
             return false
         }
         func fail(_ text: CohortText) -> Bool { fail(catalog.cohort(text)) }
