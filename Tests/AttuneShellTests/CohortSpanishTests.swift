@@ -124,6 +124,15 @@ struct CohortSpanishTests {
         #expect(html.contains("Me preocupó lo quieta que estaba Maya 😟") == false, "reflections only when asked for")
     }
 
+    @Test("the shell's language decides cohort report's words, not the locale it was started in")
+    func shellLanguageDecides() throws {
+        let english = try runAttune(["--lang", "en"], input: "cohort report a.jsonl\nquit\n", environment: ["LANG": "es_US.UTF-8"])
+        #expect(english.stderr.contains("Give the learners' exported files and then the report file"), "\(english.stderr)")
+        #expect(!english.stderr.contains("Indica"), "\(english.stderr)")
+        let spanish = try runAttune(["--lang", "es"], input: "cohort report a.jsonl\nquit\n", environment: ["LANG": "en_US.UTF-8"])
+        #expect(spanish.stderr.contains("Indica los archivos que exportaron quienes aprenden"), "\(spanish.stderr)")
+    }
+
     @Test("the Spanish HTML report in headless Chromium: Spanish headings, a screenshot that is not blank, no serious or critical axe violation",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
                        && FileManager.default.isExecutableFile(atPath: browserPython),
