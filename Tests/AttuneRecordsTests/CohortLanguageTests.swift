@@ -114,6 +114,20 @@ struct CohortLanguageTests {
             try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
             #expect(throws: CohortFileError(text: .cannotOpen(path: locked.path))) { try CohortFiles.read([locked.path], into: &tally) }
         }
+        // A file that opens but cannot be read (Linux's /proc/self/mem fails at its first byte): the system's words are kept.
+        if FileManager.default.fileExists(atPath: "/proc/self/mem") {
+            do {
+                try CohortFiles.read(["/proc/self/mem"], into: &tally)
+                Issue.record("/proc/self/mem was read")
+            } catch {
+                guard case let .cannotFinish(path, reason) = error.text else {
+                    Issue.record("\(error)")
+                    return
+                }
+                #expect(path == "/proc/self/mem" && !reason.isEmpty)
+                #expect(Spanish().cohort(.file(error.text)).hasPrefix("No se pudo leer /proc/self/mem hasta el final ("))
+            }
+        }
         #expect(Spanish().cohort(.file(.missing(path: missing))) == "No hay ningún archivo en \(missing). Revisa el nombre, o indica la carpeta donde está.")
     }
 
