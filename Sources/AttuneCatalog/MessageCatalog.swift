@@ -40,6 +40,8 @@ public protocol MessageCatalog: Sendable {
     func parser(_ text: ParserText) -> String
     /// The author's tools on the command line: explore, graph, new, and invisible characters (`AuthorText`).
     func author(_ text: AuthorText) -> String
+    /// The cohort report and `cohort report` (`CohortText`).
+    func cohort(_ text: CohortText) -> String
 }
 
 /// The words around lint findings and test results.

@@ -1,9 +1,20 @@
+import AttuneCatalog
 import Foundation
 
-/// Why the report could not be made (a file that cannot be read, an LRS that misbehaves),
-/// in words for the trainer: what happened and what to do.
+/// Why the report could not be read from an LRS (one that misbehaves), in words for the
+/// trainer: what happened and what to do. (A learner's file that cannot be read is a
+/// ``CohortFileError``.)
 public struct CohortReadError: Error, Sendable, CustomStringConvertible {
     public let description: String
+}
+
+/// Why a learner's exported file could not be read: `catalog.cohort(.file(error.text))` says
+/// what happened and what to do.
+public struct CohortFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let text: CohortText.File
+
+    /// In English, for logs and test output.
+    public var description: String { English().cohort(.file(text)) }
 }
 
 /// Reads learners' exported statement files (`attune export xapi FILE`: one JSON statement
@@ -14,7 +25,7 @@ public enum CohortFiles {
     /// The longest line read; a longer one is skipped as not a statement.
     public static let maximumLineBytes = 4 << 20
 
-    public static func read(_ paths: [String], into tally: inout CohortTally) throws(CohortReadError) {
+    public static func read(_ paths: [String], into tally: inout CohortTally) throws(CohortFileError) {
         let decoder = JSONDecoder()
         for path in paths {
             try eachLine(of: path) { line in
@@ -41,17 +52,16 @@ public enum CohortFiles {
 
     /// Calls `body` with each line of the file that is not blank (without its line break); a
     /// line longer than ``maximumLineBytes`` is passed as an empty line (not JSON).
-    static func eachLine(of path: String, _ body: (Data) -> Void) throws(CohortReadError) {
+    static func eachLine(of path: String, _ body: (Data) -> Void) throws(CohortFileError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CohortReadError(description: "There is no file at \(path). Check the name, or give the folder it is in.")
+            throw CohortFileError(text: .missing(path: path))
         }
         guard !isDirectory.boolValue else {
-            throw CohortReadError(description: "\(path) is a folder. Give the learners' exported files themselves "
-                + "(for example \(path)/*.jsonl).")
+            throw CohortFileError(text: .folder(path: path))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CohortReadError(description: "\(path) could not be opened (permission denied?). Check that you can read it.")
+            throw CohortFileError(text: .cannotOpen(path: path))
         }
         defer { try? handle.close() }
         var buffer = Data()
@@ -71,7 +81,7 @@ public enum CohortFiles {
             do {
                 chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             } catch {
-                throw CohortReadError(description: "\(path) could not be read to the end (\(error.localizedDescription)).")
+                throw CohortFileError(text: .cannotFinish(path: path, reason: error.localizedDescription))
             }
             if chunk.isEmpty { break }
             buffer.append(chunk)

@@ -10,39 +10,40 @@ import Foundation
 /// hidden from screen readers, which would only repeat the tables). Everything that came
 /// from the statements is escaped.
 public enum CohortHTML {
-    public static func render(_ report: CohortReport) -> String {
+    /// The page in `catalog`'s language (English unless told), its `lang` attribute saying which.
+    public static func render(_ report: CohortReport, catalog: any MessageCatalog = English()) -> String {
+        let say = CohortWords(catalog: catalog)
         var page = Page()
-        let title = CohortReportText.title(cohort: report.cohort).english
+        let title = say.title(report)
         page.line("<!DOCTYPE html>")
-        page.line("<html lang=\"en\">")
+        page.line("<html lang=\"\(say.languageTag)\">")
         page.line("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         page.line("<title>\(escape(title))</title>")
         page.line("<style>\(style)</style></head>")
         page.line("<body><main>")
         page.line("<h1>\(escape(title))</h1>")
-        page.line("<p>\(escape(CohortReportText.source(report.source).english)) "
-                  + escape(CohortReportText.period(since: report.period.since, until: report.period.until,
-                                                   earliest: report.period.earliest, latest: report.period.latest).english) + "</p>")
-        page.line("<p>\(escape(CohortReportText.statementsCounted(read: report.statementsRead, counted: report.statementsCounted).english)) "
-                  + escape(CohortReportText.learnersInCohort(report.learnerCount).english) + "</p>")
-        page.line(legend)
+        page.line("<p>\(escape(say.source(report))) " + escape(say.period(report)) + "</p>")
+        page.line("<p>\(escape(say(.statementsCounted(read: report.statementsRead, counted: report.statementsCounted)))) "
+                  + escape(say(.learnersInCohort(report.learnerCount))) + "</p>")
+        page.line(legend(say))
 
-        page.line("<section aria-labelledby=\"plan\"><h2 id=\"plan\">\(escape(CohortReportText.headingDiscussion.english))</h2>")
+        page.line("<section aria-labelledby=\"plan\"><h2 id=\"plan\">\(escape(say(.headingDiscussion)))</h2>")
         let plan = report.discussionPlan
-        page.line("<p>\(escape((plan.isEmpty ? CohortReportText.noDiscussionPoints : .discussionIntro).english))</p>")
+        page.line("<p>\(escape(say(plan.isEmpty ? .noDiscussionPoints : .discussionIntro)))</p>")
         for (number, decision) in plan.enumerated() {
-            decisionBlock(decision, number: number + 1, anchor: "plan-\(number + 1)", into: &page)
+            decisionBlock(decision, number: number + 1, anchor: "plan-\(number + 1)", say: say, into: &page)
         }
         page.line("</section>")
 
-        page.line("<section aria-labelledby=\"cases\"><h2 id=\"cases\">\(escape(CohortReportText.headingCases.english))</h2>")
-        if report.cases.isEmpty { page.line("<p>\(escape(CohortReportText.noCases.english))</p>") }
+        page.line("<section aria-labelledby=\"cases\"><h2 id=\"cases\">\(escape(say(.headingCases)))</h2>")
+        if report.cases.isEmpty { page.line("<p>\(escape(say(.noCases)))</p>") }
         for row in report.cases {
             page.line("<h3>\(escape(row.title))</h3>")
-            page.line("<p>\(escape(CohortReportText.caseStartedFinished(started: row.learnersStarted, finished: row.learnersFinished, of: report.learnerCount).english))</p>")
+            let counts = say(.caseStartedFinished(started: row.learnersStarted, finished: row.learnersFinished, of: report.learnerCount))
+            page.line("<p>\(escape(counts))</p>")
             if !row.endings.isEmpty {
                 page.line("<ul>" + row.endings.map {
-                    "<li>\(escape(CohortReportText.endingReached($0.kind, summary: $0.summary, count: $0.count).english))</li>"
+                    "<li>\(escape(say(.endingReached($0.kind, summary: $0.summary, count: $0.count))))</li>"
                 }.joined() + "</ul>")
             }
         }
@@ -50,33 +51,31 @@ public enum CohortHTML {
 
         let others = report.decisions.filter { !$0.isDiscussionPoint }
         if !others.isEmpty {
-            page.line("<section aria-labelledby=\"others\"><h2 id=\"others\">\(escape(CohortReportText.headingOtherDecisions.english))</h2>")
+            page.line("<section aria-labelledby=\"others\"><h2 id=\"others\">\(escape(say(.headingOtherDecisions)))</h2>")
             for (number, decision) in others.enumerated() {
-                decisionBlock(decision, number: nil, anchor: "decision-\(number + 1)", into: &page)
+                decisionBlock(decision, number: nil, anchor: "decision-\(number + 1)", say: say, into: &page)
             }
             page.line("</section>")
         }
 
-        learnerTable(report, into: &page)
-        competencySection(report, into: &page)
+        learnerTable(report, say: say, into: &page)
+        competencySection(report, say: say, into: &page)
 
-        page.line("<section aria-labelledby=\"reflections\"><h2 id=\"reflections\">\(escape(CohortReportText.headingReflections.english))</h2>")
+        page.line("<section aria-labelledby=\"reflections\"><h2 id=\"reflections\">\(escape(say(.headingReflections)))</h2>")
         if let reflections = report.reflections {
-            if reflections.isEmpty { page.line("<p>\(escape(CohortReportText.reflectionsNoneWithText.english))</p>") }
+            if reflections.isEmpty { page.line("<p>\(escape(say(.reflectionsNoneWithText)))</p>") }
             for row in reflections {
                 let about = row.caseTitle.map { " (\(escape($0)))" } ?? ""
                 page.line("<blockquote><p><strong>\(escape(row.learner))</strong>\(about): \(escape(row.text))</p></blockquote>")
             }
         } else {
-            page.line("<p>\(escape(CohortReportText.reflectionsLeftOut(report.reflectionCount).english))</p>")
+            page.line("<p>\(escape(say(.reflectionsLeftOut(report.reflectionCount))))</p>")
         }
         page.line("</section>")
 
-        page.line("<section aria-labelledby=\"about\"><h2 id=\"about\">\(escape(CohortReportText.headingAbout.english))</h2><ul>")
-        if report.skipped.isEmpty { page.line("<li>\(escape(CohortReportText.nothingSkipped.english))</li>") }
-        for skip in report.skipped {
-            page.line("<li>\(escape(CohortReportText.skipped(skip.reason, count: skip.count).english))</li>")
-        }
+        page.line("<section aria-labelledby=\"about\"><h2 id=\"about\">\(escape(say(.headingAbout)))</h2><ul>")
+        if report.skipped.isEmpty { page.line("<li>\(escape(say(.nothingSkipped)))</li>") }
+        for skip in report.skipped { page.line("<li>\(escape(say.skipped(skip)))</li>") }
         page.line("</ul></section>")
         page.line("</main></body></html>")
         return page.text
@@ -87,30 +86,27 @@ public enum CohortHTML {
         mutating func line(_ value: String) { text += value + "\n" }
     }
 
-    private static func decisionBlock(_ decision: CohortReport.DecisionRow, number: Int?, anchor: String, into page: inout Page) {
+    private static func decisionBlock(_ decision: CohortReport.DecisionRow, number: Int?, anchor: String, say: CohortWords,
+                                      into page: inout Page) {
         let heading = (number.map { "\($0). " } ?? "") + "\(decision.caseTitle): \(decision.moment)"
         page.line("<article class=\"decision\" aria-labelledby=\"\(anchor)\">")
         page.line("<h3 id=\"\(anchor)\">\(escape(heading))</h3>")
-        var summary = CohortReportText.decisionCounts(learners: decision.learners, answers: decision.answers).english
-        if decision.missedOrUnsafe > 0 {
-            summary += " " + CohortReportText.missedOrUnsafe(decision.missedOrUnsafe, of: decision.learners).english
-        }
-        if let prompt = decision.prompt { page.line("<p>\(escape(CohortReportText.asked(prompt).english))</p>") }
-        page.line("<p>\(escape(summary))</p>")
+        if let prompt = decision.prompt { page.line("<p>\(escape(say(.asked(prompt))))</p>") }
+        page.line("<p>\(escape(say.decisionSummary(decision)))</p>")
         page.line("<div class=\"split\">")
-        page.line("<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnOption.english))</th>"
-                  + "<th scope=\"col\">\(escape(CohortReportText.columnRating.english))</th>"
-                  + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnLearners.english))</th></tr></thead><tbody>")
+        page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.option))))</th>"
+                  + "<th scope=\"col\">\(escape(say(.column(.rating))))</th>"
+                  + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.learners))))</th></tr></thead><tbody>")
         for option in decision.options {
-            page.line("<tr><td>\(escape(option.text))</td><td>\(escape(English().rating(option.rating)))</td>"
-                      + "<td class=\"number\">\(escape(CohortReportText.optionLearners(option.learners, of: decision.learners).english))</td></tr>")
+            page.line("<tr><td>\(escape(option.text))</td><td>\(escape(say.rating(option.rating)))</td>"
+                      + "<td class=\"number\">\(escape(say(.optionLearners(option.learners, of: decision.learners))))</td></tr>")
         }
         page.line("</tbody></table>")
         page.line(chart(decision))
         page.line("</div>")
         if number != nil, !decision.knowledge.isEmpty {
-            page.line("<p>\(escape(CohortReportText.readMore.english))</p><ul>" + decision.knowledge.map {
-                "<li>\(escape(CohortReportText.knowledgeLink(title: $0.title, id: $0.id).english))</li>"
+            page.line("<p>\(escape(say(.readMore)))</p><ul>" + decision.knowledge.map {
+                "<li>\(escape(say(.knowledgeLink(title: $0.title, id: $0.id))))</li>"
             }.joined() + "</ul>")
         }
         page.line("</article>")
@@ -133,32 +129,32 @@ public enum CohortHTML {
         return svg + "</svg>"
     }
 
-    private static func learnerTable(_ report: CohortReport, into page: inout Page) {
-        page.line("<section aria-labelledby=\"learners\"><h2 id=\"learners\">\(escape(CohortReportText.headingLearners.english))</h2>")
+    private static func learnerTable(_ report: CohortReport, say: CohortWords, into page: inout Page) {
+        page.line("<section aria-labelledby=\"learners\"><h2 id=\"learners\">\(escape(say(.headingLearners)))</h2>")
         guard !report.learners.isEmpty else {
             page.line("</section>")
             return
         }
-        var header = "<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnLearner.english))</th>"
-            + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnStarted.english))</th>"
-            + "<th scope=\"col\" class=\"number\">\(escape(CohortReportText.columnFinished.english))</th>"
-        for rating in Rating.allCases { header += "<th scope=\"col\" class=\"number\">\(escape(English().rating(rating)))</th>" }
-        page.line(header + "<th scope=\"col\">\(escape(CohortReportText.columnCompetency.english))</th></tr></thead><tbody>")
+        var header = "<table><thead><tr><th scope=\"col\">\(escape(say(.column(.learner))))</th>"
+            + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.started))))</th>"
+            + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.finished))))</th>"
+        for rating in Rating.allCases { header += "<th scope=\"col\" class=\"number\">\(escape(say.rating(rating)))</th>" }
+        page.line(header + "<th scope=\"col\">\(escape(say(.column(.competency))))</th></tr></thead><tbody>")
         for learner in report.learners {
             var row = "<tr><th scope=\"row\">\(escape(learner.name))</th><td class=\"number\">\(learner.casesStarted)</td>"
                 + "<td class=\"number\">\(learner.casesFinished)</td>"
             for rating in learner.ratings { row += "<td class=\"number\">\(rating.count)</td>" }
-            let profile = learner.competencies.isEmpty ? CohortReportText.noCompetencies.english
+            let profile = learner.competencies.isEmpty ? say(.noCompetencies)
                 : learner.competencies.map { "\($0.title) (\($0.count))" }.joined(separator: ", ")
             page.line(row + "<td>\(escape(profile))</td></tr>")
         }
         page.line("</tbody></table></section>")
     }
 
-    private static func competencySection(_ report: CohortReport, into page: inout Page) {
-        page.line("<section aria-labelledby=\"competencies\"><h2 id=\"competencies\">\(escape(CohortReportText.headingCompetencies.english))</h2>")
-        page.line("<table><thead><tr><th scope=\"col\">\(escape(CohortReportText.columnCompetency.english))</th>"
-                  + "<th scope=\"col\">\(escape(CohortReportText.columnLearners.english))</th></tr></thead><tbody>")
+    private static func competencySection(_ report: CohortReport, say: CohortWords, into page: inout Page) {
+        page.line("<section aria-labelledby=\"competencies\"><h2 id=\"competencies\">\(escape(say(.headingCompetencies)))</h2>")
+        page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.competency))))</th>"
+                  + "<th scope=\"col\">\(escape(say(.column(.learners))))</th></tr></thead><tbody>")
         let total = max(report.learnerCount, 1)
         for row in report.competencies {
             let length = Int((140.0 * Double(row.learners) / Double(total)).rounded())
@@ -166,13 +162,13 @@ public enum CohortHTML {
                 + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"0\" y=\"1\" width=\"140\" height=\"12\" fill=\"#fff\" stroke=\"#000\"/>"
                 + "<rect x=\"0\" y=\"1\" width=\"\(length)\" height=\"12\" fill=\"#333\"/></svg>"
             page.line("<tr><th scope=\"row\">\(escape(row.title))</th><td>\(bar) "
-                      + "\(escape(CohortReportText.competencyExercised(learners: row.learners, of: report.learnerCount).english))</td></tr>")
+                      + "\(escape(say(.competencyExercised(learners: row.learners, of: report.learnerCount))))</td></tr>")
         }
         page.line("</tbody></table></section>")
     }
 
     /// The patterns the bars are filled with, and a key that names them in words.
-    private static var legend: String {
+    private static func legend(_ say: CohortWords) -> String {
         var svg = "<svg width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\" style=\"position:absolute\" "
             + "xmlns=\"http://www.w3.org/2000/svg\"><defs>"
         svg += "<pattern id=\"attuned\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#222\"/></pattern>"
@@ -183,11 +179,11 @@ public enum CohortHTML {
         svg += "<pattern id=\"unsafe\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
             + "<path d=\"M0 0 L6 6 M6 0 L0 6\" stroke=\"#000\" stroke-width=\"1.2\"/></pattern>"
         svg += "</defs></svg>"
-        var key = "<p class=\"legend\">\(escape(CohortReportText.chartCaption.english))</p><ul class=\"legend\">"
+        var key = "<p class=\"legend\">\(escape(say(.chartCaption)))</p><ul class=\"legend\">"
         for rating in Rating.allCases {
             key += "<li><svg aria-hidden=\"true\" focusable=\"false\" width=\"28\" height=\"14\" viewBox=\"0 0 28 14\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"0\" y=\"0\" width=\"28\" height=\"14\" fill=\"url(#\(rating.rawValue))\" "
-                + "stroke=\"#000\"/></svg> \(escape(English().rating(rating)))</li>"
+                + "stroke=\"#000\"/></svg> \(escape(say.rating(rating)))</li>"
         }
         return svg + key + "</ul>"
     }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 
 /// The cohort report as JSON (the ``CohortReport`` model, keys sorted, times in ISO 8601),
@@ -25,11 +26,13 @@ public enum CohortFormat: String, Sendable, CaseIterable {
         }
     }
 
-    public func render(_ report: CohortReport) throws -> String {
+    /// The report in this format; Markdown and HTML in `catalog`'s language (JSON's keys are a
+    /// format, not words, and its values are the model's).
+    public func render(_ report: CohortReport, catalog: any MessageCatalog = English()) throws -> String {
         switch self {
-        case .markdown: CohortMarkdown.render(report)
+        case .markdown: CohortMarkdown.render(report, catalog: catalog)
         case .json: try CohortJSON.render(report)
-        case .html: CohortHTML.render(report)
+        case .html: CohortHTML.render(report, catalog: catalog)
         }
     }
 }

@@ -8,13 +8,13 @@ import Foundation
 /// characters are neutralised and Markdown's own characters escaped, so no name can add
 /// a heading, a link or a table column.
 public enum CohortMarkdown {
-    public static func render(_ report: CohortReport) -> String {
+    /// The report in `catalog`'s language (English unless told).
+    public static func render(_ report: CohortReport, catalog: any MessageCatalog = English()) -> String {
+        let say = CohortWords(catalog: catalog)
         var out: [String] = []
-        func say(_ text: CohortReportText) -> String { text.english }
-        out.append("# " + escape(say(.title(cohort: report.cohort))))
+        out.append("# " + escape(say.title(report)))
         out.append("")
-        out.append(say(.source(report.source)) + " " + escape(say(.period(since: report.period.since, until: report.period.until,
-                                                                        earliest: report.period.earliest, latest: report.period.latest))))
+        out.append(say.source(report) + " " + escape(say.period(report)))
         out.append("")
         out.append(say(.statementsCounted(read: report.statementsRead, counted: report.statementsCounted)) + " "
                    + say(.learnersInCohort(report.learnerCount)))
@@ -26,7 +26,7 @@ public enum CohortMarkdown {
         out.append(plan.isEmpty ? say(.noDiscussionPoints) : say(.discussionIntro))
         out.append("")
         for (number, decision) in plan.enumerated() {
-            out += decisionBlock(decision, heading: "### \(number + 1). ")
+            out += decisionBlock(decision, heading: "### \(number + 1). ", say: say)
         }
 
         out.append("## " + say(.headingCases))
@@ -47,15 +47,15 @@ public enum CohortMarkdown {
         if !others.isEmpty {
             out.append("## " + say(.headingOtherDecisions))
             out.append("")
-            for decision in others { out += decisionBlock(decision, heading: "### ") }
+            for decision in others { out += decisionBlock(decision, heading: "### ", say: say) }
         }
 
         out.append("## " + say(.headingLearners))
         out.append("")
         if !report.learners.isEmpty {
-            let ratings = Rating.allCases.map { English().rating($0) }
-            out.append("| " + ([say(.columnLearner), say(.columnStarted), say(.columnFinished)] + ratings + [say(.columnCompetency)])
-                .joined(separator: " | ") + " |")
+            let ratings = Rating.allCases.map(say.rating)
+            out.append("| " + ([say(.column(.learner)), say(.column(.started)), say(.column(.finished))] + ratings
+                               + [say(.column(.competency))]).joined(separator: " | ") + " |")
             out.append("|" + String(repeating: " --- |", count: 4 + ratings.count))
             for learner in report.learners {
                 let mix = learner.ratings.map { String($0.count) }
@@ -91,34 +91,29 @@ public enum CohortMarkdown {
         out.append("## " + say(.headingAbout))
         out.append("")
         if report.skipped.isEmpty { out.append(say(.nothingSkipped)) }
-        for skip in report.skipped { out.append("- " + say(.skipped(skip.reason, count: skip.count))) }
+        for skip in report.skipped { out.append("- " + say.skipped(skip)) }
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func decisionBlock(_ decision: CohortReport.DecisionRow, heading: String) -> [String] {
+    private static func decisionBlock(_ decision: CohortReport.DecisionRow, heading: String, say: CohortWords) -> [String] {
         var out: [String] = []
         out.append(heading + escape("\(decision.caseTitle): \(decision.moment)"))
         out.append("")
-        var summary = CohortReportText.decisionCounts(learners: decision.learners, answers: decision.answers).english
-        if decision.missedOrUnsafe > 0 {
-            summary += " " + CohortReportText.missedOrUnsafe(decision.missedOrUnsafe, of: decision.learners).english
-        }
-        if let prompt = decision.prompt { out += [escape(CohortReportText.asked(prompt).english), ""] }
-        out.append(summary)
+        if let prompt = decision.prompt { out += [escape(say(.asked(prompt))), ""] }
+        out.append(say.decisionSummary(decision))
         out.append("")
-        out.append("| \(CohortReportText.columnOption.english) | \(CohortReportText.columnRating.english) | "
-                   + "\(CohortReportText.columnLearners.english) |")
+        out.append("| \(say(.column(.option))) | \(say(.column(.rating))) | \(say(.column(.learners))) |")
         out.append("| --- | --- | ---: |")
         for option in decision.options {
-            out.append("| \(cell(option.text)) | \(English().rating(option.rating)) | "
-                       + CohortReportText.optionLearners(option.learners, of: decision.learners).english + " |")
+            out.append("| \(cell(option.text)) | \(say.rating(option.rating)) | "
+                       + say(.optionLearners(option.learners, of: decision.learners)) + " |")
         }
         out.append("")
         if decision.isDiscussionPoint, !decision.knowledge.isEmpty {
-            out.append(CohortReportText.readMore.english)
+            out.append(say(.readMore))
             out.append("")
             for link in decision.knowledge {
-                out.append("- " + escape(CohortReportText.knowledgeLink(title: link.title, id: link.id).english))
+                out.append("- " + escape(say(.knowledgeLink(title: link.title, id: link.id))))
             }
             out.append("")
         }

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 
 /// A cohort's name, as learners type it after `--cohort` and trainers after `cohort report
@@ -7,34 +8,32 @@ public enum CohortName {
     /// The longest name accepted.
     public static let maximumLength = 64
 
-    /// `name`, trimmed, when it can name a cohort; else a message saying what to type.
+    /// `name`, trimmed, when it can name a cohort; else why not (``CohortNameError/text`` says
+    /// what to type).
     public static func check(_ name: String) -> Result<String, CohortNameError> {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        let example = "for example spring-2027 or riverside.group-b"
-        guard !trimmed.isEmpty else {
-            return .failure(CohortNameError(description: "--cohort needs a name that your trainer gave the group, \(example)."))
-        }
+        guard !trimmed.isEmpty else { return .failure(CohortNameError(text: .empty)) }
         guard trimmed.count <= maximumLength else {
-            return .failure(CohortNameError(description: "The cohort name is \(trimmed.count) characters long; use at most "
-                + "\(maximumLength), \(example)."))
+            return .failure(CohortNameError(text: .tooLong(length: trimmed.count, maximum: maximumLength)))
         }
         let allowed = trimmed.unicodeScalars.allSatisfy { scalar in
             ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "-" || scalar == "_" || scalar == "."
         }
         guard allowed, let first = trimmed.unicodeScalars.first, first != "-", first != ".", first != "_" else {
-            let shown = LRSText.excerpt(trimmed, limit: 40)
-            return .failure(CohortNameError(description: "'\(shown)' cannot name a cohort: use letters (a to z, without "
-                + "accents), digits, '-', '_' and '.', starting with a letter or digit, \(example). Use exactly the "
-                + "name your trainer gave the group: the report finds your records by it."))
+            return .failure(CohortNameError(text: .notAllowed(shown: LRSText.excerpt(trimmed, limit: 40))))
         }
         return .success(trimmed)
     }
 }
 
-/// Why a cohort name cannot be used, in words for the person who typed it.
-public struct CohortNameError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+/// Why a cohort name cannot be used: `catalog.cohort(.name(error.text))` says it to the
+/// person who typed it, in their language.
+public struct CohortNameError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let text: CohortText.Name
+
+    /// In English, for logs and test output.
+    public var description: String { English().cohort(.name(text)) }
 }
 
 /// The dates a trainer types after `--since` and `--until`.

@@ -69,43 +69,50 @@ struct CohortReportCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func validate() throws {
-        try Self.check(paths: paths, lrs: lrs, cohort: cohort, since: since, until: until, timeout: timeout, pageSize: pageSize)
+        let catalog = (Language.resolve(option: options.lang, environment: ProcessInfo.processInfo.environment) ?? .english).catalog
+        if let problem = Self.check(paths: paths, lrs: lrs, cohort: cohort, since: since, until: until, timeout: timeout,
+                                    pageSize: pageSize) {
+            throw ValidationError(catalog.cohort(problem))
+        }
     }
 
-    /// The checks that need nothing but the words typed, shared with the shell.
+    /// The checks that need nothing but the words typed, shared with the shell: the first
+    /// problem found, or nil.
     static func check(paths: [String], lrs: String?, cohort: String?, since: String?, until: String?, timeout: Double,
-                      pageSize: Int = 1000) throws {
+                      pageSize: Int = 1000) -> CohortText? {
         if lrs != nil {
-            guard cohort != nil else { throw ValidationError("With --lrs, give the cohort's name with --cohort NAME.") }
-            guard paths.count == 1 else {
-                throw ValidationError(paths.isEmpty ? "Give the report file to write, for example cohort.html."
-                    : "With --lrs, give only the report file to write (the statements come from the LRS).")
-            }
+            guard cohort != nil else { return .command(.lrsNeedsCohort) }
+            guard paths.count == 1 else { return .command(paths.isEmpty ? .lrsNeedsReportFile : .lrsOnlyReportFile) }
         } else if paths.count < 2 {
-            throw ValidationError("Give the learners' exported files and then the report file to write, for example "
-                + "attune cohort report maya.jsonl sam.jsonl cohort.html; or read from an LRS with --lrs URL --user U --cohort NAME FILE.")
+            return .command(.filesThenReport)
         }
-        if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(problem.description) }
-        if let output = paths.last, output != "-", CohortFormat(path: output) == nil {
-            throw ValidationError("Name the report file with .md, .json or .html: its extension chooses the format "
-                + "(\(output) has none of them).")
-        }
+        if let cohort, case .failure(let problem) = CohortName.check(cohort) { return .name(problem.text) }
+        if let output = paths.last, output != "-", CohortFormat(path: output) == nil { return .command(.needsExtension(path: output)) }
         for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, CohortDate.parse(value) == nil {
-                throw ValidationError("\(name) needs a day written as year-month-day, for example 2027-03-01.")
-            }
+            if let value, CohortDate.parse(value) == nil { return .command(.needsDay(option: name)) }
         }
         if let since, let until, let start = CohortDate.parse(since), let end = CohortDate.parse(until), start >= end {
-            throw ValidationError("--since must come before --until.")
+            return .command(.sinceBeforeUntil)
         }
-        if !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout needs a number of seconds, more than 0 and at most 86400.") }
-        if !(1...100_000).contains(pageSize) { throw ValidationError("--page-size needs a number of statements from 1 to 100000.") }
+        if !(timeout > 0 && timeout <= 86_400) { return .command(.timeoutRange) }
+        if !(1...100_000).contains(pageSize) { return .command(.pageSizeRange) }
+        return nil
     }
 
     func run() throws {
         let context = RunContext(options: options)
-        let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
-        let scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
+        // The content in the report's language: case titles, moments, responses and competency
+        // names as the learners read them, translated where the content is.
+        let knowledge: KnowledgeBase, scenarios: [Scenario]
+        if let library = try? ContentLibrary.load(knowledgeDirectory: context.paths.knowledge,
+                                                  scenarioDirectory: context.paths.scenarios,
+                                                  language: context.catalog.language.rawValue) {
+            (knowledge, scenarios) = (library.knowledge, library.scenarios)
+        } else {
+            // A folder that cannot be opened: what can be read is counted, the rest skipped and named.
+            knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
+            scenarios = (try? ScenarioLoader.load(directory: context.paths.scenarios, knowledge: knowledge).scenarios) ?? []
+        }
         let progress = CohortProgressLine(environment: context.environment)
         let succeeded = CohortReportRun(
             paths: paths, lrs: lrs, user: user, password: password, cohort: cohort, since: since, until: until,
@@ -136,10 +143,11 @@ struct CohortReportRun {
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
              environment: [String: String], catalog: any MessageCatalog, mayPrompt: Bool, progress: (String) -> Void) -> Bool {
         func fail(_ message: String) -> Bool {
-            output.writeError(style.error("error:") + " \(message)\n")
+            output.writeError(style.error(catalog.severity(.error) + ":") + " \(message)\n")
             return false
         }
-        guard let target = paths.last else { return fail("Give the report file to write.") }
+        func fail(_ text: CohortText) -> Bool { fail(catalog.cohort(text)) }
+        guard let target = paths.last else { return fail(.command(.needsReportFile)) }
         let format = CohortFormat(path: target) ?? .markdown
         let name = cohort.flatMap { try? CohortName.check($0).get() }
         let sinceDate = since.flatMap(CohortDate.parse), untilDate = until.flatMap(CohortDate.parse)
@@ -162,7 +170,7 @@ struct CohortReportRun {
                                            limits: .init(overall: timeout, maxResponseBytes: 32 << 20))
                 try client.readCohort(CohortQuery(cohort: name, since: sinceDate, until: untilDate, pageSize: pageSize),
                                       into: &tally) { pages, statements in
-                    progress(CohortReportText.progress(pages: pages, statements: statements).english)
+                    progress(catalog.cohort(.command(.progress(pages: pages, statements: statements))))
                 }
             } catch let error as LRSError {
                 progress("")
@@ -171,6 +179,7 @@ struct CohortReportRun {
                 progress("")
                 return fail(error.description)
             } catch {
+                // Only the two above are thrown; anything else is shown as it describes itself.
                 progress("")
                 return fail("\(error)")
             }
@@ -181,22 +190,22 @@ struct CohortReportRun {
             do {
                 try CohortFiles.read(Array(inputs), into: &tally)
             } catch {
-                return fail(error.description)
+                return fail(.file(error.text))
             }
             source = .files(count: inputs.count)
         }
         let report = tally.report(source: source)
         let text: String
         do {
-            text = try format.render(report)
+            text = try format.render(report, catalog: catalog)
         } catch {
-            return fail("The report could not be written as \(format.rawValue): \(error.localizedDescription)")
+            return fail(.command(.cannotRender(format: format.rawValue, reason: error.localizedDescription)))
         }
         let path = (target as NSString).expandingTildeInPath
         do {
             if try PrivateFile.write(text, to: path, output: output) != .standardOutput {
-                output.write(CohortReportText.wrote(path: path, learners: report.learnerCount,
-                                                    statements: report.statementsCounted).english + "\n")
+                output.write(catalog.cohort(.command(.wrote(path: path, learners: report.learnerCount,
+                                                            statements: report.statementsCounted))) + "\n")
             }
         } catch {
             return fail(error.message(catalog))

@@ -84,7 +84,7 @@ struct XAPIExport: ParsableCommand {
         default: break
         }
         if !(timeout > 0 && timeout <= 3600) { throw problem(.timeoutRange) }
-        if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(problem.description) }
+        if let cohort, case .failure(let problem) = CohortName.check(cohort) { throw ValidationError(catalog.cohort(.name(problem.text))) }
     }
 
     func run() throws {

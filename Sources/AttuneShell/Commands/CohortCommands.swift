@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneCatalog
 import AttuneCore
 import AttuneRecords
 import Foundation
@@ -13,27 +14,24 @@ final class CohortController: ShellPart {
 
     func report(_ words: [String]) {
         guard words.first?.lowercased() == "report" else {
-            fail("Use 'cohort report' with an LRS (--lrs URL --user U --cohort NAME FILE) or with learners' exported "
-                + "files (FILES... FILE). Type 'help cohort' for more.")
+            fail(catalog.cohort(.command(.shellUsage)))
             return
         }
         let arguments = Array(words.dropFirst())
         if arguments.contains(where: { $0 == "--password" || $0.hasPrefix("--password=") }) {
-            fail("In the shell, leave --password out: a line typed here can be kept in the shell's history. Set "
-                + "ATTUNE_LRS_PASSWORD before starting Attune, or run 'attune cohort report' on the command line, which "
-                + "asks for it without showing it.")
+            fail(catalog.cohort(.command(.shellNoPasswordOption(variable: XAPIExport.passwordVariable))))
             return
         }
         let environment = ProcessInfo.processInfo.environment
         if arguments.contains(where: { $0 == "--lrs" || $0.hasPrefix("--lrs=") }),
            (environment[XAPIExport.passwordVariable] ?? "").isEmpty {
-            fail("In the shell, the LRS password comes from ATTUNE_LRS_PASSWORD: quit, set it, and start Attune again, or "
-                + "run 'attune cohort report' on the command line, which asks for it without showing it. Nothing was read.")
+            fail(catalog.cohort(.command(.shellPasswordFromEnvironment(variable: XAPIExport.passwordVariable))))
             return
         }
         let command: CohortReportCommand
         do {
-            command = try CohortReportCommand.parse(arguments)
+            // The shell's language, for the checks' messages (the command line's comes from --lang or the locale).
+            command = try CohortReportCommand.parse(["--lang", catalog.language.rawValue] + arguments)
         } catch {
             fail(CohortReportCommand.message(for: error))
             return
