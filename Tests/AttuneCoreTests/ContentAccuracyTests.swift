@@ -298,3 +298,26 @@ struct ContentAccuracyTests {
         }
     }
 }
+
+@Suite("Bundled content files, line by line")
+struct ContentLineTests {
+    /// A text line ending in a hyphen inside a word: YAML folding turns the line break into a
+    /// space ("1-833-TLC- MAMA" on screen), and a literal block keeps the break. A helpline
+    /// number split this way was once shown to learners in Spanish.
+    @Test("no text line, English or translation, ends with a word cut at a hyphen")
+    func noWordCutAtAHyphen() throws {
+        let root = URL(fileURLWithPath: bundledScenarios).deletingLastPathComponent()
+        for folder in ["Scenarios", "Knowledge"] {
+            let directory = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".yaml") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.hasPrefix("#"), trimmed.count > 1, trimmed.hasSuffix("-") else { continue }
+                    let before = trimmed[trimmed.index(trimmed.endIndex, offsetBy: -2)]
+                    #expect(!(before.isLetter || before.isNumber), "\(folder)/\(name):\(index + 1): \(trimmed)")
+                }
+            }
+        }
+    }
+}
