@@ -36,6 +36,8 @@ public protocol MessageCatalog: Sendable {
     func tools(_ text: ToolText) -> String
     /// `attune translate` (`TranslateText`).
     func translate(_ text: TranslateText) -> String
+    /// Sending and fetching (an LRS), and the help of export, translate and cache (`TransferText`).
+    func transfer(_ text: TransferText) -> String
 }
 
 /// The words around lint findings and test results.
