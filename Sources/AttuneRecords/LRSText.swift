@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 
 /// Text that came from the network (an LRS's answer, a header, an address) on its way into
@@ -94,20 +95,49 @@ enum LRSText {
         return excerpt(body, limit: limit, hiding: secrets)
     }
 
-    /// The message for a web page where an LRS answer was due (most often a network that wants
-    /// a sign-in first): what came back, `expected` (what an LRS would have sent), what that
-    /// means for the learner's or trainer's work (`consequence`), and what to do.
-    static func webPageInstead(of expected: String, body: Data, hiding secrets: [String], consequence: String) -> String {
-        "The answer did not come from an LRS: it was a web page (\"\(gist(of: body, hiding: secrets))\"), not \(expected). "
-            + "\(consequence) This often means the network wants you to sign in first (a hotel, hospital or guest network): "
-            + "open a web browser, sign in, then run the command again. Otherwise check the address with the LRS's administrator."
-    }
-
     /// A web page rather than anything an LRS would send.
     static func looksLikeHTML(_ body: Data) -> Bool {
         let start = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
         let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || start.contains("<html")
             || start.contains("<head") || start.contains("<body")
+    }
+}
+
+extension LRSError {
+    /// The same problem with every secret hidden in the text it carries (an address, what
+    /// the LRS said, where it pointed): the words around them are the catalog's, never the
+    /// network's, so nothing else can hold a secret.
+    func hiding(_ secrets: [String]) -> LRSError {
+        guard secrets.contains(where: { !$0.isEmpty }) else { return self }
+        func hide(_ text: String) -> String { LRSText.hide(secrets, in: text) }
+        switch problem {
+        case .notAnAddress(let shown): return LRSError(.notAnAddress(shown: hide(shown)))
+        case .addressHasQuery(let shown): return LRSError(.addressHasQuery(shown: hide(shown)))
+        case let .impossiblePort(shown, port): return LRSError(.impossiblePort(shown: hide(shown), port: port))
+        case .unusableAddress(let shown): return LRSError(.unusableAddress(shown: hide(shown)))
+        case .notEncrypted(let endpoint): return LRSError(.notEncrypted(endpoint: hide(endpoint)))
+        case let .tooLarge(endpoint, limit, purpose): return LRSError(.tooLarge(endpoint: hide(endpoint), limit: limit, purpose: purpose))
+        case let .compressed(endpoint, encoding, purpose):
+            return LRSError(.compressed(endpoint: hide(endpoint), encoding: hide(encoding), purpose: purpose))
+        case let .failed(endpoint, why, purpose): return LRSError(.failed(endpoint: hide(endpoint), why: why, purpose: purpose))
+        case let .unreachable(endpoint, tries, elapsed, last, outOfTime, overall, purpose):
+            return LRSError(.unreachable(endpoint: hide(endpoint), tries: tries, elapsed: elapsed, last: last, outOfTime: outOfTime,
+                                         overall: overall, purpose: purpose))
+        case let .redirected(status, target, purpose):
+            return LRSError(.redirected(status: status, target: target.map(hide), purpose: purpose))
+        case let .webPage(gist, purpose): return LRSError(.webPage(gist: hide(gist), purpose: purpose))
+        case let .notListed(status, gist): return LRSError(.notListed(status: status, gist: gist.map(hide)))
+        case let .rejected(status, gist): return LRSError(.rejected(status: status, gist: gist.map(hide)))
+        case let .pagesForever(endpoint, pages): return LRSError(.pagesForever(endpoint: hide(endpoint), pages: pages))
+        case let .tooMuchInAll(endpoint, limit): return LRSError(.tooMuchInAll(endpoint: hide(endpoint), limit: limit))
+        case let .nextPageElsewhere(endpoint, more):
+            return LRSError(.nextPageElsewhere(endpoint: hide(endpoint), more: hide(more)))
+        case let .pagesInCircle(endpoint, pages): return LRSError(.pagesInCircle(endpoint: hide(endpoint), pages: pages))
+        case let .cohortNotAnswered(status, gist): return LRSError(.cohortNotAnswered(status: status, gist: gist.map(hide)))
+        case let .notStatements(endpoint, gist): return LRSError(.notStatements(endpoint: hide(endpoint), gist: gist.map(hide)))
+        case .userHasColon, .refused, .statementWithoutID, .notJSON, .unconfirmed, .listAnswered, .requestNotMade:
+            return self
+        }
     }
 }
