@@ -26,6 +26,12 @@ enum CommandLineLanguage {
 
     /// A sentence of the command line, in its language.
     static func text(_ text: CommandLineText) -> String { catalog.shell(.commandLine(text)) }
+
+    /// The help of `export xapi`, `translate` and `cache`, in the command line's language.
+    static func help(_ help: TransferText.Help) -> String { catalog.transfer(.help(help)) }
+
+    /// The placeholder of an option's value (`--timeout <seconds>`), in the command line's language.
+    static func value(_ value: TransferText.Value) -> String { help(.value(value)) }
 }
 
 /// Options every command accepts.

@@ -118,7 +118,7 @@ final class PlayController: ShellPart {
         do {
             loaded = try shell.author.loadScenarios(at: path)
         } catch {
-            fail(words(.cannotOpen(path: error.displayPath, reason: error.reason)))
+            fail(words(.cannotOpen(path: error.displayPath, reason: catalog.tools(.access(error.problem)))))
             return
         }
         if loaded.diagnostics.hasErrors || loaded.scenarios.count != 1 {
