@@ -32,22 +32,22 @@ extension Spanish {
         case .xapiUser: "Tu usuario del LRS."
         case .xapiPassword: "La contraseña del LRS. Mejor: define ATTUNE_LRS_PASSWORD, o no la indiques y Attune te la pedirá."
         case .xapiInsecureHTTP:
-            "Enviar a una dirección http:// que no es esta computadora, sin cifrar: tu contraseña y tus registros cruzan la red como texto legible."
-        case .xapiTimeout: "Dejar de intentar enviar después de estos segundos en total (60 si no lo indicas)."
-        case .xapiIncludeReflections: "Incluir el texto de tus reflexiones (no va si no lo pides)."
+            "Envía a una dirección http:// que no es esta computadora, sin cifrar: tu contraseña y tus registros cruzan la red como texto legible."
+        case .xapiTimeout: "Deja de intentar enviar después de estos segundos en total (60 si no lo indicas)."
+        case .xapiIncludeReflections: "Incluye el texto de tus reflexiones (no va si no lo pides)."
         case .xapiCohort:
-            "Marcar cada declaración con la cohorte que nombró quien facilita, para que su informe de la cohorte (attune cohort report) te incluya; sin esto, quedas fuera."
+            "Marca cada declaración con la cohorte que nombró quien facilita, para que su informe de la cohorte (attune cohort report) te incluya; sin esto, quedas fuera."
         case .xapiIncludeDrafts:
-            "Incluir los casos que jugaste desde un borrador (una carpeta distinta de la de los casos que trae Attune), como actividades aparte (no van si no lo pides)."
+            "Incluye los casos que jugaste desde un borrador (una carpeta distinta de la de los casos que trae Attune), como actividades aparte (no van si no lo pides)."
         case .extractAbstract:
-            "Escribir el archivo de traducción para llenar: cada texto con su inglés como comentario, encima de un 'text: \"\"' vacío."
+            "Escribe el archivo de traducción para llenar: cada texto con su inglés como comentario, encima de un 'text: \"\"' vacío."
         case .extractDiscussion:
             "Escribe NOMBRE.es.yaml junto a NOMBRE.yaml (con --lang es). Si ya existe, agrega --force para escribirlo de "
                 + "nuevo: se conservan sus textos traducidos, y se marcan aquellos cuyo inglés cambió. Estado de salida 2 "
                 + "si no se puede leer o escribir el archivo; 1 si tiene errores."
         case .extractFile: "Un archivo de caso o de un tema de la base de conocimientos."
-        case .extractOutput: "Escribir aquí en lugar de junto al archivo en inglés."
-        case .extractForce: "Escribir encima de un archivo de traducción que ya existe (se conservan sus textos traducidos)."
+        case .extractOutput: "Escribe aquí en lugar de junto al archivo en inglés."
+        case .extractForce: "Escribe encima de un archivo de traducción que ya existe (se conservan sus textos traducidos)."
         case .statusAbstract:
             "Para cada archivo de casos y de temas: cuántos textos están traducidos, desactualizados (el inglés cambió desde entonces) y sin traducir."
         case .statusDiscussion:
@@ -55,8 +55,8 @@ extension Spanish {
                 + "español; sin esa opción, cada idioma que Attune habla además del inglés. Estado de salida 0; 2 si no se "
                 + "puede abrir una carpeta."
         case .statusPaths: "Carpetas o archivos que revisar."
-        case .cacheStatusAbstract: "Decir dónde se guarda el contenido compilado y cuánto ocupa."
-        case .cacheClearAbstract: "Borrar el contenido compilado; el próximo inicio vuelve a leer los archivos de contenido."
+        case .cacheStatusAbstract: "Dice dónde se guarda el contenido compilado y cuánto ocupa."
+        case .cacheClearAbstract: "Borra el contenido compilado; el próximo inicio vuelve a leer los archivos de contenido."
         case .value(let value):
             switch value {
             case .file: "archivo"

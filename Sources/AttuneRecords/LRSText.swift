@@ -105,38 +105,28 @@ enum LRSText {
 }
 
 extension LRSError {
-    /// The same problem with every secret hidden in the text it carries (an address, what
-    /// the LRS said, where it pointed): the words around them are the catalog's, never the
-    /// network's, so nothing else can hold a secret.
+    /// The same problem with every secret hidden in the text it carries from the network
+    /// (what the LRS said, where it pointed, an encoding). The words around them are the
+    /// catalog's, and the address is the one typed with any credentials taken out
+    /// (``LRSEndpoint``), so neither is touched: marking a short password where it happens to
+    /// appear in them ("lrs.e[hidden]ample.org") would show it rather than hide it.
     func hiding(_ secrets: [String]) -> LRSError {
         guard secrets.contains(where: { !$0.isEmpty }) else { return self }
         func hide(_ text: String) -> String { LRSText.hide(secrets, in: text) }
         switch problem {
-        case .notAnAddress(let shown): return LRSError(.notAnAddress(shown: hide(shown)))
-        case .addressHasQuery(let shown): return LRSError(.addressHasQuery(shown: hide(shown)))
-        case let .impossiblePort(shown, port): return LRSError(.impossiblePort(shown: hide(shown), port: port))
-        case .unusableAddress(let shown): return LRSError(.unusableAddress(shown: hide(shown)))
-        case .notEncrypted(let endpoint): return LRSError(.notEncrypted(endpoint: hide(endpoint)))
-        case let .tooLarge(endpoint, limit, purpose): return LRSError(.tooLarge(endpoint: hide(endpoint), limit: limit, purpose: purpose))
         case let .compressed(endpoint, encoding, purpose):
-            return LRSError(.compressed(endpoint: hide(endpoint), encoding: hide(encoding), purpose: purpose))
-        case let .failed(endpoint, why, purpose): return LRSError(.failed(endpoint: hide(endpoint), why: why, purpose: purpose))
-        case let .unreachable(endpoint, tries, elapsed, last, outOfTime, overall, purpose):
-            return LRSError(.unreachable(endpoint: hide(endpoint), tries: tries, elapsed: elapsed, last: last, outOfTime: outOfTime,
-                                         overall: overall, purpose: purpose))
+            return LRSError(.compressed(endpoint: endpoint, encoding: hide(encoding), purpose: purpose))
         case let .redirected(status, target, purpose):
             return LRSError(.redirected(status: status, target: target.map(hide), purpose: purpose))
         case let .webPage(gist, purpose): return LRSError(.webPage(gist: hide(gist), purpose: purpose))
         case let .notListed(status, gist): return LRSError(.notListed(status: status, gist: gist.map(hide)))
         case let .rejected(status, gist): return LRSError(.rejected(status: status, gist: gist.map(hide)))
-        case let .pagesForever(endpoint, pages): return LRSError(.pagesForever(endpoint: hide(endpoint), pages: pages))
-        case let .tooMuchInAll(endpoint, limit): return LRSError(.tooMuchInAll(endpoint: hide(endpoint), limit: limit))
-        case let .nextPageElsewhere(endpoint, more):
-            return LRSError(.nextPageElsewhere(endpoint: hide(endpoint), more: hide(more)))
-        case let .pagesInCircle(endpoint, pages): return LRSError(.pagesInCircle(endpoint: hide(endpoint), pages: pages))
+        case let .nextPageElsewhere(endpoint, more): return LRSError(.nextPageElsewhere(endpoint: endpoint, more: hide(more)))
         case let .cohortNotAnswered(status, gist): return LRSError(.cohortNotAnswered(status: status, gist: gist.map(hide)))
-        case let .notStatements(endpoint, gist): return LRSError(.notStatements(endpoint: hide(endpoint), gist: gist.map(hide)))
-        case .userHasColon, .refused, .statementWithoutID, .notJSON, .unconfirmed, .listAnswered, .requestNotMade:
+        case let .notStatements(endpoint, gist): return LRSError(.notStatements(endpoint: endpoint, gist: gist.map(hide)))
+        case .notAnAddress, .addressHasQuery, .impossiblePort, .unusableAddress, .userHasColon, .notEncrypted, .tooLarge,
+             .failed, .unreachable, .refused, .statementWithoutID, .notJSON, .unconfirmed, .listAnswered, .requestNotMade,
+             .pagesForever, .tooMuchInAll, .pagesInCircle:
             return self
         }
     }

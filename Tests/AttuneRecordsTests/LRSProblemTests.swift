@@ -52,10 +52,14 @@ struct LRSProblemTests {
                                                     more: "https://evil.example.net/?k=the-pw"))
         #expect(elsewhere.hiding(["the-pw"]).problem == .nextPageElsewhere(
             endpoint: "https://lrs.example.org/statements", more: "https://evil.example.net/?k=[hidden]"))
-        // A password that is a common word leaves the catalog's own words alone.
+        // A password that is a common word, or a letter of the address, leaves the catalog's
+        // words and the address alone: marking it there would show where it is.
         let refused = LRSError(.refused(status: 401, purpose: .sending))
         #expect(refused.hiding(["the"]).description == refused.description)
         #expect(refused.description.contains("the user name or password"))
+        let unreachable = LRSError(.unreachable(endpoint: "https://lrs.example.org/xAPI/statements", tries: 2, elapsed: 1,
+                                                last: .connection(.nameNotFound), outOfTime: true, overall: 2, purpose: .sending))
+        #expect(unreachable.hiding(["x"]) == unreachable)
         #expect(LRSError(.webPage(gist: "sign in", purpose: .reading)).hiding([]).problem == .webPage(gist: "sign in", purpose: .reading))
     }
 }

@@ -32,7 +32,7 @@ struct TransferSpanishTests {
         #expect(help.contains("--timeout <segundos>"), "\(help)")
         #expect(help.contains("--account <cuenta>"), "\(help)")
         #expect(help.contains("El nombre que te identifica en los registros"), "\(help)")
-        #expect(help.contains("Incluir el texto de tus reflexiones"), "\(help)")
+        #expect(help.contains("Incluye el texto de tus reflexiones"), "\(help)")
         #expect(!help.contains("Include the text of your reflections"))
         // English stays as it was.
         let english = try runAttune(["export", "xapi", "--help"]).stdout
@@ -42,15 +42,15 @@ struct TransferSpanishTests {
     @Test("'translate' and 'cache' help speak Spanish, by --lang and by the locale")
     func translateAndCacheHelp() throws {
         let extract = try runAttune(["translate", "extract", "--help"], environment: ["LANG": "es_US.UTF-8"]).stdout
-        #expect(extract.contains("Escribir el archivo de traducción para llenar"), "\(extract)")
+        #expect(extract.contains("Escribe el archivo de traducción para llenar"), "\(extract)")
         #expect(extract.contains("--output <archivo>"), "\(extract)")
         let status = try runAttune(["translate", "status", "--help", "--lang", "es"]).stdout
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(status.contains("cuántos textos están traducidos"), "\(status)")
         #expect(status.contains("<rutas>"), "\(status)")
         let cache = try runAttune(["cache", "--help", "--lang", "es"]).stdout
-        #expect(cache.contains("Decir dónde se guarda el contenido compilado"), "\(cache)")
-        #expect(cache.contains("Borrar el contenido compilado"), "\(cache)")
+        #expect(cache.contains("Dice dónde se guarda el contenido compilado"), "\(cache)")
+        #expect(cache.contains("Borra el contenido compilado"), "\(cache)")
     }
 
     @Test("'translate extract' and 'translate status' say what cannot be opened in Spanish")
