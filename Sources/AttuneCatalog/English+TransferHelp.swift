@@ -63,6 +63,8 @@ extension English {
             case .seconds: "seconds"
             case .name: "name"
             case .paths: "paths"
+            case .folder: "dir"
+            case .language: "lang"
             }
         }
     }

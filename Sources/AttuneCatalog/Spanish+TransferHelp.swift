@@ -67,6 +67,8 @@ extension Spanish {
             case .seconds: "segundos"
             case .name: "nombre"
             case .paths: "rutas"
+            case .folder: "carpeta"
+            case .language: "idioma"
             }
         }
     }

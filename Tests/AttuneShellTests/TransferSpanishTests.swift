@@ -44,6 +44,10 @@ struct TransferSpanishTests {
         let extract = try runAttune(["translate", "extract", "--help"], environment: ["LANG": "es_US.UTF-8"]).stdout
         #expect(extract.contains("Escribe el archivo de traducción para llenar"), "\(extract)")
         #expect(extract.contains("--output <archivo>"), "\(extract)")
+        // The options every command takes name their values in Spanish too; English keeps its own.
+        #expect(extract.contains("--knowledge <carpeta>") && extract.contains("--lang <idioma>"), "\(extract)")
+        let english = try runAttune(["translate", "extract", "--help"]).stdout
+        #expect(english.contains("--knowledge <dir>") && english.contains("--lang <lang>"), "\(english)")
         let status = try runAttune(["translate", "status", "--help", "--lang", "es"]).stdout
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(status.contains("cuántos textos están traducidos"), "\(status)")

@@ -113,5 +113,7 @@ public enum TransferText: Sendable, Hashable {
     /// The placeholders of option values.
     public enum Value: Sendable, Hashable, CaseIterable {
         case file, account, lrs, user, password, seconds, name, paths
+        /// The options every command takes: `--knowledge <dir>`, `--lang <lang>`.
+        case folder, language
     }
 }

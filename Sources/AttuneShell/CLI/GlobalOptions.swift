@@ -36,13 +36,13 @@ enum CommandLineLanguage {
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.knowledgeOption), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.knowledgeOption), valueName: CommandLineLanguage.value(.folder)))
     var knowledge: String?
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.scenariosOption), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.scenariosOption), valueName: CommandLineLanguage.value(.folder)))
     var scenarios: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(CommandLineLanguage.text(.dataDirOption), valueName: "dir"))
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(CommandLineLanguage.text(.dataDirOption), valueName: CommandLineLanguage.value(.folder)))
     var dataDir: String?
 
     @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.colorOption)))
@@ -51,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: ArgumentHelp(CommandLineLanguage.text(.noCacheOption)))
     var noCache = false
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.langOption), valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.langOption), valueName: CommandLineLanguage.value(.language)))
     var lang: String?
 
     func validate() throws {
