@@ -42,6 +42,8 @@ public protocol MessageCatalog: Sendable {
     func author(_ text: AuthorText) -> String
     /// The cohort report and `cohort report` (`CohortText`).
     func cohort(_ text: CohortText) -> String
+    /// Sending and fetching (an LRS), and the help of export, translate and cache (`TransferText`).
+    func transfer(_ text: TransferText) -> String
 }
 
 /// The words around lint findings and test results.

@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 
 /// What to ask an LRS for, and how much of its answer to accept.
@@ -40,8 +41,11 @@ extension LRSClient {
     /// ``CohortQuery/maximumBytes`` in all.
     ///
     /// - Parameter progress: called after each page with the pages and statements read.
+    /// - Throws: an ``LRSError`` only (its `problem` for a catalog: `catalog.transfer(.lrs(error.problem))`),
+    ///   the password hidden. Declared untyped so callers that also catch other errors compile
+    ///   unchanged.
     public func readCohort(_ query: CohortQuery, into tally: inout CohortTally,
-                           progress: (_ pages: Int, _ statements: Int) -> Void = { _, _ in }) throws(CohortReadError) {
+                           progress: (_ pages: Int, _ statements: Int) -> Void = { _, _ in }) throws {
         let deadline = Date().addingTimeInterval(limits.overall)
         var budget = Budget(pages: query.maximumPages, bytes: query.maximumBytes)
         var filters: [URLQueryItem] = [URLQueryItem(name: "limit", value: String(query.pageSize))]
@@ -68,7 +72,7 @@ extension LRSClient {
                 tally.add(raw: statement)
             }
         } catch {
-            throw CohortReadError(description: hidingSecrets(error).description)
+            throw hidingSecrets(error)
         }
     }
 
@@ -93,36 +97,28 @@ extension LRSClient {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
         components.queryItems = filters
         guard var url = components.url else {
-            throw LRSError(description: "The request for the cohort's statements could not be made from the LRS address.")
+            throw LRSError(.requestNotMade)
         }
         var followed = Set<String>()
         while true {
             guard budget.pages > 0 else {
-                throw LRSError(description: "The LRS at \(endpoint.key) kept sending more pages: Attune stopped after "
-                    + "\(budget.maximumPages) pages. The report was not written. If the cohort really is that large, give a "
-                    + "shorter period with --since and --until; otherwise show this message to the LRS's administrator.")
+                throw LRSError(.pagesForever(endpoint: endpoint.key, pages: budget.maximumPages))
             }
             budget.pages -= 1
             let answer = try exchange(method: "GET", url: url, body: nil, deadline: deadline, purpose: .reading)
             budget.bytes -= answer.body.count
             guard budget.bytes >= 0 else {
-                throw LRSError(description: "The LRS at \(endpoint.key) sent more than \(Self.size(budget.maximumBytes)) in all; "
-                    + "Attune stopped reading. The report was not written. Give a shorter period with --since and --until, "
-                    + "or show this message to the LRS's administrator.")
+                throw LRSError(.tooMuchInAll(endpoint: endpoint.key, limit: budget.maximumBytes))
             }
             let more = try statements(in: answer, from: url, each: statement)
             page()
             guard let more, !more.isEmpty else { return }
             guard let next = URL(string: more, relativeTo: url)?.absoluteURL,
                   next.scheme == statementsURL.scheme, next.host == statementsURL.host, next.port == statementsURL.port else {
-                throw LRSError(description: "The LRS at \(endpoint.key) pointed to its next page at another address "
-                    + "(\(LRSEndpoint.redacted(more))). Attune sends your password only to the address you gave, so it did "
-                    + "not follow. The report was not written. Show this message to the LRS's administrator.")
+                throw LRSError(.nextPageElsewhere(endpoint: endpoint.key, more: LRSEndpoint.redacted(more)))
             }
             guard followed.insert(next.absoluteString).inserted else {
-                throw LRSError(description: "The LRS at \(endpoint.key) sent the same page again and again (its 'more' "
-                    + "link went round in a circle after \(followed.count) pages), so its statements could not all be "
-                    + "read. The report was not written. Show this message to the LRS's administrator.")
+                throw LRSError(.pagesInCircle(endpoint: endpoint.key, pages: followed.count))
             }
             url = next
         }
@@ -134,32 +130,15 @@ extension LRSClient {
         case 200:
             break
         case 300...399:
-            var whereTo = "without saying where to"
-            if let location = answer.location {
-                whereTo = "to \(LRSEndpoint.redacted(URL(string: location, relativeTo: url)?.absoluteURL.absoluteString ?? location))"
-            }
-            throw LRSError(description: "The LRS address answered with a redirect (\(answer.status)) \(whereTo). Attune does "
-                + "not follow redirects, so your password goes only to the address you gave. The report was not written. "
-                + "If that is the LRS's new address, check it with the LRS's administrator and give it with --lrs.")
+            throw redirected(answer, from: url, purpose: .reading)
         case 401, 403:
-            throw LRSError(description: "The LRS refused the user name or password (it answered \(answer.status)), or they "
-                + "may not read statements. Check them with the LRS's administrator: reading a cohort needs an account "
-                + "that may read statements. The report was not written.")
+            throw LRSError(.refused(status: answer.status, purpose: .reading))
         default:
-            let gist = LRSText.gist(of: answer.body, hiding: secrets)
-            throw LRSError(description: "The LRS did not answer the request for the cohort's statements (it answered "
-                + "\(answer.status))" + (gist.isEmpty ? "" : ": \"\(gist)\"") + ". The report was not written. If this "
-                + "happens again, show this message to the LRS's administrator.")
+            throw LRSError(.cohortNotAnswered(status: answer.status, gist: gist(of: answer)))
         }
         guard let page = try? JSONDecoder().decode(CohortPage.self, from: answer.body) else {
-            if LRSText.looksLikeHTML(answer.body) {
-                throw LRSError(description: LRSText.webPageInstead(of: "a list of statements", body: answer.body, hiding: secrets,
-                                                                   consequence: "The report was not written."))
-            }
-            let gist = LRSText.gist(of: answer.body, hiding: secrets)
-            throw LRSError(description: "The LRS at \(endpoint.key) answered with something that is not a list of statements"
-                + (gist.isEmpty ? " (an empty answer)" : " (\"\(gist)\")") + ". The report was not written. Check the "
-                + "address with the LRS's administrator.")
+            if LRSText.looksLikeHTML(answer.body) { throw webPage(answer, purpose: .reading) }
+            throw LRSError(.notStatements(endpoint: endpoint.key, gist: gist(of: answer)))
         }
         for element in page.statements { each(element.statement) }
         return page.more

@@ -1,10 +1,18 @@
+import AttuneCatalog
 import Foundation
 
-/// Why statements could not be sent, in words for the person running the export: what
-/// happened and what to do. Anything that came from the network in it has been made safe
-/// to print (``LRSText``).
-public struct LRSError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+/// Why statements could not be sent or read: what happened, typed, for a catalog to say with
+/// what to do (`catalog.transfer(.lrs(error.problem))`). Anything that came from the network
+/// in it has been made safe to print (``LRSText``), and the password hidden.
+public struct LRSError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let problem: TransferText.LRS
+
+    public init(_ problem: TransferText.LRS) {
+        self.problem = problem
+    }
+
+    /// The English, for logs and test output; a user is shown the catalog's words.
+    public var description: String { English().transfer(.lrs(problem)) }
 }
 
 /// What one send achieved. Statements are confirmed one by one, so a send that stops part
@@ -72,9 +80,7 @@ public struct LRSClient: Sendable {
     public init(endpoint: LRSEndpoint, user: String, password: String, allowInsecureHTTP: Bool = false,
                 limits: Limits = .standard) throws(LRSError) {
         try Self.checkTransport(endpoint, allowInsecureHTTP: allowInsecureHTTP)
-        if user.contains(":") {
-            throw LRSError(description: "The user name for the LRS cannot contain ':'. Check it with the LRS's administrator.")
-        }
+        if user.contains(":") { throw LRSError(.userHasColon) }
         self.endpoint = endpoint
         self.limits = limits
         let basic = Data("\(user):\(password)".utf8).base64EncodedString()
@@ -85,7 +91,7 @@ public struct LRSClient: Sendable {
 
     /// `error` with the password hidden wherever it appears.
     func hidingSecrets(_ error: LRSError) -> LRSError {
-        LRSError(description: LRSText.hide(secrets, in: error.description))
+        error.hiding(secrets)
     }
 
     public init(endpoint: String, user: String, password: String, allowInsecureHTTP: Bool = false,
@@ -99,10 +105,7 @@ public struct LRSClient: Sendable {
     /// network on the way in clear text.
     public static func checkTransport(_ endpoint: LRSEndpoint, allowInsecureHTTP: Bool) throws(LRSError) {
         guard !endpoint.isEncrypted, !endpoint.isLoopback, !allowInsecureHTTP else { return }
-        throw LRSError(description: "\(endpoint.key) is not encrypted (it starts with http://, not https://). Your password "
-            + "and your records would travel across the network in clear text, readable by anyone on the way. "
-            + "Nothing was sent. Use the LRS's https:// address (ask its administrator). Only if you are sure the "
-            + "network is private, add --insecure-http to send anyway.")
+        throw LRSError(.notEncrypted(endpoint: endpoint.key))
     }
 
     // MARK: One exchange
@@ -118,7 +121,7 @@ public struct LRSClient: Sendable {
     /// What one try came to.
     private enum Try {
         case answered(Answer)
-        case failed(String, transient: Bool)
+        case failed(TransferText.Connection, transient: Bool)
         case timedOut
         case tooLarge
         case compressed(String)
@@ -155,17 +158,12 @@ public struct LRSClient: Sendable {
     /// One HTTP request, retried while the failure looks temporary and `deadline` allows.
     /// Returns any answer that is not transient (3xx included: never followed).
     /// What the exchanges are for, so their messages say what was (not) done.
-    enum Purpose {
-        case sending, reading
-
-        /// What did not happen when an exchange failed.
-        var nothingMore: String { self == .sending ? "Nothing more was sent." : "The report was not written." }
-    }
+    typealias Purpose = TransferText.Purpose
 
     func exchange(method: String, url: URL, body: Data?, deadline: Date, purpose: Purpose = .sending) throws(LRSError) -> Answer {
         let started = Date()
         var tries = 0
-        var lastProblem: String?
+        var lastProblem: TransferText.Attempt?
         var outOfTime = false
         while true {
             let remaining = deadline.timeIntervalSinceNow
@@ -178,30 +176,23 @@ public struct LRSClient: Sendable {
             var retryAfter: TimeInterval?
             switch attempt(method: method, url: url, body: body, timeout: timeout) {
             case .answered(let answer) where answer.status == 429 || answer.status >= 500:
-                lastProblem = answer.status == 429 ? "the LRS said it was too busy (429)"
-                    : "the LRS had a problem of its own (it answered \(answer.status))"
+                lastProblem = answer.status == 429 ? .busy : .serverError(status: answer.status)
                 retryAfter = answer.retryAfter
             case .answered(let answer):
                 return answer
             case .tooLarge:
-                throw LRSError(description: "The LRS at \(endpoint.key) sent an answer larger than "
-                    + "\(Self.size(limits.maxResponseBytes)), far more than an LRS sends; Attune stopped reading it. "
-                    + "\(purpose.nothingMore) Check the address with the LRS's administrator.")
+                throw LRSError(.tooLarge(endpoint: endpoint.key, limit: limits.maxResponseBytes, purpose: purpose))
             case .compressed(let encoding):
-                throw LRSError(description: "The LRS at \(endpoint.key) sent a compressed answer (\(LRSText.excerpt(encoding, limit: 30))) "
-                    + "although Attune asks for answers as they are; a compressed answer can unpack to far more than it "
-                    + "seems, so Attune did not read it. \(purpose.nothingMore) Check the address with the LRS's administrator.")
+                throw LRSError(.compressed(endpoint: endpoint.key, encoding: LRSText.excerpt(encoding, limit: 30), purpose: purpose))
             case .timedOut:
                 // A try the deadline cut short says less than what went before it.
                 if timeout >= limits.perTry || lastProblem == nil {
-                    lastProblem = "it did not finish answering within \(Self.seconds(timeout))"
+                    lastProblem = .didNotFinish(seconds: timeout)
                 }
                 outOfTime = timeout < limits.perTry
             case .failed(let why, let transient):
-                lastProblem = why
-                if !transient {
-                    throw LRSError(description: "Could not \(purpose == .sending ? "send to" : "read from") the LRS at \(endpoint.key): \(why).")
-                }
+                lastProblem = .connection(why)
+                if !transient { throw LRSError(.failed(endpoint: endpoint.key, why: why, purpose: purpose)) }
             }
             if tries >= limits.attempts { break }
             let pause = max(limits.backoff * Double(1 << min(tries - 1, 10)), retryAfter ?? 0)
@@ -212,57 +203,34 @@ public struct LRSClient: Sendable {
             Thread.sleep(forTimeInterval: pause)
         }
         let elapsed = Date().timeIntervalSince(started)
-        throw LRSError(description: "Could not reach the LRS at \(endpoint.key) after \(tries) \(tries == 1 ? "try" : "tries") "
-            + "in \(Self.seconds(elapsed)): \(lastProblem ?? "no answer")"
-            + (outOfTime ? ", and the time allowed for \(purpose == .sending ? "sending" : "reading") "
-                + "(\(Self.seconds(limits.overall)), --timeout) ran out" : "")
-            + ". Check the address and your connection, or ask the LRS's administrator, then run the same command "
-            + (purpose == .sending ? "again; statements already sent are not sent twice." : "again."))
-    }
-
-    static func seconds(_ value: TimeInterval) -> String {
-        value < 10 ? String(format: "%.1f seconds", value) : "\(Int(value.rounded())) seconds"
-    }
-
-    static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? "\(bytes >> 20) MB" : bytes >= 1024 ? "\(bytes >> 10) KB" : "\(bytes) bytes"
+        throw LRSError(.unreachable(endpoint: endpoint.key, tries: tries, elapsed: elapsed, last: lastProblem,
+                                    outOfTime: outOfTime, overall: limits.overall, purpose: purpose))
     }
 
     // MARK: Answers that end a send
 
-    private func redirected(_ answer: Answer, from url: URL) -> LRSError {
-        var whereTo = "without saying where to"
-        if let location = answer.location {
-            let target = URL(string: location, relativeTo: url)?.absoluteURL.absoluteString ?? location
-            whereTo = "to \(LRSEndpoint.redacted(target))"
+    /// A 3xx answer, never followed: where it pointed (credentials taken out), if it said.
+    func redirected(_ answer: Answer, from url: URL, purpose: Purpose = .sending) -> LRSError {
+        let target = answer.location.map {
+            LRSEndpoint.redacted(URL(string: $0, relativeTo: url)?.absoluteURL.absoluteString ?? $0)
         }
-        return LRSError(description: "The LRS address answered with a redirect (\(answer.status)) \(whereTo). Attune does not "
-            + "follow redirects when sending, so your password and records go only to the address you gave. Nothing was "
-            + "marked as sent. If that is the LRS's new address, check it with the LRS's administrator and run the command "
-            + "again with --lrs and the new address.")
+        return LRSError(.redirected(status: answer.status, target: target, purpose: purpose))
     }
 
-    private func refused(_ answer: Answer) -> LRSError {
-        LRSError(description: "The LRS refused the user name or password (it answered \(answer.status)). Check them with the "
-            + "LRS's administrator. Nothing was marked as sent.")
+    /// What an answer's body says, for a message (nil when it says nothing), the password hidden.
+    func gist(of answer: Answer) -> String? {
+        let gist = LRSText.gist(of: answer.body, hiding: secrets)
+        return gist.isEmpty ? nil : gist
+    }
+
+    /// A web page where an LRS's answer was due.
+    func webPage(_ answer: Answer, purpose: Purpose) -> LRSError {
+        LRSError(.webPage(gist: LRSText.gist(of: answer.body, hiding: secrets), purpose: purpose))
     }
 
     private func notAnLRS(_ answer: Answer) -> LRSError {
-        if LRSText.looksLikeHTML(answer.body) {
-            return LRSError(description: LRSText.webPageInstead(of: "the list of stored statements an LRS sends", body: answer.body,
-                                                                hiding: secrets, consequence: "Nothing was marked as sent."))
-        }
-        let gist = LRSText.gist(of: answer.body, hiding: secrets)
-        return LRSError(description: "The LRS answered \(answer.status) without listing the statements it stored"
-            + (gist.isEmpty ? "" : " (\"\(gist)\")") + ", so none can be counted as sent. Nothing was marked as sent. "
-            + "Check the address with the LRS's administrator.")
-    }
-
-    private func rejected(_ answer: Answer) -> LRSError {
-        let gist = LRSText.gist(of: answer.body, hiding: secrets)
-        return LRSError(description: "The LRS did not accept the statements (it answered \(answer.status))"
-            + (gist.isEmpty ? "" : ": \"\(gist)\"") + ". Nothing more was sent. If this happens again, show this message "
-            + "to the LRS's administrator.")
+        if LRSText.looksLikeHTML(answer.body) { return webPage(answer, purpose: .sending) }
+        return LRSError(.notListed(status: answer.status, gist: gist(of: answer)))
     }
 
     // MARK: Sending
@@ -302,13 +270,13 @@ public struct LRSClient: Sendable {
     private func sendBatch(_ batch: [[String: Any]], deadline: Date, into report: inout LRSSendReport) throws(LRSError) {
         let ids = batch.compactMap { $0["id"] as? String }
         guard ids.count == batch.count else {
-            throw LRSError(description: "A statement without an id cannot be confirmed by the LRS, so it was not sent.")
+            throw LRSError(.statementWithoutID)
         }
         let body: Data
         do {
             body = try JSONSerialization.data(withJSONObject: batch, options: [.withoutEscapingSlashes])
         } catch {
-            throw LRSError(description: "A statement could not be written as JSON, so nothing more was sent.")
+            throw LRSError(.notJSON)
         }
         let answer = try exchange(method: "POST", url: statementsURL, body: body, deadline: deadline)
         switch answer.status {
@@ -325,9 +293,9 @@ public struct LRSClient: Sendable {
         case 300...399:
             throw redirected(answer, from: statementsURL)
         case 401, 403:
-            throw refused(answer)
+            throw LRSError(.refused(status: answer.status, purpose: .sending))
         default:
-            throw rejected(answer)
+            throw LRSError(.rejected(status: answer.status, gist: gist(of: answer)))
         }
     }
 
@@ -339,10 +307,7 @@ public struct LRSClient: Sendable {
             if try holds(id, deadline: deadline) { report.stored.append(id) } else { unconfirmed += 1 }
         }
         guard unconfirmed > 0 else { return }
-        throw LRSError(description: "The LRS answered \(status) but did not confirm \(unconfirmed) of the statements: it did "
-            + "not list \(unconfirmed == 1 ? "its id" : "their ids"), and did not return \(unconfirmed == 1 ? "it" : "them") "
-            + "when asked. \(unconfirmed == 1 ? "It was" : "They were") not marked as sent and will be sent again next time. "
-            + "If this happens again, ask the LRS's administrator.")
+        throw LRSError(.unconfirmed(status: status, count: unconfirmed))
     }
 
     /// Whether the LRS returns the statement with this id.
@@ -385,7 +350,7 @@ public struct LRSClient: Sendable {
         guard answer.status == 200,
               let object = try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any],
               let statements = object["statements"] as? [[String: Any]] else {
-            throw LRSError(description: "The LRS answered \(answer.status) to a request for statements.")
+            throw LRSError(.listAnswered(status: answer.status))
         }
         return statements.compactMap { $0["id"] as? String }
     }

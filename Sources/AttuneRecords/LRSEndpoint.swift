@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -41,17 +42,13 @@ public struct LRSEndpoint: Sendable, Hashable {
         let shown = Self.redacted(trimmed)
         guard var parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = parts.percentEncodedHost, !host.isEmpty else {
-            throw LRSError(description: "'\(shown)' is not a web address. Give the LRS's xAPI address as its administrator "
-                + "wrote it, starting with https://, for example https://lrs.example.org/xAPI/")
+            throw LRSError(.notAnAddress(shown: shown))
         }
         if let query = parts.percentEncodedQuery, !query.isEmpty {
-            throw LRSError(description: "The LRS address '\(shown)' has a part after '?'. Give the xAPI address without it, "
-                + "for example https://lrs.example.org/xAPI/")
+            throw LRSError(.addressHasQuery(shown: shown))
         }
         if let port = parts.port, !(1...65_535).contains(port) {
-            throw LRSError(description: "The LRS address '\(shown)' names port \(port), which no computer can have (ports go "
-                + "from 1 to 65535). Check the number after ':' with the LRS's administrator, for example "
-                + "https://lrs.example.org:8443/xAPI/")
+            throw LRSError(.impossiblePort(shown: shown, port: port))
         }
         user = parts.user.flatMap { $0.isEmpty ? nil : $0 }
         password = parts.password
@@ -74,8 +71,7 @@ public struct LRSEndpoint: Sendable, Hashable {
         if segments.last != "statements" { segments.append("statements") }
         parts.percentEncodedPath = "/" + segments.joined(separator: "/")
         guard let url = parts.url else {
-            throw LRSError(description: "'\(shown)' is not a usable web address. Give the LRS's xAPI address, "
-                + "for example https://lrs.example.org/xAPI/")
+            throw LRSError(.unusableAddress(shown: shown))
         }
         statementsURL = url
     }

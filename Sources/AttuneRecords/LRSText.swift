@@ -1,3 +1,4 @@
+import AttuneCatalog
 import Foundation
 
 /// Text that came from the network (an LRS's answer, a header, an address) on its way into
@@ -94,20 +95,39 @@ enum LRSText {
         return excerpt(body, limit: limit, hiding: secrets)
     }
 
-    /// The message for a web page where an LRS answer was due (most often a network that wants
-    /// a sign-in first): what came back, `expected` (what an LRS would have sent), what that
-    /// means for the learner's or trainer's work (`consequence`), and what to do.
-    static func webPageInstead(of expected: String, body: Data, hiding secrets: [String], consequence: String) -> String {
-        "The answer did not come from an LRS: it was a web page (\"\(gist(of: body, hiding: secrets))\"), not \(expected). "
-            + "\(consequence) This often means the network wants you to sign in first (a hotel, hospital or guest network): "
-            + "open a web browser, sign in, then run the command again. Otherwise check the address with the LRS's administrator."
-    }
-
     /// A web page rather than anything an LRS would send.
     static func looksLikeHTML(_ body: Data) -> Bool {
         let start = String(decoding: body.prefix(512), as: UTF8.self).lowercased()
         let trimmed = start.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || start.contains("<html")
             || start.contains("<head") || start.contains("<body")
+    }
+}
+
+extension LRSError {
+    /// The same problem with every secret hidden in the text it carries from the network
+    /// (what the LRS said, where it pointed, an encoding). The words around them are the
+    /// catalog's, and the address is the one typed with any credentials taken out
+    /// (``LRSEndpoint``), so neither is touched: marking a short password where it happens to
+    /// appear in them ("lrs.e[hidden]ample.org") would show it rather than hide it.
+    func hiding(_ secrets: [String]) -> LRSError {
+        guard secrets.contains(where: { !$0.isEmpty }) else { return self }
+        func hide(_ text: String) -> String { LRSText.hide(secrets, in: text) }
+        switch problem {
+        case let .compressed(endpoint, encoding, purpose):
+            return LRSError(.compressed(endpoint: endpoint, encoding: hide(encoding), purpose: purpose))
+        case let .redirected(status, target, purpose):
+            return LRSError(.redirected(status: status, target: target.map(hide), purpose: purpose))
+        case let .webPage(gist, purpose): return LRSError(.webPage(gist: hide(gist), purpose: purpose))
+        case let .notListed(status, gist): return LRSError(.notListed(status: status, gist: gist.map(hide)))
+        case let .rejected(status, gist): return LRSError(.rejected(status: status, gist: gist.map(hide)))
+        case let .nextPageElsewhere(endpoint, more): return LRSError(.nextPageElsewhere(endpoint: endpoint, more: hide(more)))
+        case let .cohortNotAnswered(status, gist): return LRSError(.cohortNotAnswered(status: status, gist: gist.map(hide)))
+        case let .notStatements(endpoint, gist): return LRSError(.notStatements(endpoint: endpoint, gist: gist.map(hide)))
+        case .notAnAddress, .addressHasQuery, .impossiblePort, .unusableAddress, .userHasColon, .notEncrypted, .tooLarge,
+             .failed, .unreachable, .refused, .statementWithoutID, .notJSON, .unconfirmed, .listAnswered, .requestNotMade,
+             .pagesForever, .tooMuchInAll, .pagesInCircle:
+            return self
+        }
     }
 }

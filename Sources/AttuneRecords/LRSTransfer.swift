@@ -1,3 +1,4 @@
+import AttuneCatalog
 import CCurl
 import Foundation
 
@@ -19,7 +20,8 @@ enum LRSTransfer {
     /// What one request came to.
     enum Outcome {
         case answered(status: Int, body: Data, headers: [String: String])
-        case failed(String, transient: Bool)
+        /// Why, typed (a catalog says it), and whether trying again could help.
+        case failed(TransferText.Connection, transient: Bool)
         case timedOut
         case tooLarge
         case compressed(String)
@@ -45,7 +47,7 @@ enum LRSTransfer {
     static func perform(method: String, url: URL, headers: [String: String], body: Data?, timeout: TimeInterval,
                         limit: Int) -> Outcome {
         guard initialised, let handle = curl_easy_init() else {
-            return .failed("the connection could not be started on this computer", transient: false)
+            return .failed(.cannotStart, transient: false)
         }
         defer { curl_easy_cleanup(handle) }
         let collector = Collector(limit: limit)
@@ -94,19 +96,17 @@ enum LRSTransfer {
     private static func describe(_ code: CURLcode) -> Outcome {
         switch code {
         case CURLE_OPERATION_TIMEDOUT: .timedOut
-        case CURLE_COULDNT_CONNECT: .failed("nothing answered at that address (the connection was refused)", transient: true)
-        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            .failed("the LRS's name could not be found; check the address for typing mistakes", transient: true)
-        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE: .failed("the connection was cut off", transient: true)
+        case CURLE_COULDNT_CONNECT: .failed(.refused, transient: true)
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .failed(.nameNotFound, transient: true)
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE: .failed(.cutOff, transient: true)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
              CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS:
-            .failed("a secure connection could not be made (the LRS's certificate was not accepted). "
-                + "Check the address with the LRS's administrator", transient: false)
+            .failed(.certificate, transient: false)
         case CURLE_WEIRD_SERVER_REPLY, CURLE_GOT_NOTHING, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_BAD_CONTENT_ENCODING:
-            .failed("the answer was not a valid web answer", transient: true)
+            .failed(.invalidAnswer, transient: true)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            .failed("the address cannot be used (only http:// and https:// addresses can)", transient: false)
-        default: .failed("the connection failed", transient: true)
+            .failed(.unusableAddress, transient: false)
+        default: .failed(.other, transient: true)
         }
     }
 

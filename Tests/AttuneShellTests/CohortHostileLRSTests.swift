@@ -17,7 +17,7 @@ struct CohortHostileLRSTests {
             try client.readCohort(query, into: &tally) { count, _ in pages = count }
             return (nil, server, pages)
         } catch {
-            return (error.description, server, pages)
+            return ("\(error)", server, pages)
         }
     }
 

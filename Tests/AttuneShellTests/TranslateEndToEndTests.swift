@@ -75,7 +75,7 @@ struct TranslateExtractEndToEndTests {
         #expect(named.stderr.contains("visit.es.yaml ya es una traducción; nombra su archivo en inglés, \(file)."))
 
         let missing = try runAttune(["translate", "extract", folder.appendingPathComponent("nope.yaml").path, "--lang", "es"])
-        #expect(missing.status == 2 && missing.stderr.contains("nope.yaml: no such file"))
+        #expect(missing.status == 2 && missing.stderr.contains("nope.yaml: no existe ese archivo."))
 
         try exampleScenarioText.replacingOccurrences(of: "next: flat", with: "next: flta")
             .write(toFile: file, atomically: true, encoding: .utf8)

@@ -13,7 +13,7 @@ struct CacheCommand: ParsableCommand {
 
 struct CacheStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Say where the compiled content is kept and how large it is.")
+        commandName: "status", abstract: CommandLineLanguage.help(.cacheStatusAbstract))
 
     @OptionGroup var options: GlobalOptions
 
@@ -43,7 +43,7 @@ extension CacheStatusCommand {
 
 struct CacheClearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "clear", abstract: "Remove the compiled content; the next start reads the content files afresh.")
+        commandName: "clear", abstract: CommandLineLanguage.help(.cacheClearAbstract))
 
     @OptionGroup var options: GlobalOptions
 

@@ -14,59 +14,37 @@ struct ExportCommand: ParsableCommand {
 /// `attune export xapi FILE` or `attune export xapi --lrs URL --user U`
 struct XAPIExport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "xapi",
-        abstract: "Your record as xAPI 1.0.3 statements: to a file (JSON lines) or sent to a Learning Record Store.",
-        discussion: """
-            One statement for each case attempted, choice made (with its rating and competencies), reflection \
-            written and case completed. You are identified only by the account name you give. Reflection text is \
-            included only with --include-reflections. Statement ids are fixed by your record, so sending again \
-            never stores a statement twice; statements already sent to that LRS are skipped. With --cohort NAME, \
-            each statement names the cohort your trainer gave (as a grouping activity, urn:attune:cohort:NAME), so \
-            the trainer's 'attune cohort report' finds it; statements sent with a cohort are new statements, so \
-            sending again with --cohort after sending without it sends them all once more.
+        commandName: "xapi", abstract: CommandLineLanguage.help(.xapiAbstract),
+        discussion: CommandLineLanguage.help(.xapiDiscussion))
 
-            The password: set ATTUNE_LRS_PASSWORD, or leave it out and Attune asks for it (nothing is shown as you \
-            type). --password works too, but other people using this computer can see a command line (in the list \
-            of running programs), as they can a password written in the address. A user name and password \
-            written in the address (https://name:password@host/) are used only when neither --user nor --password \
-            is given; they are never shown or stored, and the password is hidden from every message, even when the \
-            address is mistyped or the LRS repeats it.
-
-            Statements go only to the address given: redirects are not followed, and plain http:// is refused \
-            unless the LRS is on this computer (or you add --insecure-http). A statement counts as sent only when \
-            the LRS confirms it by its id.
-            """)
-
-    @Argument(help: "The file to write (JSON lines). Omit it when sending with --lrs.")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.help(.xapiFile), valueName: CommandLineLanguage.value(.file)))
     var file: String?
 
-    @Option(help: "The name that identifies you in the records (any name you choose).")
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiAccount), valueName: CommandLineLanguage.value(.account)))
     var account: String
 
-    @Option(help: "The LRS's xAPI endpoint, for example https://lrs.example.org/xAPI/")
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiLRS), valueName: CommandLineLanguage.value(.lrs)))
     var lrs: String?
 
-    @Option(help: "User name for the LRS.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiUser), valueName: CommandLineLanguage.value(.user)))
     var user: String?
 
-    @Option(help: "Password for the LRS. Better: set ATTUNE_LRS_PASSWORD, or leave this out to be asked.")
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiPassword), valueName: CommandLineLanguage.value(.password)))
     var password: String?
 
-    @Flag(name: .customLong("insecure-http"),
-          help: "Send to an http:// address that is not this computer, unencrypted: your password and records cross the network in clear text.")
+    @Flag(name: .customLong("insecure-http"), help: ArgumentHelp(CommandLineLanguage.help(.xapiInsecureHTTP)))
     var insecureHTTP = false
 
-    @Option(help: ArgumentHelp("Give up sending after this many seconds in all (default 60).", valueName: "seconds"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiTimeout), valueName: CommandLineLanguage.value(.seconds)))
     var timeout: Double = 60
 
-    @Flag(help: "Include the text of your reflections (left out unless you ask).")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.help(.xapiIncludeReflections)))
     var includeReflections = false
 
-    @Option(help: ArgumentHelp("Tag every statement with the cohort your trainer named, so the trainer's cohort report (attune cohort report) includes you; without it you are left out.",
-                               valueName: "name"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.xapiCohort), valueName: CommandLineLanguage.value(.name)))
     var cohort: String?
 
-    @Flag(help: "Include cases you played from an author's draft (another folder than the bundled cases), as activities of their own (left out unless you ask).")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.help(.xapiIncludeDrafts)))
     var includeDrafts = false
 
     @OptionGroup var options: GlobalOptions
@@ -166,7 +144,7 @@ struct XAPIExport: ParsableCommand {
             client = try LRSClient(endpoint: endpoint, user: connection.user, password: connection.password,
                                    allowInsecureHTTP: insecureHTTP, limits: LRSClient.Limits(overall: timeout))
         } catch {
-            throw fail(error.description)
+            throw fail(context.catalog.transfer(.lrs(error.problem)))
         }
         let already: Set<String>
         do {
@@ -193,7 +171,7 @@ struct XAPIExport: ParsableCommand {
         if !report.conflicts.isEmpty {
             context.output.writeError(context.catalog.tools(.export(.conflicts(count: report.conflicts.count))) + "\n")
         }
-        if let problem = report.problem { throw fail(problem.description) }
+        if let problem = report.problem { throw fail(context.catalog.transfer(.lrs(problem.problem))) }
         if !report.conflicts.isEmpty { throw ExitCode(1) }
     }
 }
@@ -225,7 +203,7 @@ enum LRSLogin {
             endpoint = try LRSEndpoint(address)
             try LRSClient.checkTransport(endpoint, allowInsecureHTTP: insecureHTTP)
         } catch {
-            throw fail(error.description)
+            throw fail(catalog.transfer(.lrs(error.problem)))
         }
         if !endpoint.isEncrypted && !endpoint.isLoopback {
             say(.warning, .unencrypted(endpoint: endpoint.key, sending: sending))

@@ -26,17 +26,23 @@ enum CommandLineLanguage {
 
     /// A sentence of the command line, in its language.
     static func text(_ text: CommandLineText) -> String { catalog.shell(.commandLine(text)) }
+
+    /// The help of `export xapi`, `translate` and `cache`, in the command line's language.
+    static func help(_ help: TransferText.Help) -> String { catalog.transfer(.help(help)) }
+
+    /// The placeholder of an option's value (`--timeout <seconds>`), in the command line's language.
+    static func value(_ value: TransferText.Value) -> String { help(.value(value)) }
 }
 
 /// Options every command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.knowledgeOption), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.knowledgeOption), valueName: CommandLineLanguage.value(.folder)))
     var knowledge: String?
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.scenariosOption), valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.scenariosOption), valueName: CommandLineLanguage.value(.folder)))
     var scenarios: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp(CommandLineLanguage.text(.dataDirOption), valueName: "dir"))
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(CommandLineLanguage.text(.dataDirOption), valueName: CommandLineLanguage.value(.folder)))
     var dataDir: String?
 
     @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.colorOption)))
@@ -45,7 +51,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: ArgumentHelp(CommandLineLanguage.text(.noCacheOption)))
     var noCache = false
 
-    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.langOption), valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(CommandLineLanguage.text(.langOption), valueName: CommandLineLanguage.value(.language)))
     var lang: String?
 
     func validate() throws {

@@ -12,19 +12,16 @@ struct TranslateCommand: ParsableCommand {
 
 struct TranslateExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extract",
-        abstract: "Write the translation file to fill in: every text with its English as a comment above an empty text: \"\".",
-        discussion: "Writes NAME.es.yaml beside NAME.yaml (for --lang es). When it exists, add --force to write it again: "
-            + "its translated texts are kept, and those whose English changed are marked. Exit status 2 when the file "
-            + "cannot be read or written, 1 when it has errors.")
+        commandName: "extract", abstract: CommandLineLanguage.help(.extractAbstract),
+        discussion: CommandLineLanguage.help(.extractDiscussion))
 
-    @Argument(help: "A case file or a knowledge topic file.")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.help(.extractFile), valueName: CommandLineLanguage.value(.file)))
     var file: String
 
-    @Option(help: ArgumentHelp("Write here instead of beside the English file.", valueName: "file"))
+    @Option(help: ArgumentHelp(CommandLineLanguage.help(.extractOutput), valueName: CommandLineLanguage.value(.file)))
     var output: String?
 
-    @Flag(help: "Write over a translation file that exists (its translated texts are kept).")
+    @Flag(help: ArgumentHelp(CommandLineLanguage.help(.extractForce)))
     var force = false
 
     @OptionGroup var options: GlobalOptions
@@ -33,7 +30,7 @@ struct TranslateExtractCommand: ParsableCommand {
         let context = RunContext(options: options)
         let catalog = context.catalog
         func fail(_ text: TranslateText.Extract, status: Int32 = 2) -> ExitCode {
-            context.output.writeError(context.style.error("error:") + " " + catalog.translate(.extract(text)) + "\n")
+            context.output.writeError(context.style.error(catalog.severity(.error) + ":") + " " + catalog.translate(.extract(text)) + "\n")
             return ExitCode(status)
         }
         let language = Language.resolve(option: options.lang, environment: context.environment) ?? .english
@@ -43,7 +40,8 @@ struct TranslateExtractCommand: ParsableCommand {
             throw fail(.isTranslation(path: shown, source: TerminalText.neutralize(source, keepingLineBreaks: false)))
         }
         guard ContentFiles.entryExists(file) else {
-            context.output.writeError(context.style.error("error:") + " cannot open \(shown): no such file.\n")
+            context.output.writeError(context.style.error(catalog.severity(.error) + ":") + " "
+                + catalog.transfer(.cannotOpenFile(path: shown)) + "\n")
             throw ExitCode(2)
         }
         let renderer = AuthoringRenderer(style: context.style, catalog: catalog)
@@ -96,12 +94,10 @@ struct TranslateExtractCommand: ParsableCommand {
 
 struct TranslateStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "For each case and topic file: how many texts are translated, stale (the English changed since) and untranslated.",
-        discussion: "With no folders, the knowledge and scenarios folders in use. --lang es counts the Spanish translations "
-            + "only; without it, every language Attune speaks besides English. Exit status 0; 2 when a folder cannot be opened.")
+        commandName: "status", abstract: CommandLineLanguage.help(.statusAbstract),
+        discussion: CommandLineLanguage.help(.statusDiscussion))
 
-    @Argument(help: "Folders or files to look at.")
+    @Argument(help: ArgumentHelp(CommandLineLanguage.help(.statusPaths), valueName: CommandLineLanguage.value(.paths)))
     var paths: [String] = []
 
     @OptionGroup var options: GlobalOptions
@@ -117,8 +113,8 @@ struct TranslateStatusCommand: ParsableCommand {
         do {
             listing = try ContentFiles.list(targets)
         } catch {
-            context.output.writeError(context.style.error("error:") + " "
-                + context.catalog.tools(.author(.cannotOpenPath(path: error.displayPath, reason: error.problem))) + "\n")
+            context.output.writeError(context.style.error(catalog.severity(.error) + ":") + " "
+                + catalog.tools(.author(.cannotOpenPath(path: error.displayPath, reason: error.problem))) + "\n")
             throw ExitCode(2)
         }
         let knowledge = (try? KnowledgeLoader.load(directory: context.paths.knowledge).base) ?? .empty
