@@ -8,6 +8,42 @@ extension English {
         case .command(let words): cohortCommand(words)
         case .name(let problem): cohortName(problem)
         case .file(let problem): cohortFile(problem)
+        case .help(let help): cohortHelp(help)
+        }
+    }
+
+    private func cohortHelp(_ help: CohortText.Help) -> String {
+        switch help {
+        case .abstract: "A cohort's practice between workshops, from a Learning Record Store or from learners' exported files."
+        case .discussion:
+            """
+            From an LRS: --lrs URL --user U --cohort NAME FILE reads every statement the learners sent with \
+            'attune export xapi --cohort NAME', page by page, under the same rules as sending (deadline, size \
+            limits, no redirects; the password as 'export xapi' takes it). From files: FILES... OUT reads the \
+            learners' exported statement files (attune export xapi FILE), for a group without an LRS.
+
+            The report shows the discussion plan first (the moments where most learners' first answer missed the \
+            cue or raised a safety concern, with what to read), then each case's starts, finishes and endings, every \
+            decision's split with each response's rating, each learner by account name, and each competency. \
+            Statements that cannot be understood (other tools', a case that changed since, copies, withdrawn ones) \
+            are counted and named, never fatal. Reflections appear only with --include-reflections, and only if \
+            learners chose to send them. The file's extension chooses the format: .md, .json or .html. The file is \
+            private to you, like every export.
+            """
+        case .paths: "With --lrs: the report file to write. Without: learners' exported files, then the report file."
+        case .lrs: "The LRS's xAPI endpoint, for example https://lrs.example.org/xAPI/"
+        case .user: "User name for the LRS (an account that may read statements)."
+        case .password: "Password for the LRS. Better: set ATTUNE_LRS_PASSWORD, or leave this out to be asked."
+        case .cohort: "The cohort's name, as learners gave it with 'export xapi --cohort' (needed with --lrs)."
+        case .since: "Only statements from this day on (for example 2027-03-01)."
+        case .until: "Only statements before this day (for example 2027-04-01)."
+        case .insecureHTTP: "Read from an http:// address that is not this computer, unencrypted: your password and the cohort's records cross the network in clear text."
+        case .timeout: "Give up reading after this many seconds in all (default 600)."
+        case .includeReflections: "Show the text of reflections that learners chose to send (left out unless you ask)."
+        case .pageSize: "With --lrs: statements asked for per page (default 1000; the LRS may send fewer)."
+        case .valueFiles: "files"
+        case .valueDate: "date"
+        case .valueCount: "count"
         }
     }
 

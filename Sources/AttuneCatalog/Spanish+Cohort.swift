@@ -8,6 +8,43 @@ extension Spanish {
         case .command(let words): cohortCommand(words)
         case .name(let problem): cohortName(problem)
         case .file(let problem): cohortFile(problem)
+        case .help(let help): cohortHelp(help)
+        }
+    }
+
+    private func cohortHelp(_ help: CohortText.Help) -> String {
+        switch help {
+        case .abstract: "La práctica de una cohorte entre talleres, desde un LRS (Learning Record Store) o desde los archivos que exportaron quienes aprenden."
+        case .discussion:
+            """
+            Desde un LRS: --lrs URL --user USUARIO --cohort NOMBRE ARCHIVO lee cada declaración que quienes \
+            aprenden enviaron con 'attune export xapi --cohort NOMBRE', página por página, con las mismas reglas que al \
+            enviar (plazo, límites de tamaño, sin redirecciones; la contraseña, como la toma 'export xapi'). Desde \
+            archivos: ARCHIVOS... SALIDA lee los archivos de declaraciones que exportaron (attune export xapi ARCHIVO), \
+            para un grupo sin LRS.
+
+            El informe muestra primero el plan de conversación (los momentos en que la primera respuesta de la mayoría \
+            no captó la señal o fue un riesgo para la seguridad, con qué leer), luego, por caso, quiénes lo empezaron y \
+            terminaron y los finales, el reparto de cada decisión con la calificación de cada respuesta, a cada persona \
+            por su nombre de cuenta y cada competencia. Las declaraciones que no se entienden (de otras herramientas, de \
+            un caso que cambió, copias, retiradas) se cuentan y se nombran, nunca detienen el informe. Las reflexiones \
+            aparecen solo con --include-reflections, y solo si quienes aprenden decidieron enviarlas. La extensión del \
+            archivo elige el formato: .md, .json o .html. El archivo es privado para ti, como toda exportación.
+            """
+        case .paths: "Con --lrs: el archivo del informe que se escribe. Sin --lrs: los archivos exportados por quienes aprenden y, al final, el archivo del informe."
+        case .lrs: "La dirección xAPI del LRS, por ejemplo https://lrs.example.org/xAPI/"
+        case .user: "Usuario del LRS (una cuenta que pueda leer declaraciones)."
+        case .password: "Contraseña del LRS. Mejor: define ATTUNE_LRS_PASSWORD, o deja esto fuera y se te pedirá."
+        case .cohort: "El nombre de la cohorte, como lo dieron quienes aprenden con 'export xapi --cohort' (necesario con --lrs)."
+        case .since: "Solo declaraciones desde este día (por ejemplo 2027-03-01)."
+        case .until: "Solo declaraciones anteriores a este día (por ejemplo 2027-04-01)."
+        case .insecureHTTP: "Lee de una dirección http:// que no es esta computadora, sin cifrar: tu contraseña y los registros de la cohorte cruzan la red sin protección."
+        case .timeout: "Deja de leer después de estos segundos en total (si no se indica, 600)."
+        case .includeReflections: "Muestra el texto de las reflexiones que quienes aprenden decidieron enviar (se dejan fuera si no lo pides)."
+        case .pageSize: "Con --lrs: declaraciones que se piden por página (si no se indica, 1000; el LRS puede enviar menos)."
+        case .valueFiles: "archivos"
+        case .valueDate: "fecha"
+        case .valueCount: "cantidad"
         }
     }
 

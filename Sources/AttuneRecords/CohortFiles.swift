@@ -1,13 +1,6 @@
 import AttuneCatalog
 import Foundation
 
-/// Why the report could not be read from an LRS (one that misbehaves), in words for the
-/// trainer: what happened and what to do. (A learner's file that cannot be read is a
-/// ``CohortFileError``.)
-public struct CohortReadError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-}
-
 /// Why a learner's exported file could not be read: `catalog.cohort(.file(error.text))` says
 /// what happened and what to do.
 public struct CohortFileError: Error, Sendable, Equatable, CustomStringConvertible {

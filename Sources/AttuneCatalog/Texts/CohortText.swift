@@ -18,6 +18,15 @@ public enum CohortText: Sendable, Hashable {
     case name(Name)
     /// Why a learner's exported file could not be read.
     case file(File)
+    /// `attune cohort report --help`: the abstract, discussion and each option's help.
+    case help(Help)
+
+    public enum Help: Sendable, Hashable, CaseIterable {
+        case abstract, discussion, paths, lrs, user, password, cohort, since, until, insecureHTTP, timeout,
+             includeReflections, pageSize
+        /// The placeholders of values in the usage line: `<files>`, `<date>`, `<count>`.
+        case valueFiles, valueDate, valueCount
+    }
 
     public enum Report: Sendable, Hashable {
         /// The page's title and first heading, with the cohort's name when one was asked for.

@@ -11,59 +11,42 @@ struct CohortCommand: ParsableCommand {
 
 /// `attune cohort report --lrs URL --user U --cohort NAME FILE`, or `attune cohort report FILES... OUT`.
 struct CohortReportCommand: ParsableCommand {
+    private static func help(_ help: CohortText.Help) -> String { CommandLineLanguage.catalog.cohort(.help(help)) }
+
     static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "A cohort's practice between workshops, from a Learning Record Store or from learners' exported files.",
-        discussion: """
-            From an LRS: --lrs URL --user U --cohort NAME FILE reads every statement the learners sent with \
-            'attune export xapi --cohort NAME', page by page, under the same rules as sending (deadline, size \
-            limits, no redirects; the password as 'export xapi' takes it). From files: FILES... OUT reads the \
-            learners' exported statement files (attune export xapi FILE), for a group without an LRS.
+        commandName: "report", abstract: help(.abstract), discussion: help(.discussion))
 
-            The report shows the discussion plan first (the moments where most learners' first answer missed the \
-            cue or raised a safety concern, with what to read), then each case's starts, finishes and endings, every \
-            decision's split with each response's rating, each learner by account name, and each competency. \
-            Statements that cannot be understood (other tools', a case that changed since, copies, withdrawn ones) \
-            are counted and named, never fatal. Reflections appear only with --include-reflections, and only if \
-            learners chose to send them. The file's extension chooses the format: .md, .json or .html. The file is \
-            private to you, like every export.
-            """)
-
-    @Argument(help: ArgumentHelp("With --lrs: the report file to write. Without: learners' exported files, then the report file.",
-                                 valueName: "files"))
+    @Argument(help: ArgumentHelp(help(.paths), valueName: help(.valueFiles)))
     var paths: [String] = []
 
-    @Option(help: "The LRS's xAPI endpoint, for example https://lrs.example.org/xAPI/")
+    @Option(help: ArgumentHelp(help(.lrs), valueName: CommandLineLanguage.value(.lrs)))
     var lrs: String?
 
-    @Option(help: "User name for the LRS (an account that may read statements).")
+    @Option(help: ArgumentHelp(help(.user), valueName: CommandLineLanguage.value(.user)))
     var user: String?
 
-    @Option(help: "Password for the LRS. Better: set ATTUNE_LRS_PASSWORD, or leave this out to be asked.")
+    @Option(help: ArgumentHelp(help(.password), valueName: CommandLineLanguage.value(.password)))
     var password: String?
 
-    @Option(help: ArgumentHelp("The cohort's name, as learners gave it with 'export xapi --cohort' (needed with --lrs).",
-                               valueName: "name"))
+    @Option(help: ArgumentHelp(help(.cohort), valueName: CommandLineLanguage.value(.name)))
     var cohort: String?
 
-    @Option(help: ArgumentHelp("Only statements from this day on (for example 2027-03-01).", valueName: "date"))
+    @Option(help: ArgumentHelp(help(.since), valueName: help(.valueDate)))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only statements before this day (for example 2027-04-01).", valueName: "date"))
+    @Option(help: ArgumentHelp(help(.until), valueName: help(.valueDate)))
     var until: String?
 
-    @Flag(name: .customLong("insecure-http"),
-          help: "Read from an http:// address that is not this computer, unencrypted: your password and the cohort's records cross the network in clear text.")
+    @Flag(name: .customLong("insecure-http"), help: ArgumentHelp(help(.insecureHTTP)))
     var insecureHTTP = false
 
-    @Option(help: ArgumentHelp("Give up reading after this many seconds in all (default 600).", valueName: "seconds"))
+    @Option(help: ArgumentHelp(help(.timeout), valueName: CommandLineLanguage.value(.seconds)))
     var timeout: Double = 600
 
-    @Flag(help: "Show the text of reflections that learners chose to send (left out unless you ask).")
+    @Flag(help: ArgumentHelp(help(.includeReflections)))
     var includeReflections = false
 
-    @Option(name: .customLong("page-size"), help: ArgumentHelp("With --lrs: statements asked for per page (default 1000; the LRS may send fewer).",
-                                                              valueName: "count"))
+    @Option(name: .customLong("page-size"), help: ArgumentHelp(help(.pageSize), valueName: help(.valueCount)))
     var pageSize: Int = 1000
 
     @OptionGroup var options: GlobalOptions
@@ -174,12 +157,9 @@ struct CohortReportRun {
                 }
             } catch let error as LRSError {
                 progress("")
-                return fail(error.description)
-            } catch let error as CohortReadError {
-                progress("")
-                return fail(error.description)
+                return fail(catalog.transfer(.lrs(error.problem)))
             } catch {
-                // Only the two above are thrown; anything else is shown as it describes itself.
+                // Only an LRSError is thrown; anything else is shown as it describes itself.
                 progress("")
                 return fail("\(error)")
             }
