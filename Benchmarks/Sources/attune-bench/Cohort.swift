@@ -49,6 +49,14 @@ enum CohortBenchmark {
         return out
     }
 
+    /// The generated cohort of `learners` learners (the same seed as table 7a) written into `folder`.
+    static func writeFiles(learners: Int, to folder: String, paths: BenchPaths) throws -> (statements: Int, bytes: Int) {
+        let knowledge = try KnowledgeLoader.load(directory: paths.knowledge).base
+        let scenarios = try ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge).scenarios
+        var generator = CohortGenerator(scenarios: scenarios, seed: 42)
+        return try generator.write(learners: learners, to: folder)
+    }
+
     /// `attune ARGUMENTS` run through peak-rss (so its peak memory is its own, not this
     /// process's): seconds and peak bytes; a failure is an error.
     private static func measured(_ paths: BenchPaths, _ arguments: [String],
