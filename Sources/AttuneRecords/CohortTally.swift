@@ -76,8 +76,9 @@ public struct CohortTally {
 
     /// - Parameter scenarios: the cases that ship with Attune (drafts are never counted).
     /// - Parameter memoryLimit: how many ids, and first answers, are held in memory before
-    ///   the rest go to a temporary file (tests make it small).
-    public init(scenarios: [Scenario], knowledge: KnowledgeBase, options: Options, memoryLimit: Int = 100_000) {
+    ///   the rest go to a temporary file (tests make it small); the default is
+    ///   ``CohortSpill/defaultMemoryLimit``.
+    public init(scenarios: [Scenario], knowledge: KnowledgeBase, options: Options, memoryLimit: Int = 98_304) {
         spill = CohortSpill(memoryLimit: memoryLimit)
         self.scenarios = scenarios
         scenarioIndex = Dictionary(scenarios.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })

@@ -413,6 +413,23 @@ struct CohortSpillTests {
         #expect(inMemory.skipped.contains { $0.reason == .duplicate })
     }
 
+    @Test("with the default limit, the ids and first answers held in memory never outgrow their first 2^17 buckets")
+    func heldMemoryStaysBounded() {
+        let spill = CohortSpill()
+        var random = SeededGenerator(state: 7)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for index in 0..<(CohortSpill.defaultMemoryLimit + 2000) {
+            #expect(spill.insert(UUID(uuid: Self.uuid(&random))))
+            spill.answer(decision: index % 40, learner: index / 40, at: start.addingTimeInterval(Double(index)), option: index % 3)
+        }
+        #expect(spill.hasSpilled)
+        // A Set or Dictionary holds at most three quarters of its buckets: 2^17 buckets hold 98,304.
+        #expect(spill.heldCapacity.ids <= 98_304, "ids: room for \(spill.heldCapacity.ids)")
+        #expect(spill.heldCapacity.firsts <= 98_304, "first answers: room for \(spill.heldCapacity.firsts)")
+        let counts = spill.firstCounts()
+        #expect(counts.values.map { $0.values.reduce(0, +) }.reduce(0, +) == CohortSpill.defaultMemoryLimit + 2000)
+    }
+
     @Test("the scratch file is private while the report runs and gone when it is done")
     func scratchIsPrivateAndRemoved() throws {
         let temporary = FileManager.default.temporaryDirectory
