@@ -408,6 +408,10 @@ struct CohortSpillTests {
             let (spilled, didSpill) = Self.report(statements, memoryLimit: limit)
             #expect(didSpill, "seed \(seed), limit \(limit)")
             #expect(spilled == inMemory, "seed \(seed), limit \(limit)")
+            // And byte for byte, in every format.
+            for format in CohortFormat.allCases {
+                #expect((try? format.render(spilled)) == (try? format.render(inMemory)), "seed \(seed), limit \(limit), \(format)")
+            }
         }
         #expect(!spilledThere)
         #expect(inMemory.skipped.contains { $0.reason == .duplicate })
