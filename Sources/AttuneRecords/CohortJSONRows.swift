@@ -12,17 +12,17 @@ enum CohortJSONRows {
         guard report.learners.count > 1, let splice = try Splice(report, encoder: encoder) else {
             return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
         }
-        var out: [UInt8] = []
-        // Room for rows the size of the first two, and a quarter more, so it rarely regrows.
+        // The text itself, never a copy of it: room for rows the size of the first two and a
+        // quarter more, so it rarely regrows.
+        var out = String(decoding: splice.head, as: UTF8.self)
         out.reserveCapacity(splice.head.count + splice.tail.count + 1 + report.learners.count * splice.rowEstimate * 5 / 4)
-        out += splice.head
         for (index, row) in report.learners.enumerated() {
             if index > 0 { out += splice.separator }
-            splice.append(Array(try encoder.encode(row)), to: &out)
+            out += String(decoding: Splice.indented(Array(try encoder.encode(row)), by: splice.indent), as: UTF8.self)
         }
-        out += splice.tail
-        out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        out += String(decoding: splice.tail, as: UTF8.self)
+        out += "\n"
+        return out
     }
 
     /// Where the learners' rows go in the report's text (as bytes), and what separates two of them.
@@ -30,7 +30,7 @@ enum CohortJSONRows {
         /// The text before the first row and after the last.
         var head: [UInt8]
         var tail: [UInt8]
-        var separator: [UInt8]
+        var separator: String
         /// What each line of a row after its first starts with, where the rows are nested.
         var indent: [UInt8]
         /// The bytes a row takes, separator included, judged from the first two.
@@ -53,16 +53,12 @@ enum CohortJSONRows {
                 else { continue }
                 self.head = head
                 self.tail = tail
-                separator = Array(both[start.count..<(both.count - end.count)])
+                separator = String(decoding: both[start.count..<(both.count - end.count)], as: UTF8.self)
                 self.indent = indent
-                rowEstimate = (placed[0].count + placed[1].count) / 2 + separator.count
+                rowEstimate = (placed[0].count + placed[1].count) / 2 + separator.utf8.count
                 return
             }
             return nil
-        }
-
-        func append(_ row: [UInt8], to out: inout [UInt8]) {
-            out += Self.indented(row, by: indent)
         }
 
         /// `row` with `indent` after each line break (a JSON text has none inside its strings).
