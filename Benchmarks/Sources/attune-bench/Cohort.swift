@@ -40,7 +40,7 @@ enum CohortBenchmark {
         files.notes = [
             "Generated: each learner plays nine in ten of the bundled cases (a random walk through each, most two or three times),",
             "as `attune export xapi --cohort bench` writes them. The ids kept to drop copies and each learner's first answer",
-            "at each decision stay in memory up to 100,000 of each, then go to a scratch SQLite file (CohortSpill).",
+            "at each decision stay in memory up to 98,304 of each, then go to a scratch SQLite file (CohortSpill).",
         ]
         out += files.render() + "\n"
 
