@@ -8,7 +8,7 @@ public enum CohortJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return try CohortJSONRows.render(report, encoder: encoder)
     }
 }
 

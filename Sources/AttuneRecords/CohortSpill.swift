@@ -36,7 +36,12 @@ final class CohortSpill {
         var option: Int
     }
 
-    init(memoryLimit: Int = 100_000) {
+    /// The default limit: three quarters of 2^17, the most a `Set` or `Dictionary` holds
+    /// in 2^17 buckets (one more and it doubles: measured, 100,000 first answers took
+    /// 8.4 MB of buckets, 98,304 take 4.2 MB).
+    static let defaultMemoryLimit = 98_304
+
+    init(memoryLimit: Int = CohortSpill.defaultMemoryLimit) {
         self.memoryLimit = memoryLimit
     }
 
@@ -47,6 +52,9 @@ final class CohortSpill {
 
     /// Whether the report has spilled to disk (for tests and the bench).
     var hasSpilled: Bool { idsSpilled || firstSpilled }
+
+    /// How many ids and first answers the memory held now has room for (for tests).
+    var heldCapacity: (ids: Int, firsts: Int) { (pendingIDs.capacity, pendingFirst.capacity) }
 
     // MARK: Ids
 
@@ -111,24 +119,40 @@ final class CohortSpill {
         }
     }
 
-    /// For each decision, how many learners' first answer was each option. Reads the file
-    /// a row at a time, merging it with what is still in memory (the earlier answer of the
-    /// two wins; on a tie the file's, which was met first).
+    /// For each decision, how many learners' first answer was each option. Once anything
+    /// has spilled, what is still in memory is flushed first (the earlier answer of the two
+    /// wins; on a tie the file's, which was met first) and SQLite counts the file, a row per
+    /// decision and option: no copy of the answers is made in memory.
     func firstCounts() -> [Int: [Int: Int]] {
+        if firstSpilled, !failed { flushFirst() }
         var counts: [Int: [Int: Int]] = [:]
-        var pending = pendingFirst
-        if firstSpilled, let database {
-            try? database.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT decision, learner, at, option FROM first")
+        guard firstSpilled, let database else {
+            for (key, answer) in pendingFirst { counts[key.decision, default: [:]][answer.option, default: 0] += 1 }
+            return counts
+        }
+        if pendingFirst.isEmpty {
+            let counted: Bool? = try? database.read { db in
+                let rows = try Row.fetchCursor(db, sql: "SELECT decision, option, COUNT(*) FROM first GROUP BY decision, option")
                 while let row = try rows.next() {
-                    let key = FirstKey(decision: row[0], learner: row[1])
-                    let at = Date(timeIntervalSince1970: row[2])
-                    if let newer = pending[key] {
-                        if newer.at < at { continue }
-                        pending[key] = nil
-                    }
-                    counts[key.decision, default: [:]][row[3] as Int, default: 0] += 1
+                    counts[row[0] as Int, default: [:]][row[1] as Int, default: 0] += row[2] as Int
                 }
+                return true
+            }
+            if counted == true { return counts }
+        }
+        // The file failed after spilling: merge it, a row at a time, with what is in memory.
+        counts = [:]
+        var pending = pendingFirst
+        try? database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT decision, learner, at, option FROM first")
+            while let row = try rows.next() {
+                let key = FirstKey(decision: row[0], learner: row[1])
+                let at = Date(timeIntervalSince1970: row[2])
+                if let newer = pending[key] {
+                    if newer.at < at { continue }
+                    pending[key] = nil
+                }
+                counts[key.decision, default: [:]][row[3] as Int, default: 0] += 1
             }
         }
         for (key, answer) in pending { counts[key.decision, default: [:]][answer.option, default: 0] += 1 }

@@ -408,9 +408,57 @@ struct CohortSpillTests {
             let (spilled, didSpill) = Self.report(statements, memoryLimit: limit)
             #expect(didSpill, "seed \(seed), limit \(limit)")
             #expect(spilled == inMemory, "seed \(seed), limit \(limit)")
+            // And byte for byte, in every format.
+            for format in CohortFormat.allCases {
+                #expect((try? format.render(spilled)) == (try? format.render(inMemory)), "seed \(seed), limit \(limit), \(format)")
+            }
         }
         #expect(!spilledThere)
         #expect(inMemory.skipped.contains { $0.reason == .duplicate })
+    }
+
+    @Test("with the default limit, the ids and first answers held in memory never outgrow their first 2^17 buckets")
+    func heldMemoryStaysBounded() {
+        let spill = CohortSpill()
+        var random = SeededGenerator(state: 7)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for index in 0..<(CohortSpill.defaultMemoryLimit + 2000) {
+            #expect(spill.insert(UUID(uuid: Self.uuid(&random))))
+            spill.answer(decision: index % 40, learner: index / 40, at: start.addingTimeInterval(Double(index)), option: index % 3)
+        }
+        #expect(spill.hasSpilled)
+        // A Set or Dictionary holds at most three quarters of its buckets: 2^17 buckets hold 98,304.
+        #expect(spill.heldCapacity.ids <= 98_304, "ids: room for \(spill.heldCapacity.ids)")
+        #expect(spill.heldCapacity.firsts <= 98_304, "first answers: room for \(spill.heldCapacity.firsts)")
+        let counts = spill.firstCounts()
+        #expect(counts.values.map { $0.values.reduce(0, +) }.reduce(0, +) == CohortSpill.defaultMemoryLimit + 2000)
+    }
+
+    @Test("the JSON written a learner at a time is byte for byte what encoding the whole report writes", arguments: [1, 2, 3] as [UInt64])
+    func jsonRowsMatchWholeEncoding(seed: UInt64) throws {
+        var statements = Self.cohort(seed: seed)
+        // Names a trainer's cohort really has: accents, apostrophes, quotes, emoji, a slash, a backslash.
+        for name in ["Zoë O'Brien", "Ana \"Nana\" Ruiz", "Léa 👶🏽 Dubois", "d/v\\x", "Ñandú, María-José"] {
+            statements += maya(name, [("fifth-visit", "greet-both")], reflection: "I'd wait — \"she's listening\" 👀")
+        }
+        var tally = CohortTally(scenarios: scenarios, knowledge: knowledge, options: .init(cohort: "spring-2027", includeReflections: true))
+        for statement in statements { tally.add(statement) }
+        for report in [tally.report(source: .files(count: 2)), tally.report(source: .lrs(address: "https://lrs.example.org/xAPI/"))] {
+            #expect(report.learners.count > 40)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let whole = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            #expect(try CohortJSON.render(report) == whole)
+            #expect(try CohortJSONRows.Splice(report, encoder: encoder) != nil, "the rows are spliced, not the whole report encoded")
+            #expect(Array(try CohortJSON.render(report).utf8) == Array(whole.utf8))
+            // Two learners, one and none: the edges of the splice.
+            for count in [2, 1, 0] {
+                var small = report
+                small.learners = Array(report.learners.prefix(count))
+                #expect(Array(try CohortJSON.render(small).utf8) == Array((String(decoding: try encoder.encode(small), as: UTF8.self) + "\n").utf8))
+            }
+        }
     }
 
     @Test("the scratch file is private while the report runs and gone when it is done")

@@ -40,13 +40,21 @@ enum CohortBenchmark {
         files.notes = [
             "Generated: each learner plays nine in ten of the bundled cases (a random walk through each, most two or three times),",
             "as `attune export xapi --cohort bench` writes them. The ids kept to drop copies and each learner's first answer",
-            "at each decision stay in memory up to 100,000 of each, then go to a scratch SQLite file (CohortSpill).",
+            "at each decision stay in memory up to 98,304 of each, then go to a scratch SQLite file (CohortSpill).",
         ]
         out += files.render() + "\n"
 
         guard let oneX else { return out }
         out += try lrsTable(paths, work: work, data: oneX)
         return out
+    }
+
+    /// The generated cohort of `learners` learners (the same seed as table 7a) written into `folder`.
+    static func writeFiles(learners: Int, to folder: String, paths: BenchPaths) throws -> (statements: Int, bytes: Int) {
+        let knowledge = try KnowledgeLoader.load(directory: paths.knowledge).base
+        let scenarios = try ScenarioLoader.load(directory: paths.scenarios, knowledge: knowledge).scenarios
+        var generator = CohortGenerator(scenarios: scenarios, seed: 42)
+        return try generator.write(learners: learners, to: folder)
     }
 
     /// `attune ARGUMENTS` run through peak-rss (so its peak memory is its own, not this

@@ -67,7 +67,7 @@ enum RoomBenchmark {
         let server = try RoomServer(board: board, hosts: ["127.0.0.1"], port: 0)
         defer { server.stop() }
         let port = UInt16(server.addresses[0].split(separator: ":")[2].split(separator: "/")[0])!
-        board.show(RoomMoment(caseTitle: "Maya, four months", label: "Moment 1", prompt: "What do you do first?",
+        board.show(RoomMoment(caseTitle: "Maya, four months", number: 1, prompt: "What do you do first?",
                               choices: ["Greet Alicia", "Start the questionnaire", "Agree she's easy"]))
         board.openVoting()
         let code = board.code

@@ -13,6 +13,10 @@ import Foundation
 // Internal: `attune-bench --one-size N --reps R` runs one scaling size and prints its
 // measurements as JSON; the scaling section runs each size that way, in a child process, so
 // each size's peak memory is its own.
+//
+// Internal: `attune-bench --cohort-files DIR --learners N` writes the cohort section's
+// generated cohort of N learners into DIR (JSON lines files, as table 7a reads them) and
+// exits, for profiling the report by hand (heaptrack, valgrind) on the same data.
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("attune-bench: \(message)\n".utf8))
@@ -36,6 +40,17 @@ if let size = value(after: "--one-size", in: arguments) {
         FileHandle.standardOutput.write(try encoder.encode(report))
     } catch {
         fail("size \(nodes): \(error)")
+    }
+    exit(0)
+}
+
+if let folder = value(after: "--cohort-files", in: arguments) {
+    guard let learners = value(after: "--learners", in: arguments).flatMap(Int.init) else { fail("--cohort-files needs --learners N") }
+    do {
+        let written = try CohortBenchmark.writeFiles(learners: learners, to: folder, paths: BenchPaths.locate(root: value(after: "--root", in: arguments)))
+        print("\(written.statements) statements, \(written.bytes) bytes in \(folder)")
+    } catch {
+        fail("\(error)")
     }
     exit(0)
 }
