@@ -52,10 +52,23 @@ enum PrivateFile {
             }
         }
         removeLeftovers(in: folder)
-        let bytes = Array(text.utf8)
         let fd = try openUnnamed(in: folder, for: path)
         defer { close(fd.descriptor) }
-        try writeAll(bytes, to: fd.descriptor, path: path, cleanup: fd.name)
+        // Straight from the text's own bytes where they are contiguous (a native string), so a
+        // large export (a cohort report) is not held twice.
+        var text = text
+        text.makeContiguousUTF8()
+        let write = { (bytes: UnsafeRawBufferPointer) -> Result<Void, PrivateFileError> in
+            do throws(PrivateFileError) {
+                try writeAll(bytes, to: fd.descriptor, path: path, cleanup: fd.name)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        let outcome = text.utf8.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
+            ?? Array(text.utf8).withUnsafeBytes(write)
+        try outcome.get()
         if fsync(fd.descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             if let name = fd.name { unlink(name) }
@@ -118,10 +131,10 @@ enum PrivateFile {
         return (folder as NSString).appendingPathComponent(".\(base)\(temporaryMarker)\(UInt32.random(in: .min ... .max))")
     }
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String, cleanup name: String?) throws(PrivateFileError) {
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String, cleanup name: String?) throws(PrivateFileError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 let problem: PrivateFileProblem = errno == ENOSPC ? .diskFullNothingChanged
