@@ -149,7 +149,7 @@ enum ScalingBenchmark {
             return (analysis.space.states.count, analysis.isComplete, endings, stuck, never, paths)
         }
 
-        let (graphTime, dot) = measure(repetitions: repetitions) { GraphExport.render(scenario, format: .dot) }
+        let (graphTime, dot) = measure(repetitions: repetitions) { GraphExport.render(scenario, format: .dot) { English().author(.graph($0)) } }
 
         return SizeReport(
             requested: requested, nodes: scenario.nodes.count, choices: scenario.nodes.reduce(0) { $0 + $1.choices.count },
