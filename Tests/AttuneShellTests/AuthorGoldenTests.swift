@@ -50,10 +50,7 @@ struct AuthorGoldenTests {
     @Test("lint, explore, graph and new read as expected in Spanish, by --lang and by the locale")
     func golden() throws {
         let chosen = try transcript(["--lang", "es"])
-        if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
-            try chosen.write(to: Self.expectedFile, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: Self.expectedFile, encoding: .utf8)
+        let expected = try goldenExpected(chosen, at: Self.expectedFile)
         #expect(chosen == expected)
         let byLocale = try transcript([], environment: ["LANG": "es_US.UTF-8"])
         #expect(byLocale == expected.replacingOccurrences(of: " --lang es\n", with: "\n"))

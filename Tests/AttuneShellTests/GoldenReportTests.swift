@@ -22,10 +22,7 @@ struct GoldenReportTests {
     func golden(command: String, language: String) throws {
         let expectedFile = Self.folder.appendingPathComponent("\(command).\(language).txt")
         let chosen = try report(command, ["--lang", language])
-        if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
-            try chosen.write(to: expectedFile, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
+        let expected = try goldenExpected(chosen, at: expectedFile)
         #expect(chosen == expected)
         let byLocale = try report(command, [], environment: language == "es" ? ["LANG": "es_US.UTF-8"] : ["LC_ALL": "C"])
         let header = { (text: String) in text.split(separator: "\n", maxSplits: 1).last.map(String.init) ?? "" }

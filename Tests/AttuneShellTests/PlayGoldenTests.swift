@@ -28,10 +28,7 @@ struct PlayGoldenTests {
     @Test("help, cases, play maya, a choice, why, reflect, journal, progress and quit read as expected in Spanish")
     func golden() throws {
         let text = try transcript()
-        if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: Self.expectedFile, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: Self.expectedFile, encoding: .utf8)
+        let expected = try goldenExpected(text, at: Self.expectedFile)
         #expect(text == expected)
         #expect(text.contains("exit status 0"))
         // The learner's words, exactly (wrapped under the journal's gutter at 80 columns).

@@ -246,3 +246,12 @@ func spawn(_ arguments: [String]) throws -> String {
     while waitpid(pid, &exitStatus, 0) < 0, errno == EINTR {}
     return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
 }
+
+/// The expected text of a golden transcript at `file`; with `ATTUNE_UPDATE_GOLDEN=1` in the
+/// environment, `actual` is written there first (read the difference before committing it).
+func goldenExpected(_ actual: String, at file: URL) throws -> String {
+    if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
+        try actual.write(to: file, atomically: true, encoding: .utf8)
+    }
+    return try String(contentsOf: file, encoding: .utf8)
+}

@@ -66,10 +66,7 @@ struct TransferGoldenTests {
           .timeLimit(.minutes(2)))
     func golden() throws {
         let chosen = try transcript(["--lang", "es"])
-        if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
-            try chosen.write(to: Self.expectedFile, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: Self.expectedFile, encoding: .utf8)
+        let expected = try goldenExpected(chosen, at: Self.expectedFile)
         #expect(chosen == expected)
         // The passwords are in the commands typed (the transcript's "$ attune" lines), never in what Attune says.
         let said = chosen.split(separator: "\n").filter { !$0.hasPrefix("$ attune") }.joined(separator: "\n")

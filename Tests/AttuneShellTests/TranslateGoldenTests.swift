@@ -23,9 +23,6 @@ struct TranslateGoldenTests {
     func golden(language: String) throws {
         let expectedFile = Self.folder.appendingPathComponent("translate.\(language).txt")
         let actual = try transcript(language)
-        if ProcessInfo.processInfo.environment["ATTUNE_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
-        }
-        #expect(actual == (try String(contentsOf: expectedFile, encoding: .utf8)))
+        #expect(actual == (try goldenExpected(actual, at: expectedFile)))
     }
 }
