@@ -255,3 +255,18 @@ func goldenExpected(_ actual: String, at file: URL) throws -> String {
     }
     return try String(contentsOf: file, encoding: .utf8)
 }
+
+/// Each step run through the real binary in `folder`, with `adding` after its arguments and
+/// `environment` over its own, written as a transcript: the command (arguments with a space
+/// quoted), its exit status, then its standard output and standard error.
+func commandTranscript(_ steps: [(arguments: [String], environment: [String: String])], adding: [String],
+                       environment: [String: String], in folder: URL) throws -> String {
+    var text = ""
+    for step in steps {
+        let arguments = step.arguments + adding
+        let result = try runAttune(arguments, environment: step.environment.merging(environment) { _, new in new }, in: folder)
+        text += "$ attune \(arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))\n"
+            + "exit status \(result.status)\n--- standard output\n\(result.stdout)--- standard error\n\(result.stderr)"
+    }
+    return text
+}

@@ -38,13 +38,7 @@ struct ToolsGoldenTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("una carpeta"), withIntermediateDirectories: true)
         try Data("no es una carpeta".utf8).write(to: folder.appendingPathComponent("un archivo"))
-        var text = ""
-        for step in Self.steps(folder) {
-            let arguments = step.arguments + language
-            let result = try runAttune(arguments, environment: step.environment.merging(extra) { _, new in new }, in: folder)
-            text += "$ attune \(arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))\n"
-                + "exit status \(result.status)\n--- standard output\n\(result.stdout)--- standard error\n\(result.stderr)"
-        }
+        let text = try commandTranscript(Self.steps(folder), adding: language, environment: extra, in: folder)
         return text.replacingOccurrences(of: folder.path, with: "$TMP")
     }
 

@@ -45,13 +45,7 @@ struct TransferGoldenTests {
         try store.recordChoice(playthrough: playthrough, step: 0, node: "fifth-visit", choice: "greet-both", rating: .attuned,
                                competencies: [], at: started + 10)
         store.close()
-        var text = ""
-        for step in Self.steps(folder) {
-            let arguments = step.arguments + language
-            let result = try runAttune(arguments, environment: step.environment.merging(extra) { _, new in new }, in: folder)
-            text += "$ attune \(arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))\n"
-                + "exit status \(result.status)\n--- standard output\n\(result.stdout)--- standard error\n\(result.stderr)"
-        }
+        let text = try commandTranscript(Self.steps(folder), adding: language, environment: extra, in: folder)
         return Self.steady(text.replacingOccurrences(of: folder.path, with: "$TMP"))
     }
 
