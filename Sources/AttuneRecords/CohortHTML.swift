@@ -12,104 +12,111 @@ import Foundation
 public enum CohortHTML {
     /// The page in `catalog`'s language (English unless told), its `lang` attribute saying which.
     public static func render(_ report: CohortReport, catalog: any MessageCatalog = English()) -> String {
+        CohortSink.text { render(report, catalog: catalog, into: $0) }
+    }
+
+    /// The page written to `sink` a line at a time; `sink` is not finished. Throws what the
+    /// sink throws when it cannot deliver.
+    public static func render<Failure: Error>(_ report: CohortReport, catalog: any MessageCatalog = English(),
+                                              into sink: CohortSink<Failure>) throws(Failure) {
         let say = CohortWords(catalog: catalog)
-        var page = Page()
+        let page = Page(sink: sink)
         let title = say.title(report)
-        page.line("<!DOCTYPE html>")
-        page.line("<html lang=\"\(say.languageTag)\">")
-        page.line("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        page.line("<title>\(escape(title))</title>")
-        page.line("<style>\(style)</style></head>")
-        page.line("<body><main>")
-        page.line("<h1>\(escape(title))</h1>")
-        page.line("<p>\(escape(say.source(report))) " + escape(say.period(report)) + "</p>")
-        page.line("<p>\(escape(say(.statementsCounted(read: report.statementsRead, counted: report.statementsCounted)))) "
+        try page.line("<!DOCTYPE html>")
+        try page.line("<html lang=\"\(say.languageTag)\">")
+        try page.line("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        try page.line("<title>\(escape(title))</title>")
+        try page.line("<style>\(style)</style></head>")
+        try page.line("<body><main>")
+        try page.line("<h1>\(escape(title))</h1>")
+        try page.line("<p>\(escape(say.source(report))) " + escape(say.period(report)) + "</p>")
+        try page.line("<p>\(escape(say(.statementsCounted(read: report.statementsRead, counted: report.statementsCounted)))) "
                   + escape(say(.learnersInCohort(report.learnerCount))) + "</p>")
-        page.line(legend(say))
+        try page.line(legend(say))
 
-        page.line("<section aria-labelledby=\"plan\"><h2 id=\"plan\">\(escape(say(.headingDiscussion)))</h2>")
+        try page.line("<section aria-labelledby=\"plan\"><h2 id=\"plan\">\(escape(say(.headingDiscussion)))</h2>")
         let plan = report.discussionPlan
-        page.line("<p>\(escape(say(plan.isEmpty ? .noDiscussionPoints : .discussionIntro)))</p>")
+        try page.line("<p>\(escape(say(plan.isEmpty ? .noDiscussionPoints : .discussionIntro)))</p>")
         for (number, decision) in plan.enumerated() {
-            decisionBlock(decision, number: number + 1, anchor: "plan-\(number + 1)", say: say, into: &page)
+            try decisionBlock(decision, number: number + 1, anchor: "plan-\(number + 1)", say: say, into: page)
         }
-        page.line("</section>")
+        try page.line("</section>")
 
-        page.line("<section aria-labelledby=\"cases\"><h2 id=\"cases\">\(escape(say(.headingCases)))</h2>")
-        if report.cases.isEmpty { page.line("<p>\(escape(say(.noCases)))</p>") }
+        try page.line("<section aria-labelledby=\"cases\"><h2 id=\"cases\">\(escape(say(.headingCases)))</h2>")
+        if report.cases.isEmpty { try page.line("<p>\(escape(say(.noCases)))</p>") }
         for row in report.cases {
-            page.line("<h3>\(escape(row.title))</h3>")
+            try page.line("<h3>\(escape(row.title))</h3>")
             let counts = say(.caseStartedFinished(started: row.learnersStarted, finished: row.learnersFinished, of: report.learnerCount))
-            page.line("<p>\(escape(counts))</p>")
+            try page.line("<p>\(escape(counts))</p>")
             if !row.endings.isEmpty {
-                page.line("<ul>" + row.endings.map {
+                try page.line("<ul>" + row.endings.map {
                     "<li>\(escape(say(.endingReached($0.kind, summary: $0.summary, count: $0.count))))</li>"
                 }.joined() + "</ul>")
             }
         }
-        page.line("</section>")
+        try page.line("</section>")
 
         let others = report.decisions.filter { !$0.isDiscussionPoint }
         if !others.isEmpty {
-            page.line("<section aria-labelledby=\"others\"><h2 id=\"others\">\(escape(say(.headingOtherDecisions)))</h2>")
+            try page.line("<section aria-labelledby=\"others\"><h2 id=\"others\">\(escape(say(.headingOtherDecisions)))</h2>")
             for (number, decision) in others.enumerated() {
-                decisionBlock(decision, number: nil, anchor: "decision-\(number + 1)", say: say, into: &page)
+                try decisionBlock(decision, number: nil, anchor: "decision-\(number + 1)", say: say, into: page)
             }
-            page.line("</section>")
+            try page.line("</section>")
         }
 
-        learnerTable(report, say: say, into: &page)
-        competencySection(report, say: say, into: &page)
+        try learnerTable(report, say: say, into: page)
+        try competencySection(report, say: say, into: page)
 
-        page.line("<section aria-labelledby=\"reflections\"><h2 id=\"reflections\">\(escape(say(.headingReflections)))</h2>")
+        try page.line("<section aria-labelledby=\"reflections\"><h2 id=\"reflections\">\(escape(say(.headingReflections)))</h2>")
         if let reflections = report.reflections {
-            if reflections.isEmpty { page.line("<p>\(escape(say(.reflectionsNoneWithText)))</p>") }
+            if reflections.isEmpty { try page.line("<p>\(escape(say(.reflectionsNoneWithText)))</p>") }
             for row in reflections {
                 let about = row.caseTitle.map { " (\(escape($0)))" } ?? ""
-                page.line("<blockquote><p><strong>\(escape(row.learner))</strong>\(about): \(escape(row.text))</p></blockquote>")
+                try page.line("<blockquote><p><strong>\(escape(row.learner))</strong>\(about): \(escape(row.text))</p></blockquote>")
             }
         } else {
-            page.line("<p>\(escape(say(.reflectionsLeftOut(report.reflectionCount))))</p>")
+            try page.line("<p>\(escape(say(.reflectionsLeftOut(report.reflectionCount))))</p>")
         }
-        page.line("</section>")
+        try page.line("</section>")
 
-        page.line("<section aria-labelledby=\"about\"><h2 id=\"about\">\(escape(say(.headingAbout)))</h2><ul>")
-        if report.skipped.isEmpty { page.line("<li>\(escape(say(.nothingSkipped)))</li>") }
-        for skip in report.skipped { page.line("<li>\(escape(say.skipped(skip)))</li>") }
-        page.line("</ul></section>")
-        page.line("</main></body></html>")
-        return page.text
+        try page.line("<section aria-labelledby=\"about\"><h2 id=\"about\">\(escape(say(.headingAbout)))</h2><ul>")
+        if report.skipped.isEmpty { try page.line("<li>\(escape(say(.nothingSkipped)))</li>") }
+        for skip in report.skipped { try page.line("<li>\(escape(say.skipped(skip)))</li>") }
+        try page.line("</ul></section>")
+        try page.line("</main></body></html>")
     }
 
-    private struct Page {
-        var text = ""
-        mutating func line(_ value: String) { text += value + "\n" }
+    /// The sink a line at a time.
+    private struct Page<Failure: Error> {
+        let sink: CohortSink<Failure>
+        func line(_ value: String) throws(Failure) { try sink.line(value) }
     }
 
-    private static func decisionBlock(_ decision: CohortReport.DecisionRow, number: Int?, anchor: String, say: CohortWords,
-                                      into page: inout Page) {
+    private static func decisionBlock<Failure: Error>(_ decision: CohortReport.DecisionRow, number: Int?, anchor: String,
+                                                      say: CohortWords, into page: Page<Failure>) throws(Failure) {
         let heading = (number.map { "\($0). " } ?? "") + "\(decision.caseTitle): \(decision.moment)"
-        page.line("<article class=\"decision\" aria-labelledby=\"\(anchor)\">")
-        page.line("<h3 id=\"\(anchor)\">\(escape(heading))</h3>")
-        if let prompt = decision.prompt { page.line("<p>\(escape(say(.asked(prompt))))</p>") }
-        page.line("<p>\(escape(say.decisionSummary(decision)))</p>")
-        page.line("<div class=\"split\">")
-        page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.option))))</th>"
+        try page.line("<article class=\"decision\" aria-labelledby=\"\(anchor)\">")
+        try page.line("<h3 id=\"\(anchor)\">\(escape(heading))</h3>")
+        if let prompt = decision.prompt { try page.line("<p>\(escape(say(.asked(prompt))))</p>") }
+        try page.line("<p>\(escape(say.decisionSummary(decision)))</p>")
+        try page.line("<div class=\"split\">")
+        try page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.option))))</th>"
                   + "<th scope=\"col\">\(escape(say(.column(.rating))))</th>"
                   + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.learners))))</th></tr></thead><tbody>")
         for option in decision.options {
-            page.line("<tr><td>\(escape(option.text))</td><td>\(escape(say.rating(option.rating)))</td>"
+            try page.line("<tr><td>\(escape(option.text))</td><td>\(escape(say.rating(option.rating)))</td>"
                       + "<td class=\"number\">\(escape(say(.optionLearners(option.learners, of: decision.learners))))</td></tr>")
         }
-        page.line("</tbody></table>")
-        page.line(chart(decision))
-        page.line("</div>")
+        try page.line("</tbody></table>")
+        try page.line(chart(decision))
+        try page.line("</div>")
         if number != nil, !decision.knowledge.isEmpty {
-            page.line("<p>\(escape(say(.readMore)))</p><ul>" + decision.knowledge.map {
+            try page.line("<p>\(escape(say(.readMore)))</p><ul>" + decision.knowledge.map {
                 "<li>\(escape(say(.knowledgeLink(title: $0.title, id: $0.id))))</li>"
             }.joined() + "</ul>")
         }
-        page.line("</article>")
+        try page.line("</article>")
     }
 
     /// One bar per option, in the table's order, its length the learners' share.
@@ -129,31 +136,33 @@ public enum CohortHTML {
         return svg + "</svg>"
     }
 
-    private static func learnerTable(_ report: CohortReport, say: CohortWords, into page: inout Page) {
-        page.line("<section aria-labelledby=\"learners\"><h2 id=\"learners\">\(escape(say(.headingLearners)))</h2>")
-        guard !report.learners.isEmpty else {
-            page.line("</section>")
+    private static func learnerTable<Failure: Error>(_ report: CohortReport, say: CohortWords,
+                                                     into page: Page<Failure>) throws(Failure) {
+        try page.line("<section aria-labelledby=\"learners\"><h2 id=\"learners\">\(escape(say(.headingLearners)))</h2>")
+        guard !report.learnerRows.isEmpty else {
+            try page.line("</section>")
             return
         }
         var header = "<table><thead><tr><th scope=\"col\">\(escape(say(.column(.learner))))</th>"
             + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.started))))</th>"
             + "<th scope=\"col\" class=\"number\">\(escape(say(.column(.finished))))</th>"
         for rating in Rating.allCases { header += "<th scope=\"col\" class=\"number\">\(escape(say.rating(rating)))</th>" }
-        page.line(header + "<th scope=\"col\">\(escape(say(.column(.competency))))</th></tr></thead><tbody>")
-        for learner in report.learners {
+        try page.line(header + "<th scope=\"col\">\(escape(say(.column(.competency))))</th></tr></thead><tbody>")
+        for learner in report.learnerRows {
             var row = "<tr><th scope=\"row\">\(escape(learner.name))</th><td class=\"number\">\(learner.casesStarted)</td>"
                 + "<td class=\"number\">\(learner.casesFinished)</td>"
             for rating in learner.ratings { row += "<td class=\"number\">\(rating.count)</td>" }
             let profile = learner.competencies.isEmpty ? say(.noCompetencies)
                 : learner.competencies.map { "\($0.title) (\($0.count))" }.joined(separator: ", ")
-            page.line(row + "<td>\(escape(profile))</td></tr>")
+            try page.line(row + "<td>\(escape(profile))</td></tr>")
         }
-        page.line("</tbody></table></section>")
+        try page.line("</tbody></table></section>")
     }
 
-    private static func competencySection(_ report: CohortReport, say: CohortWords, into page: inout Page) {
-        page.line("<section aria-labelledby=\"competencies\"><h2 id=\"competencies\">\(escape(say(.headingCompetencies)))</h2>")
-        page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.competency))))</th>"
+    private static func competencySection<Failure: Error>(_ report: CohortReport, say: CohortWords,
+                                                          into page: Page<Failure>) throws(Failure) {
+        try page.line("<section aria-labelledby=\"competencies\"><h2 id=\"competencies\">\(escape(say(.headingCompetencies)))</h2>")
+        try page.line("<table><thead><tr><th scope=\"col\">\(escape(say(.column(.competency))))</th>"
                   + "<th scope=\"col\">\(escape(say(.column(.learners))))</th></tr></thead><tbody>")
         let total = max(report.learnerCount, 1)
         for row in report.competencies {
@@ -161,10 +170,10 @@ public enum CohortHTML {
             let bar = "<svg aria-hidden=\"true\" focusable=\"false\" width=\"150\" height=\"14\" viewBox=\"0 0 150 14\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\"><rect x=\"0\" y=\"1\" width=\"140\" height=\"12\" fill=\"#fff\" stroke=\"#000\"/>"
                 + "<rect x=\"0\" y=\"1\" width=\"\(length)\" height=\"12\" fill=\"#333\"/></svg>"
-            page.line("<tr><th scope=\"row\">\(escape(row.title))</th><td>\(bar) "
+            try page.line("<tr><th scope=\"row\">\(escape(row.title))</th><td>\(bar) "
                       + "\(escape(say(.competencyExercised(learners: row.learners, of: report.learnerCount))))</td></tr>")
         }
-        page.line("</tbody></table></section>")
+        try page.line("</tbody></table></section>")
     }
 
     /// The patterns the bars are filled with, and a key that names them in words.

@@ -1,28 +1,28 @@
 import Foundation
 
-/// The cohort report's JSON made a learner at a time: `JSONEncoder` builds a tree of the
+/// The cohort report's JSON written a learner at a time: `JSONEncoder` builds a tree of the
 /// whole value before it writes a byte, which for 8,000 learners took 58 MB more than the
 /// text it wrote (measured: the report's peak memory 81 MB as Markdown, 139 MB as JSON). So
-/// the report is encoded with its first learner only, each learner's row is encoded on its
-/// own, indented to its place, and the rows are put where the first one was: the same bytes
-/// `encoder` writes for the whole report, checked on the first two rows before it is relied
-/// on (anything unexpected falls back to encoding the whole report at once).
+/// the report is encoded with its first learner only, and each learner's row is encoded on
+/// its own, indented to its place and written straight into the sink where the first one
+/// was: the same bytes `encoder` writes for the whole report, checked on the first two rows
+/// before it is relied on (anything unexpected falls back to encoding the whole report at
+/// once).
 enum CohortJSONRows {
-    static func render(_ report: CohortReport, encoder: JSONEncoder) throws -> String {
-        guard report.learners.count > 1, let splice = try Splice(report, encoder: encoder) else {
-            return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    /// The report's JSON and a line break, written to `sink` (not finished).
+    static func render<Failure: Error>(_ report: CohortReport, encoder: JSONEncoder, into sink: CohortSink<Failure>) throws {
+        guard report.learnerRows.count > 1, let splice = try Splice(report, encoder: encoder) else {
+            try sink.write(bytes: try encoder.encode(report))
+            try sink.write("\n")
+            return
         }
-        // The text itself, never a copy of it: room for rows the size of the first two and a
-        // quarter more, so it rarely regrows.
-        var out = String(decoding: splice.head, as: UTF8.self)
-        out.reserveCapacity(splice.head.count + splice.tail.count + 1 + report.learners.count * splice.rowEstimate * 5 / 4)
-        for (index, row) in report.learners.enumerated() {
-            if index > 0 { out += splice.separator }
-            out += String(decoding: Splice.indented(Array(try encoder.encode(row)), by: splice.indent), as: UTF8.self)
+        try sink.write(bytes: splice.head)
+        for (index, row) in report.learnerRows.enumerated() {
+            if index > 0 { try sink.write(bytes: splice.separator) }
+            try sink.write(bytes: Splice.indented(Array(try encoder.encode(row)), by: splice.indent))
         }
-        out += String(decoding: splice.tail, as: UTF8.self)
-        out += "\n"
-        return out
+        try sink.write(bytes: splice.tail)
+        try sink.write("\n")
     }
 
     /// Where the learners' rows go in the report's text (as bytes), and what separates two of them.
@@ -30,19 +30,17 @@ enum CohortJSONRows {
         /// The text before the first row and after the last.
         var head: [UInt8]
         var tail: [UInt8]
-        var separator: String
+        var separator: [UInt8]
         /// What each line of a row after its first starts with, where the rows are nested.
         var indent: [UInt8]
-        /// The bytes a row takes, separator included, judged from the first two.
-        var rowEstimate: Int
 
         /// Nil when the text is not laid out as expected (then the whole report is encoded).
         init?(_ report: CohortReport, encoder: JSONEncoder) throws {
             var first = report, two = report
-            first.learners = [report.learners[0]]
-            two.learners = Array(report.learners.prefix(2))
+            first.learnerRows = .init([report.learnerRows[0]])
+            two.learnerRows = .init(Array(report.learnerRows.prefix(2)))
             let one = Array(try encoder.encode(first)), both = Array(try encoder.encode(two))
-            let rows = try report.learners.prefix(2).map { Array(try encoder.encode($0)) }
+            let rows = try report.learnerRows.prefix(2).map { Array(try encoder.encode($0)) }
             for width in [4, 2, 0, 6, 8] {
                 let indent = [UInt8](repeating: 0x20, count: width)
                 let placed = rows.map { Self.indented($0, by: indent) }
@@ -53,9 +51,8 @@ enum CohortJSONRows {
                 else { continue }
                 self.head = head
                 self.tail = tail
-                separator = String(decoding: both[start.count..<(both.count - end.count)], as: UTF8.self)
+                separator = Array(both[start.count..<(both.count - end.count)])
                 self.indent = indent
-                rowEstimate = (placed[0].count + placed[1].count) / 2 + separator.utf8.count
                 return
             }
             return nil

@@ -24,7 +24,9 @@ public struct CohortReport: Sendable, Codable, Equatable {
     /// Every decision the cohort met: the discussion plan (``DecisionRow/isDiscussionPoint``)
     /// first, most missed first, then the others in case order.
     public var decisions: [DecisionRow]
-    public var learners: [LearnerRow]
+    /// Each learner's row, in name order, made as it is read (renderers walk these, a row at
+    /// a time); encoded under the key `learners`.
+    public var learnerRows: LearnerRows
     public var competencies: [CompetencyRow]
     /// Reflection texts: nil unless asked for (`--include-reflections`).
     public var reflections: [ReflectionRow]?
@@ -132,6 +134,19 @@ public struct CohortReport: Sendable, Codable, Equatable {
 
     /// The decisions for the next workshop's discussion.
     public var discussionPlan: [DecisionRow] { decisions.filter(\.isDiscussionPoint) }
+
+    /// The learners' rows as an array, every one made at once: for tests and small reports;
+    /// a renderer walks ``learnerRows`` instead. Setting it keeps the array given.
+    public var learners: [LearnerRow] {
+        get { Array(learnerRows) }
+        set { learnerRows = LearnerRows(newValue) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case cohort, source, period, statementsRead, statementsCounted, skipped, learnerCount, cases, decisions
+        case learnerRows = "learners"
+        case competencies, reflections, reflectionCount
+    }
 }
 
 /// Why a statement was not counted. Each is counted and named in the report; none stops it.

@@ -45,34 +45,7 @@ public struct CohortTally {
         var answers: [Int]
     }
 
-    /// One learner, in two small arrays rather than two sets and a dictionary of strings
-    /// (measured before: 456 bytes a learner in four allocations; now two).
-    private struct LearnerState {
-        var name: String
-        /// Per case: ``startedFlag`` and ``finishedFlag``.
-        var cases: [UInt8]
-        /// The count of each rating (``Rating/allCases`` order), then of each competency
-        /// (``CohortTally/competencyIDs`` order).
-        var counts: [Int]
-
-        init(name: String, cases: Int, competencies: Int) {
-            self.name = name
-            self.cases = [UInt8](repeating: 0, count: cases)
-            counts = [Int](repeating: 0, count: Rating.allCases.count + competencies)
-        }
-
-        static let startedFlag: UInt8 = 1
-        static let finishedFlag: UInt8 = 2
-
-        mutating func start(_ scenario: Int) { cases[scenario] |= Self.startedFlag }
-        mutating func finish(_ scenario: Int) { cases[scenario] |= Self.startedFlag | Self.finishedFlag }
-        func started(_ scenario: Int) -> Bool { cases[scenario] & Self.startedFlag != 0 }
-        func finished(_ scenario: Int) -> Bool { cases[scenario] & Self.finishedFlag != 0 }
-        var startedCount: Int { cases.count { $0 & Self.startedFlag != 0 } }
-        var finishedCount: Int { cases.count { $0 & Self.finishedFlag != 0 } }
-        func ratingCount(_ index: Int) -> Int { counts[index] }
-        func competencyCount(_ index: Int) -> Int { counts[Rating.allCases.count + index] }
-    }
+    private typealias LearnerState = CohortLearnerState
 
     private let scenarios: [Scenario]
     private let scenarioIndex: [String: Int]
@@ -253,7 +226,9 @@ public struct CohortTally {
             cohort: options.cohort, source: source,
             period: .init(since: options.since, until: options.until, earliest: earliest, latest: latest),
             statementsRead: read, statementsCounted: counted, skipped: skipped, learnerCount: learners.count,
-            cases: cases, decisions: ordered, learners: learnerRows(), competencies: competencyRows(),
+            cases: cases, decisions: ordered,
+            learnerRows: .init(states: learners, competencyIDs: competencyIDs, competencyTitles: competencyIDs.map(title(of:))),
+            competencies: competencyRows(),
             reflections: options.includeReflections ? reflections : nil, reflectionCount: reflectionCount)
     }
 
@@ -296,17 +271,6 @@ public struct CohortTally {
                      learners: learnerCount, answers: state.answers.reduce(0, +), options: options,
                      missedOrUnsafe: concerning, isDiscussionPoint: concerning * 2 > learnerCount,
                      knowledge: links)
-    }
-
-    private func learnerRows() -> [CohortReport.LearnerRow] {
-        learners.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.map { learner in
-            CohortReport.LearnerRow(
-                name: learner.name, casesStarted: learner.startedCount, casesFinished: learner.finishedCount,
-                ratings: Rating.allCases.enumerated().map { .init(rating: $0.element, count: learner.ratingCount($0.offset)) },
-                competencies: competencyIDs.indices.filter { learner.competencyCount($0) > 0 }
-                    .map { .init(id: competencyIDs[$0], title: title(of: competencyIDs[$0]), count: learner.competencyCount($0)) }
-                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.title < $1.title })
-        }
     }
 
     /// Every competency the cases exercise, with how many learners exercised it.

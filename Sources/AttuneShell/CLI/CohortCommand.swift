@@ -175,20 +175,22 @@ struct CohortReportRun {
             source = .files(count: inputs.count)
         }
         let report = tally.report(source: source)
-        let text: String
-        do {
-            text = try format.render(report, catalog: catalog)
-        } catch {
-            return fail(.command(.cannotRender(format: format.rawValue, reason: error.localizedDescription)))
-        }
         let path = (target as NSString).expandingTildeInPath
+        // Rendered straight into the private file a chunk at a time, never held whole; named
+        // only once it is complete.
         do {
-            if try PrivateFile.write(text, to: path, output: output) != .standardOutput {
+            let outcome = try PrivateFile.write(to: path, output: output) { chunks in
+                let sink = CohortSink<PrivateFileError> { bytes throws(PrivateFileError) in try chunks.write(bytes) }
+                try format.render(report, catalog: catalog, into: sink)
+            }
+            if outcome != .standardOutput {
                 output.write(catalog.cohort(.command(.wrote(path: path, learners: report.learnerCount,
                                                             statements: report.statementsCounted))) + "\n")
             }
-        } catch {
+        } catch let error as PrivateFileError {
             return fail(error.message(catalog))
+        } catch {
+            return fail(.command(.cannotRender(format: format.rawValue, reason: error.localizedDescription)))
         }
         return true
     }

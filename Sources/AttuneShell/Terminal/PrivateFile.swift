@@ -23,6 +23,11 @@ struct PrivateFileError: Error, CustomStringConvertible, Equatable {
 /// (0600) and never, even briefly, readable by anyone else: the text goes into an unnamed
 /// private file in the target folder (O_TMPFILE), is flushed to disk, and only then gets its
 /// name. A kill at any moment leaves either the old file or the new one, and no copy.
+///
+/// The text may be given whole (``write(_:to:output:)``) or a chunk at a time as it is made
+/// (``write(to:output:contents:)``, the cohort report): the same file, the same guarantees;
+/// if the chunks stop with an error, the file being written is dropped and the old one, if
+/// any, is left as it was.
 enum PrivateFile {
     /// What a write did, for the message the person sees.
     enum Outcome: Equatable {
@@ -38,29 +43,14 @@ enum PrivateFile {
             (output ?? StandardStreams()).writePreformatted(text)
             return .standardOutput
         }
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        var folderInfo = stat()
-        guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
-            throw PrivateFileError(problem: .noFolder(folder), path: path)
-        }
-        var existing = stat()
-        let exists = lstat(path, &existing) == 0
-        if exists {
-            let kind = existing.st_mode & S_IFMT
-            guard kind == S_IFREG else {
-                throw PrivateFileError(problem: kind == S_IFDIR ? .isFolder : kind == S_IFLNK ? .isLink : .notOrdinary, path: path)
-            }
-        }
-        removeLeftovers(in: folder)
-        let fd = try openUnnamed(in: folder, for: path)
-        defer { close(fd.descriptor) }
+        let draft = try Draft(path: path)
         // Straight from the text's own bytes where they are contiguous (a native string), so a
-        // large export (a cohort report) is not held twice.
+        // large export is not held twice.
         var text = text
         text.makeContiguousUTF8()
         let write = { (bytes: UnsafeRawBufferPointer) -> Result<Void, PrivateFileError> in
             do throws(PrivateFileError) {
-                try writeAll(bytes, to: fd.descriptor, path: path, cleanup: fd.name)
+                try draft.write(bytes)
                 return .success(())
             } catch {
                 return .failure(error)
@@ -69,32 +59,157 @@ enum PrivateFile {
         let outcome = text.utf8.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
             ?? Array(text.utf8).withUnsafeBytes(write)
         try outcome.get()
-        if fsync(fd.descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
-            if let name = fd.name { unlink(name) }
-            throw PrivateFileError(problem: .system(reason), path: path)
+        return try draft.commit()
+    }
+
+    /// The file at `path` ("-": standard output) written a chunk at a time: `contents` is given
+    /// a ``Chunks`` to write to as it makes the text, and the file gets its name only once
+    /// `contents` has returned. The folder and the path are checked before `contents` runs.
+    /// Throws a ``PrivateFileError`` (the file could not be made, written or named) or what
+    /// `contents` throws; either way nothing is left where the file would have been, and an
+    /// old file there is unchanged.
+    @discardableResult
+    static func write(to path: String, output: OutputSink? = nil, contents: (Chunks) throws -> Void) throws -> Outcome {
+        if path == "-" {
+            let chunks = Chunks(.standardOutput(output ?? StandardStreams()), path: path)
+            defer { chunks.close() }
+            try contents(chunks)
+            return .standardOutput
         }
-        // Give the finished file its name. A new file: the unnamed file is linked to its name
-        // directly, so no temporary name ever exists. Otherwise a named temporary (linked at
-        // the last moment for an unnamed file) is renamed over the target in one step.
-        if fd.name == nil, !exists,
-           linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 {
-            syncFolder(folder)
-            return .created
+        let draft = try Draft(path: path)
+        let chunks = Chunks(.draft(draft), path: path)
+        defer { chunks.close() }
+        try contents(chunks)
+        chunks.close()
+        return try draft.commit()
+    }
+
+    /// Where ``write(to:output:contents:)`` puts each chunk; it takes no more once the write is
+    /// over (a later chunk throws).
+    final class Chunks {
+        enum Target {
+            case draft(Draft)
+            case standardOutput(OutputSink)
         }
-        let temporary = fd.name ?? uniqueTemporary(in: folder, for: path)
-        if fd.name == nil {
-            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd.descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
-                throw PrivateFileError(problem: .system(String(cString: strerror(errno))), path: path)
+
+        private var target: Target?
+        private let path: String
+
+        init(_ target: Target, path: String) {
+            self.target = target
+            self.path = path
+        }
+
+        /// Writes `bytes`, whole UTF-8 text (standard output is given it as a `String`).
+        func write(_ bytes: UnsafeRawBufferPointer) throws(PrivateFileError) {
+            switch target {
+            case .draft(let draft): try draft.write(bytes)
+            case .standardOutput(let output): output.writePreformatted(String(decoding: bytes, as: UTF8.self))
+            case nil: throw PrivateFileError(problem: .systemNothingChanged(String(cString: strerror(EBADF))), path: path)
             }
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw PrivateFileError(problem: .system(reason), path: path)
+
+        func close() { target = nil }
+    }
+
+    /// The file being written: an unnamed private file in the target folder (or, where the
+    /// file system cannot make one, a named temporary created 0600), named by ``commit()``.
+    /// Dropped if it is never committed: closed, and a named temporary removed.
+    final class Draft {
+        let path: String
+        private let folder: String
+        /// Whether a file was at `path` when the draft was opened.
+        private let exists: Bool
+        private let descriptor: Int32
+        /// The temporary's name, when it has one.
+        private var name: String?
+        private var committed = false
+
+        /// Checks the folder and the path, removes old leftovers, and opens the file.
+        convenience init(path: String) throws(PrivateFileError) {
+            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            var folderInfo = stat()
+            guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
+                throw PrivateFileError(problem: .noFolder(folder), path: path)
+            }
+            var existing = stat()
+            let exists = lstat(path, &existing) == 0
+            if exists {
+                let kind = existing.st_mode & S_IFMT
+                guard kind == S_IFREG else {
+                    throw PrivateFileError(problem: kind == S_IFDIR ? .isFolder : kind == S_IFLNK ? .isLink : .notOrdinary, path: path)
+                }
+            }
+            PrivateFile.removeLeftovers(in: folder)
+            let opened = try PrivateFile.openUnnamed(in: folder, for: path)
+            self.init(path: path, folder: folder, exists: exists, descriptor: opened.descriptor, name: opened.name)
         }
-        syncFolder(folder)
-        return exists ? .replaced : .created
+
+        /// A draft writing to `descriptor` (tests give one that fails).
+        init(path: String, folder: String, exists: Bool, descriptor: Int32, name: String?) {
+            self.path = path
+            self.folder = folder
+            self.exists = exists
+            self.descriptor = descriptor
+            self.name = name
+        }
+
+        deinit {
+            close(descriptor)
+            if !committed, let name { unlink(name) }
+        }
+
+        /// Writes all of `bytes`, or throws: the disk is full, or the system's reason; nothing
+        /// at `path` has changed.
+        func write(_ bytes: UnsafeRawBufferPointer) throws(PrivateFileError) {
+            guard !committed else {
+                throw PrivateFileError(problem: .systemNothingChanged(String(cString: strerror(EBADF))), path: path)
+            }
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let problem: PrivateFileProblem = errno == ENOSPC ? .diskFullNothingChanged
+                        : .systemNothingChanged(String(cString: strerror(errno)))
+                    throw PrivateFileError(problem: problem, path: path)
+                }
+                offset += written
+            }
+        }
+
+        /// Flushes the file to disk and gives it its name. A new file: the unnamed file is
+        /// linked to its name directly, so no temporary name ever exists. Otherwise a named
+        /// temporary (linked at the last moment for an unnamed file) is renamed over the
+        /// target in one step.
+        func commit() throws(PrivateFileError) -> Outcome {
+            guard !committed else {
+                throw PrivateFileError(problem: .systemNothingChanged(String(cString: strerror(EBADF))), path: path)
+            }
+            if fsync(descriptor) != 0 {
+                throw PrivateFileError(problem: .system(String(cString: strerror(errno))), path: path)
+            }
+            if name == nil, !exists,
+               linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 {
+                committed = true
+                PrivateFile.syncFolder(folder)
+                return .created
+            }
+            if name == nil {
+                let temporary = PrivateFile.uniqueTemporary(in: folder, for: path)
+                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
+                    throw PrivateFileError(problem: .system(String(cString: strerror(errno))), path: path)
+                }
+                name = temporary
+            }
+            guard let temporary = name, rename(temporary, path) == 0 else {
+                // The temporary is removed when the draft goes.
+                throw PrivateFileError(problem: .system(String(cString: strerror(errno))), path: path)
+            }
+            committed = true
+            PrivateFile.syncFolder(folder)
+            return exists ? .replaced : .created
+        }
     }
 
     private static func syncFolder(_ folder: String) {
@@ -129,21 +244,6 @@ enum PrivateFile {
     private static func uniqueTemporary(in folder: String, for path: String) -> String {
         let base = (path as NSString).lastPathComponent
         return (folder as NSString).appendingPathComponent(".\(base)\(temporaryMarker)\(UInt32.random(in: .min ... .max))")
-    }
-
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String, cleanup name: String?) throws(PrivateFileError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                let problem: PrivateFileProblem = errno == ENOSPC ? .diskFullNothingChanged
-                    : .systemNothingChanged(String(cString: strerror(errno)))
-                if let name { unlink(name) }
-                throw PrivateFileError(problem: problem, path: path)
-            }
-            offset += written
-        }
     }
 
     /// Removes named temporaries a kill left behind in the instant between naming and
