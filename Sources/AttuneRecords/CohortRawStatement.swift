@@ -5,7 +5,7 @@ import Foundation
 /// of statements costs little memory and time, or taken from an already parsed object.
 /// Lenient: a part of the wrong type is simply absent (and the statement then skipped for a
 /// reason), never an error that loses the rest of a page.
-struct CohortRawStatement: Decodable, Equatable {
+struct CohortRawStatement: Decodable, Equatable, Sendable {
     var id: String?
     var verb: String?
     var objectID: String?
