@@ -40,39 +40,59 @@ extension LRSClient {
     /// already followed (a loop), more than ``CohortQuery/maximumPages`` pages or
     /// ``CohortQuery/maximumBytes`` in all.
     ///
-    /// - Parameter progress: called after each page with the pages and statements read.
+    /// The pages are fetched and decoded on a thread of its own, one page ahead of the
+    /// counting (``CohortPageHandOff``): while `tally` counts page N, the LRS is already
+    /// answering for page N+1. The counting stays on the calling thread, in order, and
+    /// after the voiding pass is complete. A page counts only when it is sound, its `more`
+    /// link included: on the first problem, the pages before it have been counted and none
+    /// after; no further request is made, and the reading thread has ended when this returns
+    /// or throws.
+    ///
+    /// - Parameter progress: called after each page with the pages and statements read, on
+    ///   the calling thread.
     /// - Throws: an ``LRSError`` only (its `problem` for a catalog: `catalog.transfer(.lrs(error.problem))`),
     ///   the password hidden. Declared untyped so callers that also catch other errors compile
     ///   unchanged.
     public func readCohort(_ query: CohortQuery, into tally: inout CohortTally,
                            progress: (_ pages: Int, _ statements: Int) -> Void = { _, _ in }) throws {
         let deadline = Date().addingTimeInterval(limits.overall)
-        var budget = Budget(pages: query.maximumPages, bytes: query.maximumBytes)
+        let budget = Budget(pages: query.maximumPages, bytes: query.maximumBytes)
         var filters: [URLQueryItem] = [URLQueryItem(name: "limit", value: String(query.pageSize))]
         let stamp = ISO8601DateFormatter()
         if let since = query.since { filters.append(URLQueryItem(name: "since", value: stamp.string(from: since))) }
         if let until = query.until { filters.append(URLQueryItem(name: "until", value: stamp.string(from: until))) }
-        do throws(LRSError) {
-            var voided = Set<String>()
-            try pages(filters + [URLQueryItem(name: "verb", value: CohortStatement.voidedVerb)], budget: &budget,
-                      deadline: deadline) { (statement: CohortRawStatement?) in
-                if let target = CohortTally.voidedTarget(of: statement) { voided.insert(target) }
+        let voiding = filters + [URLQueryItem(name: "verb", value: CohortStatement.voidedVerb)]
+        let cohort = filters + [URLQueryItem(name: "activity", value: XAPIStatements.cohortActivity(query.cohort)),
+                                URLQueryItem(name: "related_activities", value: "true"),
+                                URLQueryItem(name: "ascending", value: "true")]
+        let handOff = CohortPageHandOff()
+        let reader = Thread { [self] in
+            readPages(voiding: voiding, cohort: cohort, budget: budget, deadline: deadline, to: handOff)
+            handOff.readerEnded()
+        }
+        reader.name = "Attune: reading the LRS"
+        // The main thread's stack: a hostile page nested deep must not overflow a smaller one.
+        reader.stackSize = 8 << 20
+        reader.start()
+        defer { handOff.stop(waitingFor: reader) }
+        var pagesRead = 0
+        var statementsRead = 0
+        while true {
+            switch handOff.take() {
+            case .voided(let ids):
+                tally.voided.formUnion(ids)
+            case .page(let statements):
+                pagesRead += 1
+                for statement in statements {
+                    statementsRead += 1
+                    tally.add(raw: statement)
+                }
+                progress(pagesRead, statementsRead)
+            case .finished:
+                return
+            case .failed(let error):
+                throw hidingSecrets(error)
             }
-            tally.voided.formUnion(voided)
-            var pagesRead = 0
-            var statementsRead = 0
-            try pages(filters + [URLQueryItem(name: "activity", value: XAPIStatements.cohortActivity(query.cohort)),
-                                 URLQueryItem(name: "related_activities", value: "true"),
-                                 URLQueryItem(name: "ascending", value: "true")],
-                      budget: &budget, deadline: deadline, page: {
-                          pagesRead += 1
-                          progress(pagesRead, statementsRead)
-                      }) { statement in
-                statementsRead += 1
-                tally.add(raw: statement)
-            }
-        } catch {
-            throw hidingSecrets(error)
         }
     }
 
@@ -91,41 +111,72 @@ extension LRSClient {
         }
     }
 
-    /// Every statement of every page for `filters`, following `more`.
-    private func pages(_ filters: [URLQueryItem], budget: inout Budget, deadline: Date, page: () -> Void = {},
-                       statement: (CohortRawStatement?) -> Void) throws(LRSError) {
+    /// The reading thread's work: the voiding pass (its ids handed over once it is
+    /// complete), then the cohort's pages one by one, then `finished`; or the first problem.
+    private func readPages(voiding: [URLQueryItem], cohort: [URLQueryItem], budget: Budget, deadline: Date,
+                           to handOff: CohortPageHandOff) {
+        var budget = budget
+        do throws(LRSError) {
+            var voided = Set<String>()
+            let voidingRead = try pages(voiding, budget: &budget, deadline: deadline, handOff: handOff) { statements in
+                for statement in statements {
+                    if let target = CohortTally.voidedTarget(of: statement) { voided.insert(target) }
+                }
+                return true
+            }
+            guard voidingRead, handOff.hand(.voided(voided)) else { return }
+            guard try pages(cohort, budget: &budget, deadline: deadline, handOff: handOff, each: { handOff.hand(.page($0)) })
+            else { return }
+            handOff.hand(.finished)
+        } catch {
+            handOff.hand(.failed(error))
+        }
+    }
+
+    /// Every page for `filters`, following `more`, each passed to `each` once it and its
+    /// `more` link are sound. Before each request, waits for the hand-off to have room;
+    /// returns false, making no further request, when the counting has stopped (or `each`
+    /// says so), true when the last page has been passed on.
+    private func pages(_ filters: [URLQueryItem], budget: inout Budget, deadline: Date, handOff: CohortPageHandOff,
+                       each: ([CohortRawStatement?]) -> Bool) throws(LRSError) -> Bool {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
         components.queryItems = filters
         guard var url = components.url else {
             throw LRSError(.requestNotMade)
         }
-        var followed = Set<String>()
+        // The first address too: a `more` back to it goes round in a circle at once.
+        var followed: Set<String> = [url.absoluteString]
         while true {
             guard budget.pages > 0 else {
                 throw LRSError(.pagesForever(endpoint: endpoint.key, pages: budget.maximumPages))
             }
+            guard handOff.waitForRoom() else { return false }
             budget.pages -= 1
             let answer = try exchange(method: "GET", url: url, body: nil, deadline: deadline, purpose: .reading)
             budget.bytes -= answer.body.count
             guard budget.bytes >= 0 else {
                 throw LRSError(.tooMuchInAll(endpoint: endpoint.key, limit: budget.maximumBytes))
             }
-            let more = try statements(in: answer, from: url, each: statement)
-            page()
-            guard let more, !more.isEmpty else { return }
-            guard let next = URL(string: more, relativeTo: url)?.absoluteURL,
-                  next.scheme == statementsURL.scheme, next.host == statementsURL.host, next.port == statementsURL.port else {
-                throw LRSError(.nextPageElsewhere(endpoint: endpoint.key, more: LRSEndpoint.redacted(more)))
+            let page = try statements(in: answer, from: url)
+            var next: URL?
+            if let more = page.more, !more.isEmpty {
+                guard let link = URL(string: more, relativeTo: url)?.absoluteURL,
+                      link.scheme == statementsURL.scheme, link.host == statementsURL.host, link.port == statementsURL.port else {
+                    throw LRSError(.nextPageElsewhere(endpoint: endpoint.key, more: LRSEndpoint.redacted(more)))
+                }
+                guard followed.insert(link.absoluteString).inserted else {
+                    throw LRSError(.pagesInCircle(endpoint: endpoint.key, pages: followed.count))
+                }
+                next = link
             }
-            guard followed.insert(next.absoluteString).inserted else {
-                throw LRSError(.pagesInCircle(endpoint: endpoint.key, pages: followed.count))
-            }
+            guard each(page.statements) else { return false }
+            guard let next else { return true }
             url = next
         }
     }
 
-    /// The statements of one answer, passed to `each`, and its `more` link; or why not.
-    private func statements(in answer: Answer, from url: URL, each: (CohortRawStatement?) -> Void) throws(LRSError) -> String? {
+    /// The statements of one answer and its `more` link; or why not.
+    private func statements(in answer: Answer, from url: URL) throws(LRSError) -> (statements: [CohortRawStatement?], more: String?) {
         switch answer.status {
         case 200:
             break
@@ -136,11 +187,10 @@ extension LRSClient {
         default:
             throw LRSError(.cohortNotAnswered(status: answer.status, gist: gist(of: answer)))
         }
-        guard let page = try? JSONDecoder().decode(CohortPage.self, from: answer.body) else {
+        guard let page = CohortPageParser.page(answer.body) else {
             if LRSText.looksLikeHTML(answer.body) { throw webPage(answer, purpose: .reading) }
             throw LRSError(.notStatements(endpoint: endpoint.key, gist: gist(of: answer)))
         }
-        for element in page.statements { each(element.statement) }
-        return page.more
+        return page
     }
 }

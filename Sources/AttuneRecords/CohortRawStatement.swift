@@ -1,11 +1,12 @@
 import Foundation
 
-/// The parts of an xAPI statement the cohort report reads, and nothing else: decoded straight
-/// from JSON (``JSONDecoder``) without building the whole statement, so a page of thousands
-/// of statements costs little memory and time, or taken from an already parsed object.
+/// The parts of an xAPI statement the cohort report reads, and nothing else: read straight
+/// from an LRS's page (``CohortPageParser``, or ``JSONDecoder`` when it declines) without
+/// building the whole statement, so a page of thousands of statements costs little memory
+/// and time, or taken from an already parsed object.
 /// Lenient: a part of the wrong type is simply absent (and the statement then skipped for a
 /// reason), never an error that loses the rest of a page.
-struct CohortRawStatement: Decodable, Equatable {
+struct CohortRawStatement: Decodable, Equatable, Sendable {
     var id: String?
     var verb: String?
     var objectID: String?
@@ -48,12 +49,12 @@ struct CohortRawStatement: Decodable, Equatable {
         platform = text(context, "platform")
         if let activities = nested(context, "contextActivities") {
             if var list = try? activities.nestedUnkeyedContainer(forKey: Key("grouping")) {
+                // One element at a time, whatever it is: an activity without an id (or not an
+                // activity) must not cost the next one its place.
                 while !list.isAtEnd {
-                    if let activity = try? list.nestedContainer(keyedBy: Key.self), let id = text(activity, "id") {
-                        groupings.append(id)
-                    } else if (try? list.decode(Skip.self)) == nil {
-                        break
-                    }
+                    if (try? list.decodeNil()) == true { continue }
+                    guard let activity = try? list.decode(Activity.self) else { break }
+                    if let id = activity.id { groupings.append(id) }
                 }
             } else if let single = nested(activities, "grouping"), let id = text(single, "id") {
                 groupings.append(id)
@@ -66,9 +67,14 @@ struct CohortRawStatement: Decodable, Equatable {
         ending = text(extensions, XAPIStatements.extensionBase + ":ending")
     }
 
-    /// Any JSON value, decoded only to step over it.
-    private struct Skip: Decodable {
-        init(from decoder: any Decoder) throws {}
+    /// An element of a `grouping` list: its id when it is an activity with one; never an error.
+    private struct Activity: Decodable {
+        var id: String?
+
+        init(from decoder: any Decoder) throws {
+            let container = try? decoder.container(keyedBy: Key.self)
+            id = (try? container?.decodeIfPresent(String.self, forKey: Key("id"))) ?? nil
+        }
     }
 
     /// The same parts of an already parsed statement (a JSON object), or nil for anything else.

@@ -28,12 +28,13 @@ final class MisbehavingLRS {
     var endpoint: String { "http://127.0.0.1:\(port)/xAPI/" }
     var key: String { "http://127.0.0.1:\(port)/xAPI/statements" }
 
-    init(mode: String) throws {
+    /// - Parameter arguments: more for the fixture (`--pages FILE` for the pages modes).
+    init(mode: String, arguments: [String] = []) throws {
         directory = try temporaryDirectory()
         let ready = directory.appendingPathComponent("ready")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", fixtures.appendingPathComponent("misbehaving_lrs.py").path, "--mode", mode,
-                             "--log", directory.appendingPathComponent("requests.jsonl").path, "--ready", ready.path]
+                             "--log", directory.appendingPathComponent("requests.jsonl").path, "--ready", ready.path] + arguments
         process.standardOutput = FileHandle.nullDevice
         let errors = directory.appendingPathComponent("server.err")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)

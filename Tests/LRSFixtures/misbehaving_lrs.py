@@ -43,6 +43,13 @@ Modes for reading (what a GET of .../statements gets, for `attune cohort report`
   more-elsewhere    a page whose `more` link points to the other port
   not-json          200 with a body that is not JSON
   statements-no-list  200 with a JSON object without a `statements` list
+  pages             the pages in the --pages file (JSON: {"voiding": [PAGE...], "cohort": [PAGE...]},
+                    each PAGE a list of statements): a GET with verb=...voided reads the
+                    voiding pages, any other GET the cohort's, each with a `more` link to
+                    the next (?...&page=N) until the last
+  pages-fail-N-KIND as pages, but the cohort's page N (from 1) fails: KIND json (200, not
+                    JSON), html (200, a web page), redirect (302 to the other port) or loop
+                    (its statements, with a `more` link back to page N-1)
 The other port answers everything with 200 and [] (and logs it).
 """
 
@@ -55,7 +62,7 @@ import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 LOCK = threading.Lock()
 STORED = {}  # statement id -> statement (the honest LRS's memory)
@@ -213,6 +220,8 @@ class Handler(BaseHTTPRequestHandler):
             more = {"pages-forever": f"{base}?page={page + 1}", "more-loop": self.path,
                     "more-elsewhere": f"http://127.0.0.1:{PORTS['other']}{base}?page=1"}[mode]
             self.reply(200, json.dumps({"statements": [foreign], "more": more}).encode())
+        elif mode.startswith("pages") and mode != "pages-forever" and self.command == "GET":
+            self.paged(mode)
         elif mode == "not-json" and self.command == "GET":
             self.reply(200, b"Service temporarily degraded; try later", "text/plain")
         elif mode == "statements-no-list" and self.command == "GET":
@@ -225,6 +234,36 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(503, b"busy", "text/plain", {"Retry-After": "1e400"})
         else:
             self.honest(body, 201 if mode == "created" else 200)
+
+    def paged(self, mode):
+        """Serves the --pages file's pages, failing as the mode says."""
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        kind = "voiding" if any(v.endswith("/voided") for v in query.get("verb", [])) else "cohort"
+        with open(ARGS.pages, encoding="utf-8") as handle:
+            pages = json.load(handle)[kind] or [[]]
+        index = int((query.get("page") or ["0"])[0])
+
+        def link(number):
+            params = [(key, value) for key, values in query.items() if key != "page" for value in values]
+            return parts.path + "?" + urlencode(params + [("page", str(number))])
+
+        fail_at, failure = None, None
+        if mode.startswith("pages-fail-"):
+            _, _, number, failure = mode.split("-", 3)
+            fail_at = int(number) - 1
+        if kind == "cohort" and index == fail_at and failure != "loop":
+            if failure == "json":
+                self.reply(200, b'{"statements": [{"id": "broken"', "application/json")
+            elif failure == "html":
+                self.reply(200, b"<!DOCTYPE html><html><body>Sign in</body></html>", "text/html")
+            else:
+                self.reply(302, b"moved", "text/plain", {"Location": f"http://127.0.0.1:{PORTS['other']}{self.path}"})
+            return
+        more = link(index + 1) if index + 1 < len(pages) else ""
+        if kind == "cohort" and index == fail_at:
+            more = link(index - 1) if index > 1 else self.path
+        self.reply(200, json.dumps({"statements": pages[index], "more": more}).encode())
 
     def count_post(self):
         with LOCK:
@@ -280,6 +319,7 @@ def main():
     parser.add_argument("--mode", default="lrs")
     parser.add_argument("--log", required=True)
     parser.add_argument("--ready", required=True)
+    parser.add_argument("--pages", help="the pages for the pages modes (JSON)")
     ARGS = parser.parse_args()
     # The test runner's threads block signals, and a child inherits that mask: unblock the
     # ones that stop this server, or SIGTERM would never arrive.
