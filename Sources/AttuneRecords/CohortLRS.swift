@@ -187,10 +187,10 @@ extension LRSClient {
         default:
             throw LRSError(.cohortNotAnswered(status: answer.status, gist: gist(of: answer)))
         }
-        guard let page = CohortPageParser.page(answer.body) else {
+        guard let page = try? JSONDecoder().decode(CohortPage.self, from: answer.body) else {
             if LRSText.looksLikeHTML(answer.body) { throw webPage(answer, purpose: .reading) }
             throw LRSError(.notStatements(endpoint: endpoint.key, gist: gist(of: answer)))
         }
-        return page
+        return (page.statements.map(\.statement), page.more)
     }
 }

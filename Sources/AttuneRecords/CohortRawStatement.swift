@@ -1,9 +1,8 @@
 import Foundation
 
-/// The parts of an xAPI statement the cohort report reads, and nothing else: read straight
-/// from an LRS's page (``CohortPageParser``, or ``JSONDecoder`` when it declines) without
-/// building the whole statement, so a page of thousands of statements costs little memory
-/// and time, or taken from an already parsed object.
+/// The parts of an xAPI statement the cohort report reads, and nothing else: decoded straight
+/// from JSON (``JSONDecoder``) without building the whole statement, so a page of thousands
+/// of statements costs little memory and time, or taken from an already parsed object.
 /// Lenient: a part of the wrong type is simply absent (and the statement then skipped for a
 /// reason), never an error that loses the rest of a page.
 struct CohortRawStatement: Decodable, Equatable, Sendable {
