@@ -343,24 +343,13 @@ struct CohortRenderingTests {
     }
 }
 
-/// A small deterministic generator, so a failing sequence can be replayed from its seed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Cohort report: memory that stays flat", .serialized)
 struct CohortSpillTests {
     /// Learners answering Maya's first moments, some replaying (new ids, later or earlier
     /// times, and ties), with duplicated statements, in a shuffled order.
     static func cohort(seed: UInt64) -> [[String: Any]] {
-        var random = SeededGenerator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let scenario = scenarios.first { $0.id == "maya-quiet-visit" }!
         let first = scenario.node("fifth-visit")!.choices.map(\.id)
         let floor = scenario.node("floor-time")!.choices.map(\.id)
@@ -420,7 +409,7 @@ struct CohortSpillTests {
     @Test("with the default limit, the ids and first answers held in memory never outgrow their first 2^17 buckets")
     func heldMemoryStaysBounded() {
         let spill = CohortSpill()
-        var random = SeededGenerator(state: 7)
+        var random = SeededGenerator(seed: 7)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         for index in 0..<(CohortSpill.defaultMemoryLimit + 2000) {
             #expect(spill.insert(UUID(uuid: Self.uuid(&random))))

@@ -179,25 +179,19 @@ struct CohortPipelinedLRSTests {
 
 /// Attune's statements for a cohort, seeded: random walks through the bundled cases.
 private struct StatementGenerator {
-    var state: UInt64
+    var random: SeededGenerator
     let scenarios: [Scenario]
     let cohort: String
     private var clock = 1_800_000_000.0
 
     init(seed: UInt64, scenarios: [Scenario], cohort: String) {
-        state = seed
+        random = SeededGenerator(seed: seed)
         self.scenarios = scenarios
         self.cohort = cohort
     }
 
-    /// SplitMix64.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// The next number of the seeded sequence (AttuneCore's SplitMix64).
+    mutating func next() -> UInt64 { random.next() }
 
     private mutating func uuid() -> String {
         let a = next(), b = next()
