@@ -30,23 +30,26 @@ public final class CohortSink<Failure: Error> {
 
     /// Appends `text`.
     public func write(_ text: String) throws(Failure) {
-        if let failure { throw failure }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= chunkSize { try flush() }
+        try append { $0.append(contentsOf: text.utf8) }
     }
 
     /// Appends `text` and a line break.
     public func line(_ text: String) throws(Failure) {
-        if let failure { throw failure }
-        buffer.append(contentsOf: text.utf8)
-        buffer.append(0x0A)
-        if buffer.count >= chunkSize { try flush() }
+        try append {
+            $0.append(contentsOf: text.utf8)
+            $0.append(0x0A)
+        }
     }
 
     /// Appends bytes that are whole UTF-8 text (a JSON encoder's output).
     public func write(bytes: some Sequence<UInt8>) throws(Failure) {
+        try append { $0.append(contentsOf: bytes) }
+    }
+
+    /// The one way into the buffer: refused after a failed delivery, delivered once a chunk is full.
+    private func append(_ add: (inout [UInt8]) -> Void) throws(Failure) {
         if let failure { throw failure }
-        buffer.append(contentsOf: bytes)
+        add(&buffer)
         if buffer.count >= chunkSize { try flush() }
     }
 

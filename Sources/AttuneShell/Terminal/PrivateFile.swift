@@ -48,6 +48,8 @@ enum PrivateFile {
         // large export is not held twice.
         var text = text
         text.makeContiguousUTF8()
+        // `withContiguousStorageIfAvailable` rethrows untyped errors: the write's own comes
+        // back as a result (as in `CohortSink`).
         let write = { (bytes: UnsafeRawBufferPointer) -> Result<Void, PrivateFileError> in
             do throws(PrivateFileError) {
                 try draft.write(bytes)
