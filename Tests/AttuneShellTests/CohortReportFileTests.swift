@@ -103,6 +103,31 @@ struct CohortReportFileTests {
         #expect(try names(in: folder) == ["cohort.jsonl", "locked"])
     }
 
+    @Test("reading from an LRS, a report file that cannot be written is said before anything is read, in English and Spanish")
+    func folderCheckedBeforeReading() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Port 9 on this machine refuses: had the LRS been asked first, this would be a
+        // connection failure; the folder comes first.
+        let missing = folder.appendingPathComponent("no-such-folder/cohort zoë 👶.md").path
+        let arguments = ["cohort", "report", "--lrs", "http://127.0.0.1:9/xapi", "--cohort", "spring-2027",
+                         "--user", "trainer", "--insecure-http", missing]
+        let english = try runAttune(arguments, environment: ["ATTUNE_LRS_PASSWORD": "secret"])
+        #expect(english.status == 1)
+        #expect(english.stderr == "error: Could not write \(missing): the folder \(folder.path)/no-such-folder does not exist.\n",
+                "\(english.stderr)")
+        let spanish = try runAttune(arguments + ["--lang", "es"], environment: ["ATTUNE_LRS_PASSWORD": "secret"])
+        #expect(spanish.status == 1)
+        #expect(spanish.stderr.contains("no-such-folder") && !spanish.stderr.contains("127.0.0.1"), "\(spanish.stderr)")
+        // A folder where the report's name is taken by a folder: the same, before reading.
+        let taken = folder.appendingPathComponent("taken.md")
+        try FileManager.default.createDirectory(at: taken, withIntermediateDirectories: false)
+        let folderThere = try runAttune(Array(arguments.dropLast()) + [taken.path], environment: ["ATTUNE_LRS_PASSWORD": "secret"])
+        #expect(folderThere.status == 1)
+        #expect(!folderThere.stderr.contains("127.0.0.1") && folderThere.stderr.contains(taken.path), "\(folderThere.stderr)")
+        #expect(try names(in: folder) == ["taken.md"])
+    }
+
     @Test("rendering that stops half-way leaves the old file as it was and no temporary; a finished one replaces it, 0600")
     func stoppedHalfWay() throws {
         let folder = try temporaryDirectory()

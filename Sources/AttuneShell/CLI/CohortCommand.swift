@@ -132,6 +132,13 @@ struct CohortReportRun {
         func fail(_ text: CohortText) -> Bool { fail(catalog.cohort(text)) }
         guard let target = paths.last else { return fail(.command(.needsReportFile)) }
         let format = CohortFormat(path: target) ?? .markdown
+        let path = (target as NSString).expandingTildeInPath
+        // Said before the statements are read (minutes, from a large LRS), not after.
+        do {
+            try PrivateFile.check(path)
+        } catch {
+            return fail(error.message(catalog))
+        }
         let name = cohort.flatMap { try? CohortName.check($0).get() }
         let sinceDate = since.flatMap(CohortDate.parse), untilDate = until.flatMap(CohortDate.parse)
         var tally = CohortTally(scenarios: scenarios, knowledge: knowledge, options: .init(
@@ -175,7 +182,6 @@ struct CohortReportRun {
             source = .files(count: inputs.count)
         }
         let report = tally.report(source: source)
-        let path = (target as NSString).expandingTildeInPath
         // Rendered straight into the private file a chunk at a time, never held whole; named
         // only once it is complete.
         do {

@@ -86,6 +86,30 @@ enum PrivateFile {
         return try draft.commit()
     }
 
+    /// Whether a file could be written at `path` now: its folder exists and may be written
+    /// in, and nothing but an ordinary file is there. Called by a command before long work (a
+    /// cohort read from an LRS), so a mistyped folder is said at once, not after the wait;
+    /// the write checks again. Gives the folder, and whether a file is there already.
+    @discardableResult
+    static func check(_ path: String) throws(PrivateFileError) -> (folder: String, exists: Bool) {
+        if path == "-" { return (".", false) }
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var folderInfo = stat()
+        guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
+            throw PrivateFileError(problem: .noFolder(folder), path: path)
+        }
+        var existing = stat()
+        let exists = lstat(path, &existing) == 0
+        if exists {
+            let kind = existing.st_mode & S_IFMT
+            guard kind == S_IFREG else {
+                throw PrivateFileError(problem: kind == S_IFDIR ? .isFolder : kind == S_IFLNK ? .isLink : .notOrdinary, path: path)
+            }
+        }
+        guard access(folder, W_OK) == 0 else { throw PrivateFileError(problem: .cannotWriteThere, path: path) }
+        return (folder, exists)
+    }
+
     /// Where ``write(to:output:contents:)`` puts each chunk; it takes no more once the write is
     /// over (a later chunk throws).
     final class Chunks {
@@ -129,19 +153,7 @@ enum PrivateFile {
 
         /// Checks the folder and the path, removes old leftovers, and opens the file.
         convenience init(path: String) throws(PrivateFileError) {
-            let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-            var folderInfo = stat()
-            guard stat(folder, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
-                throw PrivateFileError(problem: .noFolder(folder), path: path)
-            }
-            var existing = stat()
-            let exists = lstat(path, &existing) == 0
-            if exists {
-                let kind = existing.st_mode & S_IFMT
-                guard kind == S_IFREG else {
-                    throw PrivateFileError(problem: kind == S_IFDIR ? .isFolder : kind == S_IFLNK ? .isLink : .notOrdinary, path: path)
-                }
-            }
+            let (folder, exists) = try PrivateFile.check(path)
             PrivateFile.removeLeftovers(in: folder)
             let opened = try PrivateFile.openUnnamed(in: folder, for: path)
             self.init(path: path, folder: folder, exists: exists, descriptor: opened.descriptor, name: opened.name)
