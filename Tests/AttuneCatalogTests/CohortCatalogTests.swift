@@ -32,6 +32,7 @@ enum CohortSamples {
     static let command: [CohortText.Command] = [
         .progress(pages: 1, statements: 1), .progress(pages: 3, statements: 2500),
         .wrote(path: "cohorte.html", learners: 1, statements: 1), .wrote(path: "cohorte.md", learners: 3, statements: 10),
+        .stopped(path: "informe zoë 👶.md"),
         .needsReportFile, .lrsNeedsCohort, .lrsNeedsReportFile, .lrsOnlyReportFile, .filesThenReport,
         .needsExtension(path: "out.txt"), .needsDay(option: "--since"), .sinceBeforeUntil, .timeoutRange, .pageSizeRange,
         .cannotRender(format: "json", reason: "disco lleno"), .shellUsage, .shellNoPasswordOption(variable: "ATTUNE_LRS_PASSWORD"),
