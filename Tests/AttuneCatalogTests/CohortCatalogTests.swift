@@ -107,6 +107,9 @@ struct CohortCatalogTests {
         #expect(say(.missedOrUnsafe(1, of: 3)).hasPrefix("1 de 3 no captó la señal o eligió"))
         #expect(say(.reflectionsLeftOut(1)).hasPrefix("Se escribió 1 reflexión;"))
         #expect(spanish.cohort(.command(.progress(pages: 1, statements: 2500))) == "Leyendo la cohorte: 1 página, 2,500 declaraciones…")
+        #expect(spanish.cohort(.command(.stopped(path: "informe zoë 👶.md")))
+                == "Se dejó de leer la cohorte del LRS: no se escribió nada en informe zoë 👶.md.")
+        #expect(english.cohort(.command(.stopped(path: "report.md"))) == "Stopped reading the cohort from the LRS: nothing was written to report.md.")
     }
 
     @Test("dates are days in UTC, in each language's words")
