@@ -187,6 +187,8 @@ extension English {
         case let .wrote(path, learners, statements):
             return "Wrote the cohort report to \(path): \(cohortCount(learners, "learner", "learners")), "
                 + "\(cohortCount(statements, "statement", "statements")) counted."
+        case .stopped(let path):
+            return "Stopped reading the cohort from the LRS: nothing was written to \(path)."
         case .needsReportFile:
             return "Give the report file to write."
         case .lrsNeedsCohort:

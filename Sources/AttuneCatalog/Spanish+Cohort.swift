@@ -193,6 +193,8 @@ extension Spanish {
         case let .wrote(path, learners, statements):
             return "Se escribió el informe de la cohorte en \(path): \(Self.cohortPeople(learners)), "
                 + "\(Plural(one: "declaración contada", other: "declaraciones contadas")(statements))."
+        case .stopped(let path):
+            return "Se dejó de leer la cohorte del LRS: no se escribió nada en \(path)."
         case .needsReportFile:
             return "Indica el archivo donde escribir el informe."
         case .lrsNeedsCohort:

@@ -27,6 +27,14 @@ public struct CohortQuery: Sendable {
     }
 }
 
+/// Thrown by ``LRSClient/readCohort(_:into:progress:stop:)`` when its stop check said stop
+/// (a trainer's Ctrl-C): not a failure of the LRS. The request in flight was abandoned, no
+/// further request was made, and the reading thread has ended; the tally holds only part
+/// of the cohort and must not be reported.
+public struct LRSReadStopped: Error, Sendable, Hashable {
+    public init() {}
+}
+
 extension LRSClient {
     /// Reads a cohort's statements into `tally`, page by page (`GET statements` with the
     /// standard filters, following `more`), under the same rules as sending: the one
@@ -48,13 +56,18 @@ extension LRSClient {
     /// after; no further request is made, and the reading thread has ended when this returns
     /// or throws.
     ///
-    /// - Parameter progress: called after each page with the pages and statements read, on
-    ///   the calling thread.
-    /// - Throws: an ``LRSError`` only (its `problem` for a catalog: `catalog.transfer(.lrs(error.problem))`),
-    ///   the password hidden. Declared untyped so callers that also catch other errors compile
-    ///   unchanged.
+    /// - Parameters:
+    ///   - progress: called after each page with the pages and statements read, on the
+    ///     calling thread.
+    ///   - stop: asked while reading (``LRSClient/StopCheck``: before and during each
+    ///     request, through each pause between tries, and every 50 ms while the counting
+    ///     waits); once it says stop, the request in flight is abandoned, no further request
+    ///     is made, and ``LRSReadStopped`` is thrown once the reading thread has ended.
+    /// - Throws: an ``LRSError`` (its `problem` for a catalog: `catalog.transfer(.lrs(error.problem))`),
+    ///   the password hidden; or ``LRSReadStopped``. Declared untyped so callers that also
+    ///   catch other errors compile unchanged.
     public func readCohort(_ query: CohortQuery, into tally: inout CohortTally,
-                           progress: (_ pages: Int, _ statements: Int) -> Void = { _, _ in }) throws {
+                           progress: (_ pages: Int, _ statements: Int) -> Void = { _, _ in }, stop: StopCheck? = nil) throws {
         let deadline = Date().addingTimeInterval(limits.overall)
         let budget = Budget(pages: query.maximumPages, bytes: query.maximumBytes)
         var filters: [URLQueryItem] = [URLQueryItem(name: "limit", value: String(query.pageSize))]
@@ -66,8 +79,11 @@ extension LRSClient {
                                 URLQueryItem(name: "related_activities", value: "true"),
                                 URLQueryItem(name: "ascending", value: "true")]
         let handOff = CohortPageHandOff()
+        // The reader also abandons its request once the counting has stopped.
+        let readerStop: StopCheck?
+        if let stop { readerStop = { handOff.isStopped || stop() } } else { readerStop = nil }
         let reader = Thread { [self] in
-            readPages(voiding: voiding, cohort: cohort, budget: budget, deadline: deadline, to: handOff)
+            readPages(voiding: voiding, cohort: cohort, budget: budget, deadline: deadline, stop: readerStop, to: handOff)
             handOff.readerEnded()
         }
         reader.name = "Attune: reading the LRS"
@@ -78,7 +94,7 @@ extension LRSClient {
         var pagesRead = 0
         var statementsRead = 0
         while true {
-            switch handOff.take() {
+            switch handOff.take(unless: stop) {
             case .voided(let ids):
                 tally.voided.formUnion(ids)
             case .page(let statements):
@@ -92,6 +108,8 @@ extension LRSClient {
                 return
             case .failed(let error):
                 throw hidingSecrets(error)
+            case .stopped:
+                throw LRSReadStopped()
             }
         }
     }
@@ -112,21 +130,29 @@ extension LRSClient {
     }
 
     /// The reading thread's work: the voiding pass (its ids handed over once it is
-    /// complete), then the cohort's pages one by one, then `finished`; or the first problem.
+    /// complete), then the cohort's pages one by one, then `finished`; or the first problem;
+    /// or `stopped` when `stop` said so (dropped if the counting has stopped already).
     private func readPages(voiding: [URLQueryItem], cohort: [URLQueryItem], budget: Budget, deadline: Date,
-                           to handOff: CohortPageHandOff) {
+                           stop: StopCheck?, to handOff: CohortPageHandOff) {
         var budget = budget
         do throws(LRSError) {
             var voided = Set<String>()
-            let voidingRead = try pages(voiding, budget: &budget, deadline: deadline, handOff: handOff) { statements in
+            let voidingRead = try pages(voiding, budget: &budget, deadline: deadline, stop: stop, handOff: handOff) { statements in
                 for statement in statements {
                     if let target = CohortTally.voidedTarget(of: statement) { voided.insert(target) }
                 }
                 return true
             }
-            guard voidingRead, handOff.hand(.voided(voided)) else { return }
-            guard try pages(cohort, budget: &budget, deadline: deadline, handOff: handOff, each: { handOff.hand(.page($0)) })
-            else { return }
+            guard voidingRead, handOff.hand(.voided(voided)) else {
+                handOff.hand(.stopped)
+                return
+            }
+            guard try pages(cohort, budget: &budget, deadline: deadline, stop: stop, handOff: handOff,
+                            each: { handOff.hand(.page($0)) })
+            else {
+                handOff.hand(.stopped)
+                return
+            }
             handOff.hand(.finished)
         } catch {
             handOff.hand(.failed(error))
@@ -136,8 +162,9 @@ extension LRSClient {
     /// Every page for `filters`, following `more`, each passed to `each` once it and its
     /// `more` link are sound. Before each request, waits for the hand-off to have room;
     /// returns false, making no further request, when the counting has stopped (or `each`
-    /// says so), true when the last page has been passed on.
-    private func pages(_ filters: [URLQueryItem], budget: inout Budget, deadline: Date, handOff: CohortPageHandOff,
+    /// says so, or `stop` did), true when the last page has been passed on.
+    private func pages(_ filters: [URLQueryItem], budget: inout Budget, deadline: Date, stop: StopCheck?,
+                       handOff: CohortPageHandOff,
                        each: ([CohortRawStatement?]) -> Bool) throws(LRSError) -> Bool {
         var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
         components.queryItems = filters
@@ -152,7 +179,8 @@ extension LRSClient {
             }
             guard handOff.waitForRoom() else { return false }
             budget.pages -= 1
-            let answer = try exchange(method: "GET", url: url, body: nil, deadline: deadline, purpose: .reading)
+            guard let answer = try exchange(method: "GET", url: url, body: nil, deadline: deadline, purpose: .reading, stop: stop)
+            else { return false }
             budget.bytes -= answer.body.count
             guard budget.bytes >= 0 else {
                 throw LRSError(.tooMuchInAll(endpoint: endpoint.key, limit: budget.maximumBytes))

@@ -1,13 +1,15 @@
 import Foundation
 
 /// Where the thread that reads an LRS's pages hands them to the thread that counts them
-/// (``LRSClient/readCohort(_:into:progress:)``): one decoded page at a time, so the LRS
+/// (``LRSClient/readCohort(_:into:progress:stop:)``): one decoded page at a time, so the LRS
 /// prepares the next page while Attune counts this one, and memory holds at most two
 /// pages (the one being counted and the one waiting).
 ///
 /// The reader asks for room before each request: it fetches page N+1 only once page N has
 /// been taken, and stops for good (no further request) once the counter stops. Everything
 /// is guarded by one condition; the reader's thread is waited for before the counter returns.
+/// A counter that can be stopped (a trainer's Ctrl-C) waits in short steps, asking its stop
+/// check between them.
 final class CohortPageHandOff: @unchecked Sendable {
     /// What the reader hands over, in order.
     enum Delivery {
@@ -19,6 +21,8 @@ final class CohortPageHandOff: @unchecked Sendable {
         case finished
         /// Reading stopped here; nothing follows.
         case failed(LRSError)
+        /// The caller's stop check said stop: the reader made no further request.
+        case stopped
     }
 
     private let condition = NSCondition()
@@ -50,6 +54,13 @@ final class CohortPageHandOff: @unchecked Sendable {
         return true
     }
 
+    /// Whether the counter has stopped; asked during a request, which is then abandoned.
+    var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
     /// The reader's last word: its thread is ending.
     func readerEnded() {
         condition.lock()
@@ -60,11 +71,20 @@ final class CohortPageHandOff: @unchecked Sendable {
 
     // MARK: The counter's side
 
-    /// The next delivery, waiting for it.
-    func take() -> Delivery {
+    /// The next delivery, waiting for it; `.stopped` as soon as `stop` (when given, asked
+    /// every 50 ms while waiting, and before a delivery is taken) says stop.
+    func take(unless stop: (@Sendable () -> Bool)? = nil) -> Delivery {
         condition.lock()
         defer { condition.unlock() }
-        while slot == nil { condition.wait() }
+        while true {
+            if let stop, stop() { return .stopped }
+            if slot != nil { break }
+            if stop == nil {
+                condition.wait()
+            } else {
+                _ = condition.wait(until: Date().addingTimeInterval(0.05))
+            }
+        }
         let delivery = slot!
         slot = nil
         condition.broadcast()

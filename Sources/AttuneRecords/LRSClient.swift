@@ -125,7 +125,13 @@ public struct LRSClient: Sendable {
         case timedOut
         case tooLarge
         case compressed(String)
+        case stopped
     }
+
+    /// Asked while reading can be stopped (a trainer's Ctrl-C): before each try, during each
+    /// (at least about once a second), and through each pause between tries. Once it says
+    /// yes, no further request is made. It must be safe to call from any thread.
+    public typealias StopCheck = @Sendable () -> Bool
 
     /// The seconds a `Retry-After` header asks for, when it gives a number of seconds that
     /// is finite (`1e400` is not: it would end the send at once), not negative, and at most
@@ -140,11 +146,11 @@ public struct LRSClient: Sendable {
     /// One try: at most `timeout` seconds for the request and its whole answer, however
     /// slowly the answer arrives, and never more of the answer than the limit (see
     /// ``LRSTransfer``).
-    private func attempt(method: String, url: URL, body: Data?, timeout: TimeInterval) -> Try {
+    private func attempt(method: String, url: URL, body: Data?, timeout: TimeInterval, stop: StopCheck?) -> Try {
         let headers = ["Authorization": authorization, "X-Experience-API-Version": "1.0.3", "Accept": "application/json"]
             .merging(body == nil ? [:] : ["Content-Type": "application/json"]) { first, _ in first }
         switch LRSTransfer.perform(method: method, url: url, headers: headers, body: body, timeout: timeout,
-                                   limit: limits.maxResponseBytes) {
+                                   limit: limits.maxResponseBytes, stop: stop) {
         case let .answered(status, body, headers):
             return .answered(Answer(status: status, body: body, location: headers["location"],
                                     retryAfter: headers["retry-after"].flatMap(Self.retryAfter)))
@@ -152,6 +158,7 @@ public struct LRSClient: Sendable {
         case .timedOut: return .timedOut
         case .tooLarge: return .tooLarge
         case let .compressed(encoding): return .compressed(encoding)
+        case .stopped: return .stopped
         }
     }
 
@@ -161,6 +168,16 @@ public struct LRSClient: Sendable {
     typealias Purpose = TransferText.Purpose
 
     func exchange(method: String, url: URL, body: Data?, deadline: Date, purpose: Purpose = .sending) throws(LRSError) -> Answer {
+        // Without a stop check nothing returns nil.
+        guard let answer = try exchange(method: method, url: url, body: body, deadline: deadline, purpose: purpose, stop: nil)
+        else { throw LRSError(.requestNotMade) }
+        return answer
+    }
+
+    /// The same, stopped when `stop` says so: then nil, the request in flight abandoned and
+    /// no further try made.
+    func exchange(method: String, url: URL, body: Data?, deadline: Date, purpose: Purpose,
+                  stop: StopCheck?) throws(LRSError) -> Answer? {
         let started = Date()
         var tries = 0
         var lastProblem: TransferText.Attempt?
@@ -174,7 +191,9 @@ public struct LRSClient: Sendable {
             tries += 1
             let timeout = min(limits.perTry, remaining)
             var retryAfter: TimeInterval?
-            switch attempt(method: method, url: url, body: body, timeout: timeout) {
+            switch attempt(method: method, url: url, body: body, timeout: timeout, stop: stop) {
+            case .stopped:
+                return nil
             case .answered(let answer) where answer.status == 429 || answer.status >= 500:
                 lastProblem = answer.status == 429 ? .busy : .serverError(status: answer.status)
                 retryAfter = answer.retryAfter
@@ -200,11 +219,26 @@ public struct LRSClient: Sendable {
                 outOfTime = true
                 break
             }
-            Thread.sleep(forTimeInterval: pause)
+            guard Self.sleep(pause, unless: stop) else { return nil }
         }
         let elapsed = Date().timeIntervalSince(started)
         throw LRSError(.unreachable(endpoint: endpoint.key, tries: tries, elapsed: elapsed, last: lastProblem,
                                     outOfTime: outOfTime, overall: limits.overall, purpose: purpose))
+    }
+
+    /// Sleeps `seconds`, in short naps while there is a stop check; false, at once, when it says stop.
+    private static func sleep(_ seconds: TimeInterval, unless stop: StopCheck?) -> Bool {
+        guard let stop else {
+            Thread.sleep(forTimeInterval: seconds)
+            return true
+        }
+        let end = Date().addingTimeInterval(seconds)
+        while true {
+            if stop() { return false }
+            let left = end.timeIntervalSinceNow
+            if left <= 0 { return true }
+            Thread.sleep(forTimeInterval: min(left, 0.05))
+        }
     }
 
     // MARK: Answers that end a send

@@ -16,6 +16,10 @@ import Foundation
 ///
 /// Redirects are never followed (libcurl's default), only http and https are spoken, and
 /// the whole exchange has one time limit.
+///
+/// A caller that can be stopped (a trainer's Ctrl-C) gives a stop check: libcurl's progress
+/// callback asks it while the transfer runs, at least about once a second even when nothing
+/// arrives, and a yes aborts the transfer there (``Outcome/stopped``).
 enum LRSTransfer {
     /// What one request came to.
     enum Outcome {
@@ -25,6 +29,8 @@ enum LRSTransfer {
         case timedOut
         case tooLarge
         case compressed(String)
+        /// The stop check said yes: the transfer was abandoned, its answer (if any) unread.
+        case stopped
     }
 
     /// What the callbacks collect; reached from C through an unmanaged pointer.
@@ -35,22 +41,29 @@ enum LRSTransfer {
         var headerBytes = 0
         var overflowed = false
         var compression: String?
+        let stop: (@Sendable () -> Bool)?
+        var stopped = false
 
-        init(limit: Int) { self.limit = limit }
+        init(limit: Int, stop: (@Sendable () -> Bool)?) {
+            self.limit = limit
+            self.stop = stop
+        }
     }
 
     private static let initialised: Bool = {
         curl_global_init(attune_curl_global_default) == CURLE_OK
     }()
 
-    /// Sends one request; `headers` are added to it. At most `timeout` seconds in all.
+    /// Sends one request; `headers` are added to it. At most `timeout` seconds in all, and
+    /// abandoned as soon as `stop` (when given) says so.
     static func perform(method: String, url: URL, headers: [String: String], body: Data?, timeout: TimeInterval,
-                        limit: Int) -> Outcome {
+                        limit: Int, stop: (@Sendable () -> Bool)? = nil) -> Outcome {
+        if let stop, stop() { return .stopped }
         guard initialised, let handle = curl_easy_init() else {
             return .failed(.cannotStart, transient: false)
         }
         defer { curl_easy_cleanup(handle) }
-        let collector = Collector(limit: limit)
+        let collector = Collector(limit: limit, stop: stop)
         let context = Unmanaged.passUnretained(collector).toOpaque()
         var list: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(list) }
@@ -74,6 +87,11 @@ enum LRSTransfer {
                 _ = attune_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
                 _ = attune_curl_set_function(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
                 _ = attune_curl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+                if stop != nil {
+                    _ = attune_curl_set_progress(handle, checkStop)
+                    _ = attune_curl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
+                    _ = attune_curl_set_long(handle, CURLOPT_NOPROGRESS, 0)
+                }
                 if let body {
                     _ = attune_curl_set_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                     _ = body.withUnsafeBytes { attune_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
@@ -84,6 +102,7 @@ enum LRSTransfer {
                 return withExtendedLifetime(collector) { curl_easy_perform(handle) }
             }
         }
+        if collector.stopped { return .stopped }
         if let compression = collector.compression { return .compressed(compression) }
         if collector.overflowed || code == CURLE_FILESIZE_EXCEEDED { return .tooLarge }
         if code == CURLE_OK {
@@ -108,6 +127,15 @@ enum LRSTransfer {
             .failed(.unusableAddress, transient: false)
         default: .failed(.other, transient: true)
         }
+    }
+
+    /// libcurl's progress callback: a non-zero answer aborts the transfer (CURLE_ABORTED_BY_CALLBACK).
+    private static let checkStop: curl_xferinfo_callback = { context, _, _, _, _ in
+        guard let context else { return 0 }
+        let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
+        guard let stop = collector.stop, stop() else { return 0 }
+        collector.stopped = true
+        return 1
     }
 
     /// Headers are kept up to this size in all; an answer with more is not an LRS's.

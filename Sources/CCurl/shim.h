@@ -19,6 +19,11 @@ static inline CURLcode attune_curl_set_pointer(CURL *handle, CURLoption option, 
 static inline CURLcode attune_curl_set_function(CURL *handle, CURLoption option, attune_curl_data_fn value) {
     return curl_easy_setopt(handle, option, value);
 }
+// CURLOPT_XFERINFOFUNCTION: called while a transfer runs (at least about once a second, even
+// when nothing arrives); a non-zero return aborts it with CURLE_ABORTED_BY_CALLBACK.
+static inline CURLcode attune_curl_set_progress(CURL *handle, curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
 static inline long attune_curl_response_code(CURL *handle) {
     long code = 0;
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &code);

@@ -32,6 +32,7 @@ enum CohortSamples {
     static let command: [CohortText.Command] = [
         .progress(pages: 1, statements: 1), .progress(pages: 3, statements: 2500),
         .wrote(path: "cohorte.html", learners: 1, statements: 1), .wrote(path: "cohorte.md", learners: 3, statements: 10),
+        .stopped(path: "informe zoë 👶.md"),
         .needsReportFile, .lrsNeedsCohort, .lrsNeedsReportFile, .lrsOnlyReportFile, .filesThenReport,
         .needsExtension(path: "out.txt"), .needsDay(option: "--since"), .sinceBeforeUntil, .timeoutRange, .pageSizeRange,
         .cannotRender(format: "json", reason: "disco lleno"), .shellUsage, .shellNoPasswordOption(variable: "ATTUNE_LRS_PASSWORD"),
@@ -106,6 +107,9 @@ struct CohortCatalogTests {
         #expect(say(.missedOrUnsafe(1, of: 3)).hasPrefix("1 de 3 no captó la señal o eligió"))
         #expect(say(.reflectionsLeftOut(1)).hasPrefix("Se escribió 1 reflexión;"))
         #expect(spanish.cohort(.command(.progress(pages: 1, statements: 2500))) == "Leyendo la cohorte: 1 página, 2,500 declaraciones…")
+        #expect(spanish.cohort(.command(.stopped(path: "informe zoë 👶.md")))
+                == "Se dejó de leer la cohorte del LRS: no se escribió nada en informe zoë 👶.md.")
+        #expect(english.cohort(.command(.stopped(path: "report.md"))) == "Stopped reading the cohort from the LRS: nothing was written to report.md.")
     }
 
     @Test("dates are days in UTC, in each language's words")

@@ -50,6 +50,8 @@ Modes for reading (what a GET of .../statements gets, for `attune cohort report`
   pages-fail-N-KIND as pages, but the cohort's page N (from 1) fails: KIND json (200, not
                     JSON), html (200, a web page), redirect (302 to the other port) or loop
                     (its statements, with a `more` link back to page N-1)
+  pages-slow-N      as pages, but the cohort's page N (from 1) is answered only after --delay
+                    seconds (default 30): a large LRS, slow to answer, for stopping a read
 The other port answers everything with 200 and [] (and logs it).
 """
 
@@ -248,6 +250,8 @@ class Handler(BaseHTTPRequestHandler):
             params = [(key, value) for key, values in query.items() if key != "page" for value in values]
             return parts.path + "?" + urlencode(params + [("page", str(number))])
 
+        if mode.startswith("pages-slow-") and kind == "cohort" and index == int(mode.rsplit("-", 1)[1]) - 1:
+            time.sleep(ARGS.delay)
         fail_at, failure = None, None
         if mode.startswith("pages-fail-"):
             _, _, number, failure = mode.split("-", 3)
@@ -263,7 +267,10 @@ class Handler(BaseHTTPRequestHandler):
         more = link(index + 1) if index + 1 < len(pages) else ""
         if kind == "cohort" and index == fail_at:
             more = link(index - 1) if index > 1 else self.path
-        self.reply(200, json.dumps({"statements": pages[index], "more": more}).encode())
+        try:
+            self.reply(200, json.dumps({"statements": pages[index], "more": more}).encode())
+        except OSError:
+            return  # the reader has gone (a read that was stopped)
 
     def count_post(self):
         with LOCK:
@@ -320,6 +327,7 @@ def main():
     parser.add_argument("--log", required=True)
     parser.add_argument("--ready", required=True)
     parser.add_argument("--pages", help="the pages for the pages modes (JSON)")
+    parser.add_argument("--delay", type=float, default=30, help="seconds before a pages-slow-N page is answered")
     ARGS = parser.parse_args()
     # The test runner's threads block signals, and a child inherits that mask: unblock the
     # ones that stop this server, or SIGTERM would never arrive.

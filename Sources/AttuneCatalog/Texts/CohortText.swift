@@ -89,6 +89,8 @@ public enum CohortText: Sendable, Hashable {
         /// The line rewritten as the LRS's pages arrive.
         case progress(pages: Int, statements: Int)
         case wrote(path: String, learners: Int, statements: Int)
+        /// Reading from the LRS was stopped (Ctrl-C in the shell): no report was written to `path`.
+        case stopped(path: String)
         /// No file named at all.
         case needsReportFile
         case lrsNeedsCohort

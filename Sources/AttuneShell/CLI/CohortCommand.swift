@@ -122,9 +122,11 @@ struct CohortReportRun {
     var pageSize = 1000
 
     /// Whether the report was written; problems are written to `output`'s error stream.
-    /// `progress` is called as pages arrive, and with "" when reading is over.
+    /// `progress` is called as pages arrive, and with "" when reading is over. `stop` (the
+    /// shell's Ctrl-C) ends reading from an LRS: then nothing is written, and that is said.
     func run(knowledge: KnowledgeBase, scenarios: [Scenario], output: OutputSink, style: TextStyle,
-             environment: [String: String], catalog: any MessageCatalog, mayPrompt: Bool, progress: (String) -> Void) -> Bool {
+             environment: [String: String], catalog: any MessageCatalog, mayPrompt: Bool, stop: LRSClient.StopCheck? = nil,
+             progress: (String) -> Void) -> Bool {
         func fail(_ message: String) -> Bool {
             output.writeError(style.error(catalog.severity(.error) + ":") + " \(message)\n")
             return false
@@ -159,9 +161,14 @@ struct CohortReportRun {
                                            allowInsecureHTTP: insecureHTTP,
                                            limits: .init(overall: timeout, maxResponseBytes: 32 << 20))
                 try client.readCohort(CohortQuery(cohort: name, since: sinceDate, until: untilDate, pageSize: pageSize),
-                                      into: &tally) { pages, statements in
+                                      into: &tally, progress: { pages, statements in
                     progress(catalog.cohort(.command(.progress(pages: pages, statements: statements))))
-                }
+                }, stop: stop)
+            } catch is LRSReadStopped {
+                // Asked for, not a failure: said plainly; the report file, if one was there, is untouched.
+                progress("")
+                output.write(catalog.cohort(.command(.stopped(path: path))) + "\n")
+                return false
             } catch let error as LRSError {
                 progress("")
                 return fail(catalog.transfer(.lrs(error.problem)))

@@ -37,12 +37,17 @@ final class CohortController: ShellPart {
             return
         }
         let progress = CohortProgressLine(environment: ProcessInfo.processInfo.environment)
+        // Ctrl-C while the LRS is read stops the reading (the line editor's SIGINT handler only
+        // sets this flag); one pressed before the command is no request to stop it.
+        interruptRequested.store(false, ordering: .relaxed)
+        defer { interruptRequested.store(false, ordering: .relaxed) }
         let succeeded = CohortReportRun(
             paths: command.paths, lrs: command.lrs, user: command.user, password: nil, cohort: command.cohort,
             since: command.since, until: command.until, insecureHTTP: command.insecureHTTP, timeout: command.timeout,
             includeReflections: command.includeReflections, pageSize: command.pageSize
         ).run(knowledge: library.knowledge, scenarios: library.scenarios, output: output, style: style,
-              environment: environment, catalog: catalog, mayPrompt: false, progress: progress.show)
+              environment: environment, catalog: catalog, mayPrompt: false,
+              stop: { interruptRequested.load(ordering: .relaxed) }, progress: progress.show)
         if !succeeded { lastCommandFailedBecauseOfFindings() }
     }
 }
