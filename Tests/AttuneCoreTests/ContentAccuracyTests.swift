@@ -288,6 +288,51 @@ struct ContentAccuracyTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// A learner must not be able to pick the attuned answer by its place either. A review found
+    /// it the first choice at 102 of 105 nodes, and the shell numbers the choices in file order,
+    /// so "pick 1" would have been the model answer nearly every time. The choices of each node
+    /// are now in an order drawn from their ids (docs/authoring.md, "The order of choices"). A
+    /// decision point is what a learner can meet: a node with the choices its `when:` conditions
+    /// offer in a reachable state, two or more of them and an attuned one among them, counted once
+    /// per different list. The attuned choice comes first at no more than two in five of them, in
+    /// each case, and is not always last instead.
+    @Test("the position of a choice does not give the answer away")
+    func positionIsNoCue() {
+        var problems: [String] = []
+        var decisions = 0, attunedFirst = 0
+        for scenario in scenarios {
+            let space = StateSpace(scenario)
+            #expect(space.isComplete, "\(scenario.id): the states a learner can reach were not all explored")
+            var screens = Set<[Int]>()
+            for state in space.states {
+                let offered = space.offered(in: state)
+                let node = scenario.nodes[state.node]
+                guard offered.count > 1, offered.contains(where: { node.choices[$0].rating == .attuned }) else { continue }
+                screens.insert([state.node] + offered)
+            }
+            var first = 0, last = 0
+            for screen in screens {
+                let choices = scenario.nodes[screen[0]].choices
+                if choices[screen[1]].rating == .attuned { first += 1 }
+                if choices[screen[screen.count - 1]].rating == .attuned { last += 1 }
+            }
+            decisions += screens.count
+            attunedFirst += first
+            if screens.isEmpty {
+                problems.append("\(scenario.id): no decision point offers an attuned choice among others")
+            }
+            if first * 5 > screens.count * 2 {
+                problems.append("\(scenario.id): the attuned choice is offered first at \(first) of \(screens.count) decision points")
+            }
+            if !screens.isEmpty && last == screens.count {
+                problems.append("\(scenario.id): the attuned choice is offered last at every one of its \(last) decision points")
+            }
+        }
+        #expect(decisions > 0)
+        #expect(attunedFirst * 5 <= decisions * 2, "the attuned choice is offered first at \(attunedFirst) of \(decisions) decision points")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     /// Text between straight or curly double quotes.
     private func quotations(in text: String) -> [String] {
         let pattern = #"["\u201C]([^"\u201C\u201D]+)["\u201D]"#

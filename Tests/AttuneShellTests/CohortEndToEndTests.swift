@@ -4,13 +4,13 @@ import Testing
 
 /// Three learners play Maya's visit with known choices in their own data folders; a fourth
 /// plays too but sends without the cohort. Fifth visit: 1 = greet both, 3 = "such an easy
-/// baby" (missed the cue). Floor time: 1 = wait for her to return, 2 = wonder aloud, 4 =
+/// baby" (missed the cue). Floor time: 4 = wait for her to return, 3 = wonder aloud, 2 =
 /// more smiles (missed).
 private let learners: [(name: String, input: String, cohort: Bool)] = [
-    ("ana", "play maya-quiet-visit\n1\n1\nstop\n", true),
-    ("ben", "play maya-quiet-visit\n3\n4\nstop\n", true),
-    ("cleo", "play maya-quiet-visit\n3\n2\nreflect Maya's stillness worried me.\nstop\n", true),
-    ("dev", "play maya-quiet-visit\n3\n4\nstop\n", false),
+    ("ana", "play maya-quiet-visit\n1\n4\nstop\n", true),
+    ("ben", "play maya-quiet-visit\n3\n2\nstop\n", true),
+    ("cleo", "play maya-quiet-visit\n3\n3\nreflect Maya's stillness worried me.\nstop\n", true),
+    ("dev", "play maya-quiet-visit\n3\n2\nstop\n", false),
 ]
 
 private let browserPython = packageRoot.appendingPathComponent(".build/browser-venv/bin/python").path

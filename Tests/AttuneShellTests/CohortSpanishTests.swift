@@ -4,10 +4,10 @@ import Testing
 /// Three learners of the cohort play Maya's visit and hand in their exported files; a fourth
 /// exported without the cohort. Cleo's reflection is in Spanish, with an accent and an emoji.
 private let players: [(name: String, input: String, cohort: Bool)] = [
-    ("ana", "play maya-quiet-visit\n1\n1\nstop\n", true),
-    ("ben", "play maya-quiet-visit\n3\n4\nstop\n", true),
-    ("cleo", "play maya-quiet-visit\n3\n2\nreflect Me preocupó lo quieta que estaba Maya 😟\nstop\n", true),
-    ("dev", "play maya-quiet-visit\n3\n4\nstop\n", false),
+    ("ana", "play maya-quiet-visit\n1\n4\nstop\n", true),
+    ("ben", "play maya-quiet-visit\n3\n2\nstop\n", true),
+    ("cleo", "play maya-quiet-visit\n3\n3\nreflect Me preocupó lo quieta que estaba Maya 😟\nstop\n", true),
+    ("dev", "play maya-quiet-visit\n3\n2\nstop\n", false),
 ]
 
 private let browserPython = packageRoot.appendingPathComponent(".build/browser-venv/bin/python").path
