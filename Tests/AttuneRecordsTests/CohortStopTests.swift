@@ -118,13 +118,7 @@ struct CohortStopTests {
         let stop = StopFlag()
         var tally = newTally()
         // Set once the first try has been answered 503; the pause before the next is 8 s.
-        let watcher = Thread {
-            let deadline = Date().addingTimeInterval(10)
-            while server.requestCount < 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            Thread.sleep(forTimeInterval: 0.3)
-            stop.set()
-        }
-        watcher.start()
+        stopAfterFirstRequest(server, stop)
         let read = try read(server, stop: stop.check, limits: .init(overall: 60, perTry: 10, attempts: 6, backoff: 8),
                             into: &tally)
         #expect(wasStopped(read), "\(String(describing: read.error))")
@@ -139,13 +133,7 @@ struct CohortStopTests {
         let server = try LocalLRS(mode: "hang")
         let stop = StopFlag()
         var tally = newTally()
-        let watcher = Thread {
-            let deadline = Date().addingTimeInterval(10)
-            while server.requestCount < 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-            Thread.sleep(forTimeInterval: 0.3)
-            stop.set()
-        }
-        watcher.start()
+        stopAfterFirstRequest(server, stop)
         let read = try read(server, stop: stop.check, into: &tally)
         #expect(wasStopped(read), "\(String(describing: read.error))")
         #expect((stop.seconds ?? 99) < 5, "took \(stop.seconds ?? 0) s after the stop; the LRS never answers")
@@ -270,4 +258,16 @@ private final class LocalLRS: @unchecked Sendable {
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
+}
+
+/// Sets `stop` 0.3 s after the server has seen its first request (waiting at most 10 s for it),
+/// from another thread, as a trainer's Ctrl-C would arrive.
+private func stopAfterFirstRequest(_ server: LocalLRS, _ stop: StopFlag) {
+    let watcher = Thread {
+        let deadline = Date().addingTimeInterval(10)
+        while server.requestCount < 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        Thread.sleep(forTimeInterval: 0.3)
+        stop.set()
+    }
+    watcher.start()
 }
