@@ -73,7 +73,7 @@ final class CohortPageHandOff: @unchecked Sendable {
 
     /// The next delivery, waiting for it; `.stopped` as soon as `stop` (when given, asked
     /// every 50 ms while waiting, and before a delivery is taken) says stop.
-    func take(unless stop: (@Sendable () -> Bool)? = nil) -> Delivery {
+    func take(unless stop: LRSClient.StopCheck? = nil) -> Delivery {
         condition.lock()
         defer { condition.unlock() }
         while true {

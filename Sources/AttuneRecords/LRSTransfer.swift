@@ -41,10 +41,10 @@ enum LRSTransfer {
         var headerBytes = 0
         var overflowed = false
         var compression: String?
-        let stop: (@Sendable () -> Bool)?
+        let stop: LRSClient.StopCheck?
         var stopped = false
 
-        init(limit: Int, stop: (@Sendable () -> Bool)?) {
+        init(limit: Int, stop: LRSClient.StopCheck?) {
             self.limit = limit
             self.stop = stop
         }
@@ -57,7 +57,7 @@ enum LRSTransfer {
     /// Sends one request; `headers` are added to it. At most `timeout` seconds in all, and
     /// abandoned as soon as `stop` (when given) says so.
     static func perform(method: String, url: URL, headers: [String: String], body: Data?, timeout: TimeInterval,
-                        limit: Int, stop: (@Sendable () -> Bool)? = nil) -> Outcome {
+                        limit: Int, stop: LRSClient.StopCheck? = nil) -> Outcome {
         if let stop, stop() { return .stopped }
         guard initialised, let handle = curl_easy_init() else {
             return .failed(.cannotStart, transient: false)
