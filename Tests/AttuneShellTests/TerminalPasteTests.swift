@@ -23,6 +23,14 @@ struct TerminalPasteTests {
         _ = try terminal.waitFor("the first moment") { PasteTerminal.lastLine($0).hasSuffix("moment 1>") }
     }
 
+    /// The screen once a reflection is saved and the prompt is drawn again. Waiting for the
+    /// saved line alone can catch the screen between it and the prompt, on the hint line.
+    fileprivate func waitUntilSaved(_ terminal: PasteTerminal) throws -> String {
+        try terminal.waitFor("the reflection saved, and the prompt back") {
+            $0.contains("Saved to your journal.") && PasteTerminal.lastLine($0).hasSuffix(">")
+        }
+    }
+
     fileprivate func quit(_ terminal: PasteTerminal) throws {
         try terminal.send("C-u", "quit", "Enter")
         let deadline = Date().addingTimeInterval(10)
@@ -37,11 +45,7 @@ struct TerminalPasteTests {
         try maya(terminal, data: data)
         try terminal.send("-l", "reflect ")
         try terminal.paste(Self.pasted.joined(separator: "\n") + "\n", bracketed: bracketed)
-        // Wait for the prompt drawn after the save, not only the line: a screen caught between
-        // "Saved to your journal." and the redrawn prompt ends on the hint line (seen once in CI).
-        let saved = try terminal.waitFor("the reflection saved, and the prompt back") {
-            $0.contains("Saved to your journal.") && PasteTerminal.lastLine($0).hasSuffix(">")
-        }
+        let saved = try waitUntilSaved(terminal)
         #expect(PasteTerminal.lastLine(saved).hasSuffix("moment 1>"), "no pasted line made a choice")
         #expect(!saved.contains("Partly attuned") && !saved.contains("There is no command"))
         try quit(terminal)
@@ -59,11 +63,7 @@ struct TerminalPasteTests {
         try terminal.paste(block + "\n", bracketed: true)
         _ = try terminal.waitFor("the question") { $0.contains("You pasted 3 lines.") && PasteTerminal.lastLine($0) == "(yes/no)" }
         try terminal.send("yes", "Enter")
-        // Wait for the prompt drawn after the save, not only the line: a screen caught between
-        // "Saved to your journal." and the redrawn prompt ends on the hint line (seen once in CI).
-        let saved = try terminal.waitFor("the reflection saved, and the prompt back") {
-            $0.contains("Saved to your journal.") && PasteTerminal.lastLine($0).hasSuffix(">")
-        }
+        let saved = try waitUntilSaved(terminal)
         #expect(PasteTerminal.lastLine(saved).hasSuffix("Maya · moment 1>"))
         // Without bracketed paste as well: asked, and no leaves nothing behind.
         try terminal.paste(block, bracketed: false)
